@@ -1,0 +1,30 @@
+package com.wmsanalytics;
+
+/** The process exit codes, one per kind of outcome. The README documents each. */
+public enum ExitCode {
+    OK(0),
+    /** A view failed to refresh, or a migration failed. */
+    FAILED(1),
+    /** Bad usage or configuration: nothing was changed. */
+    USAGE(2),
+    /** The catch-up gate was not satisfied, so nothing was refreshed. */
+    GATE_NOT_SATISFIED(3),
+    /** Another refresh of the same view holds its lock. */
+    LOCKED(4),
+    /** A server could not be reached or refused the login. */
+    CANNOT_CONNECT(5),
+    /** A server is not fit for logical replication (preflight failed). */
+    SERVER_NOT_FIT(6),
+    /** A bug: an unexpected error. */
+    INTERNAL(70);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

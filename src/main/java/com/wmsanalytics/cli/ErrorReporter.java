@@ -1,0 +1,66 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.WmsAnalyticsException;
+import com.wmsanalytics.db.SqlStates;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an error into one line on stderr and an exit code. A stack trace is shown only with
+ * {@code --verbose}; an unexpected error says so and asks for it.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final Terminal terminal;
+
+    ErrorReporter(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        terminal.error("error: " + e.getMessage() + " (see '" + command + " --help')");
+        return ExitCode.USAGE.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        if (verbose(parseResult)) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            terminal.error(trace.toString().stripTrailing());
+        }
+        if (e instanceof WmsAnalyticsException known) {
+            known.getMessage().lines().forEach(line -> terminal.error("error: " + line));
+            return known.exitCode().code();
+        }
+        if (SqlStates.isConnectionFailure(e)) {
+            terminal.error("error: lost the connection to a server: " + firstLine(e));
+            return ExitCode.CANNOT_CONNECT.code();
+        }
+        terminal.error("error: unexpected " + e.getClass().getSimpleName() + ": " + firstLine(e)
+                + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+        return ExitCode.INTERNAL.code();
+    }
+
+    private static boolean verbose(ParseResult parseResult) {
+        for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+}

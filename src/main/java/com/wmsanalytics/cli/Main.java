@@ -1,0 +1,40 @@
+package com.wmsanalytics.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** The program's entry point. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        Terminal terminal = new Terminal(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                System.console() != null);
+        System.exit(execute(args, new CliContext(System.getenv(), Clock.systemUTC(), terminal)));
+    }
+
+    /** Runs one command line and returns its exit code. Tests call this directly. */
+    public static int execute(String[] args, CliContext context) {
+        setLogLevels(Arrays.asList(args).contains("--verbose"));
+        ErrorReporter errors = new ErrorReporter(context.terminal());
+        return new CommandLine(new RootCommand(context))
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .execute(args);
+    }
+
+    private static void setLogLevels(boolean verbose) {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
+            logback.getLogger("com.wmsanalytics").setLevel(verbose ? Level.DEBUG : Level.WARN);
+        }
+    }
+}

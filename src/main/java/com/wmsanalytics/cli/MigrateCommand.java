@@ -1,0 +1,37 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.db.Migrator;
+import com.wmsanalytics.service.WmsAnalytics;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Applies the SQL migrations to the replica: the mirror of the WMS tables, the analytics",
+                "schemas and views, and the control tables.",
+                "With --primary, applies the WMS schema to that publisher instead (demo and staging primaries)."})
+final class MigrateCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @Option(names = "--primary", paramLabel = "NAME", description = "Migrate this publisher's WMS schema instead.")
+    String primary;
+
+    @Override
+    public Integer call() {
+        try (WmsAnalytics app = root.context().open(options)) {
+            Migrator.Outcome outcome = primary == null ? app.migrate() : app.migratePrimary(primary);
+            root.context().terminal().println(describe(outcome));
+            return 0;
+        }
+    }
+
+    static String describe(Migrator.Outcome o) {
+        return o.applied() == 0
+                ? o.target() + ": up to date at version " + o.version()
+                : o.target() + ": applied " + o.applied() + " migration(s), now at version " + o.version();
+    }
+}

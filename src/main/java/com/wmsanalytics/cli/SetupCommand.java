@@ -1,0 +1,65 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.replication.Finding;
+import com.wmsanalytics.replication.PreflightFailedException;
+import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.service.WmsAnalytics;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = {"Checks that every publisher and the replica are fit for logical replication, then creates",
+                "or brings up to date one publication per publisher and one subscription per publisher on the",
+                "replica, and waits until every table has finished its initial copy. Running it twice changes",
+                "nothing the second time."})
+final class SetupCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @Option(names = "--check", description = "Run the preflight checks only and change nothing.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.context().terminal();
+        try (WmsAnalytics app = root.context().open(options)) {
+            if (check) {
+                return preflight(app, terminal);
+            }
+            List<String> changes = app.setup(listener(terminal));
+            terminal.println(changes.isEmpty()
+                    ? "setup: nothing to change, publications and subscriptions are up to date"
+                    : "setup: done, " + changes.size() + " change(s)");
+            return 0;
+        }
+    }
+
+    private static int preflight(WmsAnalytics app, Terminal terminal) {
+        List<Finding> findings = app.preflight();
+        if (!findings.isEmpty()) {
+            throw new PreflightFailedException(findings);
+        }
+        terminal.println("preflight passed: the replica and " + app.config().publishers().size()
+                + " publisher(s) are fit for logical replication");
+        return 0;
+    }
+
+    private static SetupStage.Listener listener(Terminal terminal) {
+        return new SetupStage.Listener() {
+            @Override
+            public void changed(String change) {
+                terminal.println(change);
+            }
+
+            @Override
+            public void tablesReady(String subscription, int ready, int total) {
+                terminal.progress(subscription + ": initial copy " + ready + "/" + total + " tables ready");
+            }
+        };
+    }
+}

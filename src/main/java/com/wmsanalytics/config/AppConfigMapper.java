@@ -1,0 +1,115 @@
+package com.wmsanalytics.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Maps the merged configuration onto {@link AppConfig}, failing on the first bad key. */
+final class AppConfigMapper {
+
+    /** What this program accepts as a publication, subscription or schema name. */
+    static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final ConfigReader root;
+    private final String source;
+
+    AppConfigMapper(ConfigReader root, String source) {
+        this.root = root;
+        this.source = source;
+    }
+
+    AppConfig map() {
+        ConfigReader replica = root.at("replica");
+        return new AppConfig(
+                source,
+                endpoint(replica),
+                replica.positiveInt("pool-size"),
+                replica.positiveDuration("connect-timeout"),
+                publishers(),
+                root.at("setup").positiveDuration("sync-timeout"),
+                new GateSettings(root.at("gate").positiveDuration("timeout"), root.at("gate").positiveDuration("poll-interval")),
+                refresh(root.at("refresh")),
+                root.at("history").positiveDuration("retention"));
+    }
+
+    private static RefreshSettings refresh(ConfigReader refresh) {
+        return new RefreshSettings(
+                refresh.positiveInt("parallelism"),
+                refresh.positiveDuration("statement-timeout"),
+                refresh.positiveDuration("lock-timeout"));
+    }
+
+    private List<PublisherConfig> publishers() {
+        List<ConfigReader> entries = root.objectList("publishers");
+        if (entries.isEmpty()) {
+            throw root.error("publishers", "at least one publisher is required");
+        }
+        ConfigReader defaults = root.at("publisher-defaults");
+        List<PublisherConfig> publishers = entries.stream()
+                .map(e -> publisher(new ConfigReader(e.raw().withFallback(defaults.raw()), source, e.key(""))))
+                .toList();
+        requireUnique(publishers.stream().map(PublisherConfig::name).toList(), "name");
+        requireUnique(publishers.stream().map(PublisherConfig::subscription).toList(), "subscription");
+        return publishers;
+    }
+
+    private PublisherConfig publisher(ConfigReader p) {
+        return new PublisherConfig(
+                identifier(p, "name"),
+                endpoint(p),
+                identifier(p, "publication"),
+                identifier(p, "subscription"),
+                p.stringList("schemas").stream().map(s -> checkIdentifier(p, "schemas", s)).toList(),
+                p.optionalString("subscription-host"));
+    }
+
+    private Endpoint endpoint(ConfigReader r) {
+        String url = r.string("url");
+        if (Endpoint.parse(url) == null) {
+            throw r.error("url", "not a PostgreSQL JDBC URL such as jdbc:postgresql://host:5432/wms_db");
+        }
+        return new Endpoint(url, r.string("user"), password(r));
+    }
+
+    private static Secret password(ConfigReader r) {
+        Optional<String> inline = r.optionalString("password");
+        Optional<String> file = r.optionalString("password-file");
+        if (inline.isPresent() && file.isPresent()) {
+            throw r.error("password-file", "set either password or password-file, not both");
+        }
+        return file.map(f -> readPasswordFile(r, f)).orElseGet(() -> Secret.of(inline.orElse(null)));
+    }
+
+    private static Secret readPasswordFile(ConfigReader r, String file) {
+        try {
+            return Secret.of(Files.readString(Path.of(file)).strip());
+        } catch (IOException e) {
+            throw r.error("password-file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String identifier(ConfigReader r, String key) {
+        return checkIdentifier(r, key, r.string(key));
+    }
+
+    private static String checkIdentifier(ConfigReader r, String key, String value) {
+        if (!IDENTIFIER.matcher(value).matches()) {
+            throw r.error(key, "'" + value + "' is not a plain lower-case identifier (letters, digits, _)");
+        }
+        return value;
+    }
+
+    private void requireUnique(List<String> values, String key) {
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (!seen.add(v)) {
+                throw root.error("publishers", "two publishers share the " + key + " '" + v + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.wmsanalytics.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads the configuration once: the user's file (from {@code --config} or
+ * {@code $WMS_ANALYTICS_CONFIG}) layered over {@code reference.conf}, validated into an
+ * immutable {@link AppConfig}. Substitutions such as {@code ${?WMS_REPLICA_PASSWORD}} read the
+ * environment, and Typesafe Config's {@code CONFIG_FORCE_} variables override any key.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_CONFIG = "WMS_ANALYTICS_CONFIG";
+    static final String ROOT = "wms-analytics";
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static ConfigLoader fromEnvironment() {
+        return new ConfigLoader(System.getenv());
+    }
+
+    /** Loads the file given on the command line, else the one the environment names. */
+    public AppConfig load(Optional<Path> commandLineFile) {
+        Optional<Path> file = commandLineFile.or(() -> Optional.ofNullable(environment.get(ENV_CONFIG))
+                .filter(s -> !s.isBlank())
+                .map(Path::of));
+        return file.map(this::loadFile).orElseGet(() -> load(ConfigFactory.empty(), "built-in defaults"));
+    }
+
+    private AppConfig loadFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": configuration file does not exist");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ConfigException(file + ": configuration file is not readable");
+        }
+        return load(parse(file), file.toString());
+    }
+
+    /** Validates {@code user} layered over the defaults; {@code source} names it in errors. */
+    public AppConfig load(Config user, String source) {
+        Config reference = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "reference.conf");
+        new UnknownKeys(reference.root(), publisherKeys(reference), source).check(user.root());
+        Config merged = resolve(ConfigFactory.systemEnvironmentOverrides()
+                .withFallback(user)
+                .withFallback(reference)
+                .withFallback(ConfigValueFactory.fromMap(environment).toConfig()), source);
+        return new AppConfigMapper(new ConfigReader(merged, source, "").at(ROOT), source).map();
+    }
+
+    private static Config parse(Path file) {
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static Config resolve(Config config, String source) {
+        try {
+            return config.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> publisherKeys(Config reference) {
+        ConfigObject defaults = reference.getObject(ROOT + ".publisher-defaults");
+        Set<String> keys = new HashSet<>(defaults.keySet());
+        keys.add("name");
+        keys.add("url");
+        return keys;
+    }
+}

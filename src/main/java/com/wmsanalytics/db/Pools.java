@@ -1,0 +1,44 @@
+package com.wmsanalytics.db;
+
+import com.wmsanalytics.config.Endpoint;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.time.Duration;
+
+/** Opens HikariCP pools. A server that cannot be reached fails here, with one clear line. */
+public final class Pools {
+
+    private Pools() {}
+
+    /**
+     * Opens a pool and checks that one connection can be made.
+     *
+     * @param label what the server is to the user, e.g. {@code replica} or {@code publisher wms}
+     */
+    public static HikariDataSource open(String label, Endpoint endpoint, int size, Duration connectTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(label.replace(' ', '-'));
+        config.setJdbcUrl(endpoint.url());
+        config.setUsername(endpoint.user());
+        endpoint.password().reveal().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("ApplicationName", "wms-analytics");
+        config.addDataSourceProperty("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ConnectionException(
+                    "cannot connect to " + label + " (" + endpoint.describe() + "): " + reason(e), e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e.getCause() == null ? e : e.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,60 @@
+package com.wmsanalytics.db;
+
+import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.PublisherConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** The connection pools to the replica and the publishers, opened on first use. */
+public final class Servers implements AutoCloseable {
+
+    private static final int PUBLISHER_POOL_SIZE = 2;
+
+    private final AppConfig config;
+    private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+
+    public Servers(AppConfig config) {
+        this.config = config;
+    }
+
+    public synchronized DataSource replica() {
+        return pools.computeIfAbsent("replica",
+                label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout()));
+    }
+
+    public synchronized DataSource publisher(String name) {
+        PublisherConfig p = config.publisher(name);
+        return pools.computeIfAbsent("publisher " + name,
+                label -> Pools.open(label, p.endpoint(), PUBLISHER_POOL_SIZE, config.connectTimeout()));
+    }
+
+    public DSLContext replicaDsl() {
+        return dsl(replica());
+    }
+
+    public DSLContext publisherDsl(String name) {
+        return dsl(publisher(name));
+    }
+
+    /** Every configured publisher with its connection, in configuration order. */
+    public Map<PublisherConfig, DSLContext> publisherDsls() {
+        Map<PublisherConfig, DSLContext> all = new LinkedHashMap<>();
+        config.publishers().forEach(p -> all.put(p, publisherDsl(p.name())));
+        return all;
+    }
+
+    public static DSLContext dsl(DataSource dataSource) {
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    @Override
+    public synchronized void close() {
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}

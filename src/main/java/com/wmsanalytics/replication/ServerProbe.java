@@ -1,0 +1,103 @@
+package com.wmsanalytics.replication;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Read-only facts about one server: settings, the login role and its tables. */
+final class ServerProbe {
+
+    /** The attributes of the role this program logs in as. */
+    record Role(String name, boolean superuser, boolean replication, boolean readAllStats, boolean createSubscription) {}
+
+    /** One column of a table, as {@code format_type} renders its type. */
+    record Column(String table, String column, String type) {}
+
+    private final DSLContext db;
+
+    ServerProbe(DSLContext db) {
+        this.db = db;
+    }
+
+    Map<String, String> settings(List<String> names) {
+        return db.fetch("SELECT name, setting FROM pg_settings WHERE name = ANY(?)", (Object) names.toArray(String[]::new))
+                .stream()
+                .collect(Collectors.toMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
+    }
+
+    int versionNum() {
+        return intValue("SELECT current_setting('server_version_num')::int");
+    }
+
+    Role role() {
+        Record r = db.fetchOne(
+                "SELECT rolname, rolsuper, rolreplication, pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER'),"
+                        + " EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'pg_create_subscription'"
+                        + "   AND pg_has_role(current_user, g.oid, 'MEMBER'))"
+                        + " FROM pg_roles WHERE rolname = current_user");
+        return new Role(r.get(0, String.class), r.get(1, Boolean.class), r.get(2, Boolean.class),
+                r.get(3, Boolean.class), r.get(4, Boolean.class));
+    }
+
+    /** Ordinary tables of the schemas, as {@code schema.table}, sorted. */
+    List<String> tables(List<String> schemas) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) ORDER BY 1",
+                        (Object) schemas.toArray(String[]::new))
+                .getValues(0, String.class);
+    }
+
+    /** Tables whose UPDATE and DELETE could not be replicated: no key and no replica identity. */
+    List<String> tablesWithoutIdentity(List<String> schemas) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
+                        + " AND (c.relreplident = 'n' OR (c.relreplident = 'd' AND NOT EXISTS"
+                        + "   (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)))"
+                        + " ORDER BY 1",
+                        (Object) schemas.toArray(String[]::new))
+                .getValues(0, String.class);
+    }
+
+    List<Column> columns(List<String> schemas) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname), a.attname, format_type(a.atttypid, a.atttypmod)"
+                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
+                        + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum",
+                        (Object) schemas.toArray(String[]::new))
+                .map(r -> new Column(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
+    }
+
+    /** Tables of the schemas the login role may not add to a publication (it must own them). */
+    List<String> tablesNotOwned(List<String> schemas) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
+                        + " AND NOT pg_has_role(current_user, c.relowner, 'USAGE') ORDER BY 1",
+                        (Object) schemas.toArray(String[]::new))
+                .getValues(0, String.class);
+    }
+
+    /** The tables a publication holds now, as {@code schema.table}, sorted; empty if none. */
+    List<String> publishedTables(String publication) {
+        return db.fetch("SELECT format('%s.%s', schemaname, tablename) FROM pg_publication_tables"
+                        + " WHERE pubname = ? ORDER BY 1", publication)
+                .getValues(0, String.class);
+    }
+
+    int replicationSlotsUsedExcept(String slot) {
+        return intValue("SELECT count(*)::int FROM pg_replication_slots WHERE slot_name <> ?", slot);
+    }
+
+    int walSendersUsedExcept(String applicationName) {
+        return intValue("SELECT count(*)::int FROM pg_stat_replication WHERE application_name <> ?", applicationName);
+    }
+
+    private int intValue(String sql, Object... bindings) {
+        return db.fetchOne(sql, bindings).get(0, Integer.class);
+    }
+}

@@ -1,0 +1,58 @@
+package com.wmsanalytics.replication;
+
+import com.wmsanalytics.config.PublisherConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Creates, or brings up to date, one publication per publisher and one subscription per
+ * publisher on the replica, after a preflight that must pass first. Running it twice
+ * changes nothing the second time.
+ */
+public final class SetupStage {
+
+    /** Told about each change as it is made and about the initial copy. */
+    public interface Listener extends TableSyncWaiter.Progress {
+        void changed(String change);
+    }
+
+    private final DSLContext replica;
+    private final Map<PublisherConfig, DSLContext> publishers;
+    private final Clock clock;
+
+    public SetupStage(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock) {
+        this.replica = replica;
+        this.publishers = publishers;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the preflight, then the changes. Returns the changes made, empty when none were
+     * needed.
+     *
+     * @throws PreflightFailedException when a server is unfit; then nothing was changed
+     */
+    public List<String> run(Duration syncTimeout, Listener listener) {
+        List<Finding> findings = new Preflight(replica, publishers).run();
+        if (!findings.isEmpty()) {
+            throw new PreflightFailedException(findings);
+        }
+        List<String> changes = new ArrayList<>();
+        publishers.forEach((config, db) -> changes.addAll(setUp(config, db, syncTimeout, listener)));
+        return changes;
+    }
+
+    private List<String> setUp(PublisherConfig config, DSLContext db, Duration syncTimeout, Listener listener) {
+        List<String> tables = new ServerProbe(db).tables(config.schemas());
+        List<String> changes = new ArrayList<>();
+        new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);
+        changes.addAll(new SubscriptionSync(replica).ensure(config, Conninfo.of(config), tables));
+        changes.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
+        new TableSyncWaiter(replica, clock).await(config.subscription(), syncTimeout, listener);
+        return changes.stream().map(c -> config.name() + ": " + c).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package com.wmsanalytics.replication;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.query;
+
+import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.SqlStates;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Creates the replica's subscription to one publisher, or brings it up to date: its
+ * connection, its publication, enabled, and its tables refreshed from the publication.
+ */
+final class SubscriptionSync {
+
+    private static final String SUBSCRIPTION =
+            "SELECT subenabled, subpublications FROM pg_subscription WHERE subname = ?"
+                    + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+    private final DSLContext db;
+
+    SubscriptionSync(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Returns one line per change; empty when the subscription was up to date. */
+    List<String> ensure(PublisherConfig p, Conninfo conninfo, List<String> publishedTables) {
+        String sub = p.subscription();
+        Record row = db.fetchOne(SUBSCRIPTION, sub);
+        if (row == null) {
+            db.execute(query("CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}",
+                    name(sub), inline(conninfo.reveal()), name(p.publication())));
+            return List.of("created subscription " + sub + " to " + conninfo.masked());
+        }
+        List<String> changes = new ArrayList<>();
+        if (storedConninfo(sub).filter(stored -> !stored.equals(conninfo.reveal())).isPresent()) {
+            db.execute(query("ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal())));
+            changes.add("subscription " + sub + " now connects to " + conninfo.masked());
+        }
+        if (!Arrays.asList(row.get(1, String[].class)).equals(List.of(p.publication()))) {
+            db.execute(query("ALTER SUBSCRIPTION {0} SET PUBLICATION {1}", name(sub), name(p.publication())));
+            changes.add("subscription " + sub + " now follows publication " + p.publication());
+        }
+        if (!row.get(0, Boolean.class)) {
+            db.execute(query("ALTER SUBSCRIPTION {0} ENABLE", name(sub)));
+            changes.add("enabled subscription " + sub);
+        }
+        if (!publishedTables.equals(subscribedTables(sub))) {
+            db.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION", name(sub)));
+            changes.add("subscription " + sub + " refreshed to the publication's " + publishedTables.size() + " tables");
+        }
+        return changes;
+    }
+
+    /** The stored conninfo; only a superuser may read it, so others leave it as it is. */
+    private Optional<String> storedConninfo(String sub) {
+        try {
+            return Optional.of(db.fetchOne("SELECT subconninfo FROM pg_subscription WHERE subname = ?", sub)
+                    .get(0, String.class));
+        } catch (DataAccessException e) {
+            if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private List<String> subscribedTables(String sub) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
+                        + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? ORDER BY 1", sub)
+                .getValues(0, String.class);
+    }
+}
