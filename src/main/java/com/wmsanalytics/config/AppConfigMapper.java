@@ -51,7 +51,7 @@ final class AppConfigMapper {
         }
         ConfigReader defaults = root.at("publisher-defaults");
         List<PublisherConfig> publishers = entries.stream()
-                .map(e -> publisher(new ConfigReader(e.raw().withFallback(defaults.raw()), source, e.key(""))))
+                .map(e -> publisher(e.withFallback(defaults)))
                 .toList();
         requireUnique(publishers.stream().map(PublisherConfig::name).toList(), "name");
         requireUnique(publishers.stream().map(PublisherConfig::subscription).toList(), "subscription");

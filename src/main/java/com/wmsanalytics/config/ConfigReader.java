@@ -33,7 +33,7 @@ final class ConfigReader {
     }
 
     Optional<String> optionalString(String path) {
-        return config.getIsNull(path) ? Optional.empty() : Optional.of(string(path));
+        return config.hasPath(path) ? Optional.of(string(path)) : Optional.empty();
     }
 
     int positiveInt(String path) {
@@ -57,8 +57,9 @@ final class ConfigReader {
                 .toList();
     }
 
-    Config raw() {
-        return config;
+    /** This object with {@code defaults} underneath, keeping this object's key prefix. */
+    ConfigReader withFallback(ConfigReader defaults) {
+        return new ConfigReader(config.withFallback(defaults.config), source, prefix);
     }
 
     ConfigException error(String path, String problem) {

@@ -3,7 +3,6 @@ package com.wmsanalytics.config;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import java.util.Set;
 
 /**
@@ -36,11 +35,11 @@ final class UnknownKeys {
             if (known == null || !known.containsKey(key)) {
                 throw unknown(path, value);
             }
-            if (path.equals(PUBLISHERS) && value.valueType() == ConfigValueType.LIST) {
-                checkPublishers((ConfigList) value);
-            } else if (value.valueType() == ConfigValueType.OBJECT
-                    && known.get(key).valueType() == ConfigValueType.OBJECT) {
-                walk((ConfigObject) value, (ConfigObject) known.get(key), path);
+            // Substitutions are not resolved yet, so test the classes rather than valueType().
+            if (path.equals(PUBLISHERS) && value instanceof ConfigList list) {
+                checkPublishers(list);
+            } else if (value instanceof ConfigObject object && known.get(key) instanceof ConfigObject knownObject) {
+                walk(object, knownObject, path);
             }
         }
     }

@@ -1,0 +1,174 @@
+package com.wmsanalytics.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final String ONE_PUBLISHER = """
+            wms-analytics {
+              replica { url = "jdbc:postgresql://replica.example:5433/wms_db" }
+              publishers = [ { name = "wms", url = "jdbc:postgresql://primary.example:5432/wms_db" } ]
+            }
+            """;
+
+    @TempDir Path dir;
+
+    @Test
+    void a_minimal_file_gets_every_documented_default() throws IOException {
+        AppConfig config = load(write(ONE_PUBLISHER), Map.of());
+
+        assertEquals("wms_analytics_user", config.replica().user());
+        assertEquals("replica.example", config.replica().host());
+        PublisherConfig wms = config.publisher("wms");
+        assertEquals("wms_repl_user", wms.endpoint().user());
+        assertEquals("wms_analytics_pub", wms.publication());
+        assertEquals("wms_analytics_sub", wms.subscription());
+        assertEquals(java.util.List.of("wms"), wms.schemas());
+        assertEquals(2, config.refresh().parallelism());
+        assertEquals(Duration.ofDays(400), config.historyRetention());
+        assertFalse(config.replica().password().isPresent());
+    }
+
+    @Test
+    void the_environment_names_the_file_when_the_command_line_does_not() throws IOException {
+        Path file = write(ONE_PUBLISHER);
+        AppConfig config = new ConfigLoader(Map.of(ConfigLoader.ENV_CONFIG, file.toString())).load(Optional.empty());
+        assertEquals(file.toString(), config.source());
+    }
+
+    @Test
+    void passwords_come_from_the_environment_and_never_print() throws IOException {
+        AppConfig config = load(write(ONE_PUBLISHER), Map.of("WMS_REPLICA_PASSWORD", "s3cret", "WMS_PUBLISHER_PASSWORD", "p4ss"));
+
+        assertEquals(Optional.of("s3cret"), config.replica().password().reveal());
+        assertEquals(Optional.of("p4ss"), config.publisher("wms").endpoint().password().reveal());
+        assertFalse(config.toString().contains("s3cret"), config.toString());
+        assertFalse(config.toString().contains("p4ss"), config.toString());
+    }
+
+    @Test
+    void a_password_file_is_read_and_its_newline_dropped() throws IOException {
+        Path secret = Files.writeString(dir.resolve("replica.password"), "from-file\n");
+        AppConfig config = load(write(ONE_PUBLISHER + "wms-analytics.replica.password-file = \"" + secret + "\"\n"), Map.of());
+        assertEquals(Optional.of("from-file"), config.replica().password().reveal());
+    }
+
+    @Test
+    void a_missing_file_is_named() {
+        ConfigException e = fails(dir.resolve("nope.conf"));
+        assertTrue(e.getMessage().startsWith(dir.resolve("nope.conf") + ": "), e.getMessage());
+        assertEquals(ExitCode.USAGE, e.exitCode());
+    }
+
+    @Test
+    void a_mistyped_key_is_named_with_its_file_and_line() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics {\n  refresh {\n    paralellism = 4\n  }\n}\n");
+        ConfigException e = fails(file);
+        assertEquals(file + ":7: wms-analytics.refresh.paralellism: unknown key (see conf/application.conf for the known keys)",
+                e.getMessage());
+    }
+
+    @Test
+    void a_mistyped_key_in_a_publisher_is_named() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\", pasword = x } ]\n");
+        assertTrue(fails(file).getMessage().contains("wms-analytics.publishers[0].pasword: unknown key"));
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_named_with_the_value() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.refresh.parallelism = two\n");
+        assertEquals(file + ":5: wms-analytics.refresh.parallelism: expected an integer, got \"two\"", fails(file).getMessage());
+    }
+
+    @Test
+    void a_malformed_duration_is_named() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.gate.timeout = \"5 fortnights\"\n");
+        assertTrue(fails(file).getMessage().contains("wms-analytics.gate.timeout: expected a duration"));
+    }
+
+    @Test
+    void a_missing_required_key_is_named() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = wms } ]\n");
+        assertEquals(file + ": wms-analytics.publishers[0].url: is required but missing", fails(file).getMessage());
+    }
+
+    @Test
+    void no_publisher_at_all_is_an_error() throws IOException {
+        assertTrue(fails(write("wms-analytics.replica.user = x\n")).getMessage()
+                .contains("wms-analytics.publishers: at least one publisher is required"));
+    }
+
+    @Test
+    void a_url_that_is_not_postgresql_is_rejected() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:mysql://h/db\" } ]\n");
+        assertTrue(fails(file).getMessage().contains("wms-analytics.publishers[0].url: not a PostgreSQL JDBC URL"));
+    }
+
+    @Test
+    void sql_in_a_subscription_name_is_rejected() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\","
+                + " subscription = \"x; DROP TABLE wms.orders\" } ]\n");
+        assertTrue(fails(file).getMessage().contains("'x; DROP TABLE wms.orders' is not a plain lower-case identifier"));
+    }
+
+    @Test
+    void two_publishers_cannot_share_a_subscription() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = a, url = \"jdbc:postgresql://h/db\" },"
+                + " { name = b, url = \"jdbc:postgresql://g/db\" } ]\n");
+        assertTrue(fails(file).getMessage().contains("two publishers share the subscription 'wms_analytics_sub'"));
+    }
+
+    @Test
+    void password_and_password_file_together_are_a_contradiction() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.replica { password = a, password-file = b }\n");
+        assertTrue(fails(file).getMessage().contains("wms-analytics.replica.password-file: set either password or password-file"));
+    }
+
+    @Test
+    void a_syntax_error_names_the_file_and_line() throws IOException {
+        Path file = write("wms-analytics { replica { url = \n");
+        String message = fails(file).getMessage();
+        assertTrue(message.contains(file.getFileName().toString()) && message.contains("1"), message);
+    }
+
+    @Test
+    void the_documented_application_conf_is_valid_and_matches_the_defaults() {
+        Path documented = Path.of("conf/application.conf");
+        AppConfig config = load(documented, Map.of());
+        AppConfig defaults = load(write(ONE_PUBLISHER), Map.of());
+        assertEquals(defaults.refresh(), config.refresh());
+        assertEquals(defaults.gate(), config.gate());
+        assertEquals(defaults.historyRetention(), config.historyRetention());
+        assertEquals(defaults.syncTimeout(), config.syncTimeout());
+        assertEquals(defaults.poolSize(), config.poolSize());
+    }
+
+    private AppConfig load(Path file, Map<String, String> env) {
+        return new ConfigLoader(env).load(Optional.of(file));
+    }
+
+    private ConfigException fails(Path file) {
+        return assertThrows(ConfigException.class, () -> load(file, Map.of()));
+    }
+
+    private Path write(String content) {
+        try {
+            return Files.writeString(Files.createTempFile(dir, "app", ".conf"), content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
