@@ -98,6 +98,17 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** Runs one query as the superuser and returns the first column of its first row. */
+    public String queryValue(String database, String sql) {
+        try (Connection c = postgres.getDatabase(superuser(), database).getConnection();
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     public javax.sql.DataSource dataSource(String database) {
         return postgres.getDatabase(superuser(), database);
     }

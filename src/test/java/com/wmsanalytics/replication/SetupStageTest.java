@@ -1,0 +1,139 @@
+package com.wmsanalytics.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.TestConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SetupStageTest {
+
+    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+
+    private WmsAnalytics app;
+
+    @BeforeEach
+    void fresh_servers_with_schemas_and_some_orders() {
+        pg.resetDatabases();
+        app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC());
+        app.migratePrimary("wms");
+        app.migrate();
+        pg.primary().execute(PostgresPair.DATABASE,
+                "INSERT INTO wms.warehouses VALUES (1, 'BER', 'Berlin', 'EU', '2020-01-01'), (2, 'LYS', 'Lyon', 'EU', '2021-01-01')");
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void setup_publishes_subscribes_and_copies_every_table() {
+        List<String> changes = app.setup(Listeners.quiet());
+
+        assertEquals(List.of("wms: created publication wms_analytics_pub with 9 tables",
+                "wms: created subscription wms_analytics_sub to host='localhost' port='" + pg.primary().port()
+                        + "' dbname='wms_db' user='postgres'"), changes);
+        assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
+        assertEquals(2, app.rowCounts("wms").stream().filter(r -> r.table().equals("wms.warehouses")).findFirst().orElseThrow().replica());
+    }
+
+    @Test
+    void setup_run_twice_changes_nothing_the_second_time() {
+        app.setup(Listeners.quiet());
+        assertEquals(List.of(), app.setup(Listeners.quiet()));
+    }
+
+    @Test
+    void setup_brings_a_new_published_table_into_publication_and_subscription() {
+        app.setup(Listeners.quiet());
+        for (var server : List.of(pg.primary(), pg.replica())) {
+            server.execute(PostgresPair.DATABASE, "CREATE TABLE wms.carriers (carrier_id int PRIMARY KEY, name text)");
+        }
+        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.carriers VALUES (1, 'DHL'), (2, 'UPS')");
+
+        List<String> changes = app.setup(Listeners.quiet());
+
+        assertEquals(List.of("wms: publication wms_analytics_pub now holds 10 tables",
+                "wms: subscription wms_analytics_sub refreshed to the publication's 10 tables"), changes);
+        assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
+    }
+
+    @Test
+    void setup_enables_a_disabled_subscription() {
+        app.setup(Listeners.quiet());
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
+        assertEquals(List.of("wms: enabled subscription wms_analytics_sub"), app.setup(Listeners.quiet()));
+    }
+
+    @Test
+    void the_stored_conninfo_holds_no_password_when_none_is_configured() {
+        app.setup(Listeners.quiet());
+        String conninfo = pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT subconninfo FROM pg_subscription WHERE subname = 'wms_analytics_sub'");
+        assertFalse(conninfo.contains("password"), conninfo);
+    }
+
+    @Test
+    void the_preflight_passes_on_fit_servers() {
+        assertEquals(List.of(), app.preflight());
+    }
+
+    @Test
+    void a_column_missing_on_the_mirror_is_drift_and_setup_changes_nothing() {
+        pg.primary().execute(PostgresPair.DATABASE, "ALTER TABLE wms.orders ADD COLUMN channel text");
+
+        PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> app.setup(Listeners.quiet()));
+
+        assertEquals(ExitCode.SERVER_NOT_FIT, e.exitCode());
+        assertEquals(List.of("replica: drift: wms.orders.channel exists on publisher wms but not on the replica;"
+                + " fix: add it to the mirror in a migration: ALTER TABLE wms.orders ADD COLUMN channel text"),
+                e.findings().stream().map(Finding::line).toList());
+        assertEquals("0", pg.primary().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_publication"));
+    }
+
+    @Test
+    void a_column_type_that_differs_is_drift() {
+        pg.primary().execute(PostgresPair.DATABASE, "ALTER TABLE wms.customers ALTER COLUMN region TYPE varchar(40)");
+        assertEquals(List.of("replica: drift: wms.customers.region is character varying(40) on publisher wms but text on the replica;"
+                + " fix: ALTER TABLE wms.customers ALTER COLUMN region TYPE character varying(40) on the replica, in a migration"),
+                app.preflight().stream().map(Finding::line).toList());
+    }
+
+    @Test
+    void a_published_table_without_primary_key_is_named_with_the_fix() {
+        pg.primary().execute(PostgresPair.DATABASE, "CREATE TABLE wms.scan_log (scanned_at timestamptz, barcode text)");
+        pg.replica().execute(PostgresPair.DATABASE, "CREATE TABLE wms.scan_log (scanned_at timestamptz, barcode text)");
+
+        assertEquals(List.of("publisher wms: table wms.scan_log has no primary key or replica identity, so its UPDATE and"
+                + " DELETE would fail once published; fix: add a primary key, or ALTER TABLE wms.scan_log REPLICA IDENTITY FULL"),
+                app.preflight().stream().map(Finding::line).toList());
+    }
+
+    /** Listeners for tests. */
+    static final class Listeners {
+        static SetupStage.Listener quiet() {
+            List<String> ignored = new ArrayList<>();
+            return new SetupStage.Listener() {
+                @Override
+                public void changed(String change) {
+                    ignored.add(change);
+                }
+
+                @Override
+                public void tablesReady(String subscription, int ready, int total) {}
+            };
+        }
+    }
+}
