@@ -28,6 +28,8 @@ public final class Main {
         return new CommandLine(new RootCommand(context))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
+                .setOut(context.terminal().out())
+                .setErr(context.terminal().err())
                 .execute(args);
     }
 

@@ -19,6 +19,14 @@ public final class Terminal {
         this.interactive = interactive;
     }
 
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
     public void println(String line) {
         endProgress();
         out.println(line);

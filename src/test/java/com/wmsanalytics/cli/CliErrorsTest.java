@@ -1,0 +1,90 @@
+package com.wmsanalytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes of the user's: one line on stderr, a non-zero exit, no stack trace. */
+class CliErrorsTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void a_missing_config_file_exits_2_with_one_line() {
+        CliRun run = CliRun.of("migrate", "--config", dir.resolve("absent.conf").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: " + dir.resolve("absent.conf") + ": configuration file does not exist"), run.errLines());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void a_bad_key_in_the_file_named_by_the_environment_exits_2() throws IOException {
+        Path file = Files.writeString(dir.resolve("app.conf"), "wms-analytics.replica.urll = x\n");
+        CliRun run = CliRun.of(Map.of("WMS_ANALYTICS_CONFIG", file.toString()), "setup", "--check");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: " + file + ":1: wms-analytics.replica.urll: unknown key (see conf/application.conf for the known keys)"),
+                run.errLines());
+    }
+
+    @Test
+    void an_unknown_option_exits_2_with_one_line() {
+        CliRun run = CliRun.of("setup", "--chek");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: Unknown option: '--chek' (see 'wms-analytics setup --help')"), run.errLines());
+    }
+
+    @Test
+    void no_command_exits_2() {
+        CliRun run = CliRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("error: a command is required"), run.err());
+    }
+
+    @Test
+    void an_unreachable_replica_exits_5_without_showing_the_password() throws IOException {
+        Path file = Files.writeString(dir.resolve("app.conf"), """
+                wms-analytics.replica { url = "jdbc:postgresql://127.0.0.1:1/wms_db", connect-timeout = 2s }
+                wms-analytics.publishers = [ { name = wms, url = "jdbc:postgresql://127.0.0.1:1/wms_db" } ]
+                """);
+        CliRun run = CliRun.of(Map.of("WMS_REPLICA_PASSWORD", "hunter2-secret"), "migrate", "--config", file.toString());
+
+        assertEquals(5, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("error: cannot connect to replica (127.0.0.1:1/wms_db as wms_analytics_user): "), run.err());
+        assertFalse(run.err().contains("hunter2-secret"));
+    }
+
+    @Test
+    void verbose_shows_the_stack_trace_of_the_same_error() {
+        CliRun run = CliRun.of("migrate", "--verbose", "--config", dir.resolve("absent.conf").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("\tat com.wmsanalytics.config.ConfigLoader"), run.err());
+    }
+
+    @Test
+    void an_unknown_publisher_exits_2_naming_it() throws IOException {
+        Path file = Files.writeString(dir.resolve("app.conf"),
+                "wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://127.0.0.1:1/wms_db\" } ]\n");
+        CliRun run = CliRun.of("migrate", "--primary", "wms'; DROP TABLE x", "--config", file.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: unknown publisher 'wms'; DROP TABLE x'; configured: [wms]"), run.errLines());
+    }
+
+    @Test
+    void every_command_has_help() {
+        for (String command : List.of("migrate", "setup")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command);
+            assertTrue(run.out().startsWith("Usage: wms-analytics " + command), run.out());
+        }
+    }
+}
