@@ -24,14 +24,8 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (WmsAnalytics app = root.context().open(options)) {
             Migrator.Outcome outcome = primary == null ? app.migrate() : app.migratePrimary(primary);
-            root.context().terminal().println(describe(outcome));
+            root.context().terminal().println(outcome.summary());
             return 0;
         }
-    }
-
-    static String describe(Migrator.Outcome o) {
-        return o.applied() == 0
-                ? o.target() + ": up to date at version " + o.version()
-                : o.target() + ": applied " + o.applied() + " migration(s), now at version " + o.version();
     }
 }

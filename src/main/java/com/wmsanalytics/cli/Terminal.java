@@ -6,7 +6,7 @@ import java.io.PrintWriter;
  * Where a command writes: results to stdout, errors and progress to stderr. Progress
  * redraws one line, and only on a terminal, so piped output stays clean.
  */
-public final class Terminal {
+public final class Terminal implements com.wmsanalytics.service.Console {
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -27,6 +27,7 @@ public final class Terminal {
         return err;
     }
 
+    @Override
     public void println(String line) {
         endProgress();
         out.println(line);
@@ -39,6 +40,7 @@ public final class Terminal {
         err.flush();
     }
 
+    @Override
     public void progress(String line) {
         if (interactive) {
             err.print("\r" + line + "\u001b[K");

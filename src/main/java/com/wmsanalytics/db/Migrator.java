@@ -11,7 +11,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrator {
 
     /** What one {@code migrate} did. */
-    public record Outcome(String target, int applied, String version) {}
+    public record Outcome(String target, int applied, String version) {
+
+        public String summary() {
+            return applied == 0
+                    ? target + ": up to date at version " + version
+                    : target + ": applied " + applied + " migration(s), now at version " + version;
+        }
+    }
 
     private Migrator() {}
 
