@@ -3,11 +3,14 @@ package com.wmsanalytics.service;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
+import com.wmsanalytics.replication.CatchUpGate;
 import com.wmsanalytics.replication.Finding;
+import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
 import com.wmsanalytics.replication.TableCounts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -44,6 +47,12 @@ public final class WmsAnalytics implements AutoCloseable {
 
     public List<String> setup(SetupStage.Listener listener) {
         return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
+    }
+
+    /** Waits until the replica has caught up with every publisher, as of now. */
+    public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
+        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, config.gate().pollInterval())
+                .await(timeout, listener);
     }
 
     public List<TableCounts.Row> rowCounts(String publisher) {
