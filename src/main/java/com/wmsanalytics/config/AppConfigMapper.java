@@ -41,7 +41,17 @@ final class AppConfigMapper {
         return new RefreshSettings(
                 refresh.positiveInt("parallelism"),
                 refresh.positiveDuration("statement-timeout"),
-                refresh.positiveDuration("lock-timeout"));
+                refresh.positiveDuration("lock-timeout"),
+                timeZone(refresh, "time-zone"));
+    }
+
+    private static String timeZone(ConfigReader r, String key) {
+        String zone = r.string(key);
+        try {
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw r.error(key, "unknown time zone '" + zone + "'; use a region such as Europe/Berlin, or UTC");
+        }
     }
 
     private List<PublisherConfig> publishers() {

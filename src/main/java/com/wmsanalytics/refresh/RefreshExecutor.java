@@ -1,0 +1,88 @@
+package com.wmsanalytics.refresh;
+
+import com.wmsanalytics.config.RefreshSettings;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Runs a plan: each view starts once the views it reads have refreshed, and up to
+ * {@code refresh.parallelism} independent views refresh at once. A view whose dependency did
+ * not refresh is BLOCKED; views that do not depend on it go on.
+ */
+public final class RefreshExecutor {
+
+    /** Told as views start and finish; called from the refresh threads. */
+    public interface Listener {
+        void started(MaterializedView view, int number, int total);
+
+        void finished(ViewOutcome outcome);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void started(MaterializedView view, int number, int total) {}
+
+            @Override
+            public void finished(ViewOutcome outcome) {}
+        };
+    }
+
+    private final ViewRefresher refresher;
+    private final int parallelism;
+
+    public RefreshExecutor(DataSource replica, RefreshSettings settings, Clock clock) {
+        this.refresher = new ViewRefresher(replica, settings, clock);
+        this.parallelism = settings.parallelism();
+    }
+
+    public List<ViewOutcome> execute(RefreshPlan plan, Listener listener) {
+        ExecutorService threads = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, CompletableFuture<ViewOutcome>> futures = new LinkedHashMap<>();
+            AtomicInteger started = new AtomicInteger();
+            for (MaterializedView view : plan.views()) {
+                List<CompletableFuture<ViewOutcome>> deps = plan.dependenciesOf(view).stream().map(futures::get).toList();
+                futures.put(view.qualified(), CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> run(view, deps, plan, started, listener), threads));
+            }
+            return futures.values().stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdown();
+            awaitQuietly(threads);
+        }
+    }
+
+    private ViewOutcome run(MaterializedView view, List<CompletableFuture<ViewOutcome>> deps, RefreshPlan plan,
+            AtomicInteger started, Listener listener) {
+        Optional<ViewOutcome> failedDependency = deps.stream().map(CompletableFuture::join).filter(o -> !o.succeeded()).findFirst();
+        ViewOutcome outcome = failedDependency
+                .map(d -> ViewOutcome.blocked(view, "not refreshed because " + d.view().qualified() + " "
+                        + d.status().name().toLowerCase(java.util.Locale.ROOT)))
+                .orElseGet(() -> {
+                    listener.started(view, started.incrementAndGet(), plan.views().size());
+                    return refresher.refresh(view);
+                });
+        listener.finished(outcome);
+        return outcome;
+    }
+
+    private static void awaitQuietly(ExecutorService threads) {
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.wmsanalytics.refresh;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The views to refresh in dependency order: every view comes after the views of the plan
+ * it reads. Views the plan does not hold are not waited for; ties go by name, so the order
+ * is stable.
+ */
+public record RefreshPlan(List<MaterializedView> views) {
+
+    public RefreshPlan {
+        views = List.copyOf(views);
+    }
+
+    public static RefreshPlan of(List<MaterializedView> chosen) {
+        Map<String, MaterializedView> byName = new LinkedHashMap<>();
+        chosen.forEach(v -> byName.put(v.qualified(), v));
+        List<MaterializedView> ordered = new ArrayList<>();
+        Set<String> done = new java.util.HashSet<>();
+        TreeSet<String> ready = new TreeSet<>();
+        while (ordered.size() < byName.size()) {
+            byName.values().stream()
+                    .filter(v -> !done.contains(v.qualified()) && dependenciesIn(v, byName).allMatch(done::contains))
+                    .forEach(v -> ready.add(v.qualified()));
+            if (ready.isEmpty()) {
+                throw new IllegalStateException("dependency cycle among " + byName.keySet());
+            }
+            String next = ready.pollFirst();
+            done.add(next);
+            ordered.add(byName.get(next));
+        }
+        return new RefreshPlan(ordered);
+    }
+
+    /** The views of this plan that {@code view} must wait for. */
+    public List<String> dependenciesOf(MaterializedView view) {
+        Set<String> inPlan = new TreeSet<>(Comparator.naturalOrder());
+        views.forEach(v -> inPlan.add(v.qualified()));
+        return view.dependsOn().stream().filter(inPlan::contains).sorted().toList();
+    }
+
+    private static java.util.stream.Stream<String> dependenciesIn(MaterializedView v, Map<String, MaterializedView> plan) {
+        return v.dependsOn().stream().filter(plan::containsKey);
+    }
+}

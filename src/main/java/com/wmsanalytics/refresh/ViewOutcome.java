@@ -1,0 +1,38 @@
+package com.wmsanalytics.refresh;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What happened to one view in a refresh. */
+public record ViewOutcome(
+        MaterializedView view,
+        RefreshMode mode,
+        Status status,
+        Optional<Instant> startedAt,
+        Optional<Instant> finishedAt,
+        Optional<Long> rows,
+        Optional<String> sqlstate,
+        Optional<String> message) {
+
+    /** The view's fate. BLOCKED: a view it reads did not refresh. LOCKED: another refresh holds it. */
+    public enum Status {
+        SUCCEEDED,
+        FAILED,
+        BLOCKED,
+        LOCKED
+    }
+
+    public boolean succeeded() {
+        return status == Status.SUCCEEDED;
+    }
+
+    public Optional<Duration> duration() {
+        return startedAt.flatMap(s -> finishedAt.map(f -> Duration.between(s, f)));
+    }
+
+    static ViewOutcome blocked(MaterializedView view, String reason) {
+        return new ViewOutcome(view, view.mode(), Status.BLOCKED, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(reason));
+    }
+}

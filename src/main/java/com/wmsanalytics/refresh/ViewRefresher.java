@@ -1,0 +1,101 @@
+package com.wmsanalytics.refresh;
+
+import static org.jooq.impl.DSL.keyword;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.query;
+import static org.jooq.impl.DSL.table;
+
+import com.wmsanalytics.config.RefreshSettings;
+import com.wmsanalytics.db.SqlStates;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Refreshes one view in a transaction of its own: {@code statement_timeout}, {@code lock_timeout}
+ * and the time zone set locally, a transaction-level advisory lock keyed by the view so that
+ * no other process refreshes it at the same time, the REFRESH, a count of its rows and
+ * ANALYZE. On any error the transaction rolls back and the view keeps its previous contents.
+ */
+final class ViewRefresher {
+
+    /** The advisory lock class of view refreshes: "WMSV" in ASCII. The object id is the view's OID. */
+    static final int VIEW_LOCK_CLASS = 0x574D5356;
+
+    private final DataSource replica;
+    private final RefreshSettings settings;
+    private final Clock clock;
+
+    ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
+        this.replica = replica;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    ViewOutcome refresh(MaterializedView view) {
+        Instant start = clock.instant();
+        try (Connection connection = replica.getConnection()) {
+            return inTransaction(connection, view, start);
+        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            return outcome(view, ViewOutcome.Status.FAILED, start, Optional.empty(), e);
+        }
+    }
+
+    private ViewOutcome inTransaction(Connection connection, MaterializedView view, Instant start) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
+            setLocals(tx);
+            if (!tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", VIEW_LOCK_CLASS, (int) view.oid()).get(0, Boolean.class)) {
+                connection.rollback();
+                return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
+            }
+            long rows = refreshAndAnalyze(tx, view);
+            connection.commit();
+            return outcome(view, ViewOutcome.Status.SUCCEEDED, start, Optional.of(rows), null);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private void setLocals(DSLContext tx) {
+        tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true),"
+                        + " set_config('TimeZone', ?, true)",
+                settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms", settings.timeZone());
+    }
+
+    private static long refreshAndAnalyze(DSLContext tx, MaterializedView view) {
+        Name name = name(view.schema(), view.name());
+        boolean concurrently = view.mode() == RefreshMode.CONCURRENT;
+        tx.execute(query("REFRESH MATERIALIZED VIEW {0} {1}", keyword(concurrently ? "CONCURRENTLY" : ""), name));
+        long rows = tx.fetchCount(table(name));
+        tx.execute(query("ANALYZE {0}", name));
+        return rows;
+    }
+
+    private ViewOutcome outcome(MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
+        Optional<String> message = Optional.ofNullable(error).map(ViewRefresher::firstLine);
+        if (status == ViewOutcome.Status.LOCKED) {
+            message = Optional.of("another refresh of " + view.qualified() + " holds its lock");
+        }
+        return new ViewOutcome(view, view.mode(), status, Optional.of(start), Optional.of(clock.instant()), rows,
+                Optional.ofNullable(error).map(SqlStates::of), message);
+    }
+
+    private static String firstLine(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+    }
+}

@@ -1,0 +1,75 @@
+package com.wmsanalytics.refresh;
+
+import com.wmsanalytics.UsageException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a user typed (view names or a group) into catalog views. Every name is
+ * matched against the catalog; nothing typed is ever put into SQL.
+ */
+public final class ViewSelection {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+
+    private final ViewCatalog catalog;
+    private final List<MaterializedView> views;
+
+    public ViewSelection(ViewCatalog catalog) {
+        this.catalog = catalog;
+        this.views = catalog.all();
+    }
+
+    public List<MaterializedView> all() {
+        return views;
+    }
+
+    public List<MaterializedView> group(String group) {
+        List<MaterializedView> members = views.stream().filter(v -> v.group().filter(group::equals).isPresent()).toList();
+        if (members.isEmpty()) {
+            throw new UsageException("unknown group '" + group + "'; groups: " + groups());
+        }
+        return members;
+    }
+
+    public List<MaterializedView> named(List<String> names) {
+        Set<MaterializedView> chosen = new LinkedHashSet<>();
+        names.forEach(n -> chosen.add(resolve(n)));
+        return new ArrayList<>(chosen);
+    }
+
+    private MaterializedView resolve(String typed) {
+        if (!NAME.matcher(typed).matches()) {
+            throw new UsageException("'" + typed + "' is not a view name; use schema.view (letters, digits and _)");
+        }
+        String name = typed.toLowerCase(java.util.Locale.ROOT);
+        List<MaterializedView> matches = views.stream()
+                .filter(v -> name.contains(".") ? v.qualified().equals(name) : v.name().equals(name))
+                .toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.size() > 1) {
+            throw new UsageException("'" + typed + "' is ambiguous: " + matches.stream().map(MaterializedView::qualified).toList());
+        }
+        throw new UsageException(notFound(typed, name));
+    }
+
+    private String notFound(String typed, String name) {
+        if (name.contains(".")) {
+            String[] parts = name.split("\\.", 2);
+            var kind = catalog.kindOf(parts[0], parts[1]);
+            if (kind.isPresent()) {
+                return "'" + typed + "' is " + kind.get() + ", not a materialized view";
+            }
+        }
+        return "unknown view '" + typed + "'; 'wms-analytics views' lists them";
+    }
+
+    private List<String> groups() {
+        return views.stream().flatMap(v -> v.group().stream()).distinct().sorted().toList();
+    }
+}
