@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** A customer as the simulation needs it. */
-record Customer(int id, Segment segment, String region) {}

@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** A bin: its zone is {@code pick}, {@code reserve} or {@code bulk}. */
-record Location(int id, int warehouseId, String zone, int capacity) {}

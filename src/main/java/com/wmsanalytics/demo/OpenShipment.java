@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** A shipment an earlier run left in transit (not yet delivered). */
-record OpenShipment(long shipmentId, long orderId, long shippedAt, String carrier) {}

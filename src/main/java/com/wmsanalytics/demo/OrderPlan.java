@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** An order with its lines and its fate; {@code warehouse} is the warehouse's index. */
-record OrderPlan(long id, int customerId, int warehouse, Segment segment, long createdAt, Lines lines, Fate fate) {}

@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** A product as the simulation needs it; prices are in cents. */
-record Product(int id, String category, long unitPriceCents) {}

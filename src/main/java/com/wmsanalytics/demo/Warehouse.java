@@ -1,4 +1,0 @@
-package com.wmsanalytics.demo;
-
-/** A warehouse as the simulation needs it. */
-record Warehouse(int id, String region) {}

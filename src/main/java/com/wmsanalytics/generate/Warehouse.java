@@ -1,0 +1,4 @@
+package com.wmsanalytics.generate;
+
+/** A warehouse as the simulation needs it. */
+record Warehouse(int id, String region) {}
