@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.testing.PostgresPair;
 import java.sql.Connection;
 import java.sql.ResultSet;
