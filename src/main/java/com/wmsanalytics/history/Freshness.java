@@ -1,0 +1,22 @@
+package com.wmsanalytics.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A row of {@code analytics.report_freshness}: a materialized view, its last successful
+ * refresh and its last attempt. A view never refreshed has only its names and group.
+ *
+ * @param dataAsOf every primary commit before it is in the view; empty if its last success
+ *     ran without a satisfied catch-up gate
+ */
+public record Freshness(
+        String viewSchema,
+        String viewName,
+        Optional<String> group,
+        Optional<Instant> lastSuccessAt,
+        Optional<Instant> dataAsOf,
+        Optional<Duration> lastDuration,
+        Optional<String> lastStatus,
+        Optional<Instant> lastAttemptAt) {}

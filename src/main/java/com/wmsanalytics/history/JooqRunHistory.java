@@ -1,0 +1,61 @@
+package com.wmsanalytics.history;
+
+import static com.wmsanalytics.history.jooq.Tables.REFRESH_RUN;
+
+import com.wmsanalytics.db.Servers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run history in the replica's {@code analytics_control} tables, through jOOQ. Each
+ * active run keeps one connection of the pool for as long as it runs, so the pool needs a
+ * connection more than the runs that may be active at once.
+ */
+public final class JooqRunHistory implements RunHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(JooqRunHistory.class);
+
+    private final DataSource replica;
+    private final DSLContext db;
+
+    public JooqRunHistory(DataSource replica) {
+        this.replica = replica;
+        this.db = Servers.dsl(replica);
+    }
+
+    @Override
+    public ActiveRun start(NewRun run) {
+        return RunStart.start(replica, run);
+    }
+
+    @Override
+    public int markInterrupted(Instant now) {
+        return db.connectionResult(c -> new Interrupter(Sessions.of(c)).markInterrupted(now));
+    }
+
+    @Override
+    public int purge(Duration retention, Instant now) {
+        Instant cutoff = now.minus(retention);
+        int purged = db.deleteFrom(REFRESH_RUN)
+                .where(REFRESH_RUN.STARTED_AT.lt(cutoff))
+                .and(REFRESH_RUN.STATUS.ne(SqlNames.of(RunStatus.RUNNING)))
+                .execute();
+        log.info("history - purged {} runs older than {}", purged, cutoff);
+        return purged;
+    }
+
+    @Override
+    public List<RunRecord> runs(HistoryFilter filter) {
+        return new RunReader(db).runs(filter);
+    }
+
+    @Override
+    public List<Freshness> freshness() {
+        return FreshnessReader.read(db);
+    }
+}

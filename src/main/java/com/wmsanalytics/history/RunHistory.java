@@ -1,0 +1,37 @@
+package com.wmsanalytics.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record of every refresh run, kept on the replica in {@code analytics_control}. Times
+ * come from the caller's clock and are stored to the microsecond.
+ */
+public interface RunHistory {
+
+    /** Inserts a 'running' run and returns a handle that holds the run's liveness lock until closed. */
+    ActiveRun start(NewRun run);
+
+    /**
+     * Runs left 'running' by a process that died become 'interrupted' (and their pending or
+     * running views too). A run whose process still lives, on any host, is left alone.
+     *
+     * @return how many runs were marked
+     */
+    int markInterrupted(Instant now);
+
+    /**
+     * Deletes the runs that started before {@code now - retention}, with their gate and view
+     * rows. A run still 'running' is kept.
+     *
+     * @return how many runs were deleted
+     */
+    int purge(Duration retention, Instant now);
+
+    /** The runs the filter selects, newest first, with their gates and views. */
+    List<RunRecord> runs(HistoryFilter filter);
+
+    /** Every materialized view's freshness, from {@code analytics.report_freshness}. */
+    List<Freshness> freshness();
+}
