@@ -3,7 +3,8 @@
 -- from the catalog's dependencies, not from this table. A new view joins a group in the
 -- same migration that creates it.
 
-CREATE SCHEMA IF NOT EXISTS analytics_control;
+-- Flyway creates the schema analytics_control before the first migration: its history
+-- table lives there.
 COMMENT ON SCHEMA analytics_control IS 'wms-analytics control tables: refresh groups, run history, scheduler.';
 
 CREATE TABLE analytics_control.refresh_group_member (

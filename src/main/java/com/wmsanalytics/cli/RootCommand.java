@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps PostgreSQL analytics views fresh on a logical replica of a WMS.",
-        subcommands = {MigrateCommand.class, SetupCommand.class})
+        subcommands = {MigrateCommand.class, GenerateCommand.class, SetupCommand.class, RefreshCommand.class, StatusCommand.class,
+                HistoryCommand.class, ViewsCommand.class, DemoCommand.class})
 public final class RootCommand implements Runnable {
 
     private final CliContext context;

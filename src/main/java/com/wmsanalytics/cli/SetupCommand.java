@@ -49,7 +49,7 @@ final class SetupCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static SetupStage.Listener listener(Terminal terminal) {
+    static SetupStage.Listener listener(Terminal terminal) {
         return new SetupStage.Listener() {
             @Override
             public void changed(String change) {

@@ -25,6 +25,11 @@ final class AppConfigMapper {
 
     AppConfig map() {
         ConfigReader replica = root.at("replica");
+        RefreshSettings refresh = refresh(root.at("refresh"));
+        if (replica.positiveInt("pool-size") < refresh.parallelism() + 2) {
+            throw replica.error("pool-size", "must be at least refresh.parallelism + 2 (" + (refresh.parallelism() + 2)
+                    + "): one connection per parallel refresh, one for the run's history, one for the gate");
+        }
         return new AppConfig(
                 source,
                 endpoint(replica),
@@ -33,7 +38,7 @@ final class AppConfigMapper {
                 publishers(),
                 root.at("setup").positiveDuration("sync-timeout"),
                 new GateSettings(root.at("gate").positiveDuration("timeout"), root.at("gate").positiveDuration("poll-interval")),
-                refresh(root.at("refresh")),
+                refresh,
                 root.at("history").positiveDuration("retention"));
     }
 

@@ -17,6 +17,7 @@ public final class DemoStack implements AutoCloseable {
     private final Path root;
     private final EmbeddedServer primary;
     private final EmbeddedServer replica;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoStack(Path root, EmbeddedServer primary, EmbeddedServer replica) {
         this.root = root;
@@ -46,6 +47,10 @@ public final class DemoStack implements AutoCloseable {
         return replica;
     }
 
+    public String version() {
+        return primary.queryValue("postgres", "SHOW server_version");
+    }
+
     /** The configuration a user would write for these two servers. */
     public String hocon() {
         return "wms-analytics {\n"
@@ -54,8 +59,12 @@ public final class DemoStack implements AutoCloseable {
                 + "}\n";
     }
 
+    /** Stops both servers and removes their data; safe to call twice. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
             // both stop, even if one fails
         } finally {

@@ -2,13 +2,13 @@ package com.wmsanalytics.generate;
 
 import java.util.List;
 
-/** The target database lacks the {@code wms} schema or some of its tables. */
+/** The target database lacks the {@code wms} schema or some of its tables: a usage error. */
 public final class MissingWmsSchemaException extends DataGenerationException {
 
     private static final long serialVersionUID = 1L;
 
     private MissingWmsSchemaException(String message) {
-        super(message);
+        super(com.wmsanalytics.ExitCode.USAGE, message);
     }
 
     static MissingWmsSchemaException noSchema(String publisher) {

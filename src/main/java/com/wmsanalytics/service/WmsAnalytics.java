@@ -9,7 +9,25 @@ import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
 import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.generate.DataGenerator;
+import com.wmsanalytics.generate.GenerateProgress;
+import com.wmsanalytics.generate.GenerateRequest;
+import com.wmsanalytics.generate.GenerateSummary;
+import com.wmsanalytics.history.Freshness;
+import com.wmsanalytics.history.HistoryFilter;
+import com.wmsanalytics.history.JooqRunHistory;
+import com.wmsanalytics.history.RunHistory;
+import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.refresh.RefreshExecutor;
+import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.refresh.ViewSelection;
+import com.wmsanalytics.replication.SubscriptionState;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,7 +39,10 @@ public final class WmsAnalytics implements AutoCloseable {
 
     private final AppConfig config;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(WmsAnalytics.class);
+
     private final Servers servers;
+    private RunHistory history;
 
     public WmsAnalytics(AppConfig config, Clock clock) {
         this.config = config;
@@ -41,6 +62,11 @@ public final class WmsAnalytics implements AutoCloseable {
         return Migrator.migratePrimary(publisher, servers.publisher(publisher));
     }
 
+    /** Loads generated WMS activity into a publisher (demo and staging primaries). */
+    public GenerateSummary generate(String publisher, GenerateRequest request, GenerateProgress progress) {
+        return new DataGenerator(servers.publisher(publisher), clock, publisher).generate(request, progress);
+    }
+
     public List<Finding> preflight() {
         return new Preflight(servers.replicaDsl(), servers.publisherDsls()).run();
     }
@@ -53,6 +79,72 @@ public final class WmsAnalytics implements AutoCloseable {
     public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
         return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, config.gate().pollInterval())
                 .await(timeout, listener);
+    }
+
+    /**
+     * Refreshes a group or the named views once the replica has caught up, and records the
+     * run. Names are resolved against the catalog first: a bad one stops here, unchanged.
+     */
+    public RefreshReport refresh(RefreshRequest request, RefreshProgress progress) {
+        recoverInterruptedRuns();
+        return new RefreshRun(config, selection(), history(), timeout -> awaitCatchUp(timeout, progress),
+                new RefreshExecutor(servers.replica(), config.refresh(), clock), Requester.current(), clock)
+                .run(request, progress);
+    }
+
+    public StatusReport status() {
+        recoverInterruptedRuns();
+        return new StatusReport(SubscriptionState.read(servers.replicaDsl(), servers.publisherDsls()), history().freshness());
+    }
+
+    /** Past runs, newest first; a view or group filter is checked against the catalog first. */
+    public List<RunRecord> history(Optional<String> view, Optional<String> group, Optional<Duration> since, int limit) {
+        recoverInterruptedRuns();
+        ViewSelection selection = selection();
+        Optional<String> qualified = view.map(v -> selection.named(List.of(v)).get(0).qualified());
+        group.ifPresent(selection::group);
+        return history().runs(new HistoryFilter(qualified, group, since.map(s -> clock.instant().minus(s)), limit));
+    }
+
+    public List<ViewInfo> views() {
+        recoverInterruptedRuns();
+        Map<String, Freshness> freshness = new HashMap<>();
+        history().freshness().forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
+        return selection().all().stream().map(v -> {
+            Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
+            return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.dependsOn().stream().sorted().toList(),
+                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus));
+        }).toList();
+    }
+
+    /** Deletes run history older than {@code history.retention}; returns how many runs. */
+    public int purgeHistory() {
+        return history().purge(config.historyRetention(), clock.instant());
+    }
+
+    /** Runs left 'running' by a process that died become 'interrupted'. */
+    public int recoverInterruptedRuns() {
+        int interrupted = history().markInterrupted(clock.instant());
+        if (interrupted > 0) {
+            log.warn("history - marked {} run(s) interrupted: the process running them ended before they finished", interrupted);
+        }
+        return interrupted;
+    }
+
+    private synchronized RunHistory history() {
+        if (history == null) {
+            history = new JooqRunHistory(servers.replica());
+        }
+        return history;
+    }
+
+    private ViewSelection selection() {
+        return new ViewSelection(new ViewCatalog(servers.replicaDsl()));
+    }
+
+    /** The replica, for read-only reports. */
+    public org.jooq.DSLContext replicaDsl() {
+        return servers.replicaDsl();
     }
 
     public List<TableCounts.Row> rowCounts(String publisher) {

@@ -1,0 +1,30 @@
+package com.wmsanalytics.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** How the human output shows instants and numbers. */
+final class Formats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Formats() {}
+
+    static String time(Optional<Instant> instant) {
+        return instant.map(TIME::format).orElse("-");
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    static String count(Optional<Long> n) {
+        return n.map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).orElse("-");
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,68 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.text.Durations;
+import com.wmsanalytics.text.TextTable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Lists past runs, newest first: who asked, the gate's wait, the outcome and data as of.")
+final class HistoryCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @Option(names = "--view", paramLabel = "VIEW", description = "Only runs that refreshed this view (schema.view).")
+    String view;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "Only runs of this group's job.")
+    String group;
+
+    @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Only runs started within this long, e.g. 7d.")
+    Duration since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print the runs as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw new com.wmsanalytics.UsageException("--limit must be at least 1, got " + limit);
+        }
+        Terminal terminal = root.context().terminal();
+        try (WmsAnalytics app = root.context().open(options)) {
+            List<RunRecord> runs = app.history(Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
+            if (json) {
+                terminal.println(Json.write(runs));
+                return 0;
+            }
+            table(runs).lines().forEach(terminal::println);
+            return 0;
+        }
+    }
+
+    static TextTable table(List<RunRecord> runs) {
+        TextTable table = new TextTable("run", "job", "trigger", "by", "started", "status", "views", "gate wait", "data as of", "error");
+        runs.forEach(r -> table.row(r.runId(), r.job(), Formats.lower(r.trigger()), r.requestedBy() + "@" + r.host(),
+                Formats.time(r.startedAt()), Formats.lower(r.status()), views(r), r.gateWaited().map(Durations::human).orElse(null),
+                Formats.time(r.dataAsOf()), r.error().orElse(null)));
+        return table;
+    }
+
+    private static String views(RunRecord r) {
+        long ok = r.views().stream().filter(v -> v.status() == com.wmsanalytics.history.ViewStatus.SUCCEEDED).count();
+        return ok + "/" + r.views().size();
+    }
+}

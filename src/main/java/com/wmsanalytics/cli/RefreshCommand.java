@@ -1,0 +1,88 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.service.RefreshReport;
+import com.wmsanalytics.service.RefreshRequest;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.text.Durations;
+import com.wmsanalytics.text.TextTable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "refresh", mixinStandardHelpOptions = true,
+        description = {"Refreshes a group of views, or the views named, once the replica has caught up with every",
+                "publisher as of now. Views refresh in dependency order, CONCURRENTLY where they can, and the run",
+                "is recorded in the history.",
+                "Exit codes: 0 done, 1 a view failed, 2 bad usage, 3 the replica did not catch up (nothing was",
+                "refreshed), 4 another refresh holds a view's lock, 5 cannot connect."})
+final class RefreshCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--group", paramLabel = "GROUP", description = "A refresh group: daily, weekly or monthly.")
+        String group;
+
+        @Parameters(paramLabel = "VIEW", description = "Views to refresh, as schema.view.")
+        List<String> views;
+    }
+
+    @Option(names = "--gate-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for the replica to catch up (default: gate.timeout).")
+    Duration gateTimeout;
+
+    @Option(names = "--no-gate", description = "Refresh without waiting for the replica; the run is recorded as ungated.")
+    boolean noGate;
+
+    @Option(names = "--json", description = "Print the result as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.context().terminal();
+        try (WmsAnalytics app = root.context().open(options)) {
+            RefreshRequest request = RefreshRequest.adhoc(Optional.ofNullable(target.group),
+                    target.views == null ? List.of() : target.views, Optional.ofNullable(gateTimeout), !noGate);
+            RefreshReport report = app.refresh(request, new RefreshConsole(terminal));
+            terminal.endProgress();
+            if (json) {
+                terminal.println(Json.write(RefreshJson.of(report)));
+            } else {
+                print(report, terminal);
+            }
+            return report.exitCode().code();
+        }
+    }
+
+    static TextTable viewTable(RefreshReport report) {
+        TextTable table = new TextTable("view", "mode", "status", "rows", "time");
+        for (ViewOutcome o : report.views()) {
+            table.row(o.view().qualified(), o.mode().label(), Formats.lower(o.status()), Formats.count(o.rows()),
+                    o.duration().map(Durations::human).orElse("-"));
+        }
+        return table;
+    }
+
+    private static void print(RefreshReport report, Terminal terminal) {
+        report.gate().ifPresent(g -> terminal.println(g.satisfied()
+                ? "gate: caught up in " + Durations.human(g.waited()) + ", data as of " + Formats.time(g.dataAsOf())
+                : "gate: not satisfied: " + g.reason().orElse("")));
+        if (!report.views().isEmpty()) {
+            viewTable(report).lines().forEach(terminal::println);
+        }
+        terminal.println("run " + report.runId() + " " + Formats.lower(report.status())
+                + report.error().map(e -> ": " + e).orElse(""));
+    }
+}

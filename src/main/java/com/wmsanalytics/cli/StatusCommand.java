@@ -1,0 +1,51 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.history.Freshness;
+import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.service.StatusReport;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.text.Durations;
+import com.wmsanalytics.text.TextTable;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
+                "(last refresh, data as of)."})
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @Option(names = "--json", description = "Print the status as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.context().terminal();
+        try (WmsAnalytics app = root.context().open(options)) {
+            StatusReport status = app.status();
+            if (json) {
+                terminal.println(Json.write(status));
+                return 0;
+            }
+            TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "apply errors", "slot");
+            for (SubscriptionState s : status.subscriptions()) {
+                subs.row(s.subscription(), s.publisher(), s.state(), s.bytesBehind().map(Durations::bytes).orElse("-"),
+                        s.applyErrors().orElse(null), s.slotStatus().orElse(null));
+            }
+            subs.lines().forEach(terminal::println);
+            terminal.println("");
+            TextTable views = new TextTable("view", "group", "last success", "data as of", "duration", "last status");
+            for (Freshness f : status.views()) {
+                views.row(f.viewSchema() + "." + f.viewName(), f.group().orElse(null), Formats.time(f.lastSuccessAt()),
+                        Formats.time(f.dataAsOf()), f.lastDuration().map(Durations::human).orElse(null), f.lastStatus().orElse(null));
+            }
+            views.lines().forEach(terminal::println);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.service.ViewInfo;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.text.TextTable;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "views", mixinStandardHelpOptions = true,
+        description = "Lists every materialized view with its group, refresh mode, dependencies and last refresh.")
+final class ViewsCommand implements Callable<Integer> {
+
+    @ParentCommand RootCommand root;
+    @Mixin CommonOptions options;
+
+    @Option(names = "--json", description = "Print the views as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.context().terminal();
+        try (WmsAnalytics app = root.context().open(options)) {
+            List<ViewInfo> views = app.views();
+            if (json) {
+                terminal.println(Json.write(views));
+                return 0;
+            }
+            TextTable table = new TextTable("view", "group", "mode", "depends on", "last success", "last status");
+            views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(),
+                    v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()), Formats.time(v.lastSuccessAt()),
+                    v.lastStatus().orElse(null)));
+            table.lines().forEach(terminal::println);
+            return 0;
+        }
+    }
+}

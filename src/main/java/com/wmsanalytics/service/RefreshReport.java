@@ -1,0 +1,34 @@
+package com.wmsanalytics.service;
+
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.replication.GateResult;
+import java.util.List;
+import java.util.Optional;
+
+/** What a refresh did: the run's id and status, the gate's verdict and each view's outcome. */
+public record RefreshReport(long runId, RunStatus status, Optional<GateResult> gate, List<ViewOutcome> views, Optional<String> error) {
+
+    public RefreshReport {
+        views = List.copyOf(views);
+    }
+
+    /** 3 when the gate held the refresh back, 1 when a view failed, 4 when one was locked. */
+    public ExitCode exitCode() {
+        if (status == RunStatus.SKIPPED) {
+            return ExitCode.GATE_NOT_SATISFIED;
+        }
+        if (has(ViewOutcome.Status.FAILED)) {
+            return ExitCode.FAILED;
+        }
+        if (has(ViewOutcome.Status.LOCKED)) {
+            return ExitCode.LOCKED;
+        }
+        return has(ViewOutcome.Status.BLOCKED) ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private boolean has(ViewOutcome.Status s) {
+        return views.stream().anyMatch(v -> v.status() == s);
+    }
+}

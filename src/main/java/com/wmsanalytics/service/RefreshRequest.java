@@ -1,0 +1,31 @@
+package com.wmsanalytics.service;
+
+import com.wmsanalytics.history.Trigger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A refresh to run: a group or named views, who asked, and how the gate applies.
+ *
+ * @param job the job name recorded in the history: a scheduled job's name, or {@code adhoc}
+ * @param gateTimeout overrides {@code gate.timeout}
+ * @param gated false for {@code --no-gate}: refresh without waiting, recorded as ungated
+ */
+public record RefreshRequest(
+        String job,
+        Trigger trigger,
+        Optional<Long> retryOf,
+        Optional<String> group,
+        List<String> views,
+        Optional<Duration> gateTimeout,
+        boolean gated) {
+
+    public RefreshRequest {
+        views = List.copyOf(views);
+    }
+
+    public static RefreshRequest adhoc(Optional<String> group, List<String> views, Optional<Duration> gateTimeout, boolean gated) {
+        return new RefreshRequest(group.orElse("adhoc"), Trigger.CLI, Optional.empty(), group, views, gateTimeout, gated);
+    }
+}
