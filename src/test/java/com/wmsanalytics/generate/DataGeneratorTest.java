@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.testing.PostgresPair;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -295,7 +295,7 @@ class DataGeneratorTest {
         String name = "gen_" + databases.incrementAndGet();
         server.execute("postgres", "CREATE DATABASE " + name);
         DataSource ds = server.dataSource(name);
-        Flyway.configure().dataSource(ds).locations("classpath:migrations/primary").load().migrate();
+        Migrator.migratePrimary("test", ds);
         return ds;
     }
 

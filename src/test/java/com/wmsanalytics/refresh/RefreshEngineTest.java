@@ -8,6 +8,7 @@ import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
 import com.wmsanalytics.refresh.ViewOutcome.Status;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ViewContents;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -64,7 +65,7 @@ class RefreshEngineTest {
         List<String> order = outcomes.stream().map(o -> o.view().qualified()).toList();
         assertEquals("analytics.daily_kpis", order.get(order.size() - 1), order.toString());
         for (ViewOutcome o : outcomes) {
-            assertEquals("0", differences(o.view().qualified()), o.view().qualified() + " differs from its query");
+            assertEquals(0, ViewContents.differences(pg.replica(), o.view().qualified()), o.view().qualified() + " differs from its query");
         }
         assertEquals(Optional.of(40L), byName(outcomes).get("order_analytics.daily_orders").rows());
     }
@@ -166,11 +167,4 @@ class RefreshEngineTest {
         return outcomes.stream().collect(Collectors.toMap(o -> o.view().qualified(), Function.identity()));
     }
 
-    /** Rows in the view but not its defining query, plus the reverse. */
-    private static String differences(String view) {
-        String definition = pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT pg_get_viewdef('" + view + "'::regclass)").replaceAll(";\\s*$", "");
-        return pg.replica().queryValue(PostgresPair.DATABASE, "SELECT (SELECT count(*) FROM (TABLE " + view + " EXCEPT ALL ("
-                + definition + ")) a) + (SELECT count(*) FROM ((" + definition + ") EXCEPT ALL TABLE " + view + ") b)");
-    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.testing.PostgresPair;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,11 +64,7 @@ class ReportViewsTest {
 
     @BeforeAll
     static void migrate() throws SQLException {
-        Flyway.configure()
-                .dataSource(pg.replica().dataSource(PostgresPair.DATABASE))
-                .locations("classpath:migrations/replica")
-                .load()
-                .migrate();
+        Migrator.migrateReplica(pg.replica().dataSource(PostgresPair.DATABASE));
         try (Connection c = pg.replica().dataSource(PostgresPair.DATABASE).getConnection()) {
             for (Map<String, Object> r : rows(c, "SELECT schemaname || '.' || matviewname AS name"
                     + " FROM pg_matviews WHERE ispopulated")) {
@@ -178,11 +174,7 @@ class ReportViewsTest {
     @Test
     void wms_mirror_matches_the_primary_schema_column_for_column_without_constraints_or_defaults()
             throws SQLException {
-        Flyway.configure()
-                .dataSource(pg.primary().dataSource(PostgresPair.DATABASE))
-                .locations("classpath:migrations/primary")
-                .load()
-                .migrate();
+        Migrator.migratePrimary("wms", pg.primary().dataSource(PostgresPair.DATABASE));
         String columns = "SELECT c.relname || '.' || a.attnum || '.' || a.attname || ' '"
                 + " || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END AS col"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"

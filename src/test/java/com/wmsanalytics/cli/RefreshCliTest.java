@@ -1,0 +1,229 @@
+package com.wmsanalytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ViewContents;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The analyst's commands against a real primary and replica, run as the user runs them. */
+class RefreshCliTest {
+
+    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+
+    private static final List<String> DAILY = List.of("order_analytics.daily_orders", "order_analytics.fulfillment_times",
+            "warehouse_analytics.daily_throughput", "inventory_analytics.stock_levels", "analytics.daily_kpis");
+
+    private static Path config;
+
+    @BeforeAll
+    static void pipeline() {
+        config = Pipeline.build(pg, 1500, "wms-analytics.refresh.lock-timeout = 20s\n");
+    }
+
+    @BeforeEach
+    void subscription_enabled() {
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
+    }
+
+    @Test
+    void refresh_of_the_daily_group_makes_every_daily_view_equal_its_query() {
+        CliRun run = cli("refresh", "--group", "daily");
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (String view : DAILY) {
+            assertEquals(0, ViewContents.differences(pg.replica(), view), view);
+        }
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("run \\d+ succeeded")), run.out());
+    }
+
+    @Test
+    void with_the_subscription_disabled_a_refresh_exits_3_changes_nothing_and_is_recorded_as_skipped() {
+        assertEquals(0, cli("refresh", "--group", "daily").exitCode());
+        String before = ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
+        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.orders SELECT 900000 + g, 1, 1, 'open', now() - interval '1 hour',"
+                + " now() + interval '1 day', NULL, NULL FROM generate_series(1, 50) g");
+
+        CliRun skipped = cli("refresh", "--group", "daily", "--gate-timeout", "5s");
+
+        assertEquals(3, skipped.exitCode(), skipped.out() + skipped.err());
+        assertEquals(before, ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders"));
+        JsonNode last = latestRun();
+        assertEquals("skipped", last.get("status").asText());
+        assertEquals("subscription wms_analytics_sub is disabled; run setup or ALTER SUBSCRIPTION wms_analytics_sub ENABLE",
+                last.get("error").asText());
+
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
+        CliRun after = cli("refresh", "--group", "daily", "--gate-timeout", "60s");
+
+        assertEquals(0, after.exitCode(), after.out() + after.err());
+        assertEquals(0, ViewContents.differences(pg.replica(), "order_analytics.daily_orders"));
+        assertFalse(before.equals(ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders")), "the new orders arrived");
+    }
+
+    @Test
+    void no_gate_refreshes_anyway_and_is_recorded_as_ungated() {
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
+        CliRun run = cli("refresh", "inventory_analytics.abc_classification", "--no-gate");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("ungated", latestRun().get("status").asText());
+    }
+
+    @Test
+    void two_concurrent_refreshes_of_one_view_refresh_it_once_and_the_other_exits_4() throws Exception {
+        try (Connection holder = pg.replica().dataSource(PostgresPair.DATABASE).getConnection();
+                Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE wms.orders IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(
+                    () -> cli("refresh", "order_analytics.daily_orders", "--no-gate"));
+            awaitViewLockHeld();
+
+            CliRun second = cli("refresh", "order_analytics.daily_orders", "--no-gate");
+
+            holder.rollback();
+            assertEquals(4, second.exitCode(), second.out() + second.err());
+            assertEquals(0, first.get().exitCode(), first.get().out() + first.get().err());
+        }
+        JsonNode runs = json(cli("history", "--view", "order_analytics.daily_orders", "--limit", "2", "--json").out());
+        assertEquals(List.of("locked", "succeeded"), List.of(runs.get(0).get("views").get(0).get("status").asText(),
+                runs.get(1).get("views").get(0).get("status").asText()));
+    }
+
+    @Test
+    void refresh_json_is_one_json_document_on_stdout() {
+        CliRun run = cli("refresh", "inventory_analytics.abc_classification", "--json");
+
+        JsonNode doc = json(run.out());
+        assertEquals("succeeded", doc.get("status").asText());
+        assertEquals(0, doc.get("exit_code").asInt());
+        assertTrue(doc.get("gate").get("satisfied").asBoolean());
+        assertEquals("caught_up", doc.get("gate").get("publishers").get(0).get("outcome").asText());
+        assertEquals("inventory_analytics.abc_classification", doc.get("views").get(0).get("view").asText());
+        assertTrue(doc.get("views").get(0).get("rows").asLong() > 0);
+    }
+
+    @Test
+    void status_shows_the_subscription_streaming_and_each_view_with_its_freshness() {
+        assertEquals(0, cli("refresh", "--group", "monthly").exitCode());
+        JsonNode status = json(cli("status", "--json").out());
+
+        assertEquals("streaming", status.get("subscriptions").get(0).get("state").asText());
+        assertEquals(0, status.get("subscriptions").get(0).get("bytes_behind").asLong());
+        JsonNode rfm = find(status.get("views"), "monthly_rfm");
+        assertEquals("monthly", rfm.get("group").asText());
+        assertEquals("succeeded", rfm.get("last_status").asText());
+        assertFalse(rfm.get("data_as_of").isNull());
+    }
+
+    @Test
+    void views_lists_every_view_with_group_mode_and_dependencies() {
+        CliRun run = cli("views");
+        assertEquals(0, run.exitCode());
+        String kpis = run.out().lines().filter(l -> l.startsWith("analytics.daily_kpis")).findFirst().orElseThrow();
+        assertTrue(kpis.contains("order_analytics.daily_orders, order_analytics.fulfillment_times,"
+                + " warehouse_analytics.daily_throughput"), kpis);
+        assertEquals(13, run.out().lines().count(), run.out());
+    }
+
+    @Test
+    void an_unknown_view_exits_2_naming_it_and_records_nothing() {
+        expectUsageError(List.of("refresh", "order_analytics.nope"),
+                "error: unknown view 'order_analytics.nope'; 'wms-analytics views' lists them");
+    }
+
+    @Test
+    void a_table_is_not_a_materialized_view() {
+        expectUsageError(List.of("refresh", "wms.orders"), "error: 'wms.orders' is a table, not a materialized view");
+    }
+
+    @Test
+    void an_unknown_group_exits_2() {
+        expectUsageError(List.of("refresh", "--group", "hourly"), "error: unknown group 'hourly'; groups: [daily, monthly, weekly]");
+    }
+
+    @Test
+    void sql_in_a_view_name_is_rejected_and_never_run() {
+        expectUsageError(List.of("refresh", "order_analytics.daily_orders; DROP TABLE wms.orders"),
+                "error: 'order_analytics.daily_orders; DROP TABLE wms.orders' is not a view name; use schema.view (letters, digits and _)");
+        expectUsageError(List.of("refresh", "\"order_analytics\".\"daily_orders\""),
+                "error: '\"order_analytics\".\"daily_orders\"' is not a view name; use schema.view (letters, digits and _)");
+        assertEquals("1", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_tables WHERE schemaname = 'wms'"
+                + " AND tablename = 'orders'"));
+    }
+
+    @Test
+    void a_malformed_duration_exits_2_naming_it() {
+        expectUsageError(List.of("refresh", "--group", "daily", "--gate-timeout", "5 fortnights"),
+                "error: Invalid value for option '--gate-timeout': '5 fortnights' is not a duration such as 30s, 5m, 2h or 7d"
+                        + " (see 'wms-analytics refresh --help')");
+        expectUsageError(List.of("history", "--since", "yesterday"),
+                "error: Invalid value for option '--since': 'yesterday' is not a duration such as 30s, 5m, 2h or 7d"
+                        + " (see 'wms-analytics history --help')");
+    }
+
+    private void expectUsageError(List<String> args, String line) {
+        String runsBefore = runCount();
+        CliRun run = cli(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(List.of(line), run.errLines());
+        assertEquals(runsBefore, runCount(), "nothing recorded");
+    }
+
+    private static String runCount() {
+        return pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.refresh_run");
+    }
+
+    private static void awaitViewLockHeld() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (!"0".equals(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_locks"
+                    + " WHERE locktype = 'advisory' AND classid = " + 0x574D5356 + " AND granted"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first refresh never took the view's lock");
+    }
+
+    private static JsonNode latestRun() {
+        return json(cli("history", "--limit", "1", "--json").out()).get(0);
+    }
+
+    private static JsonNode find(JsonNode views, String name) {
+        for (JsonNode v : views) {
+            if (v.get("view_name").asText().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError(name + " not in " + views);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private static CliRun cli(String... args) {
+        String[] withConfig = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--config",
+                config.toString())).toArray(String[]::new);
+        return CliRun.of(withConfig);
+    }
+}
