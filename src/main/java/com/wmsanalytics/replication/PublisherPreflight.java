@@ -62,12 +62,20 @@ final class PublisherPreflight {
             add("no tables in schema(s) " + String.join(", ", publisher.schemas()) + " to publish",
                     "create the WMS schema (migrate --primary " + publisher.name() + ") or correct the schemas key");
         }
-        if (!probe.role().superuser() && !tables.equals(probe.publishedTables(publisher.publication()))) {
-            for (String table : probe.tablesNotOwned(publisher.schemas())) {
-                add("role " + probe.role().name() + " cannot add " + table + " to publication " + publisher.publication()
-                                + " because it does not own the table",
-                        "run setup once as the tables' owner or a superuser, or create the publication as the owner");
-            }
+        String role = probe.role().name();
+        List<String> notOwned = probe.tablesNotOwned(publisher.schemas());
+        if (!probe.role().superuser() && !notOwned.isEmpty() && !tables.equals(probe.publishedTables(publisher.publication()))) {
+            add("role " + role + " cannot add " + notOwned.size() + " table(s) to publication " + publisher.publication()
+                            + " because it does not own them (" + String.join(", ", notOwned) + ")",
+                    "as the tables' owner run CREATE PUBLICATION " + publisher.publication() + " FOR TABLE "
+                            + String.join(", ", tables) + "; or run setup once as the owner or a superuser");
+        }
+        List<String> unreadable = probe.tablesNotReadable(publisher.schemas());
+        if (!unreadable.isEmpty()) {
+            add("role " + role + " cannot read " + unreadable.size() + " table(s) the initial copy reads ("
+                            + String.join(", ", unreadable) + ")",
+                    "GRANT USAGE ON SCHEMA " + String.join(", ", publisher.schemas()) + " TO " + role
+                            + "; GRANT SELECT ON ALL TABLES IN SCHEMA " + String.join(", ", publisher.schemas()) + " TO " + role);
         }
         for (String table : probe.tablesWithoutIdentity(publisher.schemas())) {
             add("table " + table + " has no primary key or replica identity, so its UPDATE and DELETE would fail once published",

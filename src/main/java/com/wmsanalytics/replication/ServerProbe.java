@@ -82,6 +82,17 @@ final class ServerProbe {
                 .getValues(0, String.class);
     }
 
+    /** Tables of the schemas the login role may not SELECT from (or whose schema it may not use). */
+    List<String> tablesNotReadable(List<String> schemas) {
+        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
+                        + " AND NOT (has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'))"
+                        + " ORDER BY 1",
+                        (Object) schemas.toArray(String[]::new))
+                .getValues(0, String.class);
+    }
+
     /** The tables a publication holds now, as {@code schema.table}, sorted; empty if none. */
     List<String> publishedTables(String publication) {
         return db.fetch("SELECT format('%s.%s', schemaname, tablename) FROM pg_publication_tables"

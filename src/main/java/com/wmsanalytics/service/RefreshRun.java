@@ -71,7 +71,7 @@ final class RefreshRun {
     }
 
     private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict) {
-        log.warn("{} - run {} skipped: {}", request.job(), run.runId(), verdict.reason().orElse(""));
+        log.info("{} - run {} skipped: {}", request.job(), run.runId(), verdict.reason().orElse(""));
         run.finish(RunStatus.SKIPPED, verdict.reason(), clock.instant());
         return new RefreshReport(run.runId(), RunStatus.SKIPPED, Optional.of(verdict), List.of(), verdict.reason());
     }

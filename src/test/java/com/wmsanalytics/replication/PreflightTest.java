@@ -63,8 +63,17 @@ class PreflightTest {
                 + " connects with; fix: ALTER ROLE wms_repl_user REPLICATION"), lines.toString());
         assertTrue(lines.contains("publisher wms: role wms_repl_user cannot read the LSN columns of pg_stat_replication"
                 + " the catch-up gate uses; fix: GRANT pg_read_all_stats TO wms_repl_user"), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("publisher wms: role wms_repl_user cannot add wms.orders"
-                + " to publication wms_analytics_pub because it does not own the table")), lines.toString());
+        assertTrue(lines.contains("publisher wms: role wms_repl_user cannot add 9 table(s) to publication wms_analytics_pub"
+                + " because it does not own them (wms.customers, wms.inventory, wms.locations, wms.order_lines, wms.orders,"
+                + " wms.products, wms.shipments, wms.stock_movements, wms.warehouses); fix: as the tables' owner run"
+                + " CREATE PUBLICATION wms_analytics_pub FOR TABLE wms.customers, wms.inventory, wms.locations, wms.order_lines,"
+                + " wms.orders, wms.products, wms.shipments, wms.stock_movements, wms.warehouses; or run setup once as the"
+                + " owner or a superuser"), lines.toString());
+        assertTrue(lines.contains("publisher wms: role wms_repl_user cannot read 9 table(s) the initial copy reads"
+                + " (wms.customers, wms.inventory, wms.locations, wms.order_lines, wms.orders, wms.products, wms.shipments,"
+                + " wms.stock_movements, wms.warehouses); fix: GRANT USAGE ON SCHEMA wms TO wms_repl_user; GRANT SELECT ON ALL"
+                + " TABLES IN SCHEMA wms TO wms_repl_user"),
+                lines.toString());
     }
 
     @Test
