@@ -112,6 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         RefreshReport report = app.refresh(RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true),
                 new RefreshConsole(terminal));
         terminal.println("refresh --group " + group + ": run " + report.runId() + " " + Formats.lower(report.status())
+                + " in " + Durations.human(report.elapsed())
                 + ", data as of " + Formats.time(report.gate().flatMap(g -> g.dataAsOf()))
                 + report.gate().map(g -> " (gate waited " + Durations.human(g.waited()) + ")").orElse(""));
         RefreshCommand.viewTable(report).lines().forEach(terminal::println);

@@ -82,7 +82,7 @@ final class RefreshCommand implements Callable<Integer> {
         if (!report.views().isEmpty()) {
             viewTable(report).lines().forEach(terminal::println);
         }
-        terminal.println("run " + report.runId() + " " + Formats.lower(report.status())
-                + report.error().map(e -> ": " + e).orElse(""));
+        terminal.println("run " + report.runId() + " " + Formats.lower(report.status()) + " in "
+                + Durations.human(report.elapsed()) + report.error().map(e -> ": " + e).orElse(""));
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The stable JSON shape of {@code refresh --json}. */
-record RefreshJson(long runId, String status, int exitCode, Optional<Instant> dataAsOf, Optional<String> error,
-        Optional<Gate> gate, List<View> views) {
+record RefreshJson(long runId, String status, int exitCode, long elapsedMs, Optional<Instant> dataAsOf,
+        Optional<String> error, Optional<Gate> gate, List<View> views) {
 
     record Gate(boolean satisfied, long waitedMs, List<Publisher> publishers) {}
 
@@ -21,7 +21,7 @@ record RefreshJson(long runId, String status, int exitCode, Optional<Instant> da
             Optional<String> sqlstate, Optional<String> message) {}
 
     static RefreshJson of(RefreshReport r) {
-        return new RefreshJson(r.runId(), Formats.lower(r.status()), r.exitCode().code(),
+        return new RefreshJson(r.runId(), Formats.lower(r.status()), r.exitCode().code(), r.elapsed().toMillis(),
                 r.gate().flatMap(GateResult::dataAsOf), r.error(), r.gate().map(RefreshJson::gate),
                 r.views().stream().map(RefreshJson::view).toList());
     }

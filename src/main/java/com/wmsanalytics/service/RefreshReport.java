@@ -7,8 +7,12 @@ import com.wmsanalytics.replication.GateResult;
 import java.util.List;
 import java.util.Optional;
 
-/** What a refresh did: the run's id and status, the gate's verdict and each view's outcome. */
-public record RefreshReport(long runId, RunStatus status, Optional<GateResult> gate, List<ViewOutcome> views, Optional<String> error) {
+/**
+ * What a refresh did: the run's id and status, the gate's verdict, each view's outcome, and
+ * how long the whole run took, gate included.
+ */
+public record RefreshReport(long runId, RunStatus status, Optional<GateResult> gate, List<ViewOutcome> views,
+        Optional<String> error, java.time.Duration elapsed) {
 
     public RefreshReport {
         views = List.copyOf(views);

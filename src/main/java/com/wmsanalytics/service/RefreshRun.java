@@ -49,14 +49,15 @@ final class RefreshRun {
 
     RefreshReport run(RefreshRequest request, RefreshProgress progress) {
         RefreshPlan plan = RefreshPlan.of(choose(request));
+        java.time.Instant start = clock.instant();
         try (ActiveRun run = history.start(new NewRun(request.job(), request.trigger(), request.retryOf(), requester.user(),
                 requester.host(), clock.instant()))) {
             log.info("{} - run {} started for {} view(s)", request.job(), run.runId(), plan.views().size());
             Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
             if (verdict.isPresent() && !verdict.get().satisfied()) {
-                return skipped(run, request, verdict.get());
+                return skipped(run, request, verdict.get(), start);
             }
-            return refresh(run, request, plan, verdict, progress);
+            return refresh(run, request, plan, verdict, progress, start);
         }
     }
 
@@ -70,14 +71,15 @@ final class RefreshRun {
         return verdict;
     }
 
-    private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict) {
+    private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict, java.time.Instant start) {
         log.info("{} - run {} skipped: {}", request.job(), run.runId(), verdict.reason().orElse(""));
         run.finish(RunStatus.SKIPPED, verdict.reason(), clock.instant());
-        return new RefreshReport(run.runId(), RunStatus.SKIPPED, Optional.of(verdict), List.of(), verdict.reason());
+        return new RefreshReport(run.runId(), RunStatus.SKIPPED, Optional.of(verdict), List.of(), verdict.reason(),
+                Duration.between(start, clock.instant()));
     }
 
     private RefreshReport refresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, Optional<GateResult> verdict,
-            RefreshProgress progress) {
+            RefreshProgress progress, java.time.Instant start) {
         run.views(plan.views().stream().map(HistoryRecords::pending).toList());
         List<ViewOutcome> outcomes = executor.execute(plan, new RecordingListener(run, progress, clock));
         Optional<String> error = error(outcomes);
@@ -85,7 +87,7 @@ final class RefreshRun {
         run.finish(status, error, clock.instant());
         log.info("{} - run {} {}: {} view(s)", request.job(), run.runId(), status.name().toLowerCase(java.util.Locale.ROOT),
                 outcomes.size());
-        return new RefreshReport(run.runId(), status, verdict, outcomes, error);
+        return new RefreshReport(run.runId(), status, verdict, outcomes, error, Duration.between(start, clock.instant()));
     }
 
     private static Optional<String> error(List<ViewOutcome> outcomes) {
