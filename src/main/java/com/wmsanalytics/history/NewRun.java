@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param job the job's name, such as {@code daily}, or {@code adhoc}
  * @param retryOf for a retry, the first run of its retry chain
  * @param requestedBy the operating-system user of this process
+ * @param scheduledFor the fire time a scheduled run (or its retry) executes; empty ad hoc
  */
 public record NewRun(
-        String job, Trigger trigger, Optional<Long> retryOf, String requestedBy, String host, Instant startedAt) {
+        String job, Trigger trigger, Optional<Long> retryOf, String requestedBy, String host, Instant startedAt,
+        Optional<Instant> scheduledFor) {
 
     public NewRun {
         requireNonNull(job, "job");
@@ -22,5 +24,6 @@ public record NewRun(
         requireNonNull(requestedBy, "requestedBy");
         requireNonNull(host, "host");
         requireNonNull(startedAt, "startedAt");
+        requireNonNull(scheduledFor, "scheduledFor");
     }
 }

@@ -58,6 +58,7 @@ final class Rows {
                 Optional.ofNullable(row.getRetryOf()), row.getRequestedBy(), row.getHost(), row.getStartedAt(),
                 Optional.ofNullable(row.getFinishedAt()), SqlNames.parse(RunStatus.class, row.getStatus()),
                 Optional.ofNullable(row.getGateWaitedMs()).map(Duration::ofMillis),
-                Optional.ofNullable(row.getDataAsOf()), Optional.ofNullable(row.getError()), gates, views);
+                Optional.ofNullable(row.getDataAsOf()), Optional.ofNullable(row.getError()),
+                Optional.ofNullable(row.getScheduledFor()), gates, views);
     }
 }

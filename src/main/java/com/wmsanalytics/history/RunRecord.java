@@ -19,6 +19,7 @@ public record RunRecord(
         Optional<Duration> gateWaited,
         Optional<Instant> dataAsOf,
         Optional<String> error,
+        Optional<Instant> scheduledFor,
         List<GateRecord> gates,
         List<ViewRecord> views) {
 

@@ -44,6 +44,7 @@ final class RunStart {
                 .set(REFRESH_RUN.REQUESTED_BY, run.requestedBy())
                 .set(REFRESH_RUN.HOST, run.host())
                 .set(REFRESH_RUN.STARTED_AT, run.startedAt())
+                .set(REFRESH_RUN.SCHEDULED_FOR, run.scheduledFor().orElse(null))
                 .set(REFRESH_RUN.STATUS, SqlNames.of(RunStatus.RUNNING))
                 .returningResult(REFRESH_RUN.RUN_ID)
                 .fetchSingle()

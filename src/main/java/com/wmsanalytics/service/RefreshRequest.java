@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param job the job name recorded in the history: a scheduled job's name, or {@code adhoc}
  * @param gateTimeout overrides {@code gate.timeout}
  * @param gated false for {@code --no-gate}: refresh without waiting, recorded as ungated
+ * @param scheduledFor the fire time of a scheduled run or its retry
  */
 public record RefreshRequest(
         String job,
@@ -19,13 +20,15 @@ public record RefreshRequest(
         Optional<String> group,
         List<String> views,
         Optional<Duration> gateTimeout,
-        boolean gated) {
+        boolean gated,
+        Optional<java.time.Instant> scheduledFor) {
 
     public RefreshRequest {
         views = List.copyOf(views);
     }
 
     public static RefreshRequest adhoc(Optional<String> group, List<String> views, Optional<Duration> gateTimeout, boolean gated) {
-        return new RefreshRequest(group.orElse("adhoc"), Trigger.CLI, Optional.empty(), group, views, gateTimeout, gated);
+        return new RefreshRequest(group.orElse("adhoc"), Trigger.CLI, Optional.empty(), group, views, gateTimeout, gated,
+                Optional.empty());
     }
 }

@@ -51,7 +51,7 @@ final class RefreshRun {
         RefreshPlan plan = RefreshPlan.of(choose(request));
         java.time.Instant start = clock.instant();
         try (ActiveRun run = history.start(new NewRun(request.job(), request.trigger(), request.retryOf(), requester.user(),
-                requester.host(), clock.instant()))) {
+                requester.host(), clock.instant(), request.scheduledFor()))) {
             log.info("{} - run {} started for {} view(s)", request.job(), run.runId(), plan.views().size());
             Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
             if (verdict.isPresent() && !verdict.get().satisfied()) {

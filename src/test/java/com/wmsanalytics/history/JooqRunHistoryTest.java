@@ -61,7 +61,7 @@ class JooqRunHistoryTest {
     @Test
     void a_run_with_its_gates_and_views_reads_back_exactly() {
         long first = finishedRun("daily", T0.minusSeconds(86_400), RunStatus.FAILED);
-        NewRun retry = new NewRun("daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01", T0);
+        NewRun retry = new NewRun("daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01", T0, Optional.of(T0));
         GateRecord wms = new GateRecord("wms", "wms_analytics_sub", Optional.of("0/16B3748"),
                 Optional.of(T0.plusMillis(150)), Optional.of(8_192L), Duration.ofMillis(1_234), "caught_up",
                 Optional.of("replay_lsn 0/16B3760 >= 0/16B3748"));
@@ -92,7 +92,7 @@ class JooqRunHistoryTest {
 
         RunRecord expected = new RunRecord(runId, "daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01",
                 T0, Optional.of(T0.plusSeconds(6)), RunStatus.FAILED, Optional.of(Duration.ofMillis(1_300)),
-                Optional.of(T0.plusMillis(150)), Optional.of("1 view failed, 1 blocked"), List.of(wms, eu),
+                Optional.of(T0.plusMillis(150)), Optional.of("1 view failed, 1 blocked"), Optional.of(T0), List.of(wms, eu),
                 List.of(orders, stock, kpis));
         assertEquals(List.of(expected), history.runs(HistoryFilter.latest(1)));
     }
@@ -214,7 +214,7 @@ class JooqRunHistoryTest {
                 "order_analytics", DAILY_ORDERS);
         long kept = finishedRunOf("daily", now.minus(Duration.ofDays(400)), "order_analytics", DAILY_ORDERS);
         long retry = finishedRun(new NewRun("daily", Trigger.RETRY, Optional.of(old), "etl", "analytics-01",
-                now.minus(Duration.ofDays(10))), RunStatus.SUCCEEDED);
+                now.minus(Duration.ofDays(10)), Optional.empty()), RunStatus.SUCCEEDED);
 
         assertEquals(2, history.purge(Duration.ofDays(400), now));
 
@@ -325,7 +325,7 @@ class JooqRunHistoryTest {
     }
 
     private static NewRun newRun(String job, Instant startedAt) {
-        return new NewRun(job, Trigger.SCHEDULE, Optional.empty(), "etl", "analytics-01", startedAt);
+        return new NewRun(job, Trigger.SCHEDULE, Optional.empty(), "etl", "analytics-01", startedAt, Optional.of(startedAt));
     }
 
     private static long finishedRun(String job, Instant startedAt, RunStatus status) {

@@ -23,6 +23,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index REFRESH_RUN_JOB_SCHEDULED_FOR_IDX = Internal.createIndex(DSL.name("refresh_run_job_scheduled_for_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.JOB, RefreshRun.REFRESH_RUN.SCHEDULED_FOR }, false);
     public static final Index REFRESH_RUN_RETRY_OF_IDX = Internal.createIndex(DSL.name("refresh_run_retry_of_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.RETRY_OF }, false);
     public static final Index REFRESH_RUN_RUNNING_IDX = Internal.createIndex(DSL.name("refresh_run_running_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.RUN_ID }, false);
     public static final Index REFRESH_RUN_STARTED_AT_IDX = Internal.createIndex(DSL.name("refresh_run_started_at_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.STARTED_AT }, false);

@@ -135,6 +135,13 @@ public class RefreshRun extends TableImpl<RefreshRunRecord> {
      */
     public final TableField<RefreshRunRecord, String> ERROR = createField(DSL.name("error"), SQLDataType.CLOB, this, "Why the run failed, was skipped or was interrupted.");
 
+    /**
+     * The column <code>analytics_control.refresh_run.scheduled_for</code>. The
+     * scheduled fire time this run executes (also for its retries); NULL for ad
+     * hoc runs.
+     */
+    public final TableField<RefreshRunRecord, Instant> SCHEDULED_FOR = createField(DSL.name("scheduled_for"), SQLDataType.INSTANT, this, "The scheduled fire time this run executes (also for its retries); NULL for ad hoc runs.");
+
     private RefreshRun(Name alias, Table<RefreshRunRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -173,7 +180,7 @@ public class RefreshRun extends TableImpl<RefreshRunRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.REFRESH_RUN_RETRY_OF_IDX, Indexes.REFRESH_RUN_RUNNING_IDX, Indexes.REFRESH_RUN_STARTED_AT_IDX);
+        return Arrays.asList(Indexes.REFRESH_RUN_JOB_SCHEDULED_FOR_IDX, Indexes.REFRESH_RUN_RETRY_OF_IDX, Indexes.REFRESH_RUN_RUNNING_IDX, Indexes.REFRESH_RUN_STARTED_AT_IDX);
     }
 
     @Override

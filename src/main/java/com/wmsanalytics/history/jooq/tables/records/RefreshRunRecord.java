@@ -223,6 +223,24 @@ public class RefreshRunRecord extends UpdatableRecordImpl<RefreshRunRecord> {
         return (String) get(11);
     }
 
+    /**
+     * Setter for <code>analytics_control.refresh_run.scheduled_for</code>. The
+     * scheduled fire time this run executes (also for its retries); NULL for ad
+     * hoc runs.
+     */
+    public void setScheduledFor(Instant value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>analytics_control.refresh_run.scheduled_for</code>. The
+     * scheduled fire time this run executes (also for its retries); NULL for ad
+     * hoc runs.
+     */
+    public Instant getScheduledFor() {
+        return (Instant) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -246,7 +264,7 @@ public class RefreshRunRecord extends UpdatableRecordImpl<RefreshRunRecord> {
     /**
      * Create a detached, initialised RefreshRunRecord
      */
-    public RefreshRunRecord(Long runId, String job, String trigger, Long retryOf, String requestedBy, String host, Instant startedAt, Instant finishedAt, String status, Long gateWaitedMs, Instant dataAsOf, String error) {
+    public RefreshRunRecord(Long runId, String job, String trigger, Long retryOf, String requestedBy, String host, Instant startedAt, Instant finishedAt, String status, Long gateWaitedMs, Instant dataAsOf, String error, Instant scheduledFor) {
         super(RefreshRun.REFRESH_RUN);
 
         setRunId(runId);
@@ -261,6 +279,7 @@ public class RefreshRunRecord extends UpdatableRecordImpl<RefreshRunRecord> {
         setGateWaitedMs(gateWaitedMs);
         setDataAsOf(dataAsOf);
         setError(error);
+        setScheduledFor(scheduledFor);
         resetChangedOnNotNull();
     }
 }
