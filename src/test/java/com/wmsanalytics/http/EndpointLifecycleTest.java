@@ -1,0 +1,84 @@
+package com.wmsanalytics.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class EndpointLifecycleTest {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    @Test
+    void a_port_in_use_names_host_port_and_the_key_to_change() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            HttpEndpointException e = assertThrows(HttpEndpointException.class,
+                    () -> HttpEndpoint.start("127.0.0.1", taken.getLocalPort(), registry, List::of));
+
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+            assertTrue(e.getMessage().contains("wms-analytics.http.port"), e.getMessage());
+        }
+    }
+
+    @Test
+    void a_port_out_of_range_names_the_key() {
+        HttpEndpointException e = assertThrows(HttpEndpointException.class,
+                () -> HttpEndpoint.start("127.0.0.1", 70000, registry, List::of));
+
+        assertTrue(e.getMessage().startsWith("wms-analytics.http.port = 70000"), e.getMessage());
+    }
+
+    @Test
+    void close_twice_is_fine_and_frees_the_port() {
+        HttpEndpoint first = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
+        int port = first.port();
+        assertEquals(200, Http.get(first, "/health/live").statusCode());
+
+        first.close();
+        first.close();
+
+        try (HttpEndpoint second = HttpEndpoint.start("127.0.0.1", port, registry, List::of)) {
+            assertEquals(port, second.port());
+            assertEquals(200, Http.get(second, "/health/live").statusCode());
+        }
+    }
+
+    @Test
+    void close_returns_within_a_second() {
+        HttpEndpoint endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
+        Http.get(endpoint, "/metrics");
+
+        long started = System.nanoTime();
+        endpoint.close();
+
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "close took " + (System.nanoTime() - started) + " ns");
+    }
+
+    @Test
+    void requests_run_on_named_daemon_threads_and_the_server_cannot_hold_the_jvm() {
+        AtomicReference<Thread> handler = new AtomicReference<>();
+        try (HttpEndpoint endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, () -> {
+            handler.set(Thread.currentThread());
+            return List.of();
+        })) {
+            Http.get(endpoint, "/health/ready");
+
+            assertTrue(handler.get().getName().startsWith("wms-http-"), handler.get().getName());
+            assertTrue(handler.get().isDaemon());
+            assertFalse(liveNonDaemonThreadNamed("HTTP-Dispatcher"), "a non-daemon HTTP dispatcher thread is running");
+        }
+    }
+
+    private static boolean liveNonDaemonThreadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && !t.isDaemon());
+    }
+}

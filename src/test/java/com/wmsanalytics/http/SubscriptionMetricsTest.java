@@ -1,0 +1,120 @@
+package com.wmsanalytics.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionMetricsTest {
+
+    private static final String LAG = "wms_analytics_subscription_lag_bytes";
+    private static final String APPLY_ERRORS = "wms_analytics_subscription_apply_errors";
+    private static final String SCRAPE_ERRORS = "wms_analytics_scrape_errors_total";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RefreshMetrics metrics = new RefreshMetrics(registry, new SettableClock(Instant.EPOCH));
+    private HttpEndpoint endpoint;
+
+    @BeforeEach
+    void start() {
+        endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
+    }
+
+    @AfterEach
+    void stop() {
+        endpoint.close();
+    }
+
+    @Test
+    void gauges_are_read_from_the_supplier_once_per_scrape() {
+        AtomicLong behind = new AtomicLong(4096);
+        AtomicInteger reads = new AtomicInteger();
+        metrics.subscriptions(() -> {
+            reads.incrementAndGet();
+            return List.of(sample("wms", "wms_analytics_sub", behind.get(), 0));
+        });
+        assertEquals(4096, Http.scrape(endpoint).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
+
+        behind.set(0);
+
+        assertEquals(0, Http.scrape(endpoint).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void each_publisher_has_its_own_series() {
+        metrics.subscriptions(() -> List.of(sample("wms", "wms_analytics_sub", 10, 0),
+                sample("wms_eu", "wms_analytics_sub_eu", 20, 3)));
+
+        Scrape scrape = Http.scrape(endpoint);
+
+        assertEquals(20, scrape.value(LAG, "publisher", "wms_eu", "subscription", "wms_analytics_sub_eu"));
+        assertEquals(3, scrape.value(APPLY_ERRORS, "publisher", "wms_eu", "subscription", "wms_analytics_sub_eu"));
+        assertEquals(0, scrape.value(APPLY_ERRORS, "publisher", "wms", "subscription", "wms_analytics_sub"));
+    }
+
+    @Test
+    void an_unknown_value_exports_no_series() {
+        metrics.subscriptions(() -> List.of(new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.of(5),
+                OptionalLong.empty())));
+
+        Scrape scrape = Http.scrape(endpoint);
+
+        assertEquals(5, scrape.value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
+        assertFalse(scrape.hasAny(APPLY_ERRORS));
+    }
+
+    @Test
+    void a_throwing_supplier_costs_only_its_series_and_is_counted() {
+        metrics.runFinished("daily", "succeeded");
+        metrics.subscriptions(() -> {
+            throw new IllegalStateException("publisher wms: connection refused");
+        });
+
+        HttpResponse<String> response = Http.get(endpoint, "/metrics");
+        Scrape scrape = PrometheusTextParser.parse(response.body());
+
+        assertEquals(200, response.statusCode());
+        assertFalse(scrape.hasAny(LAG));
+        assertEquals(1, scrape.value("wms_analytics_runs_total", "job", "daily", "status", "succeeded"));
+        assertEquals(1, scrapeErrors());
+    }
+
+    @Test
+    void the_same_subscription_twice_is_a_scrape_error_not_a_broken_scrape() {
+        metrics.subscriptions(() -> List.of(sample("wms", "wms_analytics_sub", 1, 0), sample("wms", "wms_analytics_sub", 2, 0)));
+
+        Scrape scrape = Http.scrape(endpoint);
+
+        assertFalse(scrape.hasAny(LAG));
+        assertEquals(1, scrapeErrors());
+    }
+
+    @Test
+    void no_supplier_exports_no_series_and_no_error() {
+        Scrape scrape = Http.scrape(endpoint);
+
+        assertFalse(scrape.hasAny(LAG));
+        assertEquals(0, scrape.value(SCRAPE_ERRORS));
+    }
+
+    /** Read from the registry: a scrape may print the counter before or after it counts its own error. */
+    private double scrapeErrors() {
+        return registry.get("wms_analytics.scrape.errors").counter().count();
+    }
+
+    private static SubscriptionSample sample(String publisher, String subscription, long behind, long errors) {
+        return new SubscriptionSample(publisher, subscription, OptionalLong.of(behind), OptionalLong.of(errors));
+    }
+}
