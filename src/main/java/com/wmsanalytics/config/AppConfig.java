@@ -14,7 +14,9 @@ public record AppConfig(
         Duration syncTimeout,
         GateSettings gate,
         RefreshSettings refresh,
-        Duration historyRetention) {
+        Duration historyRetention,
+        SchedulerSettings scheduler,
+        HttpSettings http) {
 
     public AppConfig {
         publishers = List.copyOf(publishers);

@@ -39,7 +39,9 @@ final class AppConfigMapper {
                 root.at("setup").positiveDuration("sync-timeout"),
                 new GateSettings(root.at("gate").positiveDuration("timeout"), root.at("gate").positiveDuration("poll-interval")),
                 refresh,
-                root.at("history").positiveDuration("retention"));
+                root.at("history").positiveDuration("retention"),
+                ServiceSettingsMapper.scheduler(root.at("scheduler")),
+                ServiceSettingsMapper.http(root.at("http")));
     }
 
     private static RefreshSettings refresh(ConfigReader refresh) {

@@ -41,6 +41,16 @@ final class ConfigReader {
         return check(path, value, value >= 1, "must be at least 1");
     }
 
+    /** An integer from {@code min} to {@code max}, both included. */
+    int intBetween(String path, int min, int max) {
+        int value = read(path, "an integer", config::getInt);
+        return check(path, value, value >= min && value <= max, "must be from " + min + " to " + max);
+    }
+
+    boolean bool(String path) {
+        return read(path, "true or false", config::getBoolean);
+    }
+
     Duration positiveDuration(String path) {
         Duration value = read(path, "a duration such as 30s, 5m or 400d", config::getDuration);
         return check(path, value, !value.isNegative() && !value.isZero(), "must be longer than zero");

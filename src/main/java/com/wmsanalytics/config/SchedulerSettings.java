@@ -1,0 +1,14 @@
+package com.wmsanalytics.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service's scheduler: {@code wms-analytics.scheduler}.
+ *
+ * @param jobsDir the directory of the job files, relative to the working directory unless absolute
+ * @param threads the scheduler's worker threads: how many jobs may run at once
+ * @param shutdownTimeout on SIGTERM, how long running refreshes may go on before the process exits
+ * @param instanceName the scheduler's name; the service instances of one cluster share it
+ */
+public record SchedulerSettings(Path jobsDir, int threads, Duration shutdownTimeout, String instanceName) {}

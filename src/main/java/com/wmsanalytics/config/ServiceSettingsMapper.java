@@ -1,0 +1,50 @@
+package com.wmsanalytics.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/** Maps the settings of the long-running service: {@code scheduler} and {@code http}. */
+final class ServiceSettingsMapper {
+
+    /** The width of Quartz's sched_name column, which holds the instance name. */
+    static final int MAX_INSTANCE_NAME = 120;
+
+    private ServiceSettingsMapper() {}
+
+    static SchedulerSettings scheduler(ConfigReader r) {
+        return new SchedulerSettings(
+                path(r, "jobs-dir"),
+                r.positiveInt("threads"),
+                r.positiveDuration("shutdown-timeout"),
+                instanceName(r));
+    }
+
+    static HttpSettings http(ConfigReader r) {
+        return new HttpSettings(r.bool("enabled"), nonBlank(r, "host"), r.intBetween("port", 1, 65535));
+    }
+
+    private static Path path(ConfigReader r, String key) {
+        String value = nonBlank(r, key);
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw r.error(key, "'" + value + "' is not a path (" + e.getReason() + ")");
+        }
+    }
+
+    private static String instanceName(ConfigReader r) {
+        String name = nonBlank(r, "instance-name");
+        if (name.length() > MAX_INSTANCE_NAME) {
+            throw r.error("instance-name", "must be at most " + MAX_INSTANCE_NAME + " characters, got " + name.length());
+        }
+        return name;
+    }
+
+    private static String nonBlank(ConfigReader r, String key) {
+        String value = r.string(key);
+        if (value.isBlank()) {
+            throw r.error(key, "must not be empty");
+        }
+        return value;
+    }
+}

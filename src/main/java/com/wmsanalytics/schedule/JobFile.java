@@ -1,0 +1,106 @@
+package com.wmsanalytics.schedule;
+
+import com.wmsanalytics.config.ConfigException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and validates one job file into a {@link JobDefinition}. */
+final class JobFile {
+
+    static final String SUFFIX = ".conf";
+    static final Pattern JOB_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    /** As the refresh_group_member table allows. */
+    static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]*");
+    static final Pattern VIEW = Pattern.compile("[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}");
+
+    private JobFile() {}
+
+    static JobDefinition read(Path file) {
+        String name = jobName(file);
+        JobReader r = JobReader.open(file);
+        r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
+        return new JobDefinition(name, CronCheck.read(r, "job.cron"), zone(r), group(r), views(r),
+                r.optionalPositiveDuration("job.gate-timeout"), retry(r), r.bool("job.enabled"), r.source());
+    }
+
+    private static String jobName(Path file) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, fileName.length() - SUFFIX.length());
+        if (!JOB_NAME.matcher(name).matches()) {
+            throw new ConfigException(file + ": '" + name
+                    + "' is not a job name: the file name without .conf must match [a-z][a-z0-9_-]*");
+        }
+        return name;
+    }
+
+    private static ZoneId zone(JobReader r) {
+        String zone = r.string("job.time-zone");
+        ZoneId id;
+        try {
+            id = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw r.error("job.time-zone", "unknown time zone '" + zone + "'");
+        }
+        if (id instanceof ZoneOffset || !ZoneId.getAvailableZoneIds().contains(id.getId())) {
+            throw r.error("job.time-zone", "'" + zone + "' is a fixed offset; use a region such as Europe/Berlin, or UTC");
+        }
+        return id;
+    }
+
+    private static Optional<String> group(JobReader r) {
+        boolean group = r.isSet("job.group");
+        if (group == r.isSet("job.views")) {
+            throw group
+                    ? r.error("job.views", "set either group or views, not both")
+                    : r.error("job", "set either group or views");
+        }
+        return r.optionalString("job.group").map(g -> checked(r, g));
+    }
+
+    private static String checked(JobReader r, String group) {
+        if (!GROUP.matcher(group).matches()) {
+            throw r.error("job.group", "'" + group + "' is not a group name (lower-case letters, digits and _)");
+        }
+        return group;
+    }
+
+    private static List<String> views(JobReader r) {
+        if (!r.isSet("job.views")) {
+            return List.of();
+        }
+        List<String> views = r.stringList("job.views");
+        if (views.isEmpty()) {
+            throw r.error("job.views", "name at least one view, or use group");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < views.size(); i++) {
+            checkView(r, i, views.get(i), seen);
+        }
+        return views;
+    }
+
+    private static void checkView(JobReader r, int index, String view, Set<String> seen) {
+        if (!VIEW.matcher(view).matches()) {
+            throw r.elementError("job.views", index,
+                    "'" + view + "' is not a view name; use schema.view (lower-case letters, digits and _)");
+        }
+        if (!seen.add(view)) {
+            throw r.elementError("job.views", index, "'" + view + "' is listed twice");
+        }
+    }
+
+    private static RetryPolicy retry(JobReader r) {
+        r.requireObject("job.retry", "an object { failed-attempts = ..., backoff = ..., skipped-backoff = ... }");
+        return new RetryPolicy(
+                r.nonNegativeInt("job.retry.failed-attempts"),
+                r.positiveDuration("job.retry.backoff"),
+                r.positiveDuration("job.retry.skipped-backoff"));
+    }
+}
