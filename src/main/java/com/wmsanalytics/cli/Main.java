@@ -23,7 +23,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. Tests call this directly. */
     public static int execute(String[] args, CliContext context) {
-        setLogLevels(Arrays.asList(args).contains("--verbose"));
+        setLogLevels(Arrays.asList(args).contains("--verbose"), Arrays.asList(args).contains("run"));
         ErrorReporter errors = new ErrorReporter(context.terminal());
         return new CommandLine(new RootCommand(context))
                 .setExecutionExceptionHandler(errors)
@@ -33,10 +33,18 @@ public final class Main {
                 .execute(args);
     }
 
-    private static void setLogLevels(boolean verbose) {
+    /**
+     * Commands log warnings only, so stdout and stderr stay readable; the service logs what it
+     * does; --verbose logs details. A logging configuration given with
+     * -Dlogback.configurationFile (as the systemd unit does) is left as it is.
+     */
+    private static void setLogLevels(boolean verbose, boolean service) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
             logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
-            logback.getLogger("com.wmsanalytics").setLevel(verbose ? Level.DEBUG : Level.WARN);
+            logback.getLogger("com.wmsanalytics").setLevel(verbose ? Level.DEBUG : service ? Level.INFO : Level.WARN);
         }
     }
 }

@@ -10,5 +10,8 @@ import java.time.Duration;
  * @param threads the scheduler's worker threads: how many jobs may run at once
  * @param shutdownTimeout on SIGTERM, how long running refreshes may go on before the process exits
  * @param instanceName the scheduler's name; the service instances of one cluster share it
+ * @param clusterCheckinInterval how often an instance checks in to the cluster; another
+ *     instance takes over the work of one that missed its check-in by about 7.5 s more
  */
-public record SchedulerSettings(Path jobsDir, int threads, Duration shutdownTimeout, String instanceName) {}
+public record SchedulerSettings(Path jobsDir, int threads, Duration shutdownTimeout, String instanceName,
+        Duration clusterCheckinInterval) {}

@@ -16,7 +16,8 @@ final class ServiceSettingsMapper {
                 path(r, "jobs-dir"),
                 r.positiveInt("threads"),
                 r.positiveDuration("shutdown-timeout"),
-                instanceName(r));
+                instanceName(r),
+                r.positiveDuration("cluster-checkin-interval"));
     }
 
     static HttpSettings http(ConfigReader r) {

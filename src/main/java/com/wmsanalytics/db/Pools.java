@@ -3,6 +3,7 @@ package com.wmsanalytics.db;
 import com.wmsanalytics.config.Endpoint;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.time.Duration;
 
@@ -17,7 +18,16 @@ public final class Pools {
      * @param label what the server is to the user, e.g. {@code replica} or {@code publisher wms}
      */
     public static HikariDataSource open(String label, Endpoint endpoint, int size, Duration connectTimeout) {
+        return open(label, endpoint, size, connectTimeout, null);
+    }
+
+    /** As above, reporting the pool's metrics to {@code metrics} when it is not null. */
+    public static HikariDataSource open(String label, Endpoint endpoint, int size, Duration connectTimeout,
+            MetricsTrackerFactory metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(metrics);
+        }
         config.setPoolName(label.replace(' ', '-'));
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.user());

@@ -3,6 +3,7 @@ package com.wmsanalytics.db;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.PublisherConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -16,21 +17,28 @@ public final class Servers implements AutoCloseable {
     private static final int PUBLISHER_POOL_SIZE = 2;
 
     private final AppConfig config;
+    private final MetricsTrackerFactory metrics;
     private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
 
     public Servers(AppConfig config) {
+        this(config, null);
+    }
+
+    /** @param metrics where the pools report their metrics, or null */
+    public Servers(AppConfig config, MetricsTrackerFactory metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     public synchronized DataSource replica() {
         return pools.computeIfAbsent("replica",
-                label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout()));
+                label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout(), metrics));
     }
 
     public synchronized DataSource publisher(String name) {
         PublisherConfig p = config.publisher(name);
         return pools.computeIfAbsent("publisher " + name,
-                label -> Pools.open(label, p.endpoint(), PUBLISHER_POOL_SIZE, config.connectTimeout()));
+                label -> Pools.open(label, p.endpoint(), PUBLISHER_POOL_SIZE, config.connectTimeout(), metrics));
     }
 
     public DSLContext replicaDsl() {

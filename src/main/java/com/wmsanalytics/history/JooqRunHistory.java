@@ -58,4 +58,11 @@ public final class JooqRunHistory implements RunHistory {
     public List<Freshness> freshness() {
         return FreshnessReader.read(db);
     }
+
+    @Override
+    public java.util.Optional<Long> firstRun(String job, java.time.Instant scheduledFor) {
+        return db.select(org.jooq.impl.DSL.min(REFRESH_RUN.RUN_ID)).from(REFRESH_RUN)
+                .where(REFRESH_RUN.JOB.eq(job).and(REFRESH_RUN.SCHEDULED_FOR.eq(scheduledFor)))
+                .fetchOptional(0, Long.class);
+    }
 }

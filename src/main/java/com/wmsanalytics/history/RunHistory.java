@@ -34,4 +34,7 @@ public interface RunHistory {
 
     /** Every materialized view's freshness, from {@code analytics.report_freshness}. */
     List<Freshness> freshness();
+
+    /** The first run recorded for a job's firing, if any: the start of its retry chain. */
+    java.util.Optional<Long> firstRun(String job, java.time.Instant scheduledFor);
 }

@@ -48,7 +48,7 @@ public final class CatchUpGate {
             boolean failed = verdicts.values().stream().anyMatch(v -> v != null && !v.caughtUp());
             if (failed || now.isAfter(start.plus(timeout)) || !verdicts.containsValue(null)) {
                 verdicts.replaceAll((watch, verdict) -> verdict != null ? verdict : watch.timeout(now));
-                return new GateResult(new ArrayList<>(verdicts.values()), Duration.between(start, now));
+                return new GateResult(new ArrayList<>(verdicts.values()), Duration.between(start, clock.instant()));
             }
             listener.behind(behind(verdicts), Duration.between(start, now));
             sleep();

@@ -45,9 +45,14 @@ public final class WmsAnalytics implements AutoCloseable {
     private RunHistory history;
 
     public WmsAnalytics(AppConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /** @param poolMetrics where the connection pools report their metrics, or null */
+    public WmsAnalytics(AppConfig config, Clock clock, com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
         this.config = config;
         this.clock = clock;
-        this.servers = new Servers(config);
+        this.servers = new Servers(config, poolMetrics);
     }
 
     public AppConfig config() {
@@ -115,6 +120,41 @@ public final class WmsAnalytics implements AutoCloseable {
             return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.dependsOn().stream().sorted().toList(),
                     f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus));
         }).toList();
+    }
+
+    /** The first run recorded for a job's firing: where a recovered firing's chain starts. */
+    public Optional<Long> firstRunOf(String job, java.time.Instant scheduledFor) {
+        return history().firstRun(job, scheduledFor);
+    }
+
+    /** The newest run of a job, if it ever ran. */
+    public Optional<RunRecord> latestRun(String job) {
+        return history().runs(new HistoryFilter(Optional.empty(), Optional.of(job), Optional.empty(), 1)).stream().findFirst();
+    }
+
+    /** The refresh groups the replica's views belong to. */
+    public java.util.Set<String> groups() {
+        return selection().all().stream().flatMap(v -> v.group().stream()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every materialized view, as {@code schema.name}. */
+    public java.util.Set<String> viewNames() {
+        return selection().all().stream().map(v -> v.qualified()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Each subscription's state, for the metrics. */
+    public List<SubscriptionState> subscriptionSamples() {
+        return SubscriptionState.read(servers.replicaDsl(), servers.publisherDsls());
+    }
+
+    /** Why the replica cannot be used right now: empty when a query succeeds. */
+    public List<String> replicaProblems() {
+        try {
+            servers.replicaDsl().fetchOne("SELECT 1");
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of("the replica is not reachable: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     /** Deletes run history older than {@code history.retention}; returns how many runs. */

@@ -34,7 +34,8 @@ class ServiceSettingsTest {
     void the_defaults_are_the_documented_ones() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER));
 
-        assertEquals(new SchedulerSettings(Path.of("jobs"), 2, Duration.ofMinutes(10), "wms-analytics"), config.scheduler());
+        assertEquals(new SchedulerSettings(Path.of("jobs"), 2, Duration.ofMinutes(10), "wms-analytics",
+                Duration.ofSeconds(5)), config.scheduler());
         assertEquals(new HttpSettings(true, "127.0.0.1", 9464), config.http());
     }
 
@@ -50,11 +51,13 @@ class ServiceSettingsTest {
     @Test
     void every_setting_can_be_changed() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER + """
-                wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu }
+                wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu,
+                    cluster-checkin-interval = 2s }
                 wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080 }
                 """));
 
-        assertEquals(new SchedulerSettings(Path.of("/etc/wms-analytics/jobs"), 4, Duration.ofMinutes(2), "eu"), config.scheduler());
+        assertEquals(new SchedulerSettings(Path.of("/etc/wms-analytics/jobs"), 4, Duration.ofMinutes(2), "eu",
+                Duration.ofSeconds(2)), config.scheduler());
         assertEquals(new HttpSettings(false, "0.0.0.0", 8080), config.http());
     }
 

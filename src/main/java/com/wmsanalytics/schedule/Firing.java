@@ -1,0 +1,38 @@
+package com.wmsanalytics.schedule;
+
+import com.wmsanalytics.history.Trigger;
+import java.time.Instant;
+import java.util.Optional;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+
+/**
+ * One firing of a refresh job as the history sees it: the fire time it executes, whether it
+ * is the regular firing or a retry (a retry of a skipped or failed run, or the recovery of a
+ * firing whose instance died), and which run began its chain.
+ */
+record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> retryOf, int attempt) {
+
+    static final String SCHEDULED_FOR = "scheduledFor";
+    static final String RETRY_OF = "retryOf";
+    static final String ATTEMPT = "attempt";
+
+    static Firing of(JobExecutionContext context) {
+        String job = context.getJobDetail().getKey().getName();
+        JobDataMap data = context.getMergedJobDataMap();
+        if (context.isRecovering()) {
+            long original = Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS));
+            return new Firing(job, Instant.ofEpochMilli(original), Trigger.RETRY, Optional.empty(), 1);
+        }
+        if (data.containsKey(RETRY_OF)) {
+            return new Firing(job, Instant.ofEpochMilli(data.getLong(SCHEDULED_FOR)), Trigger.RETRY,
+                    Optional.of(data.getLong(RETRY_OF)), data.getInt(ATTEMPT));
+        }
+        return new Firing(job, context.getScheduledFireTime().toInstant(), Trigger.SCHEDULE, Optional.empty(), 0);
+    }
+
+    boolean recovering() {
+        return trigger == Trigger.RETRY && retryOf.isEmpty();
+    }
+}

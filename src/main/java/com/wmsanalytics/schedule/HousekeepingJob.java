@@ -1,0 +1,33 @@
+package com.wmsanalytics.schedule;
+
+import com.wmsanalytics.service.WmsAnalytics;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Purges run history older than {@code history.retention}, once a day. */
+@DisallowConcurrentExecution
+final class HousekeepingJob implements Job {
+
+    /** Daily at 01:30 UTC, before the default refresh jobs. */
+    static final String CRON = "0 30 1 * * ?";
+
+    private static final Logger log = LoggerFactory.getLogger(HousekeepingJob.class);
+
+    private final WmsAnalytics app;
+
+    HousekeepingJob(WmsAnalytics app) {
+        this.app = app;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        try {
+            log.info("housekeeping - purged {} run(s) older than {}", app.purgeHistory(), app.config().historyRetention());
+        } catch (RuntimeException e) {
+            log.error("housekeeping - purge failed: {}; the scheduler keeps running", e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.wmsanalytics.schedule;
+
+import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.SchedulerSettings;
+import com.wmsanalytics.db.Pools;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler of {@code wms-analytics run}: Quartz with its JDBC JobStore in the replica's
+ * {@code analytics_control} schema, clustered, firing the jobs of {@code jobs/}.
+ */
+public final class SchedulerService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerService.class);
+
+    private final Scheduler scheduler;
+    private final HikariDataSource pool;
+    private final Duration shutdownTimeout;
+    private volatile boolean stopped;
+
+    private SchedulerService(Scheduler scheduler, HikariDataSource pool, Duration shutdownTimeout) {
+        this.scheduler = scheduler;
+        this.pool = pool;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Creates the scheduler, reconciles the store with the jobs and starts firing. */
+    public static SchedulerService start(WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
+        AppConfig config = app.config();
+        SchedulerSettings settings = config.scheduler();
+        HikariDataSource pool = Pools.open("scheduler", config.replica(), settings.threads() + 3, config.connectTimeout());
+        try {
+            Scheduler scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool))).getScheduler();
+            scheduler.setJobFactory(jobFactory(app, jobs, observer, clock));
+            new JobReconciler(scheduler, clock.instant()).reconcile(jobs);
+            scheduler.start();
+            log.info("scheduler - started as instance {} of cluster {}", scheduler.getSchedulerInstanceId(), settings.instanceName());
+            return new SchedulerService(scheduler, pool, settings.shutdownTimeout());
+        } catch (SchedulerException | RuntimeException e) {
+            pool.close();
+            throw new SchedulerStartException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private static JobFactory jobFactory(WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
+        Map<String, JobDefinition> byName = jobs.stream().collect(Collectors.toMap(JobDefinition::name, Function.identity()));
+        RefreshJob refresh = new RefreshJob(byName, new ScheduledRefresh(app, observer, clock));
+        HousekeepingJob housekeeping = new HousekeepingJob(app);
+        return (bundle, scheduler) -> bundle.getJobDetail().getJobClass() == RefreshJob.class ? refresh : housekeeping;
+    }
+
+    public String instanceId() {
+        try {
+            return scheduler.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return "unknown";
+        }
+    }
+
+    /** Why this instance is not ready: empty when it is started and checked in to the cluster. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        try {
+            if (stopped || !scheduler.isStarted() || scheduler.isInStandbyMode() || scheduler.isShutdown()) {
+                problems.add("the scheduler is not running");
+            } else if (!new ClusterMembership(pool).checkedIn(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId())) {
+                problems.add("this instance has not checked in to the cluster");
+            }
+        } catch (SchedulerException | RuntimeException e) {
+            problems.add("cannot check the scheduler: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /**
+     * Stops firing and lets running refreshes finish, for up to {@code scheduler.shutdown-timeout}.
+     * A refresh still running then is abandoned: its transaction rolls back when the process
+     * ends and its run is marked interrupted at the next start. Safe to call twice.
+     */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Thread shutdown = new Thread(this::shutdownWaiting, "scheduler-shutdown");
+        shutdown.start();
+        try {
+            shutdown.join(shutdownTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shutdown.isAlive()) {
+            log.warn("scheduler - refreshes still running after {}; they are abandoned and will show as interrupted",
+                    shutdownTimeout);
+        }
+        pool.close();
+    }
+
+    private void shutdownWaiting() {
+        try {
+            log.info("scheduler - stopping: no new firings, waiting for running refreshes");
+            scheduler.shutdown(true);
+            log.info("scheduler - stopped");
+        } catch (SchedulerException e) {
+            log.error("scheduler - shutdown failed: {}", e.getMessage(), e);
+        }
+    }
+}
