@@ -1,0 +1,101 @@
+package com.wmsanalytics.bench;
+
+import com.typesafe.config.ConfigFactory;
+import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.ConfigLoader;
+import com.wmsanalytics.demo.DemoStack;
+import com.wmsanalytics.generate.GenerateProgress;
+import com.wmsanalytics.generate.GenerateRequest;
+import com.wmsanalytics.generate.GenerateSummary;
+import com.wmsanalytics.refresh.MaterializedView;
+import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.service.WmsAnalytics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo's two embedded servers with the pipeline built on them the way the demo builds it:
+ * both sides migrated, WMS activity generated on the primary, replication set up.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final String PUBLISHER = "wms";
+    static final int DAYS = 120;
+    static final long SEED = 42;
+
+    private final DemoStack stack;
+    private final WmsAnalytics app;
+
+    private BenchStack(DemoStack stack, WmsAnalytics app) {
+        this.stack = stack;
+        this.app = app;
+    }
+
+    /** Starts both servers; the configuration is the demo's, with {@code refresh.parallelism} if given. */
+    static BenchStack start(Optional<Integer> parallelism) throws IOException {
+        DemoStack stack = DemoStack.start(Files.createTempDirectory("wms-analytics-bench-"), Optional.empty());
+        String hocon = stack.hocon() + parallelism.map(p -> "wms-analytics.refresh.parallelism = " + p + "\n").orElse("");
+        AppConfig config = new ConfigLoader(Map.of()).load(ConfigFactory.parseString(hocon), "benchmark");
+        return new BenchStack(stack, new WmsAnalytics(config, Clock.systemUTC()));
+    }
+
+    GenerateSummary build(int orders) {
+        app.migratePrimary(PUBLISHER);
+        app.migrate();
+        GenerateSummary summary = app.generate(PUBLISHER, new GenerateRequest(orders, DAYS, SEED), GenerateProgress.NONE);
+        app.setup(new SetupStage.Listener() {
+            @Override
+            public void changed(String change) {}
+
+            @Override
+            public void tablesReady(String subscription, int ready, int total) {}
+        });
+        return summary;
+    }
+
+    WmsAnalytics app() {
+        return app;
+    }
+
+    String version() {
+        return stack.version();
+    }
+
+    List<TableCounts.Row> rowCounts() {
+        return app.rowCounts(PUBLISHER);
+    }
+
+    /** Bytes the replicated {@code wms} tables take on the replica, indexes included. */
+    long wmsBytes() {
+        return app.replicaDsl().fetchOne("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'", PUBLISHER)
+                .get(0, Long.class);
+    }
+
+    /** The replica's materialized views as the catalog describes them now. */
+    List<MaterializedView> views() {
+        return new ViewCatalog(app.replicaDsl()).all();
+    }
+
+    /** A connection of its own to the replica, outside the tool's pool. */
+    Connection replicaConnection() throws SQLException {
+        return stack.replica().dataSource(DemoStack.DATABASE).getConnection();
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.close();
+        } finally {
+            stack.close();
+        }
+    }
+}

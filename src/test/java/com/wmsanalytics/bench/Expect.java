@@ -1,0 +1,24 @@
+package com.wmsanalytics.bench;
+
+import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.refresh.RefreshMode;
+import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.service.RefreshReport;
+import java.util.List;
+
+/** Stops the benchmark when a run did not do what is being measured. */
+final class Expect {
+
+    private Expect() {}
+
+    /** Every view refreshed, each in {@code mode}. */
+    static RefreshReport refreshed(RefreshReport report, RefreshMode mode) {
+        List<ViewOutcome> wrong = report.views().stream().filter(v -> !v.succeeded() || v.mode() != mode).toList();
+        boolean ran = report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.UNGATED;
+        if (!ran || report.views().isEmpty() || !wrong.isEmpty()) {
+            throw new IllegalStateException("run " + report.runId() + " " + report.status() + ", expected every view "
+                    + mode.label() + ": " + report.error().orElse(wrong.toString()));
+        }
+        return report;
+    }
+}

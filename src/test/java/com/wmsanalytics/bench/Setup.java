@@ -1,0 +1,21 @@
+package com.wmsanalytics.bench;
+
+import com.wmsanalytics.generate.GenerateSummary;
+import com.wmsanalytics.replication.TableCounts;
+import java.time.Duration;
+import java.util.List;
+
+/** The stack the benchmark measured: server version, data and how long it took to build. */
+record Setup(String version, int orders, int parallelism, GenerateSummary generated, List<TableCounts.Row> rows,
+        long wmsBytes, Duration buildTime) {
+
+    static Setup of(BenchStack bench, int orders) throws Exception {
+        Stopwatch.Timed<GenerateSummary> built = Stopwatch.time(() -> bench.build(orders));
+        return new Setup(bench.version(), orders, bench.app().config().refresh().parallelism(), built.value(),
+                bench.rowCounts(), bench.wmsBytes(), built.elapsed());
+    }
+
+    boolean replicated() {
+        return rows.stream().allMatch(TableCounts.Row::matches);
+    }
+}
