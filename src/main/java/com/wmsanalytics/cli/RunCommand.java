@@ -9,6 +9,7 @@ import com.wmsanalytics.http.PoolMetrics;
 import com.wmsanalytics.http.RefreshMetrics;
 import com.wmsanalytics.schedule.JobDefinition;
 import com.wmsanalytics.schedule.JobDefinitions;
+import com.wmsanalytics.schedule.MetricsObserver;
 import com.wmsanalytics.schedule.SchedulerService;
 import com.wmsanalytics.service.WmsAnalytics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param instanceName the scheduler's name; the service instances of one cluster share it
  * @param clusterCheckinInterval how often an instance checks in to the cluster; another
  *     instance takes over the work of one that missed its check-in by about 7.5 s more
+ * @param misfireThreshold how late a firing may be before it counts as missed; a missed
+ *     firing runs once as soon as an instance is up
  */
 public record SchedulerSettings(Path jobsDir, int threads, Duration shutdownTimeout, String instanceName,
-        Duration clusterCheckinInterval) {}
+        Duration clusterCheckinInterval, Duration misfireThreshold) {}

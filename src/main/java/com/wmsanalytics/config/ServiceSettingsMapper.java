@@ -17,11 +17,12 @@ final class ServiceSettingsMapper {
                 r.positiveInt("threads"),
                 r.positiveDuration("shutdown-timeout"),
                 instanceName(r),
-                r.positiveDuration("cluster-checkin-interval"));
+                r.positiveDuration("cluster-checkin-interval"),
+                r.positiveDuration("misfire-threshold"));
     }
 
     static HttpSettings http(ConfigReader r) {
-        return new HttpSettings(r.bool("enabled"), nonBlank(r, "host"), r.intBetween("port", 1, 65535));
+        return new HttpSettings(r.bool("enabled"), nonBlank(r, "host"), r.intBetween("port", 0, 65535));
     }
 
     private static Path path(ConfigReader r, String key) {

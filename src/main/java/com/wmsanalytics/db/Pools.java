@@ -10,6 +10,9 @@ import java.time.Duration;
 /** Opens HikariCP pools. A server that cannot be reached fails here, with one clear line. */
 public final class Pools {
 
+    /** What pg_stat_activity shows for our sessions: the program and its process id. */
+    public static final String APPLICATION_NAME = "wms-analytics/" + ProcessHandle.current().pid();
+
     private Pools() {}
 
     /**
@@ -36,7 +39,7 @@ public final class Pools {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
         config.setInitializationFailTimeout(1);
-        config.addDataSourceProperty("ApplicationName", "wms-analytics");
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         config.addDataSourceProperty("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
         try {
             return new HikariDataSource(config);

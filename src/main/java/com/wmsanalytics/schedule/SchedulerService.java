@@ -71,6 +71,15 @@ public final class SchedulerService implements AutoCloseable {
         }
     }
 
+    /** Fires a job now, outside its schedule, as one firing of the cluster. */
+    public void fireNow(String job) {
+        try {
+            scheduler.triggerJob(QuartzKeys.refresh(job));
+        } catch (SchedulerException e) {
+            throw new SchedulerStartException("cannot fire " + job + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Why this instance is not ready: empty when it is started and checked in to the cluster. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

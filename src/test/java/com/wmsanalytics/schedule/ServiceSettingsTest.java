@@ -35,7 +35,7 @@ class ServiceSettingsTest {
         AppConfig config = load(write(ONE_PUBLISHER));
 
         assertEquals(new SchedulerSettings(Path.of("jobs"), 2, Duration.ofMinutes(10), "wms-analytics",
-                Duration.ofSeconds(5)), config.scheduler());
+                Duration.ofSeconds(5), Duration.ofSeconds(60)), config.scheduler());
         assertEquals(new HttpSettings(true, "127.0.0.1", 9464), config.http());
     }
 
@@ -52,25 +52,30 @@ class ServiceSettingsTest {
     void every_setting_can_be_changed() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER + """
                 wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu,
-                    cluster-checkin-interval = 2s }
+                    cluster-checkin-interval = 2s, misfire-threshold = 5s }
                 wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080 }
                 """));
 
         assertEquals(new SchedulerSettings(Path.of("/etc/wms-analytics/jobs"), 4, Duration.ofMinutes(2), "eu",
-                Duration.ofSeconds(2)), config.scheduler());
+                Duration.ofSeconds(2), Duration.ofSeconds(5)), config.scheduler());
         assertEquals(new HttpSettings(false, "0.0.0.0", 8080), config.http());
     }
 
     @Test
     void a_port_above_65535_is_named() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.http.port = 70000\n");
-        assertFails(file + ":5: wms-analytics.http.port: must be from 1 to 65535, got 70000", file);
+        assertFails(file + ":5: wms-analytics.http.port: must be from 0 to 65535, got 70000", file);
     }
 
     @Test
-    void port_zero_is_rejected() throws IOException {
-        Path file = write(ONE_PUBLISHER + "wms-analytics.http.port = 0\n");
-        assertFails(file + ":5: wms-analytics.http.port: must be from 1 to 65535, got 0", file);
+    void a_negative_port_is_named() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.http.port = -1\n");
+        assertFails(file + ":5: wms-analytics.http.port: must be from 0 to 65535, got -1", file);
+    }
+
+    @Test
+    void port_zero_means_any_free_port() throws IOException {
+        assertEquals(0, load(write(ONE_PUBLISHER + "wms-analytics.http.port = 0\n")).http().port());
     }
 
     @Test

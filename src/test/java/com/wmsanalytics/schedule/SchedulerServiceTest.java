@@ -1,0 +1,188 @@
+package com.wmsanalytics.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.history.Trigger;
+import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.service.RefreshReport;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.TestConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The scheduler in this JVM against a real primary and replica. */
+class SchedulerServiceTest {
+
+    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+
+    private static Path config;
+    private Path jobs;
+    private WmsAnalytics app;
+
+    @BeforeAll
+    static void pipeline() {
+        config = Pipeline.build(pg, 300, "");
+    }
+
+    @BeforeEach
+    void clean_schedule() throws Exception {
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE;"
+                + " TRUNCATE analytics_control.refresh_run CASCADE;"
+                + " DELETE FROM analytics_control.qrtz_cron_triggers; DELETE FROM analytics_control.qrtz_simple_triggers;"
+                + " DELETE FROM analytics_control.qrtz_fired_triggers; DELETE FROM analytics_control.qrtz_triggers;"
+                + " DELETE FROM analytics_control.qrtz_job_details");
+        jobs = JobFiles.directory();
+    }
+
+    @AfterEach
+    void close() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_job_every_two_seconds_fires_through_the_gate_and_leaves_history_and_metrics() throws Exception {
+        JobFiles.write(jobs, "tick", "cron = \"0/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RefreshMetrics metrics = new RefreshMetrics(registry, Clock.systemUTC());
+        List<RefreshReport> reports = new CopyOnWriteArrayList<>();
+
+        MetricsObserver observer = new MetricsObserver(metrics, Clock.systemUTC());
+        try (SchedulerService service = start((job, report) -> {
+            reports.add(report);
+            observer.finished(job, report);
+        })) {
+            awaitRuns("tick", 2);
+            assertEquals(List.of(), service.problems(), "ready");
+        }
+
+        List<RunRecord> runs = runs("tick");
+        RunRecord first = runs.get(runs.size() - 1);
+        assertEquals(Trigger.SCHEDULE, first.trigger());
+        assertEquals(RunStatus.SUCCEEDED, first.status());
+        assertTrue(first.dataAsOf().isPresent(), "gated: data as of the gate's publisher time");
+        assertEquals("caught_up", first.gates().get(0).outcome());
+        assertEquals(0, first.scheduledFor().orElseThrow().getEpochSecond() % 2, "fired on the cron's even seconds");
+        String scrape = registry.scrape();
+        assertTrue(scrape.contains("wms_analytics_view_last_rows{view=\"inventory_analytics.abc_classification\"} "), scrape);
+        assertTrue(scrape.contains("wms_analytics_runs_total{job=\"tick\",status=\"succeeded\"} "), scrape);
+        assertTrue(reports.size() >= 2);
+    }
+
+    @Test
+    void a_firing_missed_while_the_service_was_down_runs_once_at_start_up() throws Exception {
+        ZonedDateTime fire = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(6).withNano(0);
+        JobFiles.write(jobs, "nightly", "cron = \"" + fire.getSecond() + " " + fire.getMinute() + " " + fire.getHour()
+                + " * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        start(RunObserver.NONE).close();
+        while (Instant.now().isBefore(fire.toInstant().plusSeconds(3))) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), runs("nightly"), "nothing ran while the service was down");
+
+        try (SchedulerService restarted = start(RunObserver.NONE)) {
+            awaitRuns("nightly", 1);
+            Thread.sleep(3000);
+        }
+
+        List<RunRecord> runs = runs("nightly");
+        assertEquals(1, runs.size(), runs.toString());
+        assertTrue(runs.get(0).startedAt().isAfter(fire.toInstant()), "ran after the missed fire time, at start-up");
+    }
+
+    @Test
+    void a_skipped_run_is_retried_and_the_retry_links_to_the_first_run() throws Exception {
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
+        JobFiles.write(jobs, "hourly", "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                + "gate-timeout = 1s\nretry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
+        try (SchedulerService service = start(RunObserver.NONE)) {
+            service.fireNow("hourly");
+            awaitRuns("hourly", 2);
+            pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
+            awaitStatus("hourly", RunStatus.SUCCEEDED);
+        }
+
+        List<RunRecord> runs = runs("hourly");
+        RunRecord first = runs.get(runs.size() - 1);
+        assertEquals(RunStatus.SKIPPED, first.status());
+        for (RunRecord retry : runs.subList(0, runs.size() - 1)) {
+            assertEquals(Trigger.RETRY, retry.trigger());
+            assertEquals(Optional.of(first.runId()), retry.retryOf());
+            assertEquals(first.scheduledFor(), retry.scheduledFor());
+        }
+        assertEquals(RunStatus.SUCCEEDED, runs.get(0).status());
+    }
+
+    @Test
+    void reconciling_adds_changes_and_removes_jobs_from_the_store() throws Exception {
+        JobFiles.write(jobs, "a", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
+        JobFiles.write(jobs, "b", "cron = \"0 0 3 * * ?\"\ntime-zone = UTC\ngroup = weekly");
+        start(RunObserver.NONE).close();
+        Files.delete(jobs.resolve("b.conf"));
+        JobFiles.write(jobs, "a", "cron = \"0 30 2 * * ?\"\ntime-zone = Europe/Berlin\ngroup = daily");
+
+        start(RunObserver.NONE).close();
+
+        assertEquals("a|0 30 2 * * ?|Europe/Berlin", pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT string_agg(t.trigger_name || '|' || c.cron_expression || '|' || c.time_zone_id, ',')"
+                        + " FROM analytics_control.qrtz_triggers t JOIN analytics_control.qrtz_cron_triggers c"
+                        + " USING (sched_name, trigger_name, trigger_group) WHERE t.trigger_group = 'wms-analytics'"));
+    }
+
+    private SchedulerService start(RunObserver observer) {
+        if (app != null) {
+            app.close();
+        }
+        String hocon = TestConfig.hocon(pg) + JobFiles.serviceConfig(jobs);
+        app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC());
+        return SchedulerService.start(app, JobDefinitions.load(jobs), observer, Clock.systemUTC());
+    }
+
+    private List<RunRecord> runs(String job) {
+        try (WmsAnalytics reader = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
+            return reader.history(Optional.empty(), Optional.empty(), Optional.empty(), 100).stream()
+                    .filter(r -> r.job().equals(job)).toList();
+        }
+    }
+
+    private void awaitRuns(String job, int count) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (runs(job).stream().filter(r -> r.status() != RunStatus.RUNNING).count() >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + count + " finished runs of " + job + ": " + runs(job));
+    }
+
+    private void awaitStatus(String job, RunStatus status) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (runs(job).stream().anyMatch(r -> r.status() == status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + status + " run of " + job + ": " + runs(job));
+    }
+}

@@ -1,0 +1,81 @@
+package com.wmsanalytics.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** {@code wms-analytics run} in a process of its own, as systemd would start it. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final File log;
+
+    private ServiceProcess(Process process, File log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ServiceProcess start(Path config) {
+        try {
+            File log = File.createTempFile("wms-analytics-service-", ".log");
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), "com.wmsanalytics.cli.Main", "run",
+                    "--config", config.toString())
+                    .redirectErrorStream(true).redirectOutput(log).start();
+            return new ServiceProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the service logs that it runs. */
+    public ServiceProcess awaitRunning() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (log().contains("wms-analytics - running")) {
+                return this;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + log());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not start:\n" + log());
+    }
+
+    /** Sends SIGTERM and returns the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service did not stop within 90 s:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** Kills the process as a crash or kill -9 would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
