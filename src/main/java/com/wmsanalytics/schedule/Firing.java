@@ -22,7 +22,7 @@ record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> 
         String job = context.getJobDetail().getKey().getName();
         JobDataMap data = context.getMergedJobDataMap();
         if (context.isRecovering()) {
-            long original = Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS));
+            long original = Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
             return new Firing(job, Instant.ofEpochMilli(original), Trigger.RETRY, Optional.empty(), 1);
         }
         if (data.containsKey(RETRY_OF)) {
