@@ -8,6 +8,12 @@ import com.wmsanalytics.demo.DemoReports;
 import com.wmsanalytics.demo.DemoStack;
 import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.generate.GenerateRequest;
+import com.wmsanalytics.http.PoolMetrics;
+import com.wmsanalytics.schedule.JobDefinition;
+import com.wmsanalytics.schedule.RetryPolicy;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.ZoneOffset;
 import com.wmsanalytics.replication.TableCounts;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
@@ -22,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,8 +45,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "20000", paramLabel = "N", description = "Orders to generate (default: ${DEFAULT-VALUE}).")
     int orders;
 
-    @Option(names = "--keep-running", description = "Keep both servers running until Ctrl-C.")
+    @Option(names = "--keep-running",
+            description = "Keep both servers running until Ctrl-C, with the service firing the daily, weekly and monthly"
+                    + " jobs on an accelerated schedule.")
     boolean keepRunning;
+
+    @Option(names = "--cron", defaultValue = "0 * * * * ?", paramLabel = "CRON",
+            description = "With --keep-running: the Quartz cron of the accelerated jobs (default: every minute, '${DEFAULT-VALUE}').")
+    String cron;
+
+    @Option(names = "--http-port", defaultValue = "9464", paramLabel = "PORT",
+            description = "With --keep-running: the port of /metrics and /health (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int httpPort;
 
     @Option(names = "--verbose", description = "Log details and show the stack trace of an error.")
     boolean verbose;
@@ -58,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("wms-analytics-demo-");
         terminal.println("data directory: " + dir + " (removed when the demo stops)");
         DemoStack stack = DemoStack.start(dir, Optional.empty());
-        WmsAnalytics app = new WmsAnalytics(config(stack), root.context().clock());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WmsAnalytics app = new WmsAnalytics(config(stack, httpPort), root.context().clock(), PoolMetrics.hikariTracker(registry));
         try {
             terminal.println("started PostgreSQL " + stack.version() + ": primary on port " + stack.primary().port()
                     + ", replica on port " + stack.replica().port());
@@ -66,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             connections(stack);
             terminal.println("demo finished in " + Durations.human(Duration.ofNanos(System.nanoTime() - start)));
             if (keepRunning) {
-                waitForInterrupt(app, stack);
+                keepRunning(app, registry);
             }
             return countsMatch ? 0 : ExitCode.FAILED.code();
         } finally {
@@ -75,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static AppConfig config(DemoStack stack) {
-        return new ConfigLoader(Map.of()).load(ConfigFactory.parseString(stack.hocon()), "demo");
+    private static AppConfig config(DemoStack stack, int httpPort) {
+        return new ConfigLoader(Map.of()).load(ConfigFactory.parseString(stack.hocon()
+                + "wms-analytics.http.port = " + httpPort + "\n"), "demo");
     }
 
     private boolean pipeline(WmsAnalytics app) {
@@ -127,13 +144,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void waitForInterrupt(WmsAnalytics app, DemoStack stack) throws InterruptedException {
-        terminal.println("the servers keep running; press Ctrl-C to stop them");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            terminal.error("stopping the servers ...");
-            app.close();
-            stack.close();
-        }, "demo-shutdown"));
-        new CountDownLatch(1).await();
+    /** Runs the service on the demo's servers until Ctrl-C, then stops it and the servers. */
+    private void keepRunning(WmsAnalytics app, PrometheusMeterRegistry registry) throws InterruptedException {
+        List<JobDefinition> jobs = List.of("daily", "weekly", "monthly").stream()
+                .map(group -> new JobDefinition(group, cron, ZoneOffset.UTC, Optional.of(group), List.of(), Optional.empty(),
+                        new RetryPolicy(2, Duration.ofMinutes(1), Duration.ofMinutes(1)), true, "demo"))
+                .toList();
+        try (ServiceRuntime service = ServiceRuntime.start(app, jobs, registry, root.context().clock())) {
+            terminal.println("the service fires the daily, weekly and monthly jobs on '" + cron + "' (UTC)");
+            service.metricsUrl(app.config()).ifPresent(url -> terminal.println("metrics: " + url));
+            terminal.println("the servers keep running; press Ctrl-C to stop");
+            RunCommand.awaitStopSignal();
+            terminal.error("stopping the service and the servers ...");
+        }
     }
 }

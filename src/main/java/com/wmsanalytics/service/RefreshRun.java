@@ -53,12 +53,32 @@ final class RefreshRun {
         try (ActiveRun run = history.start(new NewRun(request.job(), request.trigger(), request.retryOf(), requester.user(),
                 requester.host(), clock.instant(), request.scheduledFor()))) {
             log.info("{} - run {} started for {} view(s)", request.job(), run.runId(), plan.views().size());
-            Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
-            if (verdict.isPresent() && !verdict.get().satisfied()) {
-                return skipped(run, request, verdict.get(), start);
+            try {
+                return gateThenRefresh(run, request, plan, progress, start);
+            } catch (RuntimeException e) {
+                closeAsFailed(run, e);
+                throw e;
             }
-            return refresh(run, request, plan, verdict, progress, start);
         }
+    }
+
+    /** Records an error that ended the run early; the error itself is what the caller sees. */
+    private void closeAsFailed(ActiveRun run, RuntimeException error) {
+        try {
+            run.finish(RunStatus.FAILED, Optional.of(String.valueOf(error.getMessage()).lines().findFirst().orElse("")),
+                    clock.instant());
+        } catch (RuntimeException alsoFailed) {
+            error.addSuppressed(alsoFailed);
+        }
+    }
+
+    private RefreshReport gateThenRefresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, RefreshProgress progress,
+            java.time.Instant start) {
+        Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
+        if (verdict.isPresent() && !verdict.get().satisfied()) {
+            return skipped(run, request, verdict.get(), start);
+        }
+        return refresh(run, request, plan, verdict, progress, start);
     }
 
     private List<MaterializedView> choose(RefreshRequest request) {

@@ -1,0 +1,110 @@
+package com.wmsanalytics.cli;
+
+import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.http.HttpEndpoint;
+import com.wmsanalytics.http.HttpEndpointException;
+import com.wmsanalytics.http.JvmMetrics;
+import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.schedule.JobDefinition;
+import com.wmsanalytics.schedule.JobDefinitions;
+import com.wmsanalytics.schedule.MetricsObserver;
+import com.wmsanalytics.schedule.SchedulerService;
+import com.wmsanalytics.service.WmsAnalytics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The running service: metrics, the clustered scheduler firing the jobs, and the HTTP
+ * endpoint. {@code run} and {@code demo --keep-running} start it the same way.
+ */
+final class ServiceRuntime implements AutoCloseable {
+
+    private final JvmMetrics jvm;
+    private final SchedulerService scheduler;
+    private final HttpEndpoint http;
+
+    private ServiceRuntime(JvmMetrics jvm, SchedulerService scheduler, HttpEndpoint http) {
+        this.jvm = jvm;
+        this.scheduler = scheduler;
+        this.http = http;
+    }
+
+    /**
+     * Checks the jobs against the replica, then starts firing them.
+     *
+     * @param registry the registry the app's pools already report to
+     */
+    static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
+        JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
+        JvmMetrics jvm = JvmMetrics.bindTo(registry);
+        RefreshMetrics metrics = new RefreshMetrics(registry, clock);
+        metrics.subscriptions(() -> app.subscriptionSamples().stream()
+                .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
+                        optional(s.applyErrors())))
+                .toList());
+        SchedulerService scheduler = SchedulerService.start(app, jobs, new MetricsObserver(metrics, clock), clock);
+        try {
+            return new ServiceRuntime(jvm, scheduler, endpoint(app, registry, scheduler));
+        } catch (RuntimeException e) {
+            scheduler.close();
+            jvm.close();
+            throw e;
+        }
+    }
+
+    /** Fails start-up, naming the key, when the replica pool cannot serve every job thread. */
+    static void requireEnoughConnections(AppConfig config) {
+        int needed = config.scheduler().threads() * (config.refresh().parallelism() + 2);
+        if (config.poolSize() < needed) {
+            throw new ConfigException(config.source() + ": wms-analytics.replica.pool-size: is " + config.poolSize()
+                    + " but the service needs at least scheduler.threads x (refresh.parallelism + 2) = " + needed);
+        }
+    }
+
+    String instanceId() {
+        return scheduler.instanceId();
+    }
+
+    /** Where the metrics are served, if the endpoint is on. */
+    Optional<String> metricsUrl(AppConfig config) {
+        return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
+    }
+
+    private static HttpEndpoint endpoint(WmsAnalytics app, PrometheusMeterRegistry registry, SchedulerService scheduler) {
+        AppConfig config = app.config();
+        if (!config.http().enabled()) {
+            return null;
+        }
+        try {
+            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
+                List<String> problems = new ArrayList<>(app.replicaProblems());
+                problems.addAll(scheduler.problems());
+                return problems;
+            });
+        } catch (HttpEndpointException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    private static OptionalLong optional(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** Stops firing, lets running refreshes finish, then stops serving. */
+    @Override
+    public void close() {
+        try {
+            scheduler.close();
+        } finally {
+            if (http != null) {
+                http.close();
+            }
+            jvm.close();
+        }
+    }
+}

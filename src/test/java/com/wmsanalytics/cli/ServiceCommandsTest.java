@@ -1,0 +1,76 @@
+package com.wmsanalytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code run} refuses to start on a bad job file; {@code jobs} shows the schedule. */
+class ServiceCommandsTest {
+
+    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+
+    private static Path pipelineConfig;
+
+    @BeforeAll
+    static void pipeline() {
+        pipelineConfig = Pipeline.build(pg, 200, "");
+    }
+
+    @Test
+    void a_malformed_cron_stops_start_up_with_one_line_naming_file_and_key() throws Exception {
+        Path jobs = JobFiles.directory();
+        Path file = JobFiles.write(jobs, "daily", "cron = \"every night\"\ntime-zone = UTC\ngroup = daily");
+        expectStartUpError(jobs, file + ":2: job.cron: 'every night' is not a Quartz cron expression");
+    }
+
+    @Test
+    void an_unknown_time_zone_stops_start_up() throws Exception {
+        Path jobs = JobFiles.directory();
+        Path file = JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = \"Mars/Base\"\ngroup = daily");
+        expectStartUpError(jobs, file + ":3: job.time-zone: unknown time zone 'Mars/Base'");
+    }
+
+    @Test
+    void an_unknown_view_stops_start_up_after_checking_the_replica() throws Exception {
+        Path jobs = JobFiles.directory();
+        Path file = JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\nviews = [\"order_analytics.nope\"]");
+        expectStartUpError(jobs, file + ":4: job.views: unknown view 'order_analytics.nope'");
+    }
+
+    @Test
+    void jobs_lists_each_job_with_its_next_fire_time_and_last_run() throws Exception {
+        Path jobs = JobFiles.directory();
+        JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
+        JobFiles.write(jobs, "weekly", "cron = \"0 0 3 ? * MON\"\ntime-zone = Europe/Berlin\ngroup = weekly\nenabled = false");
+
+        CliRun run = CliRun.of("jobs", "--config", config(jobs).toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(1).matches("daily\\s+0 0 2 \\* \\* \\?\\s+UTC\\s+group daily\\s+\\d{4}-\\d\\d-\\d\\d 02:00:00 UTC.*"),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("weekly (disabled)"), lines.get(2));
+    }
+
+    private static void expectStartUpError(Path jobs, String expectedStart) throws Exception {
+        CliRun run = CliRun.of("run", "--config", config(jobs).toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).startsWith("error: " + expectedStart), run.err());
+    }
+
+    private static Path config(Path jobs) throws Exception {
+        return Files.writeString(Files.createTempFile("wms-analytics-service", ".conf"),
+                Files.readString(pipelineConfig) + JobFiles.serviceConfig(jobs));
+    }
+}
