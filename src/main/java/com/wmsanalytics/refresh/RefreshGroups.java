@@ -1,5 +1,7 @@
 package com.wmsanalytics.refresh;
 
+import static com.wmsanalytics.history.jooq.Tables.REFRESH_GROUP_MEMBER;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -15,8 +17,7 @@ final class RefreshGroups {
 
     /** {@code schema.name} → group. */
     Map<String, String> byView() {
-        return db.fetch("SELECT view_schema || '.' || view_name, refresh_group FROM analytics_control.refresh_group_member")
-                .stream()
-                .collect(Collectors.toMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
+        return db.selectFrom(REFRESH_GROUP_MEMBER).fetch().stream()
+                .collect(Collectors.toMap(r -> r.getViewSchema() + "." + r.getViewName(), r -> r.getRefreshGroup()));
     }
 }

@@ -43,23 +43,23 @@ final class ServerProbe {
 
     /** Ordinary tables of the schemas, as {@code schema.table}, sorted. */
     List<String> tables(List<String> schemas) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) ORDER BY 1",
-                        (Object) schemas.toArray(String[]::new))
-                .getValues(0, String.class);
+        return tablesWhere("true", schemas);
     }
 
     /** Tables whose UPDATE and DELETE could not be replicated: no key and no replica identity. */
     List<String> tablesWithoutIdentity(List<String> schemas) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
-                        + " AND (c.relreplident = 'n' OR (c.relreplident = 'd' AND NOT EXISTS"
-                        + "   (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)))"
-                        + " ORDER BY 1",
-                        (Object) schemas.toArray(String[]::new))
-                .getValues(0, String.class);
+        return tablesWhere("(c.relreplident = 'n' OR (c.relreplident = 'd' AND NOT EXISTS"
+                + " (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)))", schemas);
+    }
+
+    /** Tables of the schemas the login role may not add to a publication (it must own them). */
+    List<String> tablesNotOwned(List<String> schemas) {
+        return tablesWhere("NOT pg_has_role(current_user, c.relowner, 'USAGE')", schemas);
+    }
+
+    /** Tables of the schemas the login role may not SELECT from (or whose schema it may not use). */
+    List<String> tablesNotReadable(List<String> schemas) {
+        return tablesWhere("NOT (has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'))", schemas);
     }
 
     List<Column> columns(List<String> schemas) {
@@ -72,24 +72,15 @@ final class ServerProbe {
                 .map(r -> new Column(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
     }
 
-    /** Tables of the schemas the login role may not add to a publication (it must own them). */
-    List<String> tablesNotOwned(List<String> schemas) {
+    /**
+     * Ordinary tables of the schemas that meet {@code condition}, a fixed SQL condition of this
+     * class over {@code c} (pg_class) and {@code n} (pg_namespace); the schemas are bound.
+     */
+    private List<String> tablesWhere(String condition, List<String> schemas) {
         return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
-                        + " AND NOT pg_has_role(current_user, c.relowner, 'USAGE') ORDER BY 1",
-                        (Object) schemas.toArray(String[]::new))
-                .getValues(0, String.class);
-    }
-
-    /** Tables of the schemas the login role may not SELECT from (or whose schema it may not use). */
-    List<String> tablesNotReadable(List<String> schemas) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
-                        + " AND NOT (has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'))"
-                        + " ORDER BY 1",
-                        (Object) schemas.toArray(String[]::new))
+                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) AND " + condition
+                        + " ORDER BY 1", (Object) schemas.toArray(String[]::new))
                 .getValues(0, String.class);
     }
 
