@@ -68,7 +68,7 @@ class ClusterTest {
 
     @Test
     void when_an_instance_dies_mid_run_the_other_takes_over_without_loss_or_duplicate() throws Exception {
-        JobFiles.write(jobs, "slow", "cron = \"0/30 * * * * ?\"\ntime-zone = UTC\nviews = [\"" + SLOW + "\"]");
+        JobFiles.write(jobs, "slow", "cron = \"0/10 * * * * ?\"\ntime-zone = UTC\nviews = [\"" + SLOW + "\"]");
         Path config = config("");
         try (ServiceProcess a = ServiceProcess.start(config); ServiceProcess b = ServiceProcess.start(config)) {
             a.awaitRunning();
@@ -93,7 +93,7 @@ class ClusterTest {
 
     @Test
     void sigterm_during_a_refresh_lets_it_finish_closes_its_run_and_exits_0() throws Exception {
-        JobFiles.write(jobs, "slow", "cron = \"0/30 * * * * ?\"\ntime-zone = UTC\nviews = [\"" + SLOW + "\"]");
+        JobFiles.write(jobs, "slow", "cron = \"0/5 * * * * ?\"\ntime-zone = UTC\nviews = [\"" + SLOW + "\"]");
         try (ServiceProcess service = ServiceProcess.start(config(""))) {
             service.awaitRunning();
             awaitRefreshingProcess();
