@@ -35,13 +35,15 @@ final class SubscriptionSync {
         String sub = p.subscription();
         Record row = db.fetchOne(SUBSCRIPTION, sub);
         if (row == null) {
-            db.execute(query("CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}",
-                    name(sub), inline(conninfo.reveal()), name(p.publication())));
+            withConninfo(conninfo, "create subscription " + sub, () -> db.execute(query(
+                    "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}", name(sub), inline(conninfo.reveal()),
+                    name(p.publication()))));
             return List.of("created subscription " + sub + " to " + conninfo.masked());
         }
         List<String> changes = new ArrayList<>();
         if (storedConninfo(sub).filter(stored -> !stored.equals(conninfo.reveal())).isPresent()) {
-            db.execute(query("ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal())));
+            withConninfo(conninfo, "change the connection of subscription " + sub, () -> db.execute(query(
+                    "ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal()))));
             changes.add("subscription " + sub + " now connects to " + conninfo.masked());
         }
         if (!Arrays.asList(row.get(1, String[].class)).equals(List.of(p.publication()))) {
@@ -57,6 +59,24 @@ final class SubscriptionSync {
             changes.add("subscription " + sub + " refreshed to the publication's " + publishedTables.size() + " tables");
         }
         return changes;
+    }
+
+    /**
+     * Runs a statement whose text holds the conninfo, password included. jOOQ puts the SQL into
+     * its error messages, so a failure is reported from the server's own message, with the
+     * conninfo masked, and the jOOQ exception is not kept as the cause.
+     */
+    private static void withConninfo(Conninfo conninfo, String action, Runnable statement) {
+        try {
+            statement.run();
+        } catch (DataAccessException e) {
+            java.sql.SQLException server = e.getCause(java.sql.SQLException.class);
+            String reason = server == null ? "failed" : String.valueOf(server.getMessage()).lines().findFirst().orElse("");
+            String message = "cannot " + action + " (" + conninfo.masked() + "): " + reason;
+            throw SqlStates.isConnectionFailure(server)
+                    ? new com.wmsanalytics.db.ConnectionException(message, null)
+                    : new com.wmsanalytics.WmsAnalyticsException(com.wmsanalytics.ExitCode.FAILED, message);
+        }
     }
 
     /** The stored conninfo; only a superuser may read it, so others leave it as it is. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.TestConfig;
 import java.time.Clock;
@@ -83,6 +84,26 @@ class SetupStageTest {
         String conninfo = pg.replica().queryValue(PostgresPair.DATABASE,
                 "SELECT subconninfo FROM pg_subscription WHERE subname = 'wms_analytics_sub'");
         assertFalse(conninfo.contains("password"), conninfo);
+    }
+
+    @Test
+    void a_failing_create_subscription_never_shows_the_password_even_with_verbose() throws Exception {
+        pg.primary().execute(PostgresPair.DATABASE,
+                "SELECT pg_create_logical_replication_slot('wms_analytics_sub', 'pgoutput')");
+        try {
+            java.nio.file.Path config = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("secret", ".conf"),
+                    TestConfig.hocon(pg) + "wms-analytics.publisher-defaults.password = ${?TEST_SECRET}\n");
+
+            CliRun run = CliRun.of(java.util.Map.of("TEST_SECRET", "s3cr3t-Pa55"), "setup", "--verbose", "--config", config.toString());
+
+            assertEquals(5, run.exitCode(), "PostgreSQL reports the publisher side's error as class 08: " + run.err());
+            assertTrue(run.err().contains("error: cannot create subscription wms_analytics_sub (host='localhost' port='"
+                    + pg.primary().port() + "' dbname='wms_db' user='postgres' password='********'): "), run.err());
+            assertTrue(run.err().contains("already exists"), run.err());
+            assertFalse(run.err().contains("s3cr3t-Pa55") || run.out().contains("s3cr3t-Pa55"), run.err());
+        } finally {
+            pg.primary().execute(PostgresPair.DATABASE, "SELECT pg_drop_replication_slot('wms_analytics_sub')");
+        }
     }
 
     @Test
