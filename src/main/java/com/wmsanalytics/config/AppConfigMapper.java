@@ -53,12 +53,8 @@ final class AppConfigMapper {
     }
 
     private static String timeZone(ConfigReader r, String key) {
-        String zone = r.string(key);
-        try {
-            return java.time.ZoneId.of(zone).getId();
-        } catch (java.time.DateTimeException e) {
-            throw r.error(key, "unknown time zone '" + zone + "'; use a region such as Europe/Berlin, or UTC");
-        }
+        TimeZones.ZoneIdOrReason parsed = TimeZones.parse(r.string(key));
+        return parsed.zone().orElseThrow(() -> r.error(key, parsed.reason())).getId();
     }
 
     private List<PublisherConfig> publishers() {

@@ -1,10 +1,9 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.TimeZones;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +40,8 @@ final class JobFile {
     }
 
     private static ZoneId zone(JobReader r) {
-        String zone = r.string("job.time-zone");
-        ZoneId id;
-        try {
-            id = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw r.error("job.time-zone", "unknown time zone '" + zone + "'");
-        }
-        if (id instanceof ZoneOffset || !ZoneId.getAvailableZoneIds().contains(id.getId())) {
-            throw r.error("job.time-zone", "'" + zone + "' is a fixed offset; use a region such as Europe/Berlin, or UTC");
-        }
-        return id;
+        TimeZones.ZoneIdOrReason parsed = TimeZones.parse(r.string("job.time-zone"));
+        return parsed.zone().orElseThrow(() -> r.error("job.time-zone", parsed.reason()));
     }
 
     private static Optional<String> group(JobReader r) {

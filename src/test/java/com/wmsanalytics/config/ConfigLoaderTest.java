@@ -100,6 +100,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_fixed_offset_time_zone_is_refused_because_postgresql_reads_its_sign_the_other_way() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.refresh.time-zone = \"+02:00\"\n");
+        assertEquals(file + ":5: wms-analytics.refresh.time-zone: '+02:00' is a fixed offset; use a region such as"
+                + " Europe/Berlin, or UTC", fails(file).getMessage());
+    }
+
+    @Test
     void a_missing_required_key_is_named() throws IOException {
         Path file = write("wms-analytics.publishers = [ { name = wms } ]\n");
         assertEquals(file + ": wms-analytics.publishers[0].url: is required but missing", fails(file).getMessage());
