@@ -21,18 +21,20 @@ record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> 
     static Firing of(JobExecutionContext context) {
         String job = context.getJobDetail().getKey().getName();
         JobDataMap data = context.getMergedJobDataMap();
+        if (data.containsKey(SCHEDULED_FOR)) {
+            // A retry; also when recovered after its instance died, as Quartz copies the data.
+            Optional<Long> retryOf = data.containsKey(RETRY_OF) ? Optional.of(data.getLong(RETRY_OF)) : Optional.empty();
+            return new Firing(job, Instant.ofEpochMilli(data.getLong(SCHEDULED_FOR)), Trigger.RETRY, retryOf, data.getInt(ATTEMPT));
+        }
         if (context.isRecovering()) {
             long original = Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
             return new Firing(job, Instant.ofEpochMilli(original), Trigger.RETRY, Optional.empty(), 1);
         }
-        if (data.containsKey(RETRY_OF)) {
-            return new Firing(job, Instant.ofEpochMilli(data.getLong(SCHEDULED_FOR)), Trigger.RETRY,
-                    Optional.of(data.getLong(RETRY_OF)), data.getInt(ATTEMPT));
-        }
         return new Firing(job, context.getScheduledFireTime().toInstant(), Trigger.SCHEDULE, Optional.empty(), 0);
     }
 
-    boolean recovering() {
+    /** A retry whose first run is not known yet: look it up by the fire time. */
+    boolean chainUnknown() {
         return trigger == Trigger.RETRY && retryOf.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Instant;
 import java.util.Map;
@@ -41,21 +42,37 @@ final class RefreshJob implements Job {
         }
         try {
             RefreshReport report = refresh.run(job, firing);
-            retryIfAllowed(context.getScheduler(), job, firing, report);
-        } catch (RuntimeException | SchedulerException e) {
+            retryIfAllowed(context.getScheduler(), job, firing, report.status(),
+                    Optional.of(firing.retryOf().orElse(report.runId())));
+        } catch (RuntimeException e) {
             log.error("{} - firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
+                    e.getMessage(), e);
+            refresh.failed(job);
+            retryQuietly(context.getScheduler(), job, firing);
+        } catch (SchedulerException e) {
+            log.error("{} - cannot schedule the retry of the firing for {}: {}", job.name(), firing.scheduledFor(),
                     e.getMessage(), e);
         }
     }
 
-    private void retryIfAllowed(Scheduler scheduler, JobDefinition job, Firing firing, RefreshReport report)
-            throws SchedulerException {
+    /** A firing that ended in an error is a failed run: it gets the retries its policy allows. */
+    private void retryQuietly(Scheduler scheduler, JobDefinition job, Firing firing) {
+        try {
+            retryIfAllowed(scheduler, job, firing, RunStatus.FAILED, refresh.firstRun(firing));
+        } catch (SchedulerException | RuntimeException e) {
+            log.error("{} - cannot schedule the retry of the firing for {}: {}", job.name(), firing.scheduledFor(),
+                    e.getMessage(), e);
+        }
+    }
+
+    private void retryIfAllowed(Scheduler scheduler, JobDefinition job, Firing firing, RunStatus status,
+            Optional<Long> firstRun) throws SchedulerException {
         Instant now = refresh.clock().instant();
-        Optional<Instant> at = RetryDecision.next(report.status(), firing.attempt(), job.retry(), now, nextRegular(scheduler, job));
+        Optional<Instant> at = RetryDecision.next(status, firing.attempt(), job.retry(), now, nextRegular(scheduler, job));
         if (at.isPresent()) {
-            long first = firing.retryOf().orElse(report.runId());
-            Retries.schedule(scheduler, firing, first, at.get());
-            log.info("{} - run {} {}: retry at {}", job.name(), report.runId(), report.status().name().toLowerCase(), at.get());
+            Retries.schedule(scheduler, firing, firstRun, at.get());
+            log.info("{} - firing for {} {}: retry at {}", job.name(), firing.scheduledFor(),
+                    status.name().toLowerCase(java.util.Locale.ROOT), at.get());
         }
     }
 

@@ -2,6 +2,8 @@ package com.wmsanalytics.schedule;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import org.quartz.JobDataMap;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -13,15 +15,21 @@ final class Retries {
 
     private Retries() {}
 
-    static void schedule(Scheduler scheduler, Firing firing, long firstRunId, Instant at) throws SchedulerException {
+    /**
+     * @param firstRunId the first run of the chain; empty when the firing failed before a run
+     *     was recorded, and the retry then looks it up by the fire time
+     */
+    static void schedule(Scheduler scheduler, Firing firing, Optional<Long> firstRunId, Instant at) throws SchedulerException {
         int attempt = firing.attempt() + 1;
+        JobDataMap data = new JobDataMap();
+        data.put(Firing.SCHEDULED_FOR, firing.scheduledFor().toEpochMilli());
+        data.put(Firing.ATTEMPT, attempt);
+        firstRunId.ifPresent(id -> data.put(Firing.RETRY_OF, id));
         Trigger retry = TriggerBuilder.newTrigger()
-                .withIdentity(firing.job() + "-" + firstRunId + "-" + attempt, QuartzKeys.RETRIES)
+                .withIdentity(firing.job() + "-" + firing.scheduledFor().toEpochMilli() + "-" + attempt, QuartzKeys.RETRIES)
                 .forJob(QuartzKeys.refresh(firing.job()))
                 .startAt(Date.from(at))
-                .usingJobData(Firing.SCHEDULED_FOR, firing.scheduledFor().toEpochMilli())
-                .usingJobData(Firing.RETRY_OF, firstRunId)
-                .usingJobData(Firing.ATTEMPT, attempt)
+                .usingJobData(data)
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         scheduler.scheduleJob(retry);

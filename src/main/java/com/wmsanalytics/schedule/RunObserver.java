@@ -7,5 +7,8 @@ public interface RunObserver {
 
     void finished(String job, RefreshReport report);
 
+    /** A firing ended in an error, for example a server that could not be reached. */
+    default void failed(String job) {}
+
     RunObserver NONE = (job, report) -> {};
 }

@@ -25,13 +25,23 @@ final class ScheduledRefresh {
     }
 
     RefreshReport run(JobDefinition job, Firing firing) {
-        Optional<Long> retryOf = firing.recovering() ? app.firstRunOf(job.name(), firing.scheduledFor()) : firing.retryOf();
+        Optional<Long> retryOf = firstRun(firing);
         log.info("{} - firing for {} ({}{})", job.name(), firing.scheduledFor(), firing.trigger().name().toLowerCase(),
                 retryOf.map(id -> ", retry of run " + id).orElse(""));
         RefreshReport report = app.refresh(new RefreshRequest(job.name(), firing.trigger(), retryOf, job.group(), job.views(),
                 job.gateTimeout(), true, Optional.of(firing.scheduledFor())), RefreshProgress.NONE);
         observer.finished(job.name(), report);
         return report;
+    }
+
+    /** Tells the observer that a firing ended in an error before its run could report. */
+    void failed(JobDefinition job) {
+        observer.failed(job.name());
+    }
+
+    /** The first run of the firing's chain, if any run of it was recorded. */
+    Optional<Long> firstRun(Firing firing) {
+        return firing.chainUnknown() ? app.firstRunOf(firing.job(), firing.scheduledFor()) : firing.retryOf();
     }
 
     Clock clock() {

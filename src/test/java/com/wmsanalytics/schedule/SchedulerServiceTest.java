@@ -135,6 +135,29 @@ class SchedulerServiceTest {
     }
 
     @Test
+    void a_firing_that_errors_is_recorded_as_failed_and_retried_as_its_policy_allows() throws Exception {
+        JobFiles.write(jobs, "flaky", "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                + "retry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
+        String unreachable = TestConfig.hocon(pg).replace(pg.primary().jdbcUrl(PostgresPair.DATABASE),
+                "jdbc:postgresql://127.0.0.1:1/wms_db") + "wms-analytics.replica.connect-timeout = 1s\n";
+        try (SchedulerService service = start(unreachable, RunObserver.NONE)) {
+            service.fireNow("flaky");
+            awaitRuns("flaky", 2);
+            Thread.sleep(2500);
+        }
+
+        List<RunRecord> runs = runs("flaky");
+        assertEquals(2, runs.size(), "the first run and exactly one retry: " + runs);
+        RunRecord first = runs.get(1);
+        RunRecord retry = runs.get(0);
+        assertEquals(RunStatus.FAILED, first.status());
+        assertTrue(first.error().orElseThrow().startsWith("cannot connect to publisher wms"), first.error().toString());
+        assertEquals(Trigger.RETRY, retry.trigger());
+        assertEquals(Optional.of(first.runId()), retry.retryOf());
+        assertEquals(RunStatus.FAILED, retry.status());
+    }
+
+    @Test
     void reconciling_adds_changes_and_removes_jobs_from_the_store() throws Exception {
         JobFiles.write(jobs, "a", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
         JobFiles.write(jobs, "b", "cron = \"0 0 3 * * ?\"\ntime-zone = UTC\ngroup = weekly");
@@ -151,10 +174,14 @@ class SchedulerServiceTest {
     }
 
     private SchedulerService start(RunObserver observer) {
+        return start(TestConfig.hocon(pg), observer);
+    }
+
+    private SchedulerService start(String baseConfig, RunObserver observer) {
         if (app != null) {
             app.close();
         }
-        String hocon = TestConfig.hocon(pg) + JobFiles.serviceConfig(jobs);
+        String hocon = baseConfig + JobFiles.serviceConfig(jobs);
         app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC());
         return SchedulerService.start(app, JobDefinitions.load(jobs), observer, Clock.systemUTC());
     }
