@@ -41,11 +41,21 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             known.getMessage().lines().forEach(line -> terminal.error("error: " + line));
             return known.exitCode().code();
         }
+        if (SqlStates.isMissingObject(e)) {
+            terminal.error("error: the replica lacks a table wms-analytics needs (" + serverMessage(e)
+                    + "); run 'wms-analytics migrate' against it");
+            return ExitCode.USAGE.code();
+        }
+        if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
+            terminal.error("error: the configured role is not allowed to do this (" + serverMessage(e)
+                    + "); see the roles and grants in the README");
+            return ExitCode.USAGE.code();
+        }
         if (SqlStates.isConnectionFailure(e)) {
-            terminal.error("error: lost the connection to a server: " + firstLine(e));
+            terminal.error("error: lost the connection to a server: " + serverMessage(e));
             return ExitCode.CANNOT_CONNECT.code();
         }
-        terminal.error("error: unexpected " + e.getClass().getSimpleName() + ": " + firstLine(e)
+        terminal.error("error: unexpected " + e.getClass().getSimpleName() + ": " + serverMessage(e)
                 + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
         return ExitCode.INTERNAL.code();
     }
@@ -57,6 +67,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             }
         }
         return false;
+    }
+
+    /** The server's own message, without the SQL text jOOQ adds to its exceptions. */
+    private static String serverMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return firstLine(sql).replaceFirst("^ERROR: ", "");
+            }
+        }
+        return firstLine(e);
     }
 
     private static String firstLine(Throwable e) {

@@ -5,11 +5,9 @@ import java.sql.SQLException;
 /** Classifies database errors by SQLSTATE, never by message text. */
 public final class SqlStates {
 
-    public static final String LOCK_NOT_AVAILABLE = "55P03";
-    public static final String QUERY_CANCELED = "57014";
-    public static final String DEADLOCK = "40P01";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String UNDEFINED_TABLE = "42P01";
+    public static final String INVALID_SCHEMA_NAME = "3F000";
 
     private SqlStates() {}
 
@@ -21,6 +19,12 @@ public final class SqlStates {
             }
         }
         return null;
+    }
+
+    /** Whether the error means a table or schema of the project is missing: not migrated. */
+    public static boolean isMissingObject(Throwable error) {
+        String state = of(error);
+        return UNDEFINED_TABLE.equals(state) || INVALID_SCHEMA_NAME.equals(state);
     }
 
     /**

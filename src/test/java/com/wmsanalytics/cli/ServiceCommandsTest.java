@@ -48,6 +48,21 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void a_replica_that_was_never_migrated_is_a_usage_error_with_the_fix() throws Exception {
+        pg.replica().execute("postgres", "CREATE DATABASE never_migrated");
+        Path config = Files.writeString(Files.createTempFile("unmigrated", ".conf"), Files.readString(pipelineConfig)
+                .replace(pg.replica().jdbcUrl(PostgresPair.DATABASE), pg.replica().jdbcUrl("never_migrated")));
+
+        CliRun run = CliRun.of("status", "--config", config.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(List.of("error: the replica lacks a table wms-analytics needs (relation"
+                + " \"analytics_control.refresh_run\" does not exist"), run.errLines().stream()
+                .map(l -> l.replaceAll("\\s+Position: \\d+", "").replaceAll("\\); run.*", "")).toList());
+        assertTrue(run.err().endsWith("); run 'wms-analytics migrate' against it\n"), run.err());
+    }
+
+    @Test
     void jobs_lists_each_job_with_its_next_fire_time_and_last_run() throws Exception {
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
