@@ -56,7 +56,10 @@ public final class ConfigLoader {
     public AppConfig load(Config user, String source) {
         Config reference = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "reference.conf");
         new UnknownKeys(reference.root(), publisherKeys(reference), source).check(user.root());
-        Config merged = resolve(ConfigFactory.systemEnvironmentOverrides()
+        Config overrides = ConfigFactory.systemEnvironmentOverrides();
+        new UnknownKeys(reference.root(), publisherKeys(reference), "environment (CONFIG_FORCE_ variables)")
+                .check(overrides.root());
+        Config merged = resolve(overrides
                 .withFallback(user)
                 .withFallback(reference)
                 .withFallback(ConfigValueFactory.fromMap(environment).toConfig()), source);

@@ -36,6 +36,20 @@ class CliErrorsTest {
     }
 
     @Test
+    void a_mistyped_config_force_variable_exits_2_naming_it() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.wmsanalytics.cli.Main", "migrate")
+                .redirectErrorStream(true);
+        builder.environment().put("CONFIG_FORCE_wms__analytics_refresh_paralelism", "3");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(2, process.waitFor(), output);
+        assertEquals("error: environment (CONFIG_FORCE_ variables): wms-analytics.refresh.paralelism: unknown key"
+                + " (see conf/application.conf for the known keys)", output.strip());
+    }
+
+    @Test
     void an_unknown_option_exits_2_with_one_line() {
         CliRun run = CliRun.of("setup", "--chek");
         assertEquals(2, run.exitCode());
