@@ -42,12 +42,8 @@ final class ServiceRuntime implements AutoCloseable {
     static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
-        RefreshMetrics metrics = new RefreshMetrics(registry, clock);
-        metrics.subscriptions(() -> app.subscriptionSamples().stream()
-                .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
-                        optional(s.applyErrors())))
-                .toList());
-        SchedulerService scheduler = SchedulerService.start(app, jobs, new MetricsObserver(metrics, clock), clock);
+        RefreshMetrics metrics = metrics(app, registry, clock);
+        SchedulerService scheduler = SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock);
         try {
             return new ServiceRuntime(jvm, scheduler, endpoint(app, registry, scheduler));
         } catch (RuntimeException e) {
@@ -55,6 +51,20 @@ final class ServiceRuntime implements AutoCloseable {
             jvm.close();
             throw e;
         }
+    }
+
+    /** The service's metrics; subscriptions and view freshness are read from the replica at each scrape. */
+    private static RefreshMetrics metrics(WmsAnalytics app, PrometheusMeterRegistry registry, Clock clock) {
+        RefreshMetrics metrics = new RefreshMetrics(registry, clock);
+        metrics.subscriptions(() -> app.subscriptionSamples().stream()
+                .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
+                        optional(s.applyErrors())))
+                .toList());
+        metrics.views(() -> app.freshness().stream()
+                .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
+                        f.dataAsOf(), f.lastDuration()))
+                .toList());
+        return metrics;
     }
 
     /** Fails start-up, naming the key, when the replica pool cannot serve every job thread. */

@@ -16,14 +16,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What the service feeds in: view and run outcomes, gate waits, and where to read the
- * subscriptions from at scrape time. Thread-safe. One per registry.
+ * What the service feeds in: view and run outcomes and gate waits, counted as they happen by
+ * this instance, and where to read the subscriptions and the views' freshness from at scrape
+ * time. Thread-safe. One per registry.
  */
 public final class RefreshMetrics {
 
     /** One subscription as read at scrape time; an empty value exports no series for it. */
     public record SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind,
             OptionalLong applyErrors) {}
+
+    /**
+     * One view's freshness as the run history has it at scrape time.
+     *
+     * @param view {@code schema.name}
+     * @param lastSuccessAt when its last successful refresh finished; empty if it never succeeded
+     * @param dataAsOf the data-as-of time of that refresh; empty if it ran without a satisfied gate
+     * @param lastDuration how long that refresh ran
+     */
+    public record ViewSample(String view, Optional<Instant> lastSuccessAt, Optional<Instant> dataAsOf,
+            Optional<Duration> lastDuration) {}
 
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
     private static final List<String> RUN_STATUSES = List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
@@ -32,24 +44,30 @@ public final class RefreshMetrics {
         Duration.ofMinutes(10)};
 
     private final PrometheusMeterRegistry registry;
-    private final Clock clock;
-    private final Map<String, ViewMeters> views = new ConcurrentHashMap<>();
+    private final Map<String, ViewMeters> meters = new ConcurrentHashMap<>();
     private final SubscriptionCollector subscriptions;
+    private final ViewCollector views;
 
+    /** @param clock the "now" of the data-as-of ages */
     public RefreshMetrics(PrometheusMeterRegistry registry, Clock clock) {
         this.registry = registry;
-        this.clock = clock;
-        this.subscriptions = new SubscriptionCollector(Counter.builder("wms_analytics.scrape.errors")
-                .description("Scrapes whose subscription series could not be read").register(registry));
+        Counter scrapeErrors = Counter.builder("wms_analytics.scrape.errors")
+                .description("Scrape-time reads (subscriptions, view freshness) that failed and left their series out")
+                .register(registry);
+        this.subscriptions = new SubscriptionCollector(scrapeErrors);
+        this.views = new ViewCollector(scrapeErrors, clock);
         registry.getPrometheusRegistry().register(subscriptions);
+        registry.getPrometheusRegistry().register(views);
     }
 
-    /** A view finished a refresh attempt: status is succeeded|failed|blocked|locked. */
-    public void viewFinished(String view, String status, Duration duration, OptionalLong rows, Instant finishedAt,
-            Optional<Instant> dataAsOf) {
+    /**
+     * A refresh attempt of a view by this instance finished: status is
+     * succeeded|failed|blocked|locked; rows, if known, of a success.
+     */
+    public void viewFinished(String view, String status, OptionalLong rows) {
         check(VIEW_STATUSES.contains(status), "view status", status);
-        views.computeIfAbsent(Objects.requireNonNull(view, "view"), v -> new ViewMeters(registry, clock, v))
-                .finished(status, duration, rows, finishedAt, dataAsOf);
+        meters.computeIfAbsent(Objects.requireNonNull(view, "view"), v -> new ViewMeters(registry, v))
+                .finished(status, rows);
     }
 
     /** A run ended with status succeeded|failed|skipped|ungated|interrupted. */
@@ -71,6 +89,14 @@ public final class RefreshMetrics {
     /** Called at scrape time for per-subscription gauges. A later call replaces the source. */
     public void subscriptions(Supplier<List<SubscriptionSample>> source) {
         subscriptions.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * Called at scrape time for the per-view last success, last duration and data-as-of age
+     * gauges. A later call replaces the source.
+     */
+    public void views(Supplier<List<ViewSample>> source) {
+        views.source(Objects.requireNonNull(source, "source"));
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */

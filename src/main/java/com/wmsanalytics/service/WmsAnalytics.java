@@ -102,6 +102,14 @@ public final class WmsAnalytics implements AutoCloseable {
         return new StatusReport(SubscriptionState.read(servers.replicaDsl(), servers.publisherDsls()), history().freshness());
     }
 
+    /**
+     * Every materialized view's last success, read from the run history as it is: unlike
+     * {@link #status()} it marks no runs interrupted and reads no publisher. For the metrics.
+     */
+    public List<Freshness> freshness() {
+        return history().freshness();
+    }
+
     /** Past runs, newest first; a view or group filter is checked against the catalog first. */
     public List<RunRecord> history(Optional<String> view, Optional<String> group, Optional<Duration> since, int limit) {
         recoverInterruptedRuns();

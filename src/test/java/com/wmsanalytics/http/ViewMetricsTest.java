@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.http.RefreshMetrics.ViewSample;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The per-view series that count this instance's refresh events: rows and failures. */
 class ViewMetricsTest {
 
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
@@ -42,6 +44,9 @@ class ViewMetricsTest {
     @Test
     void metrics_parse_as_prometheus_text_with_their_content_type() {
         feedADailyRun();
+        metrics.views(() -> List.of(new ViewSample(DAILY_ORDERS, Optional.of(FINISHED), Optional.of(DATA_AS_OF),
+                Optional.of(Duration.ofMillis(1500))), new ViewSample(KPIS, Optional.empty(), Optional.empty(),
+                Optional.empty())));
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         try {
             HttpResponse<String> response = Http.get(endpoint, "/metrics");
@@ -49,6 +54,9 @@ class ViewMetricsTest {
             assertEquals(200, response.statusCode());
             assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
             Scrape scrape = PrometheusTextParser.parse(response.body());
+            assertEquals(1740967212.5, scrape.value("wms_analytics_view_last_success_timestamp_seconds", "view", DAILY_ORDERS));
+            assertEquals(1.5, scrape.value("wms_analytics_view_last_refresh_duration_seconds", "view", DAILY_ORDERS));
+            assertEquals(42.5, scrape.value("wms_analytics_view_data_as_of_age_seconds", "view", DAILY_ORDERS));
             assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
             assertEquals(1, scrape.value("wms_analytics_view_failures_total", "view", KPIS));
             assertEquals(1, scrape.value("wms_analytics_runs_total", "job", "daily", "status", "failed"));
@@ -60,91 +68,73 @@ class ViewMetricsTest {
     }
 
     @Test
-    void a_success_exports_its_time_duration_and_rows() {
-        succeed(DAILY_ORDERS, Duration.ofMillis(1500), 42, Optional.of(DATA_AS_OF));
+    void a_success_exports_its_rows_and_no_failure() {
+        succeed(DAILY_ORDERS, 42);
 
         Scrape scrape = Http.scrape(endpoint);
 
-        assertEquals(1740967212.5, scrape.value("wms_analytics_view_last_success_timestamp_seconds", "view", DAILY_ORDERS));
-        assertEquals(1.5, scrape.value("wms_analytics_view_last_refresh_duration_seconds", "view", DAILY_ORDERS));
         assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
         assertEquals(0, scrape.value("wms_analytics_view_failures_total", "view", DAILY_ORDERS));
     }
 
     @Test
-    void a_failure_counts_and_keeps_the_last_success() {
-        succeed(DAILY_ORDERS, Duration.ofMillis(1500), 42, Optional.of(DATA_AS_OF));
-        finish(DAILY_ORDERS, "failed", Duration.ofSeconds(10), FINISHED.plus(Duration.ofDays(1)));
+    void a_failure_counts_and_keeps_the_last_rows() {
+        succeed(DAILY_ORDERS, 42);
+        finish(DAILY_ORDERS, "failed");
 
         Scrape scrape = Http.scrape(endpoint);
 
         assertEquals(1, scrape.value("wms_analytics_view_failures_total", "view", DAILY_ORDERS));
-        assertEquals(10, scrape.value("wms_analytics_view_last_refresh_duration_seconds", "view", DAILY_ORDERS));
         assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
-        assertEquals(1740967212.5, scrape.value("wms_analytics_view_last_success_timestamp_seconds", "view", DAILY_ORDERS));
     }
 
     @Test
-    void blocked_and_locked_count_as_failures_but_ran_no_refresh() {
-        finish(KPIS, "blocked", Duration.ZERO, FINISHED);
-        finish(KPIS, "locked", Duration.ZERO, FINISHED);
+    void blocked_and_locked_count_as_failures_and_export_no_rows() {
+        finish(KPIS, "blocked");
+        finish(KPIS, "locked");
 
         Scrape scrape = Http.scrape(endpoint);
 
         assertEquals(2, scrape.value("wms_analytics_view_failures_total", "view", KPIS));
-        assertFalse(scrape.hasAny("wms_analytics_view_last_refresh_duration_seconds"));
-        assertFalse(scrape.hasAny("wms_analytics_view_last_success_timestamp_seconds"));
+        assertFalse(scrape.hasAny("wms_analytics_view_last_rows"));
     }
 
     @Test
-    void data_as_of_age_is_now_minus_data_as_of_at_scrape_time() {
-        succeed(DAILY_ORDERS, Duration.ofSeconds(1), 42, Optional.of(DATA_AS_OF));
-        clock.set(DATA_AS_OF.plusSeconds(90));
-        assertEquals(90, Http.scrape(endpoint).value("wms_analytics_view_data_as_of_age_seconds", "view", DAILY_ORDERS));
+    void a_success_without_rows_keeps_the_previous_rows() {
+        succeed(DAILY_ORDERS, 42);
+        metrics.viewFinished(DAILY_ORDERS, "succeeded", OptionalLong.empty());
 
-        clock.advance(Duration.ofHours(1));
-
-        assertEquals(3690, Http.scrape(endpoint).value("wms_analytics_view_data_as_of_age_seconds", "view", DAILY_ORDERS));
+        assertEquals(42, Http.scrape(endpoint).value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
     }
 
     @Test
-    void data_as_of_age_is_absent_until_a_success_knows_its_data_as_of() {
-        finish(DAILY_ORDERS, "failed", Duration.ofSeconds(1), FINISHED);
-        succeed(DAILY_ORDERS, Duration.ofSeconds(1), 42, Optional.empty());
+    void refresh_events_do_not_set_the_gauges_read_from_the_history() {
+        succeed(DAILY_ORDERS, 42);
 
         Scrape scrape = Http.scrape(endpoint);
 
+        assertFalse(scrape.hasAny("wms_analytics_view_last_success_timestamp_seconds"));
+        assertFalse(scrape.hasAny("wms_analytics_view_last_refresh_duration_seconds"));
         assertFalse(scrape.hasAny("wms_analytics_view_data_as_of_age_seconds"));
-        assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
-    }
-
-    @Test
-    void a_success_without_data_as_of_keeps_the_previous_one() {
-        succeed(DAILY_ORDERS, Duration.ofSeconds(1), 42, Optional.of(DATA_AS_OF));
-        succeed(DAILY_ORDERS, Duration.ofSeconds(1), 43, Optional.empty());
-        clock.set(DATA_AS_OF.plusSeconds(600));
-
-        assertEquals(600, Http.scrape(endpoint).value("wms_analytics_view_data_as_of_age_seconds", "view", DAILY_ORDERS));
     }
 
     @Test
     void a_status_outside_the_list_is_rejected() {
-        assertThrows(IllegalArgumentException.class,
-                () -> finish(DAILY_ORDERS, "SUCCEEDED", Duration.ZERO, FINISHED));
+        assertThrows(IllegalArgumentException.class, () -> finish(DAILY_ORDERS, "SUCCEEDED"));
     }
 
     private void feedADailyRun() {
         metrics.gateWaited("daily", Duration.ofMillis(700));
-        succeed(DAILY_ORDERS, Duration.ofMillis(1500), 42, Optional.of(DATA_AS_OF));
-        finish(KPIS, "failed", Duration.ofSeconds(3), FINISHED);
+        succeed(DAILY_ORDERS, 42);
+        finish(KPIS, "failed");
         metrics.runFinished("daily", "failed");
     }
 
-    private void succeed(String view, Duration duration, long rows, Optional<Instant> dataAsOf) {
-        metrics.viewFinished(view, "succeeded", duration, OptionalLong.of(rows), FINISHED, dataAsOf);
+    private void succeed(String view, long rows) {
+        metrics.viewFinished(view, "succeeded", OptionalLong.of(rows));
     }
 
-    private void finish(String view, String status, Duration duration, Instant finishedAt) {
-        metrics.viewFinished(view, status, duration, OptionalLong.empty(), finishedAt, Optional.empty());
+    private void finish(String view, String status) {
+        metrics.viewFinished(view, status, OptionalLong.empty());
     }
 }

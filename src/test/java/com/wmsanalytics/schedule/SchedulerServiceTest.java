@@ -68,7 +68,7 @@ class SchedulerServiceTest {
         RefreshMetrics metrics = new RefreshMetrics(registry, Clock.systemUTC());
         List<RefreshReport> reports = new CopyOnWriteArrayList<>();
 
-        MetricsObserver observer = new MetricsObserver(metrics, Clock.systemUTC());
+        MetricsObserver observer = new MetricsObserver(metrics);
         try (SchedulerService service = start((job, report) -> {
             reports.add(report);
             observer.finished(job, report);
@@ -84,8 +84,14 @@ class SchedulerServiceTest {
         assertTrue(first.dataAsOf().isPresent(), "gated: data as of the gate's publisher time");
         assertEquals("caught_up", first.gates().get(0).outcome());
         assertEquals(0, first.scheduledFor().orElseThrow().getEpochSecond() % 2, "fired on the cron's even seconds");
+        metrics.views(() -> app.freshness().stream()
+                .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
+                        f.dataAsOf(), f.lastDuration()))
+                .toList());
         String scrape = registry.scrape();
         assertTrue(scrape.contains("wms_analytics_view_last_rows{view=\"inventory_analytics.abc_classification\"} "), scrape);
+        assertTrue(scrape.contains("wms_analytics_view_data_as_of_age_seconds{view=\"inventory_analytics.abc_classification\"} "),
+                scrape);
         assertTrue(scrape.contains("wms_analytics_runs_total{job=\"tick\",status=\"succeeded\"} "), scrape);
         assertTrue(reports.size() >= 2);
     }

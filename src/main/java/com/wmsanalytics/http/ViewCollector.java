@@ -1,0 +1,55 @@
+package com.wmsanalytics.http;
+
+import com.wmsanalytics.http.RefreshMetrics.ViewSample;
+import io.micrometer.core.instrument.Counter;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The per-view gauges that the run history knows, read from the source once per scrape:
+ * every instance exports the same values, whichever process refreshed the view.
+ */
+final class ViewCollector extends SampledCollector<ViewSample> {
+
+    static final String LAST_SUCCESS = "wms_analytics_view_last_success_timestamp_seconds";
+    static final String LAST_DURATION = "wms_analytics_view_last_refresh_duration_seconds";
+    static final String DATA_AS_OF_AGE = "wms_analytics_view_data_as_of_age_seconds";
+
+    private final Clock clock;
+
+    ViewCollector(Counter scrapeErrors, Clock clock) {
+        super("views", scrapeErrors);
+        this.clock = clock;
+    }
+
+    @Override
+    List<MetricSnapshot> snapshots(List<ViewSample> samples) {
+        Instant now = clock.instant();
+        return List.of(
+                gauge(LAST_SUCCESS, Unit.SECONDS, "When the view's last successful refresh finished", samples,
+                        s -> s.lastSuccessAt().map(ViewCollector::epochSeconds)),
+                gauge(LAST_DURATION, Unit.SECONDS, "How long the view's last successful refresh ran", samples,
+                        s -> s.lastDuration().map(ViewCollector::seconds)),
+                gauge(DATA_AS_OF_AGE, Unit.SECONDS, "Now minus the data-as-of time (publisher time) of the view's "
+                        + "last successful refresh; absent if that refresh ran without a satisfied catch-up gate",
+                        samples, s -> s.dataAsOf().map(asOf -> seconds(Duration.between(asOf, now)))));
+    }
+
+    @Override
+    Labels labels(ViewSample sample) {
+        return Labels.of("view", sample.view());
+    }
+
+    private static double epochSeconds(Instant instant) {
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
