@@ -8,7 +8,6 @@ import com.wmsanalytics.http.JvmMetrics;
 import com.wmsanalytics.http.RefreshMetrics;
 import com.wmsanalytics.schedule.JobDefinition;
 import com.wmsanalytics.schedule.JobDefinitions;
-import com.wmsanalytics.schedule.MetricsObserver;
 import com.wmsanalytics.schedule.SchedulerService;
 import com.wmsanalytics.service.WmsAnalytics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The running service: metrics, the clustered scheduler firing the jobs, and the HTTP
@@ -43,11 +44,17 @@ final class ServiceRuntime implements AutoCloseable {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         RefreshMetrics metrics = metrics(app, registry, clock);
-        SchedulerService scheduler = SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock);
+        AtomicReference<SchedulerService> started = new AtomicReference<>();
+        HttpEndpoint http = null;
         try {
-            return new ServiceRuntime(jvm, scheduler, endpoint(app, registry, scheduler));
+            // The port first: a port in use must stop start-up before anything fires.
+            http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
+            started.set(SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock));
+            return new ServiceRuntime(jvm, started.get(), http);
         } catch (RuntimeException e) {
-            scheduler.close();
+            if (http != null) {
+                http.close();
+            }
             jvm.close();
             throw e;
         }
@@ -85,7 +92,8 @@ final class ServiceRuntime implements AutoCloseable {
         return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
     }
 
-    private static HttpEndpoint endpoint(WmsAnalytics app, PrometheusMeterRegistry registry, SchedulerService scheduler) {
+    private static HttpEndpoint endpoint(WmsAnalytics app, PrometheusMeterRegistry registry,
+            Supplier<Optional<SchedulerService>> scheduler) {
         AppConfig config = app.config();
         if (!config.http().enabled()) {
             return null;
@@ -93,7 +101,7 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
                 List<String> problems = new ArrayList<>(app.replicaProblems());
-                problems.addAll(scheduler.problems());
+                problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
                 return problems;
             });
         } catch (HttpEndpointException e) {

@@ -43,16 +43,29 @@ public final class SchedulerService implements AutoCloseable {
         AppConfig config = app.config();
         SchedulerSettings settings = config.scheduler();
         HikariDataSource pool = Pools.open("scheduler", config.replica(), settings.threads() + 3, config.connectTimeout());
+        Scheduler scheduler = null;
         try {
-            Scheduler scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool))).getScheduler();
+            scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool))).getScheduler();
             scheduler.setJobFactory(jobFactory(app, jobs, observer, clock));
             new JobReconciler(scheduler, clock.instant()).reconcile(jobs);
             scheduler.start();
             log.info("scheduler - started as instance {} of cluster {}", scheduler.getSchedulerInstanceId(), settings.instanceName());
             return new SchedulerService(scheduler, pool, settings.shutdownTimeout());
         } catch (SchedulerException | RuntimeException e) {
+            shutDownQuietly(scheduler);
             pool.close();
             throw new SchedulerStartException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a half-started scheduler out of Quartz's registry, so that a later start is clean. */
+    private static void shutDownQuietly(Scheduler scheduler) {
+        try {
+            if (scheduler != null) {
+                scheduler.shutdown(false);
+            }
+        } catch (SchedulerException e) {
+            log.warn("scheduler - could not shut down after a failed start: {}", e.getMessage());
         }
     }
 

@@ -48,6 +48,26 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void a_port_in_use_stops_start_up_before_anything_fires() throws Exception {
+        Path jobs = JobFiles.directory();
+        JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(config(jobs), Files.readString(config(jobs))
+                    + "wms-analytics.http.port = " + taken.getLocalPort() + "\n");
+
+            CliRun run = CliRun.of("run", "--config", config.toString());
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
+            assertTrue(run.err().contains("wms-analytics.http.port"), run.err());
+        }
+        Thread.sleep(1500);
+        assertEquals("0", pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"), "nothing fired");
+    }
+
+    @Test
     void a_replica_that_was_never_migrated_is_a_usage_error_with_the_fix() throws Exception {
         pg.replica().execute("postgres", "CREATE DATABASE never_migrated");
         Path config = Files.writeString(Files.createTempFile("unmigrated", ".conf"), Files.readString(pipelineConfig)

@@ -3,6 +3,7 @@ package com.wmsanalytics.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.cli.MetricsObserver;
 import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.history.Trigger;

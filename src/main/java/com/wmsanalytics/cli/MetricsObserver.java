@@ -1,7 +1,8 @@
-package com.wmsanalytics.schedule;
+package com.wmsanalytics.cli;
 
 import com.wmsanalytics.http.RefreshMetrics;
 import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.service.RefreshReport;
 import java.util.OptionalLong;
 
@@ -22,6 +23,11 @@ public final class MetricsObserver implements RunObserver {
                     o.rows().map(OptionalLong::of).orElse(OptionalLong.empty()));
         }
         metrics.runFinished(job, lower(report.status()));
+    }
+
+    @Override
+    public void failed(String job) {
+        metrics.runFinished(job, "failed");
     }
 
     private static String lower(Enum<?> e) {
