@@ -64,11 +64,19 @@ final class AppConfigMapper {
         }
         ConfigReader defaults = root.at("publisher-defaults");
         List<PublisherConfig> publishers = entries.stream()
-                .map(e -> publisher(e.withFallback(defaults)))
+                .map(e -> publisher(e.withFallback(defaultsFor(e, defaults))))
                 .toList();
         requireUnique(publishers.stream().map(PublisherConfig::name).toList(), "name");
         requireUnique(publishers.stream().map(PublisherConfig::subscription).toList(), "subscription");
         return publishers;
+    }
+
+    /** An entry's own password or password-file replaces the other one of the defaults. */
+    private static ConfigReader defaultsFor(ConfigReader entry, ConfigReader defaults) {
+        if (entry.isSet("password-file")) {
+            return defaults.without("password");
+        }
+        return entry.isSet("password") ? defaults.without("password-file") : defaults;
     }
 
     private PublisherConfig publisher(ConfigReader p) {

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,9 +62,34 @@ public final class ConfigLoader {
                 .check(overrides.root());
         Config merged = resolve(overrides
                 .withFallback(user)
-                .withFallback(reference)
+                .withFallback(withoutShadowedPasswords(reference, user.root()))
                 .withFallback(ConfigValueFactory.fromMap(environment).toConfig()), source);
         return new AppConfigMapper(new ConfigReader(merged, source, "").at(ROOT), source).map();
+    }
+
+    /**
+     * A password-file the user declares replaces the password the defaults take from the
+     * environment; only both set in the user's own file is a contradiction.
+     */
+    private static Config withoutShadowedPasswords(Config reference, ConfigObject user) {
+        Config result = reference;
+        for (String section : List.of("replica", "publisher-defaults")) {
+            if (declares(user, ROOT, section, "password-file")) {
+                result = result.withoutPath(ROOT + "." + section + ".password");
+            }
+        }
+        return result;
+    }
+
+    private static boolean declares(ConfigObject object, String... keys) {
+        ConfigObject current = object;
+        for (int i = 0; i < keys.length - 1; i++) {
+            if (!(current.get(keys[i]) instanceof ConfigObject next)) {
+                return false;
+            }
+            current = next;
+        }
+        return current.containsKey(keys[keys.length - 1]);
     }
 
     private static Config parse(Path file) {

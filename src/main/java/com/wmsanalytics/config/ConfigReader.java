@@ -67,6 +67,16 @@ final class ConfigReader {
                 .toList();
     }
 
+    /** Whether the key is set to something other than null. */
+    boolean isSet(String path) {
+        return config.hasPath(path);
+    }
+
+    /** This object without the key. */
+    ConfigReader without(String path) {
+        return new ConfigReader(config.withoutPath(path), source, prefix);
+    }
+
     /** This object with {@code defaults} underneath, keeping this object's key prefix. */
     ConfigReader withFallback(ConfigReader defaults) {
         return new ConfigReader(config.withFallback(defaults.config), source, prefix);

@@ -57,7 +57,7 @@ public final class RefreshExecutor {
                 futures.put(view.qualified(), CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(ignored -> run(view, deps, plan, started, listener), threads));
             }
-            return futures.values().stream().map(CompletableFuture::join).toList();
+            return results(futures.values());
         } finally {
             threads.shutdown();
             awaitQuietly(threads);
@@ -76,6 +76,24 @@ public final class RefreshExecutor {
                 });
         listener.finished(outcome);
         return outcome;
+    }
+
+    /**
+     * Every view's outcome, once all have ended. A listener that threw (the history could not
+     * be written) ends the refresh with that error, unwrapped, after the other views ended.
+     */
+    private static List<ViewOutcome> results(java.util.Collection<CompletableFuture<ViewOutcome>> futures) {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        for (CompletableFuture<ViewOutcome> f : futures) {
+            if (f.isCompletedExceptionally()) {
+                try {
+                    f.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     private static void awaitQuietly(ExecutorService threads) {

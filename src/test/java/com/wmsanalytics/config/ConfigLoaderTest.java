@@ -67,6 +67,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_declared_password_file_takes_precedence_over_the_environment_password() throws IOException {
+        Path replicaSecret = Files.writeString(dir.resolve("replica.password"), "replica-from-file\n");
+        Path euSecret = Files.writeString(dir.resolve("eu.password"), "eu-from-file\n");
+        Path file = write("wms-analytics {\n  replica.password-file = \"" + replicaSecret + "\"\n"
+                + "  publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\" },\n"
+                + "    { name = eu, url = \"jdbc:postgresql://g/db\", subscription = sub_eu, password-file = \"" + euSecret + "\" } ]\n}\n");
+
+        AppConfig config = load(file, Map.of("WMS_REPLICA_PASSWORD", "env-replica", "WMS_PUBLISHER_PASSWORD", "env-publisher"));
+
+        assertEquals(Optional.of("replica-from-file"), config.replica().password().reveal());
+        assertEquals(Optional.of("env-publisher"), config.publisher("wms").endpoint().password().reveal());
+        assertEquals(Optional.of("eu-from-file"), config.publisher("eu").endpoint().password().reveal());
+    }
+
+    @Test
     void a_missing_file_is_named() {
         ConfigException e = fails(dir.resolve("nope.conf"));
         assertTrue(e.getMessage().startsWith(dir.resolve("nope.conf") + ": "), e.getMessage());
