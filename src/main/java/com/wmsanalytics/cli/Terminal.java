@@ -6,7 +6,7 @@ import java.io.PrintWriter;
  * Where a command writes: results to stdout, errors and progress to stderr. Progress
  * redraws one line, and only on a terminal, so piped output stays clean.
  */
-public final class Terminal implements com.wmsanalytics.service.Console {
+public final class Terminal {
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -27,7 +27,6 @@ public final class Terminal implements com.wmsanalytics.service.Console {
         return err;
     }
 
-    @Override
     public void println(String line) {
         endProgress();
         out.println(line);
@@ -40,7 +39,6 @@ public final class Terminal implements com.wmsanalytics.service.Console {
         err.flush();
     }
 
-    @Override
     public void progress(String line) {
         if (interactive) {
             err.print("\r" + line + "\u001b[K");

@@ -18,10 +18,6 @@ public final class Secret {
         return value == null || value.isEmpty() ? NONE : new Secret(value);
     }
 
-    public static Secret none() {
-        return NONE;
-    }
-
     public boolean isPresent() {
         return value != null;
     }

@@ -1,7 +1,6 @@
 package com.wmsanalytics.replication;
 
 import com.wmsanalytics.config.PublisherConfig;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -10,7 +9,7 @@ import org.jooq.DSLContext;
  * worker run, how far behind is it, what errors has it hit.
  *
  * @param state {@code missing}, {@code disabled}, {@code worker down}, {@code initial copy},
- *     {@code streaming}, or the walsender's state
+ *     {@code unreachable} (the publisher), {@code streaming}, or the walsender's state
  * @param applyErrors apply errors so far (PostgreSQL 15+)
  */
 public record SubscriptionState(
@@ -21,12 +20,13 @@ public record SubscriptionState(
         Optional<Long> applyErrors,
         Optional<String> slotStatus) {
 
-    /** Reads the state of every publisher's subscription. */
-    public static java.util.List<SubscriptionState> read(DSLContext replica, Map<PublisherConfig, DSLContext> publishers) {
-        return publishers.entrySet().stream().map(e -> read(replica, e.getKey(), e.getValue())).toList();
+    /** The state of a subscription whose publisher cannot be reached. */
+    public static SubscriptionState unreachable(PublisherConfig p) {
+        return new SubscriptionState(p.name(), p.subscription(), "unreachable", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static SubscriptionState read(DSLContext replica, PublisherConfig p, DSLContext publisher) {
+    /** Reads the state of one publisher's subscription. */
+    public static SubscriptionState read(DSLContext replica, PublisherConfig p, DSLContext publisher) {
         SubscriptionProbe probe = new SubscriptionProbe(replica, publisher, p.subscription());
         Optional<SubscriptionProbe.ReplicaSide> side = probe.replicaSide();
         if (side.isEmpty()) {

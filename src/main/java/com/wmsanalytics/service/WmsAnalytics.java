@@ -99,7 +99,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     public StatusReport status() {
         recoverInterruptedRuns();
-        return new StatusReport(SubscriptionState.read(servers.replicaDsl(), servers.publisherDsls()), history().freshness());
+        return new StatusReport(subscriptionSamples(), history().freshness());
     }
 
     /**
@@ -152,7 +152,17 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** Each subscription's state, for the metrics. */
     public List<SubscriptionState> subscriptionSamples() {
-        return SubscriptionState.read(servers.replicaDsl(), servers.publisherDsls());
+        return config.publishers().stream().map(this::subscriptionState).toList();
+    }
+
+    /** One subscription's state; a publisher that cannot be reached shows as unreachable. */
+    private SubscriptionState subscriptionState(com.wmsanalytics.config.PublisherConfig p) {
+        try {
+            return SubscriptionState.read(servers.replicaDsl(), p, servers.publisherDsl(p.name()));
+        } catch (com.wmsanalytics.db.ConnectionException e) {
+            log.warn("{} - {}", p.name(), e.getMessage());
+            return SubscriptionState.unreachable(p);
+        }
     }
 
     /** Why the replica cannot be used right now: empty when a query succeeds. */

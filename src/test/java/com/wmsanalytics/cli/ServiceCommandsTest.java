@@ -68,6 +68,19 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void status_shows_an_unreachable_publisher_instead_of_failing() throws Exception {
+        Path config = Files.writeString(Files.createTempFile("two", ".conf"), Files.readString(pipelineConfig)
+                + "wms-analytics.publishers += { name = eu, url = \"jdbc:postgresql://127.0.0.1:1/wms_db\","
+                + " subscription = wms_eu_sub }\nwms-analytics.replica.connect-timeout = 1s\n");
+
+        CliRun run = CliRun.of("status", "--config", config.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("wms_analytics_sub\\s+wms\\s+streaming.*")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("wms_eu_sub\\s+eu\\s+unreachable.*")), run.out());
+    }
+
+    @Test
     void a_replica_that_was_never_migrated_is_a_usage_error_with_the_fix() throws Exception {
         pg.replica().execute("postgres", "CREATE DATABASE never_migrated");
         Path config = Files.writeString(Files.createTempFile("unmigrated", ".conf"), Files.readString(pipelineConfig)
