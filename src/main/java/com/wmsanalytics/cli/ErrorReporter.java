@@ -1,5 +1,7 @@
 package com.wmsanalytics.cli;
 
+import static com.wmsanalytics.db.ErrorMessages.serverMessage;
+
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.db.SqlStates;
@@ -69,18 +71,4 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return false;
     }
 
-    /** The server's own message, without the SQL text jOOQ adds to its exceptions. */
-    private static String serverMessage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                return firstLine(sql).replaceFirst("^ERROR: ", "");
-            }
-        }
-        return firstLine(e);
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        return message.lines().findFirst().orElse(message);
-    }
 }

@@ -55,14 +55,9 @@ public final class Migrator {
             return new Outcome(target, result.migrationsExecuted, version);
         } catch (FlywayException e) {
             if (SqlStates.isConnectionFailure(e)) {
-                throw new ConnectionException("cannot migrate " + target + ": " + firstLine(e), e);
+                throw new ConnectionException("cannot migrate " + target + ": " + ErrorMessages.firstLine(e), e);
             }
-            throw new WmsAnalyticsException(ExitCode.FAILED, "migration of " + target + " failed: " + firstLine(e), e);
+            throw new WmsAnalyticsException(ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage()).strip();
-        return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message);
     }
 }

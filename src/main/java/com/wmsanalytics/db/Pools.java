@@ -50,8 +50,6 @@ public final class Pools {
     }
 
     private static String reason(Throwable e) {
-        Throwable root = e.getCause() == null ? e : e.getCause();
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return ErrorMessages.firstLine(e.getCause() == null ? e : e.getCause());
     }
 }

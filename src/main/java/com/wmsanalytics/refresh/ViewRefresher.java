@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.query;
 import static org.jooq.impl.DSL.table;
 
 import com.wmsanalytics.config.RefreshSettings;
+import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,20 +83,11 @@ final class ViewRefresher {
     }
 
     private ViewOutcome outcome(MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
-        Optional<String> message = Optional.ofNullable(error).map(ViewRefresher::firstLine);
+        Optional<String> message = Optional.ofNullable(error).map(ErrorMessages::serverMessage);
         if (status == ViewOutcome.Status.LOCKED) {
             message = Optional.of("another refresh of " + view.qualified() + " holds its lock");
         }
         return new ViewOutcome(view, view.mode(), status, Optional.of(start), Optional.of(clock.instant()), rows,
                 Optional.ofNullable(error).map(SqlStates::of), message);
-    }
-
-    private static String firstLine(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof SQLException)) {
-            cause = cause.getCause();
-        }
-        String message = String.valueOf(cause.getMessage());
-        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
     }
 }

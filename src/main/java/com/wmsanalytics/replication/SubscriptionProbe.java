@@ -21,6 +21,7 @@ final class SubscriptionProbe {
     private final DSLContext replica;
     private final DSLContext publisher;
     private final String subscription;
+    private Integer replicaVersion;
 
     SubscriptionProbe(DSLContext replica, DSLContext publisher, String subscription) {
         this.replica = replica;
@@ -45,11 +46,19 @@ final class SubscriptionProbe {
 
     /** The apply error count (PostgreSQL 15+), or empty where the server does not keep it. */
     Optional<Long> applyErrors() {
-        if (replica.fetchOne("SELECT current_setting('server_version_num')::int").get(0, Integer.class) < PG15) {
+        if (replicaVersion() < PG15) {
             return Optional.empty();
         }
         return replica.fetchOptional("SELECT apply_error_count FROM pg_stat_subscription_stats WHERE subname = ?", subscription)
                 .map(r -> r.get(0, Long.class));
+    }
+
+    /** The replica's version, read once: the gate asks on every poll. */
+    private int replicaVersion() {
+        if (replicaVersion == null) {
+            replicaVersion = replica.fetchOne("SELECT current_setting('server_version_num')::int").get(0, Integer.class);
+        }
+        return replicaVersion;
     }
 
     /** The walsender serving the subscription, and how far its replay is behind {@code targetLsn}. */

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 
 import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ final class SubscriptionSync {
             statement.run();
         } catch (DataAccessException e) {
             java.sql.SQLException server = e.getCause(java.sql.SQLException.class);
-            String reason = server == null ? "failed" : String.valueOf(server.getMessage()).lines().findFirst().orElse("");
+            String reason = server == null ? "failed" : ErrorMessages.serverMessage(server);
             String message = "cannot " + action + " (" + conninfo.masked() + "): " + reason;
             throw SqlStates.isConnectionFailure(server)
                     ? new com.wmsanalytics.db.ConnectionException(message, null)

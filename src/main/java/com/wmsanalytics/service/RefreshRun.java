@@ -1,6 +1,7 @@
 package com.wmsanalytics.service;
 
 import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.history.ActiveRun;
 import com.wmsanalytics.history.NewRun;
 import com.wmsanalytics.history.RunHistory;
@@ -65,7 +66,7 @@ final class RefreshRun {
     /** Records an error that ended the run early; the error itself is what the caller sees. */
     private void closeAsFailed(ActiveRun run, RuntimeException error) {
         try {
-            run.finish(RunStatus.FAILED, Optional.of(String.valueOf(error.getMessage()).lines().findFirst().orElse("")),
+            run.finish(RunStatus.FAILED, Optional.of(ErrorMessages.firstLine(error)),
                     clock.instant());
         } catch (RuntimeException alsoFailed) {
             error.addSuppressed(alsoFailed);

@@ -1,6 +1,7 @@
 package com.wmsanalytics.service;
 
 import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
 import com.wmsanalytics.replication.CatchUpGate;
@@ -171,7 +172,7 @@ public final class WmsAnalytics implements AutoCloseable {
             servers.replicaDsl().fetchOne("SELECT 1");
             return List.of();
         } catch (RuntimeException e) {
-            return List.of("the replica is not reachable: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }
     }
 
