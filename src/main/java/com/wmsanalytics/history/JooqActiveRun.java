@@ -86,6 +86,9 @@ final class JooqActiveRun implements ActiveRun {
                 .set(REFRESH_RUN_VIEW.ROW_COUNT, orKeep(result.rowCount(), REFRESH_RUN_VIEW.ROW_COUNT))
                 .set(REFRESH_RUN_VIEW.SQLSTATE, orKeep(result.sqlstate(), REFRESH_RUN_VIEW.SQLSTATE))
                 .set(REFRESH_RUN_VIEW.MESSAGE, orKeep(result.message(), REFRESH_RUN_VIEW.MESSAGE))
+                .set(REFRESH_RUN_VIEW.BUCKETS, result.buckets().map(BucketRecord::buckets).orElse(null))
+                .set(REFRESH_RUN_VIEW.ROWS_DELETED, result.buckets().map(BucketRecord::rowsDeleted).orElse(null))
+                .set(REFRESH_RUN_VIEW.ROWS_INSERTED, result.buckets().map(BucketRecord::rowsInserted).orElse(null))
                 .where(viewKey(result.viewSchema(), result.viewName()))
                 .execute());
         requirePlanned(updated, result.qualifiedName());

@@ -50,7 +50,8 @@ final class Rows {
         return new ViewRecord(row.getViewSchema(), row.getViewName(), Optional.ofNullable(row.getMode()),
                 SqlNames.parse(ViewStatus.class, row.getStatus()), Optional.ofNullable(row.getStartedAt()),
                 Optional.ofNullable(row.getFinishedAt()), Optional.ofNullable(row.getRowCount()),
-                Optional.ofNullable(row.getSqlstate()), Optional.ofNullable(row.getMessage()));
+                Optional.ofNullable(row.getSqlstate()), Optional.ofNullable(row.getMessage()),
+                Optional.ofNullable(row.getBuckets()).map(b -> new BucketRecord(b, row.getRowsDeleted(), row.getRowsInserted())));
     }
 
     static RunRecord run(RefreshRunRecord row, List<GateRecord> gates, List<ViewRecord> views) {

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * One view in a run: planned, or with the outcome of its refresh.
  *
- * @param mode {@code concurrent} or {@code plain}
+ * @param mode {@code concurrent}, {@code plain}, {@code incremental} or {@code full}
  * @param rowCount rows in the view after the refresh
  * @param sqlstate the SQLSTATE of the error that failed the refresh
+ * @param buckets for an incremental report, what its refresh rewrote
  */
 public record ViewRecord(
         String viewSchema,
@@ -21,9 +22,11 @@ public record ViewRecord(
         Optional<Instant> finishedAt,
         Optional<Long> rowCount,
         Optional<String> sqlstate,
-        Optional<String> message) {
+        Optional<String> message,
+        Optional<BucketRecord> buckets) {
 
     public ViewRecord {
+        requireNonNull(buckets, "buckets");
         requireNonNull(viewSchema, "viewSchema");
         requireNonNull(viewName, "viewName");
         requireNonNull(mode, "mode");
@@ -33,6 +36,13 @@ public record ViewRecord(
         requireNonNull(rowCount, "rowCount");
         requireNonNull(sqlstate, "sqlstate");
         requireNonNull(message, "message");
+    }
+
+    /** A view without bucket counts: a materialized view's, or one not refreshed. */
+    public ViewRecord(String viewSchema, String viewName, Optional<String> mode, ViewStatus status,
+            Optional<Instant> startedAt, Optional<Instant> finishedAt, Optional<Long> rowCount, Optional<String> sqlstate,
+            Optional<String> message) {
+        this(viewSchema, viewName, mode, status, startedAt, finishedAt, rowCount, sqlstate, message, Optional.empty());
     }
 
     /** A view the run plans to refresh in the given mode. */

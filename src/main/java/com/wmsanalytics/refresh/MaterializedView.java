@@ -4,14 +4,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A materialized view as the catalog describes it.
+ * A report as the catalog describes it: a materialized view, or a table that wms-analytics
+ * maintains incrementally.
  *
- * @param dependsOn the materialized views it reads, directly or through plain views, as
- *     {@code schema.name}
+ * @param dependsOn the reports it reads, directly or through plain views, as {@code schema.name}
+ * @param incremental how it is maintained, for a table-backed incremental report
+ * @param fullRefreshReason why a materialized view is not incremental, when the migrations say
  */
 public record MaterializedView(
         long oid, String schema, String name, boolean populated, boolean hasUniqueIndex, Optional<String> group,
-        Set<String> dependsOn) {
+        Set<String> dependsOn, Optional<Incremental> incremental, Optional<String> fullRefreshReason) {
 
     public MaterializedView {
         dependsOn = Set.copyOf(dependsOn);
@@ -21,7 +23,22 @@ public record MaterializedView(
         return schema + "." + name;
     }
 
+    public boolean isIncremental() {
+        return incremental.isPresent();
+    }
+
+    /** The planned mode; an incremental report may still be rebuilt in full, as the refresh decides. */
     public RefreshMode mode() {
+        if (isIncremental()) {
+            return RefreshMode.INCREMENTAL;
+        }
         return populated && hasUniqueIndex ? RefreshMode.CONCURRENT : RefreshMode.PLAIN;
+    }
+
+    /** Why the report is refreshed the way it is, in a user's words. */
+    public String modeReason() {
+        return incremental.map(i -> "only the " + i.bucketUnit() + "s that changed are recomputed")
+                .or(() -> fullRefreshReason)
+                .orElse(populated && hasUniqueIndex ? "refreshed in full, readers not blocked" : "not populated yet");
     }
 }

@@ -44,6 +44,11 @@ public final class RefreshExecutor {
     }
 
     public List<ViewOutcome> execute(RefreshPlan plan, Listener listener) {
+        return execute(plan, false, listener);
+    }
+
+    /** @param full rebuild incremental reports from their whole definition */
+    public List<ViewOutcome> execute(RefreshPlan plan, boolean full, Listener listener) {
         ExecutorService threads = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "refresh");
             t.setDaemon(true);
@@ -55,7 +60,7 @@ public final class RefreshExecutor {
             for (MaterializedView view : plan.views()) {
                 List<CompletableFuture<ViewOutcome>> deps = plan.dependenciesOf(view).stream().map(futures::get).toList();
                 futures.put(view.qualified(), CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> run(view, deps, plan, started, listener), threads));
+                        .thenApplyAsync(ignored -> run(view, deps, plan, full, started, listener), threads));
             }
             return results(futures.values());
         } finally {
@@ -65,14 +70,14 @@ public final class RefreshExecutor {
     }
 
     private ViewOutcome run(MaterializedView view, List<CompletableFuture<ViewOutcome>> deps, RefreshPlan plan,
-            AtomicInteger started, Listener listener) {
+            boolean full, AtomicInteger started, Listener listener) {
         Optional<ViewOutcome> failedDependency = deps.stream().map(CompletableFuture::join).filter(o -> !o.succeeded()).findFirst();
         ViewOutcome outcome = failedDependency
                 .map(d -> ViewOutcome.blocked(view, "not refreshed because " + d.view().qualified() + " "
                         + d.status().name().toLowerCase(java.util.Locale.ROOT)))
                 .orElseGet(() -> {
                     listener.started(view, started.incrementAndGet(), plan.views().size());
-                    return refresher.refresh(view);
+                    return refresher.refresh(view, full);
                 });
         listener.finished(outcome);
         return outcome;

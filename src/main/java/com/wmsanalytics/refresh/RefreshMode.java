@@ -1,14 +1,19 @@
 package com.wmsanalytics.refresh;
 
 /**
- * How a view is refreshed. CONCURRENTLY never blocks readers but needs a populated view with
+ * How a report is refreshed. CONCURRENTLY never blocks readers but needs a populated view with
  * a unique index on plain columns, and costs more; PLAIN holds ACCESS EXCLUSIVE throughout.
+ * INCREMENTAL recomputes only the changed buckets of a table-backed report; FULL rebuilds such
+ * a report from its whole definition (its first refresh, or after a change that can move any
+ * bucket). Readers of a table-backed report never wait.
  */
 public enum RefreshMode {
     CONCURRENT,
-    PLAIN;
+    PLAIN,
+    INCREMENTAL,
+    FULL;
 
     public String label() {
-        return this == CONCURRENT ? "concurrent" : "plain";
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

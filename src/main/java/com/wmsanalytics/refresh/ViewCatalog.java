@@ -1,5 +1,7 @@
 package com.wmsanalytics.refresh;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +11,10 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** Reads the replica's materialized views, their refresh mode, group and dependencies. */
+/**
+ * Reads the replica's reports: its materialized views and the tables it maintains
+ * incrementally, with their refresh mode, group and dependencies.
+ */
 public final class ViewCatalog {
 
     private static final String VIEWS = "SELECT c.oid::bigint, n.nspname, c.relname, c.relispopulated,"
@@ -32,7 +37,26 @@ public final class ViewCatalog {
             + "  JOIN pg_class v ON v.oid = r.dependency AND v.relkind = 'v'"
             + "  JOIN edges e ON e.dependent = r.dependency)"
             + " SELECT r.mv::bigint, r.dependency::bigint FROM reach r"
-            + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind = 'm'";
+            + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind IN ('m', 'r', 'p')";
+
+    /** The table-backed incremental reports, with their definition functions. */
+    private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
+            + " r.bucket_unit, pn.nspname, p.proname, r.captured"
+            + " FROM analytics_control.incremental_report r"
+            + " JOIN pg_namespace n ON n.nspname = r.report_schema"
+            + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
+            + " JOIN pg_proc p ON p.oid = r.definition JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+            + " ORDER BY 2, 3";
+
+    /** Incremental report → the relations its definition reads (PostgreSQL records them for SQL-standard bodies). */
+    private static final String INCREMENTAL_DEPENDENCIES = "SELECT DISTINCT c.oid::bigint, d.refobjid::bigint"
+            + " FROM analytics_control.incremental_report r"
+            + " JOIN pg_namespace n ON n.nspname = r.report_schema"
+            + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name"
+            + " JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = r.definition"
+            + "   AND d.refclassid = 'pg_class'::regclass";
+
+    private static final String REASONS = "SELECT view_schema || '.' || view_name, reason FROM analytics_control.refresh_mode_reason";
 
     private final DSLContext db;
     private final RefreshGroups groups;
@@ -42,23 +66,50 @@ public final class ViewCatalog {
         this.groups = new RefreshGroups(db);
     }
 
-    /** Every materialized view, ordered by schema and name. */
+    /** Every report, materialized view or incremental table, ordered by schema and name. */
     public List<MaterializedView> all() {
         Map<Long, String> names = new HashMap<>();
-        List<Record> rows = db.fetch(VIEWS);
-        rows.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
+        List<Record> views = db.fetch(VIEWS);
+        List<Record> tables = db.fetch(INCREMENTAL);
+        views.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
+        tables.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
         Map<Long, Set<String>> deps = new HashMap<>();
-        db.fetch(DEPENDENCIES).forEach(r -> deps.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>())
-                .add(names.get(r.get(1, Long.class))));
+        db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, names, r));
+        db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, names, r));
         Map<String, String> groupOf = groups.byView();
-        return rows.stream().map(r -> view(r, groupOf, deps)).toList();
+        Map<String, String> reasons = new HashMap<>();
+        db.fetch(REASONS).forEach(r -> reasons.put(r.get(0, String.class), r.get(1, String.class)));
+        List<MaterializedView> all = new ArrayList<>();
+        views.forEach(r -> all.add(view(r, groupOf, deps, reasons)));
+        tables.forEach(r -> all.add(table(r, groupOf, deps)));
+        all.sort(Comparator.comparing(MaterializedView::qualified));
+        return all;
     }
 
-    private static MaterializedView view(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps) {
+    private static void addDependency(Map<Long, Set<String>> deps, Map<Long, String> names, Record r) {
+        String dependency = names.get(r.get(1, Long.class));
+        if (dependency != null && !r.get(0, Long.class).equals(r.get(1, Long.class))) {
+            deps.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>()).add(dependency);
+        }
+    }
+
+    private static MaterializedView view(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps,
+            Map<String, String> reasons) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
         return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), r.get(3, Boolean.class),
-                r.get(4, Boolean.class), Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()));
+                r.get(4, Boolean.class), Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()),
+                Optional.empty(), Optional.ofNullable(reasons.get(qualified)));
+    }
+
+    private static MaterializedView table(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps) {
+        long oid = r.get(0, Long.class);
+        String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
+        Incremental incremental = new Incremental(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
+                r.get(6, String.class), r.get(7, Boolean.class));
+        return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), true, true,
+                Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()), Optional.of(incremental),
+                Optional.empty());
     }
 
     /** What a relation of that name is, when it is not a materialized view: "a table", "a view". */

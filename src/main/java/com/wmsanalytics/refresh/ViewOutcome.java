@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What happened to one view in a refresh. */
+/**
+ * What happened to one report in a refresh.
+ *
+ * @param mode how it was refreshed: for an incremental report, incremental or full
+ * @param buckets what an incremental report's refresh rewrote
+ */
 public record ViewOutcome(
         MaterializedView view,
         RefreshMode mode,
@@ -13,7 +18,8 @@ public record ViewOutcome(
         Optional<Instant> finishedAt,
         Optional<Long> rows,
         Optional<String> sqlstate,
-        Optional<String> message) {
+        Optional<String> message,
+        Optional<BucketCounts> buckets) {
 
     /** The view's fate. BLOCKED: a view it reads did not refresh. LOCKED: another refresh holds it. */
     public enum Status {
@@ -33,6 +39,6 @@ public record ViewOutcome(
 
     static ViewOutcome blocked(MaterializedView view, String reason) {
         return new ViewOutcome(view, view.mode(), Status.BLOCKED, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(reason));
+                Optional.empty(), Optional.of(reason), Optional.empty());
     }
 }

@@ -20,10 +20,11 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * Refreshes one view in a transaction of its own: {@code statement_timeout}, {@code lock_timeout}
+ * Refreshes one report in a transaction of its own: {@code statement_timeout}, {@code lock_timeout}
  * and the time zone set locally, a transaction-level advisory lock keyed by the view so that
- * no other process refreshes it at the same time, the REFRESH, a count of its rows and
- * ANALYZE. On any error the transaction rolls back and the view keeps its previous contents.
+ * no other process refreshes it at the same time, the REFRESH (or, for an incremental
+ * report, the recompute of its changed buckets), a count of its rows and ANALYZE. On any
+ * error the transaction rolls back and the report keeps its previous contents.
  */
 final class ViewRefresher {
 
@@ -33,6 +34,7 @@ final class ViewRefresher {
     private final DataSource replica;
     private final RefreshSettings settings;
     private final Clock clock;
+    private final IncrementalRefresher incremental = new IncrementalRefresher();
 
     ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
         this.replica = replica;
@@ -40,16 +42,17 @@ final class ViewRefresher {
         this.clock = clock;
     }
 
-    ViewOutcome refresh(MaterializedView view) {
+    ViewOutcome refresh(MaterializedView view, boolean full) {
         Instant start = clock.instant();
         try (Connection connection = replica.getConnection()) {
-            return inTransaction(connection, view, start);
+            return inTransaction(connection, view, full, start);
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             return outcome(view, ViewOutcome.Status.FAILED, start, Optional.empty(), e);
         }
     }
 
-    private ViewOutcome inTransaction(Connection connection, MaterializedView view, Instant start) throws SQLException {
+    private ViewOutcome inTransaction(Connection connection, MaterializedView view, boolean full, Instant start)
+            throws SQLException {
         connection.setAutoCommit(false);
         try {
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
@@ -57,6 +60,12 @@ final class ViewRefresher {
             if (!tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", VIEW_LOCK_CLASS, (int) view.oid()).get(0, Boolean.class)) {
                 connection.rollback();
                 return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
+            }
+            if (view.isIncremental()) {
+                IncrementalRefresher.Result result = incremental.refresh(tx, view, full, settings.timeZone());
+                connection.commit();
+                return outcome(view, result.mode(), ViewOutcome.Status.SUCCEEDED, start, Optional.of(result.rows()),
+                        Optional.of(result.counts()), null);
             }
             long rows = refreshAndAnalyze(tx, view);
             connection.commit();
@@ -83,11 +92,16 @@ final class ViewRefresher {
     }
 
     private ViewOutcome outcome(MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
+        return outcome(view, view.mode(), status, start, rows, Optional.empty(), error);
+    }
+
+    private ViewOutcome outcome(MaterializedView view, RefreshMode mode, ViewOutcome.Status status, Instant start,
+            Optional<Long> rows, Optional<BucketCounts> counts, Exception error) {
         Optional<String> message = Optional.ofNullable(error).map(ErrorMessages::serverMessage);
         if (status == ViewOutcome.Status.LOCKED) {
             message = Optional.of("another refresh of " + view.qualified() + " holds its lock");
         }
-        return new ViewOutcome(view, view.mode(), status, Optional.of(start), Optional.of(clock.instant()), rows,
-                Optional.ofNullable(error).map(SqlStates::of), message);
+        return new ViewOutcome(view, mode, status, Optional.of(start), Optional.of(clock.instant()), rows,
+                Optional.ofNullable(error).map(SqlStates::of), message, counts);
     }
 }

@@ -29,7 +29,7 @@ final class ScheduledRefresh {
         log.info("{} - firing for {} ({}{})", job.name(), firing.scheduledFor(), firing.trigger().name().toLowerCase(),
                 retryOf.map(id -> ", retry of run " + id).orElse(""));
         RefreshReport report = app.refresh(new RefreshRequest(job.name(), firing.trigger(), retryOf, job.group(), job.views(),
-                job.gateTimeout(), true, Optional.of(firing.scheduledFor())), RefreshProgress.NONE);
+                job.gateTimeout(), true, Optional.of(firing.scheduledFor()), false), RefreshProgress.NONE);
         observer.finished(job.name(), report);
         return report;
     }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.service;
 
+import com.wmsanalytics.history.BucketRecord;
 import com.wmsanalytics.history.GateRecord;
 import com.wmsanalytics.history.ViewRecord;
 import com.wmsanalytics.history.ViewStatus;
@@ -25,6 +26,7 @@ final class HistoryRecords {
 
     static ViewRecord finished(ViewOutcome o) {
         return new ViewRecord(o.view().schema(), o.view().name(), Optional.of(o.mode().label()),
-                ViewStatus.valueOf(o.status().name()), o.startedAt(), o.finishedAt(), o.rows(), o.sqlstate(), o.message());
+                ViewStatus.valueOf(o.status().name()), o.startedAt(), o.finishedAt(), o.rows(), o.sqlstate(), o.message(),
+                o.buckets().map(b -> new BucketRecord(b.buckets(), b.rowsDeleted(), b.rowsInserted())));
     }
 }

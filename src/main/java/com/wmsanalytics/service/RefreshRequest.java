@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param gateTimeout overrides {@code gate.timeout}
  * @param gated false for {@code --no-gate}: refresh without waiting, recorded as ungated
  * @param scheduledFor the fire time of a scheduled run or its retry
+ * @param full rebuild incremental reports from their whole definition ({@code refresh --full})
  */
 public record RefreshRequest(
         String job,
@@ -21,7 +22,8 @@ public record RefreshRequest(
         List<String> views,
         Optional<Duration> gateTimeout,
         boolean gated,
-        Optional<java.time.Instant> scheduledFor) {
+        Optional<java.time.Instant> scheduledFor,
+        boolean full) {
 
     public RefreshRequest {
         views = List.copyOf(views);
@@ -29,6 +31,11 @@ public record RefreshRequest(
 
     public static RefreshRequest adhoc(Optional<String> group, List<String> views, Optional<Duration> gateTimeout, boolean gated) {
         return new RefreshRequest(group.orElse("adhoc"), Trigger.CLI, Optional.empty(), group, views, gateTimeout, gated,
-                Optional.empty());
+                Optional.empty(), false);
+    }
+
+    /** The same request, rebuilding incremental reports in full. */
+    public RefreshRequest withFull(boolean rebuild) {
+        return new RefreshRequest(job, trigger, retryOf, group, views, gateTimeout, gated, scheduledFor, rebuild);
     }
 }

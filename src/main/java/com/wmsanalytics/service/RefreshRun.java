@@ -102,7 +102,7 @@ final class RefreshRun {
     private RefreshReport refresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, Optional<GateResult> verdict,
             RefreshProgress progress, java.time.Instant start) {
         run.views(plan.views().stream().map(HistoryRecords::pending).toList());
-        List<ViewOutcome> outcomes = executor.execute(plan, new RecordingListener(run, progress, clock));
+        List<ViewOutcome> outcomes = executor.execute(plan, request.full(), new RecordingListener(run, progress, clock));
         Optional<String> error = error(outcomes);
         RunStatus status = error.isPresent() ? RunStatus.FAILED : request.gated() ? RunStatus.SUCCEEDED : RunStatus.UNGATED;
         run.finish(status, error, clock.instant());

@@ -74,9 +74,12 @@ public class RefreshRunView extends TableImpl<RefreshRunViewRecord> {
 
     /**
      * The column <code>analytics_control.refresh_run_view.mode</code>.
-     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked) or plain.
+     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked), plain
+     * (REFRESH, readers wait), incremental (only the changed buckets
+     * recomputed) or full (an incremental report rebuilt from its whole
+     * definition).
      */
-    public final TableField<RefreshRunViewRecord, String> MODE = createField(DSL.name("mode"), SQLDataType.CLOB, this, "concurrent (REFRESH ... CONCURRENTLY, readers not blocked) or plain.");
+    public final TableField<RefreshRunViewRecord, String> MODE = createField(DSL.name("mode"), SQLDataType.CLOB, this, "concurrent (REFRESH ... CONCURRENTLY, readers not blocked), plain (REFRESH, readers wait), incremental (only the changed buckets recomputed) or full (an incremental report rebuilt from its whole definition).");
 
     /**
      * The column <code>analytics_control.refresh_run_view.status</code>.
@@ -113,6 +116,24 @@ public class RefreshRunView extends TableImpl<RefreshRunViewRecord> {
      * error message, or why the view was blocked or locked.
      */
     public final TableField<RefreshRunViewRecord, String> MESSAGE = createField(DSL.name("message"), SQLDataType.CLOB, this, "The error message, or why the view was blocked or locked.");
+
+    /**
+     * The column <code>analytics_control.refresh_run_view.buckets</code>. For
+     * an incremental report: how many buckets the refresh recomputed.
+     */
+    public final TableField<RefreshRunViewRecord, Long> BUCKETS = createField(DSL.name("buckets"), SQLDataType.BIGINT, this, "For an incremental report: how many buckets the refresh recomputed.");
+
+    /**
+     * The column <code>analytics_control.refresh_run_view.rows_deleted</code>.
+     * For an incremental report: rows the refresh deleted.
+     */
+    public final TableField<RefreshRunViewRecord, Long> ROWS_DELETED = createField(DSL.name("rows_deleted"), SQLDataType.BIGINT, this, "For an incremental report: rows the refresh deleted.");
+
+    /**
+     * The column <code>analytics_control.refresh_run_view.rows_inserted</code>.
+     * For an incremental report: rows the refresh inserted.
+     */
+    public final TableField<RefreshRunViewRecord, Long> ROWS_INSERTED = createField(DSL.name("rows_inserted"), SQLDataType.BIGINT, this, "For an incremental report: rows the refresh inserted.");
 
     private RefreshRunView(Name alias, Table<RefreshRunViewRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -163,7 +184,7 @@ public class RefreshRunView extends TableImpl<RefreshRunViewRecord> {
     @Override
     public List<Check<RefreshRunViewRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("refresh_run_view_mode_check"), "((mode = ANY (ARRAY['concurrent'::text, 'plain'::text])))", true),
+            Internal.createCheck(this, DSL.name("refresh_run_view_mode_check"), "((mode = ANY (ARRAY['concurrent'::text, 'plain'::text, 'incremental'::text, 'full'::text])))", true),
             Internal.createCheck(this, DSL.name("refresh_run_view_status_check"), "((status = ANY (ARRAY['pending'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'blocked'::text, 'locked'::text, 'interrupted'::text])))", true)
         );
     }

@@ -65,7 +65,10 @@ public class RefreshRunViewRecord extends UpdatableRecordImpl<RefreshRunViewReco
 
     /**
      * Setter for <code>analytics_control.refresh_run_view.mode</code>.
-     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked) or plain.
+     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked), plain
+     * (REFRESH, readers wait), incremental (only the changed buckets
+     * recomputed) or full (an incremental report rebuilt from its whole
+     * definition).
      */
     public void setMode(String value) {
         set(3, value);
@@ -73,7 +76,10 @@ public class RefreshRunViewRecord extends UpdatableRecordImpl<RefreshRunViewReco
 
     /**
      * Getter for <code>analytics_control.refresh_run_view.mode</code>.
-     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked) or plain.
+     * concurrent (REFRESH ... CONCURRENTLY, readers not blocked), plain
+     * (REFRESH, readers wait), incremental (only the changed buckets
+     * recomputed) or full (an incremental report rebuilt from its whole
+     * definition).
      */
     public String getMode() {
         return (String) get(3);
@@ -175,6 +181,54 @@ public class RefreshRunViewRecord extends UpdatableRecordImpl<RefreshRunViewReco
         return (String) get(9);
     }
 
+    /**
+     * Setter for <code>analytics_control.refresh_run_view.buckets</code>. For
+     * an incremental report: how many buckets the refresh recomputed.
+     */
+    public void setBuckets(Long value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>analytics_control.refresh_run_view.buckets</code>. For
+     * an incremental report: how many buckets the refresh recomputed.
+     */
+    public Long getBuckets() {
+        return (Long) get(10);
+    }
+
+    /**
+     * Setter for <code>analytics_control.refresh_run_view.rows_deleted</code>.
+     * For an incremental report: rows the refresh deleted.
+     */
+    public void setRowsDeleted(Long value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>analytics_control.refresh_run_view.rows_deleted</code>.
+     * For an incremental report: rows the refresh deleted.
+     */
+    public Long getRowsDeleted() {
+        return (Long) get(11);
+    }
+
+    /**
+     * Setter for <code>analytics_control.refresh_run_view.rows_inserted</code>.
+     * For an incremental report: rows the refresh inserted.
+     */
+    public void setRowsInserted(Long value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>analytics_control.refresh_run_view.rows_inserted</code>.
+     * For an incremental report: rows the refresh inserted.
+     */
+    public Long getRowsInserted() {
+        return (Long) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -198,7 +252,7 @@ public class RefreshRunViewRecord extends UpdatableRecordImpl<RefreshRunViewReco
     /**
      * Create a detached, initialised RefreshRunViewRecord
      */
-    public RefreshRunViewRecord(Long runId, String viewSchema, String viewName, String mode, String status, Instant startedAt, Instant finishedAt, Long rowCount, String sqlstate, String message) {
+    public RefreshRunViewRecord(Long runId, String viewSchema, String viewName, String mode, String status, Instant startedAt, Instant finishedAt, Long rowCount, String sqlstate, String message, Long buckets, Long rowsDeleted, Long rowsInserted) {
         super(RefreshRunView.REFRESH_RUN_VIEW);
 
         setRunId(runId);
@@ -211,6 +265,9 @@ public class RefreshRunViewRecord extends UpdatableRecordImpl<RefreshRunViewReco
         setRowCount(rowCount);
         setSqlstate(sqlstate);
         setMessage(message);
+        setBuckets(buckets);
+        setRowsDeleted(rowsDeleted);
+        setRowsInserted(rowsInserted);
         resetChangedOnNotNull();
     }
 }

@@ -1,0 +1,98 @@
+package com.wmsanalytics.refresh;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.query;
+import static org.jooq.impl.DSL.resultQuery;
+import static org.jooq.impl.DSL.val;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.Record;
+
+/**
+ * Refreshes one table-backed report inside the caller's transaction: claims its dirty
+ * buckets, deletes their rows and those of its open window, inserts the rows its definition
+ * computes for just those buckets, and passes the rewritten buckets on to the reports that
+ * read it. A first refresh, a changed definition, source table or time zone, or a request
+ * for one, rebuilds it in full instead. A rollback leaves the rows and the dirty buckets as
+ * they were.
+ */
+final class IncrementalRefresher {
+
+    /** Recomputing more than this share of the rows is "much changed": ANALYZE follows. */
+    private static final double ANALYZE_SHARE = 0.1;
+
+    record Result(RefreshMode mode, BucketCounts counts, long rows) {}
+
+    private final ReportState state;
+
+    IncrementalRefresher() {
+        this.state = new ReportState();
+    }
+
+    Result refresh(DSLContext tx, MaterializedView report, boolean forceFull, String timeZone) {
+        Incremental spec = report.incremental().orElseThrow();
+        tx.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)");
+        state.recordTimeZone(tx, timeZone);
+        ReportState.Snapshot before = state.lock(tx, report);
+        Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
+        BucketCounts counts = fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
+        state.recordRefreshed(tx, report, timeZone, before.currentSignature());
+        long rows = tx.fetchCount(tx.selectFrom(name(report.schema(), report.name())));
+        if (fullReason.isPresent() || counts.rowsDeleted() + counts.rowsInserted() > ANALYZE_SHARE * rows) {
+            tx.execute(query("ANALYZE {0}", table(report)));
+        }
+        return new Result(fullReason.isPresent() ? RefreshMode.FULL : RefreshMode.INCREMENTAL, counts, rows);
+    }
+
+    private BucketCounts rebuild(DSLContext tx, MaterializedView report, Incremental spec) {
+        state.claimDirty(tx, report);
+        long deleted = tx.execute(query("DELETE FROM {0}", table(report)));
+        long inserted = tx.execute(query("INSERT INTO {0} SELECT * FROM {1}(ARRAY[]::date[], '-infinity'::date)",
+                table(report), definition(spec)));
+        long buckets = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", name(spec.bucketColumn()),
+                table(report))).get(0, Long.class);
+        state.markDependentsFull(tx, report);
+        return new BucketCounts(buckets, deleted, inserted);
+    }
+
+    private BucketCounts recompute(DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before,
+            String timeZone) {
+        List<LocalDate> claimed = state.claimDirty(tx, report);
+        LocalDate openFrom = spec.captured() ? state.openWindowStart(tx, before, spec, timeZone) : LocalDate.MAX;
+        String claimedArray = dateArray(claimed);
+        String from = openFrom.equals(LocalDate.MAX) ? "infinity" : openFrom.toString();
+        List<LocalDate> deleted = dates(tx.fetch(resultQuery(
+                "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
+                table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));
+        List<LocalDate> inserted = dates(tx.fetch(resultQuery(
+                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], {3}::date) RETURNING {4}",
+                table(report), definition(spec), val(claimedArray), val(from), name(spec.bucketColumn()))));
+        TreeSet<LocalDate> rewritten = new TreeSet<>(claimed);
+        rewritten.addAll(deleted);
+        rewritten.addAll(inserted);
+        state.markDependentsDirty(tx, report, dateArray(List.copyOf(rewritten)));
+        return new BucketCounts(rewritten.size(), deleted.size(), inserted.size());
+    }
+
+    private static Name table(MaterializedView report) {
+        return name(report.schema(), report.name());
+    }
+
+    private static Name definition(Incremental spec) {
+        return name(spec.definitionSchema(), spec.definitionName());
+    }
+
+    private static List<LocalDate> dates(org.jooq.Result<Record> rows) {
+        return rows.stream().map(r -> r.get(0, LocalDate.class)).toList();
+    }
+
+    /** A date[] literal: the dates come from the database, never from a user. */
+    static String dateArray(List<LocalDate> dates) {
+        return "{" + String.join(",", dates.stream().map(LocalDate::toString).toList()) + "}";
+    }
+}

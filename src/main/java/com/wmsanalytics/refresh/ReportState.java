@@ -1,0 +1,101 @@
+package com.wmsanalytics.refresh;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The control rows of incremental reports: {@code analytics_control.incremental_report}
+ * (whether a full rebuild is due, the last refresh's anchor, zone and signature),
+ * {@code dirty_bucket} and {@code capture_setting}. Every statement runs in the refresh's
+ * transaction.
+ */
+final class ReportState {
+
+    /**
+     * md5 of the definition's text and of the columns of every table it reads: a changed
+     * definition or a schema change of a source table gives another signature.
+     */
+    private static final String SIGNATURE = "md5(pg_get_functiondef(r.definition) || coalesce((SELECT string_agg("
+            + "a.attrelid::text || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attrelid, a.attnum)"
+            + " FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum > 0 AND NOT a.attisdropped"
+            + " WHERE d.classid = 'pg_proc'::regclass AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass), ''))";
+
+    /** Whether report row {@code r} is a dependent: its definition reads the table whose oid is bound. */
+    private static final String READS_REPORT = " EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
+            + " AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass AND d.refobjid = ?)";
+
+    /** The report's row as its last refresh left it, and the signature it has now. */
+    record Snapshot(boolean needsFull, Optional<String> reason, Optional<OffsetDateTime> refreshedAt,
+            Optional<String> timeZone, Optional<String> signature, String currentSignature) {
+
+        /** Why the refresh must rebuild in full, or empty when buckets suffice. */
+        Optional<String> fullReason(String zone) {
+            if (needsFull || refreshedAt.isEmpty()) {
+                return Optional.of(reason.orElse("never refreshed"));
+            }
+            if (!timeZone.equals(Optional.of(zone))) {
+                return Optional.of("time zone changed from " + timeZone.orElse("none") + " to " + zone);
+            }
+            if (!signature.equals(Optional.of(currentSignature))) {
+                return Optional.of("its definition or a table it reads changed");
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the zone the capture triggers bucket by, when it changed. */
+    void recordTimeZone(DSLContext tx, String zone) {
+        tx.execute("UPDATE analytics_control.capture_setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?", zone, zone);
+    }
+
+    /** Reads and locks the report's row; the capture triggers' full-rebuild marks wait for the refresh. */
+    Snapshot lock(DSLContext tx, MaterializedView report) {
+        Record r = tx.fetchOne("SELECT r.needs_full, r.full_reason, r.refreshed_at, r.time_zone, r.signature, " + SIGNATURE
+                + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ? FOR UPDATE",
+                report.schema(), report.name());
+        return new Snapshot(r.get(0, Boolean.class), Optional.ofNullable(r.get(1, String.class)),
+                Optional.ofNullable(r.get(2, OffsetDateTime.class)), Optional.ofNullable(r.get(3, String.class)),
+                Optional.ofNullable(r.get(4, String.class)), r.get(5, String.class));
+    }
+
+    /** Deletes and returns the report's dirty buckets; a rollback gives them back. */
+    List<LocalDate> claimDirty(DSLContext tx, MaterializedView report) {
+        return tx.fetch("DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
+                report.schema(), report.name()).stream().map(r -> r.get(0, LocalDate.class)).sorted().toList();
+    }
+
+    /**
+     * The first bucket of the open window: rows this close to the last refresh were not
+     * recorded by the triggers. One day more covers an apply transaction that was running
+     * when the last refresh took its snapshot.
+     */
+    LocalDate openWindowStart(DSLContext tx, Snapshot before, Incremental spec, String zone) {
+        return tx.fetchOne("SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
+                        + " FROM analytics_control.capture_setting s",
+                spec.bucketUnit(), before.refreshedAt().orElseThrow(), zone).get(0, LocalDate.class);
+    }
+
+    void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature) {
+        tx.execute("UPDATE analytics_control.incremental_report SET needs_full = false, full_reason = NULL,"
+                + " refreshed_at = now(), time_zone = ?, signature = ? WHERE report_schema = ? AND report_name = ?",
+                zone, signature, report.schema(), report.name());
+    }
+
+    /** The buckets a report rewrote become dirty in the reports that read it, in their units. */
+    void markDependentsDirty(DSLContext tx, MaterializedView report, String buckets) {
+        tx.execute("INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
+                + " SELECT r.report_schema, r.report_name, date_trunc(r.bucket_unit, b::timestamp)::date"
+                + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE" + READS_REPORT
+                + " ON CONFLICT DO NOTHING",
+                buckets, report.oid());
+    }
+
+    void markDependentsFull(DSLContext tx, MaterializedView report) {
+        tx.execute("UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ? WHERE" + READS_REPORT,
+                report.qualified() + " was rebuilt in full", report.oid());
+    }
+}

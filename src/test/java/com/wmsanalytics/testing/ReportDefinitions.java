@@ -1,0 +1,53 @@
+package com.wmsanalytics.testing;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Compares each incremental report on the replica with its full definition, in a given time
+ * zone: the rows in the table but not in {@code <report>_rows('{}', '-infinity')}, plus the
+ * reverse, counted with EXCEPT ALL.
+ */
+public final class ReportDefinitions {
+
+    private ReportDefinitions() {}
+
+    /** The incremental reports, as {@code schema.name}. */
+    public static List<String> incrementalReports(DataSource replica) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = replica.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT report_schema || '.' || report_name"
+                        + " FROM analytics_control.incremental_report ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** 0 when the report equals its definition. */
+    public static long differences(DataSource replica, String report, String timeZone) throws SQLException {
+        try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = '" + timeZone + "'");
+            String definition = definitionOf(s, report);
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + report + " EXCEPT ALL " + definition
+                    + ") a) + (SELECT count(*) FROM (" + definition + " EXCEPT ALL TABLE " + report + ") b)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String definitionOf(Statement s, String report) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT definition::regproc::text FROM analytics_control.incremental_report"
+                + " WHERE report_schema || '.' || report_name = '" + report + "'")) {
+            rs.next();
+            return "SELECT * FROM " + rs.getString(1) + "(ARRAY[]::date[], '-infinity'::date)";
+        }
+    }
+}
