@@ -1,5 +1,6 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.refresh.BucketCounts;
 import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
@@ -46,6 +47,9 @@ final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--no-gate", description = "Refresh without waiting for the replica; the run is recorded as ungated.")
     boolean noGate;
 
+    @Option(names = "--full", description = "Rebuild incremental reports from their whole definition.")
+    boolean full;
+
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
@@ -54,7 +58,7 @@ final class RefreshCommand implements Callable<Integer> {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
             RefreshRequest request = RefreshRequest.adhoc(Optional.ofNullable(target.group),
-                    target.views == null ? List.of() : target.views, Optional.ofNullable(gateTimeout), !noGate);
+                    target.views == null ? List.of() : target.views, Optional.ofNullable(gateTimeout), !noGate).withFull(full);
             RefreshReport report = app.refresh(request, new RefreshConsole(terminal));
             terminal.endProgress();
             if (json) {
@@ -67,10 +71,10 @@ final class RefreshCommand implements Callable<Integer> {
     }
 
     static TextTable viewTable(RefreshReport report) {
-        TextTable table = new TextTable("view", "mode", "status", "rows", "time");
+        TextTable table = new TextTable("view", "mode", "status", "rows", "buckets", "time");
         for (ViewOutcome o : report.views()) {
             table.row(o.view().qualified(), o.mode().label(), Formats.lower(o.status()), Formats.count(o.rows()),
-                    o.duration().map(Durations::human).orElse("-"));
+                    Formats.count(o.buckets().map(BucketCounts::buckets)), o.duration().map(Durations::human).orElse("-"));
         }
         return table;
     }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.refresh.BucketCounts;
 import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.replication.CatchUp;
 import com.wmsanalytics.replication.GateResult;
@@ -18,7 +19,8 @@ record RefreshJson(long runId, String status, int exitCode, long elapsedMs, Opti
             Optional<Long> bytesBehindAtStart, long waitedMs, String outcome, Optional<String> detail) {}
 
     record View(String view, String mode, String status, Optional<Long> rows, Optional<Long> durationMs,
-            Optional<String> sqlstate, Optional<String> message) {}
+            Optional<String> sqlstate, Optional<String> message, Optional<Long> buckets, Optional<Long> rowsDeleted,
+            Optional<Long> rowsInserted) {}
 
     static RefreshJson of(RefreshReport r) {
         return new RefreshJson(r.runId(), Formats.lower(r.status()), r.exitCode().code(), r.elapsed().toMillis(),
@@ -37,6 +39,8 @@ record RefreshJson(long runId, String status, int exitCode, long elapsedMs, Opti
 
     private static View view(ViewOutcome o) {
         return new View(o.view().qualified(), o.mode().label(), Formats.lower(o.status()), o.rows(),
-                o.duration().map(java.time.Duration::toMillis), o.sqlstate(), o.message());
+                o.duration().map(java.time.Duration::toMillis), o.sqlstate(), o.message(),
+                o.buckets().map(BucketCounts::buckets), o.buckets().map(BucketCounts::rowsDeleted),
+                o.buckets().map(BucketCounts::rowsInserted));
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Keeps PostgreSQL analytics views fresh on a logical replica of a WMS.",
         subcommands = {MigrateCommand.class, GenerateCommand.class, SetupCommand.class, RefreshCommand.class, StatusCommand.class,
-                HistoryCommand.class, ViewsCommand.class, JobsCommand.class, RunCommand.class, DemoCommand.class})
+                HistoryCommand.class, ViewsCommand.class, VerifyCommand.class, JobsCommand.class, RunCommand.class, DemoCommand.class})
 public final class RootCommand implements Runnable {
 
     private final CliContext context;

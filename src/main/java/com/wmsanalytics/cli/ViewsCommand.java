@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "views", mixinStandardHelpOptions = true,
-        description = "Lists every materialized view with its group, refresh mode, dependencies and last refresh.")
+        description = "Lists every report with its group, refresh mode and why, dependencies and last refresh.")
 final class ViewsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -29,8 +29,8 @@ final class ViewsCommand implements Callable<Integer> {
                 terminal.println(Json.write(views));
                 return 0;
             }
-            TextTable table = new TextTable("view", "group", "mode", "depends on", "last success", "last status");
-            views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(),
+            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status");
+            views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(), v.modeReason(),
                     v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()), Formats.time(v.lastSuccessAt()),
                     v.lastStatus().orElse(null)));
             table.lines().forEach(terminal::println);

@@ -54,8 +54,23 @@ final class ReportState {
 
     /** Reads and locks the report's row; the capture triggers' full-rebuild marks wait for the refresh. */
     Snapshot lock(DSLContext tx, MaterializedView report) {
+        return snapshot(tx, report, " FOR UPDATE");
+    }
+
+    /** Reads the report's row without locking it, for a read-only check. */
+    Snapshot read(DSLContext tx, MaterializedView report) {
+        return snapshot(tx, report, "");
+    }
+
+    /** The report's dirty buckets, left in place. */
+    List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
+        return tx.fetch("SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? ORDER BY 1",
+                report.schema(), report.name()).stream().map(r -> r.get(0, LocalDate.class)).toList();
+    }
+
+    private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {
         Record r = tx.fetchOne("SELECT r.needs_full, r.full_reason, r.refreshed_at, r.time_zone, r.signature, " + SIGNATURE
-                + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ? FOR UPDATE",
+                + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ?" + locking,
                 report.schema(), report.name());
         return new Snapshot(r.get(0, Boolean.class), Optional.ofNullable(r.get(1, String.class)),
                 Optional.ofNullable(r.get(2, OffsetDateTime.class)), Optional.ofNullable(r.get(3, String.class)),

@@ -20,6 +20,8 @@ import com.wmsanalytics.history.JooqRunHistory;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.refresh.RefreshExecutor;
+import com.wmsanalytics.refresh.RefreshPlan;
+import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.refresh.ViewCatalog;
 import com.wmsanalytics.refresh.ViewSelection;
 import com.wmsanalytics.replication.SubscriptionState;
@@ -98,6 +100,18 @@ public final class WmsAnalytics implements AutoCloseable {
                 .run(request, progress);
     }
 
+    /**
+     * Compares incremental reports with their full definitions, in dependency order, and with
+     * {@code repair} recomputes the buckets that differ. Names are resolved first.
+     */
+    public List<ReportVerifier.Check> verify(Optional<String> group, List<String> views, boolean repair) {
+        ViewSelection selection = selection();
+        RefreshPlan plan = RefreshPlan.of(group.map(selection::group).orElseGet(
+                () -> views.isEmpty() ? selection.all() : selection.named(views)));
+        ReportVerifier verifier = new ReportVerifier(servers.replica(), config.refresh());
+        return plan.views().stream().map(v -> verifier.verify(v, repair)).toList();
+    }
+
     public StatusReport status() {
         recoverInterruptedRuns();
         return new StatusReport(subscriptionSamples(), history().freshness());
@@ -126,7 +140,7 @@ public final class WmsAnalytics implements AutoCloseable {
         history().freshness().forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
         return selection().all().stream().map(v -> {
             Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
-            return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.dependsOn().stream().sorted().toList(),
+            return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.modeReason(), v.dependsOn().stream().sorted().toList(),
                     f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus));
         }).toList();
     }

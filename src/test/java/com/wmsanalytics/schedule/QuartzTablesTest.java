@@ -88,7 +88,8 @@ class QuartzTablesTest {
     void the_shipped_jobs_name_groups_and_views_that_exist_on_the_replica() throws SQLException {
         List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
         Set<String> groups = new TreeSet<>(strings("SELECT DISTINCT refresh_group FROM analytics_control.refresh_group_member"));
-        Set<String> views = new TreeSet<>(strings("SELECT schemaname || '.' || matviewname FROM pg_matviews"));
+        Set<String> views = new TreeSet<>(strings("SELECT schemaname || '.' || matviewname FROM pg_matviews"
+                + " UNION ALL SELECT report_schema || '.' || report_name FROM analytics_control.incremental_report"));
 
         JobDefinitions.checkAgainst(jobs, groups, views);
 

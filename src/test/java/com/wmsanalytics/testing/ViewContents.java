@@ -7,10 +7,16 @@ public final class ViewContents {
 
     private ViewContents() {}
 
-    /** Rows in the view but not in its defining query, plus the reverse: 0 when they are equal. */
+    /**
+     * Rows in the report but not in its defining query, plus the reverse: 0 when they are
+     * equal. A materialized view's query is its view definition; an incremental report's is
+     * its definition function over every bucket.
+     */
     public static long differences(EmbeddedServer server, String view) {
-        String definition = server.queryValue(PostgresPair.DATABASE,
-                "SELECT pg_get_viewdef('" + view + "'::regclass)").replaceAll(";\\s*$", "");
+        String definition = server.queryValue(PostgresPair.DATABASE, "SELECT coalesce((SELECT 'SELECT * FROM '"
+                + " || r.definition::regproc::text || '(ARRAY[]::date[], ''-infinity''::date)'"
+                + " FROM analytics_control.incremental_report r WHERE r.report_schema || '.' || r.report_name = '" + view + "'),"
+                + " pg_get_viewdef('" + view + "'::regclass))").replaceAll(";\\s*$", "");
         return Long.parseLong(server.queryValue(PostgresPair.DATABASE, "SELECT (SELECT count(*) FROM (TABLE " + view
                 + " EXCEPT ALL (" + definition + ")) a) + (SELECT count(*) FROM ((" + definition + ") EXCEPT ALL TABLE "
                 + view + ") b)"));

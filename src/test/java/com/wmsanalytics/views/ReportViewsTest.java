@@ -93,9 +93,10 @@ class ReportViewsTest {
     void every_report_view_exists_unpopulated_owned_by_the_refresher_with_a_unique_index_on_its_natural_key()
             throws SQLException {
         List<String> found = new ArrayList<>();
-        for (Map<String, Object> r : rows("SELECT schemaname || '.' || matviewname AS name FROM pg_matviews"
+        for (Map<String, Object> r : rows("SELECT name FROM (SELECT schemaname || '.' || matviewname AS name FROM pg_matviews"
                 + " WHERE schemaname IN ('warehouse_analytics', 'inventory_analytics', 'order_analytics',"
-                + " 'customer_analytics', 'analytics') ORDER BY 1")) {
+                + " 'customer_analytics', 'analytics') UNION ALL SELECT report_schema || '.' || report_name"
+                + " FROM analytics_control.incremental_report) r ORDER BY 1")) {
             found.add((String) r.get("name"));
         }
         assertEquals(VIEWS.keySet().stream().sorted().toList(), found);
@@ -120,15 +121,14 @@ class ReportViewsTest {
     }
 
     @Test
-    void daily_kpis_depends_on_its_three_input_views_in_the_catalog() throws SQLException {
+    void daily_kpis_definition_depends_on_its_three_input_reports_in_the_catalog() throws SQLException {
         Set<String> inputs = new HashSet<>();
         for (Map<String, Object> r : rows(
                 "SELECT DISTINCT d.refobjid::regclass::text AS input"
-                        + " FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid"
+                        + " FROM analytics_control.incremental_report k JOIN pg_depend d ON d.objid = k.definition"
                         + " JOIN pg_class c ON c.oid = d.refobjid"
-                        + " WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass"
-                        + " AND w.ev_class = 'analytics.daily_kpis'::regclass AND d.refobjid <> w.ev_class"
-                        + " AND c.relkind = 'm'")) {
+                        + " WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass"
+                        + " AND k.report_schema = 'analytics' AND k.report_name = 'daily_kpis'")) {
             inputs.add((String) r.get("input"));
         }
         assertEquals(Set.of("order_analytics.daily_orders", "order_analytics.fulfillment_times",
@@ -739,19 +739,39 @@ class ReportViewsTest {
     // ---------------------------------------------------------------------------------
     // Helpers
 
-    /** Refreshes every view in dependency order: daily_kpis after its three inputs. */
+    /**
+     * Refreshes every view in dependency order: daily_kpis after its three inputs. An
+     * incremental report is rebuilt from its definition function over every bucket.
+     */
     private void refreshAll(boolean concurrently) throws SQLException {
         for (String view : VIEWS.keySet()) {
-            exec("REFRESH MATERIALIZED VIEW " + (concurrently ? "CONCURRENTLY " : "") + view);
+            if (isIncremental(view)) {
+                exec("DELETE FROM " + view);
+                exec("INSERT INTO " + view + " " + definitionOf(view));
+            } else {
+                exec("REFRESH MATERIALIZED VIEW " + (concurrently ? "CONCURRENTLY " : "") + view);
+            }
         }
+    }
+
+    private boolean isIncremental(String view) throws SQLException {
+        return !rows("SELECT 1 FROM analytics_control.incremental_report WHERE report_schema || '.' || report_name = ?",
+                view).isEmpty();
+    }
+
+    /** A materialized view's query, or an incremental report's definition over every bucket. */
+    private String definitionOf(String view) throws SQLException {
+        if (isIncremental(view)) {
+            return "SELECT * FROM " + value("SELECT definition::regproc::text FROM analytics_control.incremental_report"
+                    + " WHERE report_schema || '.' || report_name = ?", view) + "(ARRAY[]::date[], '-infinity'::date)";
+        }
+        String definition = ((String) value("SELECT pg_get_viewdef(?::regclass)", view)).trim();
+        return definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
     }
 
     /** Rows in the view and not in its defining query, plus the reverse, duplicates counted. */
     private long differenceFromDefinition(String view) throws SQLException {
-        String definition = ((String) value("SELECT pg_get_viewdef(?::regclass)", view)).trim();
-        if (definition.endsWith(";")) {
-            definition = definition.substring(0, definition.length() - 1);
-        }
+        String definition = definitionOf(view);
         return ((Number) value("SELECT count(*) FROM ("
                         + "(SELECT * FROM " + view + " EXCEPT ALL (" + definition + "))"
                         + " UNION ALL "

@@ -1,0 +1,140 @@
+package com.wmsanalytics.refresh;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.resultQuery;
+import static org.jooq.impl.DSL.val;
+
+import com.wmsanalytics.config.RefreshSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Checks an incremental report against its full definition: recomputes every bucket from the
+ * definition in a read-only, repeatable-read transaction and compares with EXCEPT ALL both
+ * ways. Buckets the next refresh recomputes anyway (dirty ones and the open window) are not
+ * compared, since changes applied after the last refresh are expected there. A repair
+ * recomputes the differing buckets in a transaction of its own, under the report's refresh
+ * lock, and marks them dirty in the reports that read it.
+ */
+public final class ReportVerifier {
+
+    /** What a check found. */
+    public record Check(MaterializedView report, Status status, long bucketsCompared, long bucketsPending,
+            List<LocalDate> differing, Optional<String> reason) {
+
+        public Check {
+            differing = List.copyOf(differing);
+        }
+    }
+
+    public enum Status {
+        /** Every compared bucket equals the definition. */
+        OK,
+        /** Some buckets differ. */
+        DIFFERS,
+        /** They differed and were recomputed. */
+        REPAIRED,
+        /** Nothing to compare: a materialized view, or a full rebuild is due. */
+        SKIPPED,
+        /** Another refresh held the report's lock, so it could not be repaired. */
+        LOCKED
+    }
+
+    private final DataSource replica;
+    private final RefreshSettings settings;
+    private final ReportState state = new ReportState();
+
+    public ReportVerifier(DataSource replica, RefreshSettings settings) {
+        this.replica = replica;
+        this.settings = settings;
+    }
+
+    public Check verify(MaterializedView report, boolean repair) {
+        if (report.incremental().isEmpty()) {
+            return skipped(report, "a materialized view, refreshed from its definition each time");
+        }
+        Check check = inTransaction(true, tx -> compare(tx, report));
+        if (!repair || check.status() != Status.DIFFERS) {
+            return check;
+        }
+        return inTransaction(false, tx -> repair(tx, report, check));
+    }
+
+    private Check compare(DSLContext tx, MaterializedView report) {
+        Incremental spec = report.incremental().orElseThrow();
+        ReportState.Snapshot snapshot = state.read(tx, report);
+        Optional<String> rebuild = snapshot.fullReason(settings.timeZone());
+        if (rebuild.isPresent()) {
+            return skipped(report, "its next refresh rebuilds it in full (" + rebuild.get() + ")");
+        }
+        List<LocalDate> dirty = state.dirty(tx, report);
+        String from = spec.captured() ? state.openWindowStart(tx, snapshot, spec, settings.timeZone()).toString() : "infinity";
+        String dirtyArray = IncrementalRefresher.dateArray(dirty);
+        Name column = name(spec.bucketColumn());
+        List<LocalDate> differing = tx.fetch(resultQuery("WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
+                        + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
+                        + " SELECT DISTINCT {2} FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
+                        name(spec.definitionSchema(), spec.definitionName()), table(report), column, val(from), val(dirtyArray)))
+                .stream().map(r -> r.get(0, LocalDate.class)).toList();
+        long pending = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
+                column, table(report), val(from), val(dirtyArray))).get(0, Long.class);
+        long compared = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", column, table(report)))
+                .get(0, Long.class) - pending;
+        return new Check(report, differing.isEmpty() ? Status.OK : Status.DIFFERS, compared, pending, differing,
+                Optional.empty());
+    }
+
+    private Check repair(DSLContext tx, MaterializedView report, Check found) {
+        if (!tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", ViewRefresher.VIEW_LOCK_CLASS, (int) report.oid())
+                .get(0, Boolean.class)) {
+            return new Check(report, Status.LOCKED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
+                    Optional.of("another refresh of " + report.qualified() + " holds its lock"));
+        }
+        Incremental spec = report.incremental().orElseThrow();
+        String buckets = IncrementalRefresher.dateArray(found.differing());
+        tx.execute(DSL.query("DELETE FROM {0} WHERE {1} = ANY ({2}::date[])", table(report), name(spec.bucketColumn()),
+                val(buckets)));
+        tx.execute(DSL.query("INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)", table(report),
+                name(spec.definitionSchema(), spec.definitionName()), val(buckets)));
+        state.markDependentsDirty(tx, report, buckets);
+        return new Check(report, Status.REPAIRED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
+                Optional.empty());
+    }
+
+    private static Check skipped(MaterializedView report, String reason) {
+        return new Check(report, Status.SKIPPED, 0, 0, List.of(), Optional.of(reason));
+    }
+
+    private static Name table(MaterializedView report) {
+        return name(report.schema(), report.name());
+    }
+
+    private Check inTransaction(boolean readOnly, java.util.function.Function<DSLContext, Check> work) {
+        try (Connection connection = replica.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
+                tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, " + (readOnly ? "READ ONLY" : "READ WRITE"));
+                tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('TimeZone', ?, true),"
+                                + " set_config('plan_cache_mode', 'force_custom_plan', true)",
+                        settings.statementTimeout().toMillis() + "ms", settings.timeZone());
+                Check check = work.apply(tx);
+                connection.commit();
+                return check;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+    }
+}

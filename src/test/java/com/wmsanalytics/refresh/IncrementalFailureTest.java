@@ -1,0 +1,183 @@
+package com.wmsanalytics.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.service.RefreshProgress;
+import com.wmsanalytics.service.RefreshReport;
+import com.wmsanalytics.service.RefreshRequest;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportDefinitions;
+import com.wmsanalytics.testing.TestConfig;
+import com.wmsanalytics.testing.ViewContents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An incremental refresh that is stopped keeps the report's previous rows and its dirty
+ * buckets, and the next refresh catches up; two at once produce one; {@code verify} finds a
+ * planted difference and {@code --repair} removes it. All on real replication.
+ */
+class IncrementalFailureTest {
+
+    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+
+    private static final String REPORT = "order_analytics.daily_orders";
+
+    private static Path config;
+    private static WmsAnalytics app;
+    private static WmsAnalytics impatient;
+    private static DataSource replica;
+
+    @BeforeAll
+    static void pipeline() throws Exception {
+        config = Pipeline.build(pg, 800, "wms-analytics.refresh.lock-timeout = 60s\n");
+        app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC());
+        impatient = new WmsAnalytics(TestConfig.of(Files.readString(config) + "wms-analytics.refresh.statement-timeout = 1s\n"),
+                Clock.systemUTC());
+        replica = pg.replica().dataSource(PostgresPair.DATABASE);
+        assertEquals(0, refresh(REPORT).exitCode().code());
+    }
+
+    /** Late orders for a day long closed, replicated: the report has dirty buckets to claim. */
+    @BeforeEach
+    void lateOrdersReplicated() {
+        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.orders SELECT max(order_id) + 1, min(customer_id),"
+                + " min(warehouse_id), 'open', now() - interval '20 days', now() - interval '18 days', NULL, NULL FROM wms.orders");
+        awaitDirty();
+    }
+
+    @Test
+    void a_refresh_stopped_by_statement_timeout_keeps_the_rows_and_the_dirty_buckets_and_the_next_one_catches_up()
+            throws Exception {
+        String before = ViewContents.fingerprint(pg.replica(), REPORT);
+        RefreshReport stopped;
+        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
+            stopped = impatient.refresh(RefreshRequest.adhoc(Optional.empty(), List.of(REPORT), Optional.empty(), true),
+                    RefreshProgress.NONE);
+            holder.rollback();
+        }
+        assertEquals(1, stopped.exitCode().code());
+        assertEquals(Optional.of("57014"), stopped.views().get(0).sqlstate(), stopped.views().toString());
+        assertEquals(before, ViewContents.fingerprint(pg.replica(), REPORT));
+        assertTrue(dirtyBuckets() > 0, "the dirty buckets stay for the next refresh");
+        assertCatchesUp();
+    }
+
+    @Test
+    void a_refresh_whose_session_is_killed_keeps_the_rows_and_the_dirty_buckets_and_the_next_one_catches_up()
+            throws Exception {
+        String before = ViewContents.fingerprint(pg.replica(), REPORT);
+        CompletableFuture<RefreshReport> killed;
+        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
+            killed = CompletableFuture.supplyAsync(() -> refresh(REPORT));
+            awaitWaitingRefresh();
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'DELETE FROM \"order_analytics\"%'");
+            holder.rollback();
+        }
+        RefreshReport report = killed.get(30, TimeUnit.SECONDS);
+        assertEquals(1, report.exitCode().code(), report.views().toString());
+        assertEquals(before, ViewContents.fingerprint(pg.replica(), REPORT));
+        assertTrue(dirtyBuckets() > 0, "the dirty buckets stay for the next refresh");
+        assertCatchesUp();
+    }
+
+    @Test
+    void two_refreshes_of_one_report_at_once_produce_one_and_the_other_exits_4() throws Exception {
+        CompletableFuture<RefreshReport> first;
+        RefreshReport second;
+        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
+            first = CompletableFuture.supplyAsync(() -> refresh(REPORT));
+            awaitWaitingRefresh();
+            second = refresh(REPORT);
+            holder.rollback();
+        }
+        assertEquals(4, second.exitCode().code(), second.views().toString());
+        assertEquals(0, first.get(30, TimeUnit.SECONDS).exitCode().code());
+        assertEquals(0, dirtyBuckets());
+        assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
+    }
+
+    @Test
+    void verify_finds_a_planted_difference_and_repair_removes_it() throws Exception {
+        assertEquals(0, refresh(REPORT).exitCode().code());
+        pg.replica().execute(PostgresPair.DATABASE, "UPDATE " + REPORT + " SET orders = orders + 1"
+                + " WHERE order_date = (SELECT min(order_date) FROM " + REPORT + ")");
+        String day = pg.replica().queryValue(PostgresPair.DATABASE, "SELECT min(order_date) FROM " + REPORT);
+
+        CliRun found = CliRun.of("verify", REPORT, "--config", config.toString());
+        assertEquals(1, found.exitCode(), found.err());
+        assertTrue(found.out().contains("differs") && found.out().contains(day), found.out());
+
+        CliRun repaired = CliRun.of("verify", "--group", "daily", "--repair", "--config", config.toString());
+        assertEquals(0, repaired.exitCode(), repaired.err());
+        assertTrue(repaired.out().contains("repaired"), repaired.out());
+
+        CliRun clean = CliRun.of("verify", "--config", config.toString(), "--json");
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertTrue(clean.out().contains("\"status\" : \"ok\"") && !clean.out().contains("\"differs\""), clean.out());
+        assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
+    }
+
+    private static void assertCatchesUp() throws Exception {
+        RefreshReport next = refresh(REPORT);
+        assertEquals(0, next.exitCode().code(), next.views().toString());
+        assertEquals("incremental", next.views().get(0).mode().label());
+        assertEquals(0, dirtyBuckets());
+        assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
+    }
+
+    private static RefreshReport refresh(String view) {
+        return app.refresh(RefreshRequest.adhoc(Optional.empty(), List.of(view), Optional.empty(), true), RefreshProgress.NONE);
+    }
+
+    private static long dirtyBuckets() {
+        return Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT count(*) FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
+    }
+
+    private static void awaitDirty() {
+        awaitTrue(() -> dirtyBuckets() > 0, "the late order's bucket is recorded");
+    }
+
+    private static void awaitWaitingRefresh() {
+        awaitTrue(() -> Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM \"order_analytics\"%'")) > 0,
+                "the refresh waits for the table lock");
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
