@@ -21,6 +21,10 @@ public final class MetricsObserver implements RunObserver {
         for (ViewOutcome o : report.views()) {
             metrics.viewFinished(o.view().qualified(), lower(o.status()),
                     o.rows().map(OptionalLong::of).orElse(OptionalLong.empty()));
+            if (o.succeeded()) {
+                metrics.viewRefreshed(o.view().qualified(), o.mode().label(), o.buckets().map(b -> b.buckets()).orElse(0L),
+                        o.buckets().map(b -> b.rowsDeleted()).orElse(0L), o.buckets().map(b -> b.rowsInserted()).orElse(0L));
+            }
         }
         metrics.runFinished(job, lower(report.status()));
     }

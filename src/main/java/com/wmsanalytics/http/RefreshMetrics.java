@@ -1,6 +1,7 @@
 package com.wmsanalytics.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -68,6 +69,18 @@ public final class RefreshMetrics {
         check(VIEW_STATUSES.contains(status), "view status", status);
         meters.computeIfAbsent(Objects.requireNonNull(view, "view"), v -> new ViewMeters(registry, v))
                 .finished(status, rows);
+    }
+
+    /**
+     * A successful refresh of a view by this instance, in mode concurrent|plain|incremental|full;
+     * for an incremental report also the buckets it recomputed and the rows it deleted and inserted.
+     */
+    public void viewRefreshed(String view, String mode, long buckets, long rowsDeleted, long rowsInserted) {
+        Tags tags = Tags.of("view", Objects.requireNonNull(view, "view"));
+        registry.counter("wms_analytics.view.refreshes", tags.and("mode", mode)).increment();
+        registry.counter("wms_analytics.view.buckets.recomputed", tags).increment(buckets);
+        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "deleted")).increment(rowsDeleted);
+        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "inserted")).increment(rowsInserted);
     }
 
     /** A run ended with status succeeded|failed|skipped|ungated|interrupted. */

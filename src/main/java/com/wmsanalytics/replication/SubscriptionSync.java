@@ -39,6 +39,7 @@ final class SubscriptionSync {
             withConninfo(conninfo, "create subscription " + sub, () -> db.execute(query(
                     "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}", name(sub), inline(conninfo.reveal()),
                     name(p.publication()))));
+            ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied the wms tables");
             return List.of("created subscription " + sub + " to " + conninfo.masked());
         }
         List<String> changes = new ArrayList<>();
@@ -57,6 +58,7 @@ final class SubscriptionSync {
         }
         if (!publishedTables.equals(subscribedTables(sub))) {
             db.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION", name(sub)));
+            ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied newly published tables");
             changes.add("subscription " + sub + " refreshed to the publication's " + publishedTables.size() + " tables");
         }
         return changes;
