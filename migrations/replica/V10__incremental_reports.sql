@@ -24,6 +24,17 @@
 --     refresh all mean a full rebuild.
 --   * analytics.daily_kpis reads three of the reports. A refresh of one of them adds the
 --     buckets it rewrote to the dirty buckets of the reports that read it.
+--   * A report whose rows exist over a range that its data sets (weekly_trends: from each
+--     warehouse's first week to the last week with orders) names an extent function: the
+--     buckets where that range may have moved, recomputed with the dirty ones.
+--   * Dates. order_analytics.weekly_trends reads current_date (week_complete). Its flag
+--     flips for week W on the day W + 7; a refresh recomputes every week from
+--     date_trunc('week', previous refresh - 4 days), which holds every W whose flag can
+--     have flipped since (W + 7 > the previous refresh's date), so no other bucket is
+--     dirtied by the date. inventory_analytics.monthly_turnover anchors each month's
+--     closing value on today's inventory, so any stock change moves every month: its
+--     movement ledger, inventory_analytics.monthly_movement_value, is incremental, and the
+--     report stays a materialized view computed from the ledger and today's inventory.
 --
 -- The capture functions must never fail on a row the primary accepted: a failing trigger
 -- stops replication. They handle NULLs, missing rows and read nothing that can be absent.
@@ -48,6 +59,7 @@ CREATE TABLE analytics_control.incremental_report (
     bucket_column  text         NOT NULL,
     bucket_unit    text         NOT NULL CHECK (bucket_unit IN ('day', 'week', 'month')),
     definition     regprocedure NOT NULL,
+    extent         regprocedure,
     captured       boolean      NOT NULL,
     needs_full     boolean      NOT NULL DEFAULT true,
     full_reason    text                  DEFAULT 'never refreshed',
@@ -58,6 +70,8 @@ CREATE TABLE analytics_control.incremental_report (
 );
 COMMENT ON TABLE analytics_control.incremental_report IS
     'Each report that wms-analytics maintains incrementally: its bucket, its definition function, and the state of its last refresh.';
+COMMENT ON COLUMN analytics_control.incremental_report.extent IS
+    'A function () RETURNS TABLE (bucket date): the buckets where the range of buckets the report holds may have changed. NULL: its buckets exist only where its data is.';
 COMMENT ON COLUMN analytics_control.incremental_report.captured IS
     'true: triggers on the wms mirror record its dirty buckets and it has an open window; false: only the reports it reads feed it.';
 COMMENT ON COLUMN analytics_control.incremental_report.needs_full IS 'The next refresh rebuilds it in full, for full_reason.';
@@ -90,6 +104,11 @@ DROP MATERIALIZED VIEW analytics.daily_kpis;
 DROP MATERIALIZED VIEW order_analytics.daily_orders;
 DROP MATERIALIZED VIEW order_analytics.fulfillment_times;
 DROP MATERIALIZED VIEW warehouse_analytics.daily_throughput;
+DROP MATERIALIZED VIEW order_analytics.weekly_trends;
+DROP MATERIALIZED VIEW inventory_analytics.monthly_turnover;
+
+-- The weekly trend reads each warehouse's first order; this index makes that a probe.
+CREATE INDEX orders_warehouse_created_at_idx ON wms.orders (warehouse_id, created_at);
 
 -- order_analytics.daily_orders: one row per order day (created_at) and warehouse.
 CREATE FUNCTION order_analytics.daily_orders_rows(p_buckets date[], p_from date)
@@ -234,6 +253,121 @@ FROM movements m
 FULL JOIN shipped s ON s.activity_date = m.activity_date AND s.warehouse_id = m.warehouse_id;
 END;
 
+
+-- order_analytics.weekly_trends: one row per ISO week (Monday, date_trunc('week')) and
+-- warehouse, from the warehouse's first week with orders to the latest week with orders.
+-- Weeks without orders are present with zeros, so the growth always compares with the
+-- previous calendar week. A week's row reads its own orders and the week before's.
+CREATE FUNCTION order_analytics.weekly_trends_rows(p_buckets date[], p_from date)
+RETURNS TABLE (week_start date, warehouse_id integer, orders bigint, cancelled_orders bigint, units bigint,
+               revenue numeric, avg_order_value numeric, orders_wow_growth numeric, revenue_wow_growth numeric,
+               week_complete boolean)
+LANGUAGE sql STABLE
+BEGIN ATOMIC
+WITH RECURSIVE warehouses AS (
+    -- The warehouses with orders, one index probe each (a loose index scan).
+    SELECT min(o.warehouse_id) AS warehouse_id FROM wms.orders o
+    UNION ALL
+    SELECT (SELECT min(o.warehouse_id) FROM wms.orders o WHERE o.warehouse_id > w.warehouse_id)
+    FROM warehouses w WHERE w.warehouse_id IS NOT NULL
+), firsts AS (
+    SELECT w.warehouse_id,
+           date_trunc('week', (SELECT min(o.created_at) FROM wms.orders o
+                               WHERE o.warehouse_id = w.warehouse_id))::date AS first_week
+    FROM warehouses w WHERE w.warehouse_id IS NOT NULL
+), last AS (
+    SELECT date_trunc('week', max(o.created_at))::date AS last_week FROM wms.orders o
+), wanted AS (
+    SELECT b.week FROM (SELECT DISTINCT unnest(p_buckets)) AS b(week) WHERE b.week < p_from
+    UNION
+    SELECT g.week::date
+    FROM last, generate_series(greatest(p_from, (SELECT min(f.first_week) FROM firsts f))::timestamp,
+                               last.last_week::timestamp, interval '1 week') AS g(week)
+), needed AS (
+    SELECT week FROM wanted
+    UNION
+    SELECT week - 7 FROM wanted
+), scope AS (
+    SELECT o.order_id, o.warehouse_id, o.status, n.week AS week_start
+    FROM needed n
+    JOIN wms.orders o ON o.created_at >= n.week::timestamptz AND o.created_at < (n.week + 7)::timestamptz
+), order_totals AS (
+    SELECT o.order_id,
+           o.warehouse_id,
+           o.week_start,
+           o.status = 'cancelled'                           AS cancelled,
+           coalesce(sum(l.quantity), 0)                     AS units,
+           coalesce(sum(l.quantity * l.unit_price), 0)      AS order_value
+    FROM scope o
+    LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+    GROUP BY o.order_id, o.warehouse_id, o.week_start, o.status
+), weekly AS (
+    SELECT week_start,
+           warehouse_id,
+           count(*)                                         AS orders,
+           count(*) FILTER (WHERE cancelled)                AS cancelled_orders,
+           sum(units) FILTER (WHERE NOT cancelled)          AS units,
+           sum(order_value) FILTER (WHERE NOT cancelled)    AS revenue
+    FROM order_totals
+    GROUP BY week_start, warehouse_id
+), dense AS (
+    SELECT n.week                           AS week_start,
+           f.warehouse_id,
+           coalesce(k.orders, 0)            AS orders,
+           coalesce(k.cancelled_orders, 0)  AS cancelled_orders,
+           coalesce(k.units, 0)             AS units,
+           coalesce(k.revenue, 0)           AS revenue
+    FROM needed n
+    JOIN firsts f ON f.first_week <= n.week
+    JOIN last ON n.week <= last.last_week
+    LEFT JOIN weekly k ON k.week_start = n.week AND k.warehouse_id = f.warehouse_id
+)
+SELECT d.week_start,
+       d.warehouse_id,
+       d.orders::bigint                                                   AS orders,
+       d.cancelled_orders::bigint                                         AS cancelled_orders,
+       d.units::bigint                                                    AS units,
+       d.revenue,
+       round(d.revenue / NULLIF(d.orders - d.cancelled_orders, 0), 2)     AS avg_order_value,
+       round((d.orders - p.orders)::numeric / NULLIF(p.orders, 0), 4)     AS orders_wow_growth,
+       round((d.revenue - p.revenue) / NULLIF(p.revenue, 0), 4)           AS revenue_wow_growth,
+       d.week_start + 7 <= current_date                                   AS week_complete
+FROM dense d
+LEFT JOIN dense p ON p.warehouse_id = d.warehouse_id AND p.week_start = d.week_start - 7
+WHERE d.week_start IN (SELECT week FROM wanted);
+END;
+
+-- inventory_analytics.monthly_movement_value: the movement ledger of the monthly turnover,
+-- one row per month with stock movements, warehouse and product category, valued at the
+-- product's current unit_cost.
+CREATE FUNCTION inventory_analytics.monthly_movement_value_rows(p_buckets date[], p_from date)
+RETURNS TABLE (month_start date, warehouse_id integer, category text, net_value numeric, units_picked bigint,
+               cogs numeric)
+LANGUAGE sql STABLE
+BEGIN ATOMIC
+WITH scope AS (
+    SELECT m.movement_type, m.product_id, m.location_id, m.quantity, m.moved_at
+    FROM wms.stock_movements m
+    WHERE m.moved_at >= p_from::timestamptz
+    UNION ALL
+    SELECT m.movement_type, m.product_id, m.location_id, m.quantity, m.moved_at
+    FROM (SELECT DISTINCT unnest(p_buckets)) AS b(month)
+    JOIN wms.stock_movements m ON m.moved_at >= b.month::timestamptz
+                              AND m.moved_at < (b.month + interval '1 month')::date::timestamptz
+    WHERE b.month < p_from
+)
+SELECT date_trunc('month', m.moved_at)::date                                      AS month_start,
+       l.warehouse_id,
+       p.category,
+       sum(m.quantity * p.unit_cost)                                              AS net_value,
+       coalesce(-sum(m.quantity) FILTER (WHERE m.movement_type = 'pick'), 0)::bigint AS units_picked,
+       coalesce(-sum(m.quantity * p.unit_cost) FILTER (WHERE m.movement_type = 'pick'), 0) AS cogs
+FROM scope m
+JOIN wms.locations l ON l.location_id = m.location_id
+JOIN wms.products p ON p.product_id = m.product_id
+GROUP BY l.warehouse_id, p.category, date_trunc('month', m.moved_at)::date;
+END;
+
 CREATE TABLE order_analytics.daily_orders AS
     SELECT * FROM order_analytics.daily_orders_rows('{}', 'infinity') WITH NO DATA;
 ALTER TABLE order_analytics.daily_orders ADD PRIMARY KEY (order_date, warehouse_id);
@@ -243,6 +377,131 @@ ALTER TABLE order_analytics.fulfillment_times ADD PRIMARY KEY (ship_date, wareho
 CREATE TABLE warehouse_analytics.daily_throughput AS
     SELECT * FROM warehouse_analytics.daily_throughput_rows('{}', 'infinity') WITH NO DATA;
 ALTER TABLE warehouse_analytics.daily_throughput ADD PRIMARY KEY (activity_date, warehouse_id);
+CREATE TABLE order_analytics.weekly_trends AS
+    SELECT * FROM order_analytics.weekly_trends_rows('{}', 'infinity') WITH NO DATA;
+ALTER TABLE order_analytics.weekly_trends ADD PRIMARY KEY (week_start, warehouse_id);
+CREATE TABLE inventory_analytics.monthly_movement_value AS
+    SELECT * FROM inventory_analytics.monthly_movement_value_rows('{}', 'infinity') WITH NO DATA;
+ALTER TABLE inventory_analytics.monthly_movement_value ADD PRIMARY KEY (month_start, warehouse_id, category);
+
+-- The weeks where a warehouse's range of weeks may have moved: between the first and the
+-- last week the table holds for it and the ones its orders give now.
+CREATE FUNCTION order_analytics.weekly_trends_extent()
+RETURNS TABLE (bucket date)
+LANGUAGE sql STABLE
+BEGIN ATOMIC
+WITH RECURSIVE warehouses AS (
+    SELECT min(o.warehouse_id) AS warehouse_id FROM wms.orders o
+    UNION ALL
+    SELECT (SELECT min(o.warehouse_id) FROM wms.orders o WHERE o.warehouse_id > w.warehouse_id)
+    FROM warehouses w WHERE w.warehouse_id IS NOT NULL
+), now_range AS (
+    SELECT w.warehouse_id,
+           date_trunc('week', (SELECT min(o.created_at) FROM wms.orders o
+                               WHERE o.warehouse_id = w.warehouse_id))::date AS first_week,
+           (SELECT date_trunc('week', max(o.created_at))::date FROM wms.orders o) AS last_week
+    FROM warehouses w WHERE w.warehouse_id IS NOT NULL
+), held AS (
+    SELECT t.warehouse_id, min(t.week_start) AS first_week, max(t.week_start) AS last_week
+    FROM order_analytics.weekly_trends t
+    GROUP BY t.warehouse_id
+), ranges AS (
+    SELECT least(n.first_week, h.first_week) AS lo, greatest(n.first_week, h.first_week) AS hi
+    FROM now_range n FULL JOIN held h ON h.warehouse_id = n.warehouse_id
+    WHERE n.first_week IS NOT NULL AND h.first_week IS NOT NULL
+    UNION ALL
+    SELECT least(n.last_week, h.last_week), greatest(n.last_week, h.last_week)
+    FROM now_range n FULL JOIN held h ON h.warehouse_id = n.warehouse_id
+    WHERE n.first_week IS NOT NULL AND h.first_week IS NOT NULL
+    UNION ALL
+    SELECT coalesce(n.first_week, h.first_week), coalesce(n.last_week, h.last_week)
+    FROM now_range n FULL JOIN held h ON h.warehouse_id = n.warehouse_id
+    WHERE n.first_week IS NULL OR h.first_week IS NULL
+)
+SELECT DISTINCT g.week::date
+FROM ranges r, generate_series(r.lo::timestamp, r.hi::timestamp, interval '1 week') AS g(week)
+WHERE r.lo IS NOT NULL AND r.hi IS NOT NULL;
+END;
+
+-- inventory_analytics.monthly_turnover: one row per complete calendar month, warehouse and
+-- product category, from the first month with stock movements to the last complete month.
+-- The WMS keeps no inventory snapshots, so the month-end inventory is reconstructed from
+-- the current inventory by undoing the movements made since then (inventory always equals
+-- the sum of its movements): closing(M) = current value - net movement value after M, and
+-- opening(M) = closing(M) - net movement value in M. Anchoring on the current inventory
+-- keeps the estimate right even when old movements have been purged. All values are at
+-- the product's current unit_cost (there is no cost history). The movements come from the
+-- incremental ledger inventory_analytics.monthly_movement_value.
+CREATE MATERIALIZED VIEW inventory_analytics.monthly_turnover AS
+WITH movement_value AS (
+    SELECT month_start, warehouse_id, category, net_value, units_picked, cogs
+    FROM inventory_analytics.monthly_movement_value
+), current_value AS (
+    SELECT l.warehouse_id,
+           p.category,
+           sum(i.qty_on_hand * p.unit_cost)                                           AS stock_value
+    FROM wms.inventory i
+    JOIN wms.locations l ON l.location_id = i.location_id
+    JOIN wms.products p ON p.product_id = i.product_id
+    GROUP BY l.warehouse_id, p.category
+), months AS (
+    SELECT s.warehouse_id, s.category, g.month::date AS month_start
+    FROM (SELECT warehouse_id, category, min(month_start) AS first_month
+          FROM movement_value
+          GROUP BY warehouse_id, category) s
+    CROSS JOIN LATERAL generate_series(
+        s.first_month::timestamp,
+        greatest(date_trunc('month', current_date::timestamp),
+                 (SELECT max(month_start) FROM movement_value)::timestamp),
+        interval '1 month') AS g(month)
+), ledger AS (
+    SELECT mo.month_start,
+           mo.warehouse_id,
+           mo.category,
+           coalesce(v.units_picked, 0)                                                AS units_picked,
+           coalesce(v.cogs, 0)                                                        AS cogs,
+           coalesce(v.net_value, 0)                                                   AS net_value,
+           coalesce(cv.stock_value, 0)
+             - coalesce(sum(coalesce(v.net_value, 0)) OVER (
+                   PARTITION BY mo.warehouse_id, mo.category
+                   ORDER BY mo.month_start DESC
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)              AS closing_value
+    FROM months mo
+    LEFT JOIN movement_value v
+           ON v.warehouse_id = mo.warehouse_id AND v.category = mo.category
+          AND v.month_start = mo.month_start
+    LEFT JOIN current_value cv
+           ON cv.warehouse_id = mo.warehouse_id AND cv.category = mo.category
+), valued AS (
+    SELECT lg.*,
+           lg.closing_value - lg.net_value                                            AS opening_value,
+           (2 * lg.closing_value - lg.net_value) / 2                                  AS avg_value,
+           (lg.month_start + interval '1 month')::date - lg.month_start               AS days_in_month
+    FROM ledger lg
+)
+SELECT month_start,
+       warehouse_id,
+       category,
+       units_picked::bigint                                                           AS units_picked,
+       round(cogs, 2)                                                                 AS cogs,
+       round(opening_value, 2)                                                        AS opening_inventory_value,
+       round(closing_value, 2)                                                        AS closing_inventory_value,
+       round(avg_value, 2)                                                            AS avg_inventory_value,
+       round(cogs / NULLIF(avg_value, 0), 2)                                          AS inventory_turnover,
+       days_in_month,
+       round(avg_value / NULLIF(cogs, 0) * days_in_month, 1)                          AS days_of_inventory
+FROM valued
+WHERE month_start < date_trunc('month', current_date::timestamp)::date
+WITH NO DATA;
+
+CREATE UNIQUE INDEX monthly_turnover_key ON inventory_analytics.monthly_turnover (month_start, warehouse_id, category);
+COMMENT ON MATERIALIZED VIEW inventory_analytics.monthly_turnover IS
+    'Monthly inventory turnover (cost of goods picked / average inventory value) and days of inventory for working-capital reviews, one row per complete month, warehouse and product category.';
+COMMENT ON COLUMN inventory_analytics.monthly_turnover.cogs IS 'Units picked in the month times the product''s unit_cost.';
+COMMENT ON COLUMN inventory_analytics.monthly_turnover.avg_inventory_value IS '(opening + closing inventory value) / 2, reconstructed from the current inventory and the movements since.';
+COMMENT ON COLUMN inventory_analytics.monthly_turnover.inventory_turnover IS 'cogs / avg_inventory_value for the month (not annualised).';
+COMMENT ON COLUMN inventory_analytics.monthly_turnover.days_of_inventory IS 'avg_inventory_value / cogs * days_in_month; NULL when nothing was picked.';
+ALTER MATERIALIZED VIEW inventory_analytics.monthly_turnover OWNER TO wms_analytics_user;
 
 -- analytics.daily_kpis: one row per day, company-wide, built only on the three reports
 -- above. Each input keeps its own day: orders by order day, fulfillment by ship day,
@@ -322,6 +581,13 @@ COMMENT ON TABLE warehouse_analytics.daily_throughput IS
     'Daily warehouse workload for labour and dock planning (units received, picked, returned, net adjustments, transferred in, movements, shipments), one row per day and warehouse.';
 COMMENT ON COLUMN warehouse_analytics.daily_throughput.units_adjusted IS 'Net quantity of adjustments (positive: found, negative: written off).';
 COMMENT ON COLUMN warehouse_analytics.daily_throughput.units_transferred IS 'Units moved into this warehouse''s bins by transfers (the inbound leg, so a transfer counts once).';
+COMMENT ON TABLE order_analytics.weekly_trends IS
+    'Weekly order trend with week-over-week growth of orders and revenue for sales reviews, one row per ISO week and warehouse.';
+COMMENT ON COLUMN order_analytics.weekly_trends.orders_wow_growth IS '(orders - previous week''s orders) / previous week''s orders, a fraction; NULL for the first week or after a week with none.';
+COMMENT ON COLUMN order_analytics.weekly_trends.revenue_wow_growth IS '(revenue - previous week''s revenue) / previous week''s revenue, a fraction; NULL for the first week or after a week with none.';
+COMMENT ON COLUMN order_analytics.weekly_trends.week_complete IS 'False for the current, still running week.';
+COMMENT ON TABLE inventory_analytics.monthly_movement_value IS
+    'Net value, units and cost of goods picked of the stock movements per month, warehouse and product category, at current unit cost: the ledger of monthly_turnover.';
 COMMENT ON TABLE analytics.daily_kpis IS
     'Company-wide daily KPIs for the management dashboard (orders, revenue, cancellation and on-time rates, p90 fulfillment hours, units picked and received), one row per day.';
 COMMENT ON COLUMN analytics.daily_kpis.on_time_rate IS 'On-time shipped orders / shipped orders over all warehouses (weighted by shipped orders).';
@@ -333,14 +599,20 @@ INSERT INTO analytics_control.incremental_report (report_schema, report_name, bu
     ('order_analytics',     'fulfillment_times', 'ship_date',     'day', 'order_analytics.fulfillment_times_rows(date[], date)',    true),
     ('warehouse_analytics', 'daily_throughput',  'activity_date', 'day', 'warehouse_analytics.daily_throughput_rows(date[], date)', true),
     ('analytics',           'daily_kpis',        'kpi_date',      'day', 'analytics.daily_kpis_rows(date[], date)',                 false);
+INSERT INTO analytics_control.incremental_report (report_schema, report_name, bucket_column, bucket_unit, definition, extent, captured) VALUES
+    ('order_analytics',     'weekly_trends',          'week_start',  'week',  'order_analytics.weekly_trends_rows(date[], date)',
+     'order_analytics.weekly_trends_extent()', true),
+    ('inventory_analytics', 'monthly_movement_value', 'month_start', 'month', 'inventory_analytics.monthly_movement_value_rows(date[], date)',
+     NULL, true);
+INSERT INTO analytics_control.refresh_group_member (view_schema, view_name, refresh_group) VALUES
+    ('inventory_analytics', 'monthly_movement_value', 'monthly');
 
 INSERT INTO analytics_control.refresh_mode_reason (view_schema, view_name, reason) VALUES
     ('inventory_analytics', 'stock_levels',         'rows are per warehouse and product over a 28-day window that moves every day; no date bucket'),
-    ('order_analytics',     'weekly_trends',        'growth compares each week with the one before and week_complete follows the date; refreshed in full'),
     ('inventory_analytics', 'slow_movers',          'rows are per warehouse and product and depend on the days since the last pick'),
     ('warehouse_analytics', 'location_utilization', 'rows are per location over a moving window'),
     ('customer_analytics',  'customer_summary',     'rows are per customer over the whole history'),
-    ('inventory_analytics', 'monthly_turnover',     'each month''s closing value is anchored on today''s inventory, so every stock change moves every month; refreshed in full'),
+    ('inventory_analytics', 'monthly_turnover',     'each month''s closing value is anchored on today''s inventory; computed from its incremental ledger monthly_movement_value'),
     ('inventory_analytics', 'abc_classification',   'classes rank products over a moving window'),
     ('customer_analytics',  'monthly_rfm',          'recency is measured from the current date');
 
@@ -368,6 +640,15 @@ BEGIN
          AS v(report_schema, report_name, at)
     WHERE v.at < closed
     ON CONFLICT DO NOTHING;
+    -- A week's row also reads the week before: a change dirties its week and the next.
+    INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)
+    SELECT 'order_analytics', 'weekly_trends', date_trunc('week', v.at AT TIME ZONE zone)::date + v.shift
+    FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD.created_at END),
+                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW.created_at END)) AS c(at)
+    CROSS JOIN (VALUES (0), (7)) AS s(shift)
+    CROSS JOIN LATERAL (SELECT c.at, s.shift) AS v
+    WHERE v.at < closed
+    ON CONFLICT DO NOTHING;
     RETURN NULL;
 END;
 $$;
@@ -375,6 +656,19 @@ $$;
 -- Order lines carry no time: their bucket is their order's. Every line change calls this
 -- function, which looks the order up and records nothing for an order of the open window.
 -- The primary's foreign key means an order exists before its lines and outlives them.
+CREATE FUNCTION analytics_control.capture_order_day(created timestamptz) RETURNS void
+LANGUAGE sql
+BEGIN ATOMIC
+    INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)
+    SELECT v.report_schema, v.report_name, v.bucket
+    FROM (SELECT (created AT TIME ZONE analytics_control.capture_zone()) AS local) AS t,
+         LATERAL (VALUES ('order_analytics', 'daily_orders', t.local::date),
+                         ('order_analytics', 'weekly_trends', date_trunc('week', t.local)::date),
+                         ('order_analytics', 'weekly_trends', date_trunc('week', t.local)::date + 7))
+             AS v(report_schema, report_name, bucket)
+    ON CONFLICT DO NOTHING;
+END;
+
 CREATE FUNCTION analytics_control.capture_order_lines() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -383,17 +677,13 @@ BEGIN
     IF TG_OP <> 'DELETE' THEN
         SELECT o.created_at INTO created FROM wms.orders o WHERE o.order_id = NEW.order_id;
         IF created < now() - interval '3 days' THEN
-            INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)
-            VALUES ('order_analytics', 'daily_orders', (created AT TIME ZONE analytics_control.capture_zone())::date)
-            ON CONFLICT DO NOTHING;
+            PERFORM analytics_control.capture_order_day(created);
         END IF;
     END IF;
     IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.order_id IS DISTINCT FROM NEW.order_id) THEN
         SELECT o.created_at INTO created FROM wms.orders o WHERE o.order_id = OLD.order_id;
         IF created < now() - interval '3 days' THEN
-            INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)
-            VALUES ('order_analytics', 'daily_orders', (created AT TIME ZONE analytics_control.capture_zone())::date)
-            ON CONFLICT DO NOTHING;
+            PERFORM analytics_control.capture_order_day(created);
         END IF;
     END IF;
     RETURN NULL;
@@ -406,9 +696,12 @@ DECLARE
     zone text := analytics_control.capture_zone();
 BEGIN
     INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)
-    SELECT 'warehouse_analytics', 'daily_throughput', (v.at AT TIME ZONE zone)::date
+    SELECT r.report_schema, r.report_name, r.bucket
     FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD.moved_at END),
-                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW.moved_at END)) AS v(at)
+                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW.moved_at END)) AS v(at),
+         LATERAL (VALUES ('warehouse_analytics', 'daily_throughput', (v.at AT TIME ZONE zone)::date),
+                         ('inventory_analytics', 'monthly_movement_value', date_trunc('month', v.at AT TIME ZONE zone)::date))
+             AS r(report_schema, report_name, bucket)
     WHERE v.at < now() - interval '3 days'
     ON CONFLICT DO NOTHING;
     RETURN NULL;
@@ -488,6 +781,14 @@ CREATE TRIGGER capture_rebuild AFTER UPDATE OF location_id, warehouse_id ON wms.
 CREATE TRIGGER capture_rebuild_delete AFTER DELETE ON wms.locations FOR EACH ROW
     EXECUTE FUNCTION analytics_control.capture_rebuild();
 
+CREATE TRIGGER capture_rebuild AFTER UPDATE OF product_id, category, unit_cost ON wms.products FOR EACH ROW
+    WHEN (OLD.product_id IS DISTINCT FROM NEW.product_id OR OLD.category IS DISTINCT FROM NEW.category
+          OR OLD.unit_cost IS DISTINCT FROM NEW.unit_cost)
+    EXECUTE FUNCTION analytics_control.capture_rebuild();
+CREATE TRIGGER capture_rebuild_delete AFTER DELETE ON wms.products FOR EACH ROW
+    EXECUTE FUNCTION analytics_control.capture_rebuild();
+CREATE TRIGGER capture_truncate AFTER TRUNCATE ON wms.products FOR EACH STATEMENT
+    EXECUTE FUNCTION analytics_control.capture_rebuild();
 CREATE TRIGGER capture_truncate AFTER TRUNCATE ON wms.orders FOR EACH STATEMENT
     EXECUTE FUNCTION analytics_control.capture_rebuild();
 CREATE TRIGGER capture_truncate AFTER TRUNCATE ON wms.order_lines FOR EACH STATEMENT
@@ -508,6 +809,8 @@ ALTER TABLE wms.stock_movements ENABLE ALWAYS TRIGGER capture_insert, ENABLE ALW
 ALTER TABLE wms.shipments ENABLE ALWAYS TRIGGER capture_insert, ENABLE ALWAYS TRIGGER capture_update,
     ENABLE ALWAYS TRIGGER capture_delete, ENABLE ALWAYS TRIGGER capture_truncate;
 ALTER TABLE wms.locations ENABLE ALWAYS TRIGGER capture_rebuild, ENABLE ALWAYS TRIGGER capture_rebuild_delete,
+    ENABLE ALWAYS TRIGGER capture_truncate;
+ALTER TABLE wms.products ENABLE ALWAYS TRIGGER capture_rebuild, ENABLE ALWAYS TRIGGER capture_rebuild_delete,
     ENABLE ALWAYS TRIGGER capture_truncate;
 
 -- ---------------------------------------------------------------------------------------
@@ -572,6 +875,13 @@ ALTER TABLE order_analytics.daily_orders OWNER TO wms_analytics_user;
 ALTER TABLE order_analytics.fulfillment_times OWNER TO wms_analytics_user;
 ALTER TABLE warehouse_analytics.daily_throughput OWNER TO wms_analytics_user;
 ALTER TABLE analytics.daily_kpis OWNER TO wms_analytics_user;
+ALTER TABLE order_analytics.weekly_trends OWNER TO wms_analytics_user;
+ALTER TABLE inventory_analytics.monthly_movement_value OWNER TO wms_analytics_user;
+ALTER FUNCTION order_analytics.weekly_trends_rows(date[], date) OWNER TO wms_analytics_user;
+ALTER FUNCTION order_analytics.weekly_trends_extent() OWNER TO wms_analytics_user;
+ALTER FUNCTION inventory_analytics.monthly_movement_value_rows(date[], date) OWNER TO wms_analytics_user;
+REVOKE EXECUTE ON FUNCTION order_analytics.weekly_trends_rows(date[], date), order_analytics.weekly_trends_extent(),
+    inventory_analytics.monthly_movement_value_rows(date[], date) FROM PUBLIC;
 ALTER FUNCTION order_analytics.daily_orders_rows(date[], date) OWNER TO wms_analytics_user;
 ALTER FUNCTION order_analytics.fulfillment_times_rows(date[], date) OWNER TO wms_analytics_user;
 ALTER FUNCTION warehouse_analytics.daily_throughput_rows(date[], date) OWNER TO wms_analytics_user;
@@ -579,7 +889,8 @@ ALTER FUNCTION analytics.daily_kpis_rows(date[], date) OWNER TO wms_analytics_us
 REVOKE EXECUTE ON FUNCTION order_analytics.daily_orders_rows(date[], date), order_analytics.fulfillment_times_rows(date[], date),
     warehouse_analytics.daily_throughput_rows(date[], date), analytics.daily_kpis_rows(date[], date) FROM PUBLIC;
 GRANT SELECT ON order_analytics.daily_orders, order_analytics.fulfillment_times, warehouse_analytics.daily_throughput,
-    analytics.daily_kpis TO wms_bi_reader;
+    analytics.daily_kpis, order_analytics.weekly_trends, inventory_analytics.monthly_movement_value,
+    inventory_analytics.monthly_turnover TO wms_bi_reader;
 GRANT SELECT, UPDATE ON analytics_control.capture_setting, analytics_control.incremental_report TO wms_analytics_user;
 GRANT SELECT, INSERT, DELETE ON analytics_control.dirty_bucket TO wms_analytics_user;
 GRANT SELECT ON analytics_control.refresh_mode_reason TO wms_analytics_user;

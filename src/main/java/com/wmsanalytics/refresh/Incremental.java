@@ -1,13 +1,19 @@
 package com.wmsanalytics.refresh;
 
+import java.util.Optional;
+
 /**
  * How an incremental report is maintained, from {@code analytics_control.incremental_report}.
  *
  * @param bucketColumn the report's date column that names its bucket
  * @param bucketUnit {@code day}, {@code week} or {@code month}
- * @param definitionSchema the schema of its definition function {@code <report>_rows(date[], date)}
- * @param definitionName that function's name
+ * @param definition its definition function {@code <report>_rows(date[], date)}
+ * @param extent the function that names the buckets where the report's range may have moved
  * @param captured whether triggers on the mirror record its dirty buckets (it then has an open window)
  */
-public record Incremental(String bucketColumn, String bucketUnit, String definitionSchema, String definitionName,
-        boolean captured) {}
+public record Incremental(String bucketColumn, String bucketUnit, FunctionName definition, Optional<FunctionName> extent,
+        boolean captured) {
+
+    /** A schema-qualified function name, read from the catalog. */
+    public record FunctionName(String schema, String name) {}
+}

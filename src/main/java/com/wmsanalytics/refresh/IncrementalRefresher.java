@@ -62,9 +62,11 @@ final class IncrementalRefresher {
 
     private BucketCounts recompute(DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before,
             String timeZone) {
-        List<LocalDate> claimed = state.claimDirty(tx, report);
+        TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
+        spec.extent().ifPresent(extent -> claimed.addAll(dates(tx.fetch(resultQuery("SELECT * FROM {0}()",
+                name(extent.schema(), extent.name()))))));
         LocalDate openFrom = spec.captured() ? state.openWindowStart(tx, before, spec, timeZone) : LocalDate.MAX;
-        String claimedArray = dateArray(claimed);
+        String claimedArray = dateArray(List.copyOf(claimed));
         String from = openFrom.equals(LocalDate.MAX) ? "infinity" : openFrom.toString();
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
                 "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
@@ -83,8 +85,8 @@ final class IncrementalRefresher {
         return name(report.schema(), report.name());
     }
 
-    private static Name definition(Incremental spec) {
-        return name(spec.definitionSchema(), spec.definitionName());
+    static Name definition(Incremental spec) {
+        return name(spec.definition().schema(), spec.definition().name());
     }
 
     private static List<LocalDate> dates(org.jooq.Result<Record> rows) {

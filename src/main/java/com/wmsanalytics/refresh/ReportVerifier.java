@@ -75,14 +75,17 @@ public final class ReportVerifier {
         if (rebuild.isPresent()) {
             return skipped(report, "its next refresh rebuilds it in full (" + rebuild.get() + ")");
         }
-        List<LocalDate> dirty = state.dirty(tx, report);
+        java.util.TreeSet<LocalDate> pendingBuckets = new java.util.TreeSet<>(state.dirty(tx, report));
+        spec.extent().ifPresent(extent -> tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name())))
+                .forEach(r -> pendingBuckets.add(r.get(0, LocalDate.class))));
+        List<LocalDate> dirty = List.copyOf(pendingBuckets);
         String from = spec.captured() ? state.openWindowStart(tx, snapshot, spec, settings.timeZone()).toString() : "infinity";
         String dirtyArray = IncrementalRefresher.dateArray(dirty);
         Name column = name(spec.bucketColumn());
         List<LocalDate> differing = tx.fetch(resultQuery("WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
                         + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
                         + " SELECT DISTINCT {2} FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
-                        name(spec.definitionSchema(), spec.definitionName()), table(report), column, val(from), val(dirtyArray)))
+                        IncrementalRefresher.definition(spec), table(report), column, val(from), val(dirtyArray)))
                 .stream().map(r -> r.get(0, LocalDate.class)).toList();
         long pending = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
                 column, table(report), val(from), val(dirtyArray))).get(0, Long.class);
@@ -103,7 +106,7 @@ public final class ReportVerifier {
         tx.execute(DSL.query("DELETE FROM {0} WHERE {1} = ANY ({2}::date[])", table(report), name(spec.bucketColumn()),
                 val(buckets)));
         tx.execute(DSL.query("INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)", table(report),
-                name(spec.definitionSchema(), spec.definitionName()), val(buckets)));
+                IncrementalRefresher.definition(spec), val(buckets)));
         state.markDependentsDirty(tx, report, buckets);
         return new Check(report, Status.REPAIRED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
                 Optional.empty());

@@ -41,11 +41,12 @@ public final class ViewCatalog {
 
     /** The table-backed incremental reports, with their definition functions. */
     private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
-            + " r.bucket_unit, pn.nspname, p.proname, r.captured"
+            + " r.bucket_unit, pn.nspname, p.proname, r.captured, en.nspname, e.proname"
             + " FROM analytics_control.incremental_report r"
             + " JOIN pg_namespace n ON n.nspname = r.report_schema"
             + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
             + " JOIN pg_proc p ON p.oid = r.definition JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+            + " LEFT JOIN pg_proc e ON e.oid = r.extent LEFT JOIN pg_namespace en ON en.oid = e.pronamespace"
             + " ORDER BY 2, 3";
 
     /** Incremental report → the relations its definition reads (PostgreSQL records them for SQL-standard bodies). */
@@ -105,8 +106,10 @@ public final class ViewCatalog {
     private static MaterializedView table(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
-        Incremental incremental = new Incremental(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
-                r.get(6, String.class), r.get(7, Boolean.class));
+        Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
+                .map(name -> new Incremental.FunctionName(r.get(8, String.class), name));
+        Incremental incremental = new Incremental(r.get(3, String.class), r.get(4, String.class),
+                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)), extent, r.get(7, Boolean.class));
         return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), true, true,
                 Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()), Optional.of(incremental),
                 Optional.empty());

@@ -61,37 +61,61 @@ class IncrementalReplicationTest {
     void every_incremental_report_equals_its_definition_after_each_refresh_of_random_replicated_changes() throws Exception {
         DataSource primary = pg.primary().dataSource(PostgresPair.DATABASE);
         RandomChanges changes = new RandomChanges(primary, new SplittableRandom(20261201L));
-        assertModes(refreshDaily(), "full");
+        assertModes(refreshAllGroups(), "full");
         assertAllEqualTheirDefinitions("after the first, full refresh");
         for (int round = 1; round <= ROUNDS; round++) {
             changes.round(round == ROUNDS / 2);
-            RefreshReport report = refreshDaily();
+            RefreshReport report = refreshAllGroups();
             if (round != ROUNDS / 2) {
                 assertModes(report, "incremental");
             }
             assertAllEqualTheirDefinitions("after round " + round + " (" + changes.summary() + ")");
         }
-        assertModes(refreshDaily(), "incremental");
+        assertModes(refreshAllGroups(), "incremental");
         assertAllEqualTheirDefinitions("after a refresh with nothing changed");
     }
 
     @Test
     @Order(2)
     void a_replicated_truncate_rebuilds_the_reports_that_read_the_table_in_full() throws Exception {
-        refreshDaily();
+        refreshAllGroups();
         pg.primary().execute(PostgresPair.DATABASE, "TRUNCATE wms.stock_movements");
-        Map<String, String> modes = modes(refreshDaily());
+        Map<String, String> modes = modes(refreshAllGroups());
         assertEquals("full", modes.get("warehouse_analytics.daily_throughput"), modes.toString());
         assertEquals("full", modes.get("analytics.daily_kpis"), "a report rebuilt in full rebuilds its readers: " + modes);
         assertEquals("incremental", modes.get("order_analytics.daily_orders"), modes.toString());
+        assertEquals("full", modes.get("inventory_analytics.monthly_movement_value"), modes.toString());
         assertAllEqualTheirDefinitions("after a TRUNCATE");
     }
 
-    private static RefreshReport refreshDaily() {
-        RefreshReport report = app.refresh(RefreshRequest.adhoc(Optional.of("daily"), List.of(), Optional.empty(), true),
-                RefreshProgress.NONE);
-        assertEquals(0, report.exitCode().code(), () -> "refresh failed: " + report.error().orElse("") + " " + report.views());
-        return report;
+    @Test
+    @Order(3)
+    void weekly_trends_stays_right_on_a_later_day_because_the_date_rollover_falls_in_the_recomputed_weeks() throws Exception {
+        refreshAllGroups();
+        String week = pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT max(week_start) FROM order_analytics.weekly_trends WHERE week_complete");
+        // The table as a refresh on the last day of that week left it: the week still running.
+        pg.replica().execute(PostgresPair.DATABASE, "UPDATE order_analytics.weekly_trends SET week_complete = false"
+                + " WHERE week_start = '" + week + "'");
+        pg.replica().execute(PostgresPair.DATABASE, "UPDATE analytics_control.incremental_report"
+                + " SET refreshed_at = '" + week + "'::date + interval '6 days 23 hours'"
+                + " WHERE report_name = 'weekly_trends'");
+        assertEquals("incremental", modes(refreshAllGroups()).get("order_analytics.weekly_trends"));
+        assertAllEqualTheirDefinitions("a week after the last refresh");
+    }
+
+    /** Refreshes the daily, weekly and monthly groups, as the scheduled jobs do. */
+    private static RefreshReport refreshAllGroups() {
+        List<com.wmsanalytics.refresh.ViewOutcome> outcomes = new java.util.ArrayList<>();
+        RefreshReport last = null;
+        for (String group : List.of("daily", "weekly", "monthly")) {
+            RefreshReport report = app.refresh(RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true),
+                    RefreshProgress.NONE);
+            assertEquals(0, report.exitCode().code(), () -> "refresh failed: " + report.error().orElse("") + " " + report.views());
+            outcomes.addAll(report.views());
+            last = report;
+        }
+        return new RefreshReport(last.runId(), last.status(), last.gate(), outcomes, last.error(), last.elapsed());
     }
 
     private static Map<String, String> modes(RefreshReport report) {
@@ -101,7 +125,7 @@ class IncrementalReplicationTest {
 
     private static void assertModes(RefreshReport report, String mode) {
         Map<String, String> modes = modes(report);
-        assertEquals(4, modes.size(), modes.toString());
+        assertEquals(6, modes.size(), modes.toString());
         assertTrue(modes.values().stream().allMatch(mode::equals), "expected every incremental report " + mode + ": " + modes);
     }
 
@@ -109,6 +133,8 @@ class IncrementalReplicationTest {
         for (String report : ReportDefinitions.incrementalReports(replica)) {
             assertEquals(0, ReportDefinitions.differences(replica, report, ZONE), report + " differs from its definition " + when);
         }
+        assertEquals(0, ReportDefinitions.viewDifferences(replica, "inventory_analytics.monthly_turnover", ZONE),
+                "monthly_turnover, computed from its incremental ledger, equals its original query " + when);
         try (Connection c = replica.getConnection()) {
             assertTrue(c.createStatement().executeQuery("SELECT count(*) > 0 FROM analytics.daily_kpis")
                     .next(), "daily_kpis has rows");

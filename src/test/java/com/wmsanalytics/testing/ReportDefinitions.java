@@ -43,6 +43,28 @@ public final class ReportDefinitions {
         }
     }
 
+    /**
+     * 0 when a materialized view equals the query in the test resource
+     * {@code original-<name>.sql}: its definition before the project changed how it is computed.
+     */
+    public static long viewDifferences(DataSource replica, String view, String timeZone) throws SQLException {
+        String original;
+        try (var in = ReportDefinitions.class.getResourceAsStream("/original-" + view.substring(view.indexOf('.') + 1)
+                .replace('_', '-') + ".sql")) {
+            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = '" + timeZone + "'");
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + view + " EXCEPT ALL (" + original
+                    + ")) a) + (SELECT count(*) FROM ((" + original + ") EXCEPT ALL TABLE " + view + ") b)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static String definitionOf(Statement s, String report) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT definition::regproc::text FROM analytics_control.incremental_report"
                 + " WHERE report_schema || '.' || report_name = '" + report + "'")) {

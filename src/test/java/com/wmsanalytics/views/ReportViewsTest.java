@@ -52,6 +52,7 @@ class ReportViewsTest {
         VIEWS.put("inventory_analytics.slow_movers", List.of("warehouse_id", "product_id"));
         VIEWS.put("warehouse_analytics.location_utilization", List.of("location_id"));
         VIEWS.put("customer_analytics.customer_summary", List.of("customer_id"));
+        VIEWS.put("inventory_analytics.monthly_movement_value", List.of("month_start", "warehouse_id", "category"));
         VIEWS.put("inventory_analytics.monthly_turnover", List.of("month_start", "warehouse_id", "category"));
         VIEWS.put("inventory_analytics.abc_classification", List.of("product_id"));
         VIEWS.put("customer_analytics.monthly_rfm", List.of("customer_id"));
