@@ -1,9 +1,11 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.service.RefreshReport;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** Feeds each scheduled run's outcome into the Prometheus metrics. */
@@ -27,6 +29,12 @@ public final class MetricsObserver implements RunObserver {
             }
         }
         metrics.runFinished(job, lower(report.status()));
+    }
+
+    @Override
+    public void verified(String job, List<ReportVerifier.Check> checks) {
+        checks.stream().filter(c -> c.report().isIncremental())
+                .forEach(c -> metrics.verified(c.report().qualified(), c.differing().size()));
     }
 
     @Override

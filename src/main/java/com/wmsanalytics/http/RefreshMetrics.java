@@ -1,6 +1,7 @@
 package com.wmsanalytics.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +48,7 @@ public final class RefreshMetrics {
 
     private final PrometheusMeterRegistry registry;
     private final Map<String, ViewMeters> meters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> verifyDifferences = new ConcurrentHashMap<>();
     private final SubscriptionCollector subscriptions;
     private final ViewCollector views;
 
@@ -81,6 +84,22 @@ public final class RefreshMetrics {
         registry.counter("wms_analytics.view.buckets.recomputed", tags).increment(buckets);
         registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "deleted")).increment(rowsDeleted);
         registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "inserted")).increment(rowsInserted);
+    }
+
+    /**
+     * A verify job checked a report: how many of its buckets differed from its definition
+     * (before a repair). A gauge per report, and a counter of the differences found.
+     */
+    public void verified(String view, long differingBuckets) {
+        Tags tags = Tags.of("view", Objects.requireNonNull(view, "view"));
+        verifyDifferences.computeIfAbsent(view, v -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("wms_analytics.verify.differing.buckets", value, AtomicLong::get)
+                    .description("Buckets of the report that differed from its definition at the last verify of this instance")
+                    .tags(tags).strongReference(true).register(registry);
+            return value;
+        }).set(differingBuckets);
+        registry.counter("wms_analytics.verify.differences", tags).increment(differingBuckets);
     }
 
     /** A run ended with status succeeded|failed|skipped|ungated|interrupted. */

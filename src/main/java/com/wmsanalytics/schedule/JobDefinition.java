@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One refresh job, read from {@code <name>.conf} in the jobs directory. It refreshes either
+ * One job, read from {@code <name>.conf} in the jobs directory. A refresh job refreshes either
  * a refresh group or a list of views: exactly one of {@code group} and {@code views} is set.
+ * A verify job checks the incremental reports of its group or views (all when neither is set)
+ * against their definitions, and with {@code repair} recomputes the buckets that differ.
  *
  * @param cron a Quartz cron expression (seconds first), read in {@code timeZone}
  * @param views {@code schema.name} of each view, empty when the job refreshes a group
  * @param gateTimeout how long the catch-up gate may wait; empty: {@code wms-analytics.gate.timeout}
  * @param source the file the job was read from, for messages
+ * @param action what the job does when it fires
  */
 public record JobDefinition(
         String name,
@@ -23,9 +26,23 @@ public record JobDefinition(
         Optional<Duration> gateTimeout,
         RetryPolicy retry,
         boolean enabled,
-        String source) {
+        String source,
+        Action action,
+        boolean repair) {
+
+    /** What a job does. */
+    public enum Action {
+        REFRESH,
+        VERIFY
+    }
 
     public JobDefinition {
         views = List.copyOf(views);
+    }
+
+    /** A refresh job. */
+    public JobDefinition(String name, String cron, ZoneId timeZone, Optional<String> group, List<String> views,
+            Optional<Duration> gateTimeout, RetryPolicy retry, boolean enabled, String source) {
+        this(name, cron, timeZone, group, views, gateTimeout, retry, enabled, source, Action.REFRESH, false);
     }
 }

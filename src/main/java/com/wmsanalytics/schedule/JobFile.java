@@ -25,8 +25,27 @@ final class JobFile {
         String name = jobName(file);
         JobReader r = JobReader.open(file);
         r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
-        return new JobDefinition(name, CronCheck.read(r, "job.cron"), zone(r), group(r), views(r),
-                r.optionalPositiveDuration("job.gate-timeout"), retry(r), r.bool("job.enabled"), r.source());
+        JobDefinition.Action action = action(r);
+        boolean verify = action == JobDefinition.Action.VERIFY;
+        return new JobDefinition(name, CronCheck.read(r, "job.cron"), zone(r), group(r, verify), views(r),
+                r.optionalPositiveDuration("job.gate-timeout"), retry(r), r.bool("job.enabled"), r.source(), action,
+                repair(r, verify));
+    }
+
+    private static JobDefinition.Action action(JobReader r) {
+        String action = r.optionalString("job.action").orElse("refresh");
+        return switch (action) {
+            case "refresh" -> JobDefinition.Action.REFRESH;
+            case "verify" -> JobDefinition.Action.VERIFY;
+            default -> throw r.error("job.action", "expected refresh or verify, got '" + action + "'");
+        };
+    }
+
+    private static boolean repair(JobReader r, boolean verify) {
+        if (r.isSet("job.repair") && !verify) {
+            throw r.error("job.repair", "only a verify job repairs; set action = verify or remove repair");
+        }
+        return r.isSet("job.repair") && r.bool("job.repair");
     }
 
     private static String jobName(Path file) {
@@ -44,9 +63,9 @@ final class JobFile {
         return parsed.zone().orElseThrow(() -> r.error("job.time-zone", parsed.reason()));
     }
 
-    private static Optional<String> group(JobReader r) {
+    private static Optional<String> group(JobReader r, boolean verify) {
         boolean group = r.isSet("job.group");
-        if (group == r.isSet("job.views")) {
+        if (group == r.isSet("job.views") && !(verify && !group)) {
             throw group
                     ? r.error("job.views", "set either group or views, not both")
                     : r.error("job", "set either group or views");

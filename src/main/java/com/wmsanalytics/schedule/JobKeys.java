@@ -13,7 +13,7 @@ final class JobKeys {
     /** Each object of a job file and the keys it may hold, in the order the docs list them. */
     private static final Map<String, List<String>> KNOWN = Map.of(
             "", List.of("job"),
-            "job", List.of("cron", "time-zone", "group", "views", "gate-timeout", "retry", "enabled"),
+            "job", List.of("cron", "time-zone", "action", "group", "views", "repair", "gate-timeout", "retry", "enabled"),
             "job.retry", List.of("failed-attempts", "backoff", "skipped-backoff"));
 
     private final String source;

@@ -40,6 +40,10 @@ final class RefreshJob implements Job {
             log.warn("{} - not in the jobs directory of this instance; firing for {} ignored", firing.job(), firing.scheduledFor());
             return;
         }
+        if (job.action() == JobDefinition.Action.VERIFY) {
+            verify(job, firing);
+            return;
+        }
         try {
             RefreshReport report = refresh.run(job, firing);
             retryIfAllowed(context.getScheduler(), job, firing, report.status(),
@@ -52,6 +56,18 @@ final class RefreshJob implements Job {
         } catch (SchedulerException e) {
             log.error("{} - cannot schedule the retry of the firing for {}: {}", job.name(), firing.scheduledFor(),
                     e.getMessage(), e);
+        }
+    }
+
+    /** A verify firing: one check, no retries; an error is logged and the scheduler keeps running. */
+    private void verify(JobDefinition job, Firing firing) {
+        try {
+            refresh.verify(job, firing);
+        } catch (RuntimeException e) {
+            log.error("{} - verify firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
+                    e.getMessage());
+            log.debug("{} - verify failure", job.name(), e);
+            refresh.failed(job);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshReport;
+import java.util.List;
 
 /** Told when a scheduled run ends, e.g. to update the metrics. */
 public interface RunObserver {
@@ -9,6 +11,9 @@ public interface RunObserver {
 
     /** A firing ended in an error, for example a server that could not be reached. */
     default void failed(String job) {}
+
+    /** A verify job checked the incremental reports. */
+    default void verified(String job, List<ReportVerifier.Check> checks) {}
 
     RunObserver NONE = (job, report) -> {};
 }

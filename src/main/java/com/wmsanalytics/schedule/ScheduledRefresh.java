@@ -1,10 +1,12 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.service.RefreshProgress;
+import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,17 @@ final class ScheduledRefresh {
                 job.gateTimeout(), true, Optional.of(firing.scheduledFor()), false), RefreshProgress.NONE);
         observer.finished(job.name(), report);
         return report;
+    }
+
+    /** A verify job's firing: checks its reports, logs one line and tells the observer. */
+    List<ReportVerifier.Check> verify(JobDefinition job, Firing firing) {
+        List<ReportVerifier.Check> checks = app.verify(job.group(), job.views(), job.repair());
+        long differing = checks.stream().filter(c -> c.status() == ReportVerifier.Status.DIFFERS
+                || c.status() == ReportVerifier.Status.REPAIRED).count();
+        log.info("{} - firing for {}: {} report(s) checked, {} differ{}", job.name(), firing.scheduledFor(), checks.size(),
+                differing, job.repair() && differing > 0 ? " and were repaired" : "");
+        observer.verified(job.name(), checks);
+        return checks;
     }
 
     /** Tells the observer that a firing ended in an error before its run could report. */

@@ -27,4 +27,15 @@ class IncrementalMetricsTest {
         assertEquals(36, scrape.value("wms_analytics_view_rows_rewritten_total", "change", "deleted", "view", view));
         assertEquals(520, scrape.value("wms_analytics_view_rows_rewritten_total", "change", "inserted", "view", view));
     }
+
+    @Test
+    void a_verify_sets_the_differing_buckets_of_each_report_and_counts_them() {
+        metrics.verified("order_analytics.daily_orders", 3);
+        metrics.verified("order_analytics.daily_orders", 0);
+
+        Scrape scrape = PrometheusTextParser.parse(registry.scrape());
+
+        assertEquals(0, scrape.value("wms_analytics_verify_differing_buckets", "view", "order_analytics.daily_orders"));
+        assertEquals(3, scrape.value("wms_analytics_verify_differences_total", "view", "order_analytics.daily_orders"));
+    }
 }

@@ -3,16 +3,24 @@ package com.wmsanalytics.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.cli.MetricsObserver;
+import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.schedule.JobDefinitions;
+import com.wmsanalytics.schedule.RunObserver;
+import com.wmsanalytics.schedule.SchedulerService;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ReportDefinitions;
 import com.wmsanalytics.testing.TestConfig;
 import com.wmsanalytics.testing.ViewContents;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,11 +149,47 @@ class IncrementalFailureTest {
         assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
     }
 
+    @Test
+    void the_scheduled_verify_job_counts_a_planted_difference_in_its_metric() throws Exception {
+        assertEquals(0, refresh(REPORT).exitCode().code());
+        pg.replica().execute(PostgresPair.DATABASE, "UPDATE " + REPORT + " SET units = units + 1"
+                + " WHERE order_date IN (SELECT DISTINCT order_date FROM " + REPORT + " ORDER BY order_date LIMIT 2)");
+        Path jobs = JobFiles.directory();
+        JobFiles.write(jobs, "verify",
+                "cron = \"0/1 * * * * ?\"\ntime-zone = UTC\naction = verify\ngroup = daily");
+        PrometheusMeterRegistry registry =
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RefreshMetrics metrics = new RefreshMetrics(registry, Clock.systemUTC());
+        CompletableFuture<List<ReportVerifier.Check>> verified = new CompletableFuture<>();
+        MetricsObserver observer = new MetricsObserver(metrics);
+        try (WmsAnalytics service = new WmsAnalytics(TestConfig.of(Files.readString(config)
+                        + JobFiles.serviceConfig(jobs)), Clock.systemUTC());
+                SchedulerService scheduler = SchedulerService.start(service,
+                        JobDefinitions.load(jobs), new RunObserver() {
+                            @Override
+                            public void finished(String job, RefreshReport report) {}
+
+                            @Override
+                            public void verified(String job, List<ReportVerifier.Check> checks) {
+                                observer.verified(job, checks);
+                                verified.complete(checks);
+                            }
+                        }, Clock.systemUTC())) {
+            List<ReportVerifier.Check> checks = verified.get(60, TimeUnit.SECONDS);
+            assertTrue(checks.stream().anyMatch(c -> c.report().qualified().equals(REPORT)
+                    && c.status() == ReportVerifier.Status.DIFFERS), checks.toString());
+        }
+        String scrape = registry.scrape();
+        assertTrue(scrape.contains("wms_analytics_verify_differing_buckets{view=\"" + REPORT + "\"} 2.0"), scrape);
+        CliRun.of("verify", REPORT, "--repair", "--config", config.toString());
+    }
+
     private static void assertCatchesUp() throws Exception {
         RefreshReport next = refresh(REPORT);
         assertEquals(0, next.exitCode().code(), next.views().toString());
         assertEquals("incremental", next.views().get(0).mode().label());
-        assertEquals(0, dirtyBuckets());
+        assertEquals(0, dirtyBuckets(), () -> pg.replica().queryValue(PostgresPair.DATABASE,
+                "SELECT string_agg(bucket::text, ', ') FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
         assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
     }
 

@@ -22,13 +22,16 @@ class JobDefinitionsTest {
     @TempDir Path dir;
 
     @Test
-    void the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace() {
+    void the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace_and_a_weekly_verify() {
         List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
 
-        assertEquals(List.of("daily", "monthly", "weekly"), jobs.stream().map(JobDefinition::name).toList());
-        assertEquals(List.of("0 0 2 * * ?", "0 0 4 1 * ?", "0 0 3 ? * MON"), jobs.stream().map(JobDefinition::cron).toList());
-        assertEquals(List.of(Optional.of("daily"), Optional.of("monthly"), Optional.of("weekly")),
+        assertEquals(List.of("daily", "monthly", "verify", "weekly"), jobs.stream().map(JobDefinition::name).toList());
+        assertEquals(List.of("0 0 2 * * ?", "0 0 4 1 * ?", "0 0 5 ? * SUN", "0 0 3 ? * MON"),
+                jobs.stream().map(JobDefinition::cron).toList());
+        assertEquals(List.of(Optional.of("daily"), Optional.of("monthly"), Optional.empty(), Optional.of("weekly")),
                 jobs.stream().map(JobDefinition::group).toList());
+        assertEquals(List.of(JobDefinition.Action.REFRESH, JobDefinition.Action.REFRESH, JobDefinition.Action.VERIFY,
+                JobDefinition.Action.REFRESH), jobs.stream().map(JobDefinition::action).toList());
         assertEquals("jobs/daily.conf", jobs.get(0).source());
     }
 
@@ -121,8 +124,33 @@ class JobDefinitionsTest {
     @Test
     void a_mistyped_key_is_named_with_the_keys_that_exist() {
         Path file = write("daily.conf", job("crn = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily"));
-        assertFails(file + ":2: job.crn: unknown key; known here: cron, time-zone, group, views, gate-timeout, retry, enabled",
-                file);
+        assertFails(file + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, gate-timeout,"
+                + " retry, enabled", file);
+    }
+
+    @Test
+    void a_verify_job_may_name_no_group_and_repairs_only_when_asked() {
+        JobDefinition verify = only(write("verify.conf", job("cron = \"0 0 5 ? * SUN\"", "time-zone = UTC", "action = verify")));
+        assertEquals(JobDefinition.Action.VERIFY, verify.action());
+        assertEquals(Optional.empty(), verify.group());
+        assertEquals(false, verify.repair());
+
+        JobDefinition repairing = only(write("verify.conf", job("cron = \"0 0 5 ? * SUN\"", "time-zone = UTC",
+                "action = verify", "group = daily", "repair = true")));
+        assertEquals(Optional.of("daily"), repairing.group());
+        assertEquals(true, repairing.repair());
+    }
+
+    @Test
+    void an_unknown_action_is_named() {
+        Path file = write("verify.conf", job("cron = \"0 0 5 ? * SUN\"", "time-zone = UTC", "action = check"));
+        assertFails(file + ":4: job.action: expected refresh or verify, got 'check'", file);
+    }
+
+    @Test
+    void repair_on_a_refresh_job_is_a_contradiction() {
+        Path file = write("daily.conf", job("cron = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily", "repair = true"));
+        assertFails(file + ":5: job.repair: only a verify job repairs; set action = verify or remove repair", file);
     }
 
     @Test
