@@ -63,7 +63,7 @@ public final class ViewSelection {
             String[] parts = name.split("\\.", 2);
             var kind = catalog.kindOf(parts[0], parts[1]);
             if (kind.isPresent()) {
-                return "'" + typed + "' is " + kind.get() + ", not a materialized view";
+                return "'" + typed + "' is " + kind.get() + ", not a report; 'wms-analytics views' lists them";
             }
         }
         return "unknown view '" + typed + "'; 'wms-analytics views' lists them";

@@ -132,13 +132,16 @@ class RefreshCliTest {
     }
 
     @Test
-    void views_lists_every_view_with_group_mode_and_dependencies() {
+    void views_lists_every_report_with_group_mode_why_and_dependencies() {
         CliRun run = cli("views");
         assertEquals(0, run.exitCode());
         String kpis = run.out().lines().filter(l -> l.startsWith("analytics.daily_kpis")).findFirst().orElseThrow();
         assertTrue(kpis.contains("order_analytics.daily_orders, order_analytics.fulfillment_times,"
                 + " warehouse_analytics.daily_throughput"), kpis);
-        assertEquals(13, run.out().lines().count(), run.out());
+        assertTrue(kpis.contains("incremental") && kpis.contains("only the days that changed are recomputed"), kpis);
+        String stock = run.out().lines().filter(l -> l.startsWith("inventory_analytics.stock_levels")).findFirst().orElseThrow();
+        assertTrue(stock.contains("no date bucket"), stock);
+        assertEquals(14, run.out().lines().count(), "a header and thirteen reports: " + run.out());
     }
 
     @Test
@@ -149,7 +152,7 @@ class RefreshCliTest {
 
     @Test
     void a_table_is_not_a_materialized_view() {
-        expectUsageError(List.of("refresh", "wms.orders"), "error: 'wms.orders' is a table, not a materialized view");
+        expectUsageError(List.of("refresh", "wms.orders"), "error: 'wms.orders' is a table, not a report; 'wms-analytics views' lists them");
     }
 
     @Test

@@ -154,7 +154,7 @@ class JooqRunHistoryTest {
         }
 
         List<Freshness> all = history.freshness();
-        assertEquals(12, all.size(), "one row per materialized view");
+        assertEquals(13, all.size(), "one row per report: seven materialized views, six incremental tables");
         assertEquals(new Freshness("order_analytics", DAILY_ORDERS, Optional.of("daily"),
                 Optional.of(T0.plusMillis(3_500)), Optional.of(asOf), Optional.of(Duration.ofMillis(2_500)),
                 Optional.of("failed"), Optional.of(later.plusSeconds(1))), find(all, DAILY_ORDERS));
@@ -172,7 +172,7 @@ class JooqRunHistoryTest {
             s.execute("SET ROLE wms_bi_reader");
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM analytics.report_freshness")) {
                 rs.next();
-                assertEquals(12, rs.getInt(1));
+                assertEquals(13, rs.getInt(1));
             }
             SQLException denied = assertThrows(SQLException.class,
                     () -> s.executeQuery("SELECT count(*) FROM analytics_control.refresh_run"));
