@@ -1,5 +1,9 @@
 package com.wmsanalytics.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,16 +48,19 @@ public final class ReportDefinitions {
     }
 
     /**
-     * 0 when a materialized view equals the query in the test resource
-     * {@code original-<name>.sql}: its definition before the project changed how it is computed.
+     * 0 when a materialized view equals the query an earlier migration created it with: its
+     * definition before the project changed how it is computed. The query is read from that
+     * migration file, between {@code CREATE MATERIALIZED VIEW <view> AS} and {@code WITH NO DATA}.
      */
-    public static long viewDifferences(DataSource replica, String view, String timeZone) throws SQLException {
+    public static long viewDifferences(DataSource replica, String view, String migration, String timeZone)
+            throws SQLException {
         String original;
-        try (var in = ReportDefinitions.class.getResourceAsStream("/original-" + view.substring(view.indexOf('.') + 1)
-                .replace('_', '-') + ".sql")) {
-            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try {
+            String sql = Files.readString(Path.of("migrations", "replica", migration));
+            int start = sql.indexOf("CREATE MATERIALIZED VIEW " + view + " AS");
+            original = sql.substring(sql.indexOf('\n', start) + 1, sql.indexOf("WITH NO DATA;", start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = '" + timeZone + "'");
