@@ -27,9 +27,9 @@ record GroupResult(String group, RefreshReport first, List<RefreshReport> concur
         return Stats.of(plain.stream().map(GroupTimings.PlainRun::total).toList());
     }
 
-    /** The group's views in dependency order, as the first refresh planned them. */
+    /** The group's materialized views in dependency order, as the first refresh planned them. */
     List<String> views() {
-        return List.copyOf(GroupTimings.viewTimes(first).keySet());
+        return first.views().stream().filter(v -> !v.view().isIncremental()).map(v -> v.view().qualified()).toList();
     }
 
     long rows(String view) {

@@ -40,7 +40,9 @@ final class GroupTimings {
     GroupResult measure(String group) throws SQLException {
         RefreshReport first = refresh(group, RefreshMode.PLAIN);
         out.printf("%s: first refresh (plain) %s%n", group, Stats.ms(first.elapsed()));
-        List<MaterializedView> ordered = RefreshPlan.of(members(group)).views();
+        // The plain pass is the old cron function's REFRESH, so it covers the materialized views.
+        List<MaterializedView> ordered = RefreshPlan.of(members(group)).views().stream()
+                .filter(v -> !v.isIncremental()).toList();
         List<RefreshReport> concurrent = new ArrayList<>();
         List<PlainRun> plain = new ArrayList<>();
         try (Connection connection = bench.replicaConnection()) {
