@@ -57,18 +57,22 @@ class SetupStageTest {
     }
 
     @Test
-    void setup_brings_a_new_published_table_into_publication_and_subscription() {
+    void setup_brings_a_new_published_table_into_publication_and_subscription_and_marks_the_reports_for_a_full_rebuild() {
         app.setup(Listeners.quiet());
         for (var server : List.of(pg.primary(), pg.replica())) {
             server.execute(PostgresPair.DATABASE, "CREATE TABLE wms.carriers (carrier_id int PRIMARY KEY, name text)");
         }
         pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.carriers VALUES (1, 'DHL'), (2, 'UPS')");
+        pg.replica().execute(PostgresPair.DATABASE, "UPDATE analytics_control.incremental_report SET needs_full = false");
 
         List<String> changes = app.setup(Listeners.quiet());
 
         assertEquals(List.of("wms: publication wms_analytics_pub now holds 10 tables",
                 "wms: subscription wms_analytics_sub refreshed to the publication's 10 tables"), changes);
         assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
+        assertEquals("6", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.incremental_report"
+                + " WHERE needs_full AND full_reason = 'subscription wms_analytics_sub copied newly published tables'"),
+                "tables copied anew rebuild the incremental reports in full");
     }
 
     @Test
