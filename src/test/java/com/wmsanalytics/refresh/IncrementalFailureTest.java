@@ -184,6 +184,21 @@ class IncrementalFailureTest {
         CliRun.of("verify", REPORT, "--repair", "--config", config.toString());
     }
 
+    @Test
+    void a_schema_change_of_a_table_the_report_reads_rebuilds_it_in_full() throws Exception {
+        assertEquals("incremental", refresh(REPORT).views().get(0).mode().label());
+        pg.replica().execute(PostgresPair.DATABASE, "ALTER TABLE wms.order_lines ADD COLUMN gift_note text");
+        try {
+            RefreshReport rebuilt = refresh(REPORT);
+            assertEquals("full", rebuilt.views().get(0).mode().label(), rebuilt.views().toString());
+            assertEquals("incremental", refresh(REPORT).views().get(0).mode().label());
+        } finally {
+            pg.replica().execute(PostgresPair.DATABASE, "ALTER TABLE wms.order_lines DROP COLUMN gift_note");
+        }
+        assertEquals("full", refresh(REPORT).views().get(0).mode().label(), "dropping the column is a change too");
+        assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
+    }
+
     private static void assertCatchesUp() throws Exception {
         RefreshReport next = refresh(REPORT);
         assertEquals(0, next.exitCode().code(), next.views().toString());
