@@ -38,8 +38,9 @@ import java.util.List;
  * commit until {@code pg_stat_replication.replay_lsn} passes the WAL insert position read
  * right after it. Two bulks: realistic ({@code --apply-days} generated days appended in one
  * transaction: orders, lines, movements, shipments, status updates) and worst case
- * ({@code --worst-lines} order lines in one transaction for the most recent orders; every line
- * calls the capture function).
+ * ({@code --worst-lines} order lines in one transaction, ten for each of the most recent
+ * orders, and again for the oldest; every line calls the capture function, and a line of an
+ * order older than the open window also records a dirty bucket).
  *
  * <p>Options:
  *
@@ -121,12 +122,14 @@ public final class IncrementalBenchmark {
                 results.add(throughput.measure("realistic: " + options.applyDays() + " generated days", primary,
                         () -> rowsWritten(bench.app().generate(BenchStack.PUBLISHER, request, GenerateProgress.NONE))));
             }
-            if (options.worstLines() > 0) {
-                WorstCaseBulk bulk = new WorstCaseBulk(primary, options.worstLines());
-                out.printf("worst case: %,d of the %,d orders are older than the open window%n", bulk.ordersOutsideOpenWindow(),
-                        options.worstLines() / WorstCaseBulk.LINES_PER_ORDER);
-                results.add(throughput.measure(String.format("worst case: %,d order lines", options.worstLines()), primary,
-                        bulk::commit));
+            for (WorstCaseBulk.Orders which : options.worstLines() > 0 ? WorstCaseBulk.Orders.values()
+                    : new WorstCaseBulk.Orders[0]) {
+                WorstCaseBulk bulk = new WorstCaseBulk(primary, options.worstLines(), which);
+                int orders = options.worstLines() / WorstCaseBulk.LINES_PER_ORDER;
+                out.printf("worst case, %s: %,d of the %,d orders are older than the open window%n", which.text(),
+                        bulk.ordersOutsideOpenWindow(), orders);
+                results.add(throughput.measure(String.format("worst case: %,d order lines, %,d %s", options.worstLines(),
+                        orders, which.text().replace("the ", "")), primary, bulk::commit));
             }
         }
         return results;

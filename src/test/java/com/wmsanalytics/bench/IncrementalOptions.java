@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param repeat appended days per size, and trials of each apply measurement with and without capture
  * @param parallelism {@code refresh.parallelism}; empty keeps the tool's default
  * @param applyDays generated days in one realistic bulk of the apply measurement; 0 skips the apply measurement
- * @param worstLines order lines in one worst-case bulk; 0 skips it
+ * @param worstLines order lines in one worst-case bulk (one for recent orders, one for the oldest); 0 skips them
  */
 record IncrementalOptions(List<HistorySize> sizes, int repeat, Optional<Integer> parallelism, int applyDays, int worstLines) {
 
