@@ -36,11 +36,13 @@ import java.util.List;
  * capture and without it (the mirror's user triggers disabled, then put back to
  * {@code ENABLE ALWAYS}), alternating, {@code repeat} times each, timed from the primary's
  * commit until {@code pg_stat_replication.replay_lsn} passes the WAL insert position read
- * right after it. Two bulks: realistic ({@code --apply-days} generated days appended in one
- * transaction: orders, lines, movements, shipments, status updates) and worst case
- * ({@code --worst-lines} order lines in one transaction, ten for each of the most recent
- * orders, and again for the oldest; every line calls the capture function, and a line of an
- * order older than the open window also records a dirty bucket).
+ * right after it. Three bulk shapes: realistic ({@code --apply-days} generated days appended
+ * in one transaction: orders, lines, movements, shipments, status updates), and two worst
+ * cases of {@code --worst-lines} order lines in one transaction, ten for each of the most
+ * recent orders, and ten for each of the oldest. Every order line calls the capture function;
+ * a line of an order older than the open window also records a dirty bucket. The appended
+ * days lie after today, so nearly all of the realistic bulk's orders, movements and shipments
+ * are in the open window and pass the triggers' WHEN clauses without a call.
  *
  * <p>Options:
  *
@@ -57,11 +59,12 @@ import java.util.List;
  * </ul>
  *
  * <p>Progress goes to stdout as it runs and the tables follow at the end; the tool's own log
- * lines go to stderr. The summary gives the machine's one-minute load average as sampled along
- * the way: on a shared machine, read the figures with it. The generator appends days after the last generated one, and the first
- * history ends yesterday, so the appended days are today and the days after: all of them in
- * the reports' open window, as a day appended in production is. The apply measurement runs
- * last because it leaves the reports marked for a full rebuild (capture was off).
+ * lines go to stderr. The summary gives the machine's one-minute load average as sampled
+ * along the way: on a shared machine, read the figures with it. The generator appends days
+ * after the last generated one, and the first history ends yesterday, so the appended days
+ * are today and the days after: all of them in the reports' open window, as a day appended in
+ * production is. The apply measurement runs last because it leaves the reports marked for a
+ * full rebuild (capture was off).
  */
 public final class IncrementalBenchmark {
 
