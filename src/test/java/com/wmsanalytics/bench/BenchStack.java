@@ -9,6 +9,8 @@ import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
 import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.replication.CatchUpGate;
+import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.SetupStage;
 import com.wmsanalytics.replication.TableCounts;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -17,13 +19,14 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo's two embedded servers with the pipeline built on them the way the demo builds it:
- * both sides migrated, WMS activity generated on the primary, replication set up.
+ * both sides migrated, WMS activity generated on the primary, replication set up and caught up.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -48,9 +51,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     GenerateSummary build(int orders) {
+        return build(orders, DAYS);
+    }
+
+    /** Both sides migrated, {@code orders} orders over {@code days} days generated, replication set up. */
+    GenerateSummary build(int orders, int days) {
         app.migratePrimary(PUBLISHER);
         app.migrate();
-        GenerateSummary summary = app.generate(PUBLISHER, new GenerateRequest(orders, DAYS, SEED), GenerateProgress.NONE);
+        GenerateSummary summary = app.generate(PUBLISHER, new GenerateRequest(orders, days, SEED), GenerateProgress.NONE);
         app.setup(new SetupStage.Listener() {
             @Override
             public void changed(String change) {}
@@ -58,6 +66,10 @@ final class BenchStack implements AutoCloseable {
             @Override
             public void tablesReady(String subscription, int ready, int total) {}
         });
+        GateResult caughtUp = app.awaitCatchUp(Duration.ofMinutes(30), CatchUpGate.Listener.NONE);
+        if (!caughtUp.satisfied()) {
+            throw new IllegalStateException("the replica did not catch up after setup: " + caughtUp.reason().orElse(""));
+        }
         return summary;
     }
 
@@ -88,6 +100,16 @@ final class BenchStack implements AutoCloseable {
     /** A connection of its own to the replica, outside the tool's pool. */
     Connection replicaConnection() throws SQLException {
         return stack.replica().dataSource(DemoStack.DATABASE).getConnection();
+    }
+
+    /** A connection of its own to the primary. */
+    Connection primaryConnection() throws SQLException {
+        return stack.primary().dataSource(DemoStack.DATABASE).getConnection();
+    }
+
+    /** The subscription of the benchmark's one publisher. */
+    String subscription() {
+        return app.config().publisher(PUBLISHER).subscription();
     }
 
     @Override

@@ -10,7 +10,11 @@ record Setup(String version, int orders, int parallelism, GenerateSummary genera
         long wmsBytes, Duration buildTime) {
 
     static Setup of(BenchStack bench, int orders) throws Exception {
-        Stopwatch.Timed<GenerateSummary> built = Stopwatch.time(() -> bench.build(orders));
+        return of(bench, orders, BenchStack.DAYS);
+    }
+
+    static Setup of(BenchStack bench, int orders, int days) throws Exception {
+        Stopwatch.Timed<GenerateSummary> built = Stopwatch.time(() -> bench.build(orders, days));
         return new Setup(bench.version(), orders, bench.app().config().refresh().parallelism(), built.value(),
                 bench.rowCounts(), bench.wmsBytes(), built.elapsed());
     }
