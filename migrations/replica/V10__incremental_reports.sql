@@ -116,16 +116,9 @@ RETURNS TABLE (order_date date, warehouse_id integer, orders bigint, cancelled_o
                order_lines bigint, units bigint, revenue numeric, cancellation_rate numeric, avg_order_value numeric)
 LANGUAGE sql STABLE
 BEGIN ATOMIC
-WITH scope AS (
-    SELECT o.order_id, o.warehouse_id, o.created_at, o.status
-    FROM wms.orders o
-    WHERE o.created_at >= p_from::timestamptz
-    UNION ALL
-    SELECT o.order_id, o.warehouse_id, o.created_at, o.status
-    FROM (SELECT DISTINCT unnest(p_buckets)) AS b(day)
-    JOIN wms.orders o ON o.created_at >= b.day::timestamptz AND o.created_at < (b.day + 1)::timestamptz
-    WHERE b.day < p_from
-), order_totals AS (
+WITH order_totals AS (
+    -- The open window and, for a full rebuild, everything: the planner joins the lines as
+    -- the size asks (a hash join over all of them, or probes for a few days).
     SELECT o.order_id,
            o.warehouse_id,
            o.created_at::date                               AS order_date,
@@ -133,9 +126,29 @@ WITH scope AS (
            count(l.line_no)                                 AS lines,
            coalesce(sum(l.quantity), 0)                     AS units,
            coalesce(sum(l.quantity * l.unit_price), 0)      AS order_value
-    FROM scope o
+    FROM wms.orders o
     LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+    WHERE o.created_at >= p_from::timestamptz
     GROUP BY o.order_id, o.warehouse_id, o.created_at, o.status
+    UNION ALL
+    -- The dirty days before the window: each order's lines by an index probe, so the
+    -- recompute reads only those days whatever the history holds.
+    SELECT o.order_id,
+           o.warehouse_id,
+           o.created_at::date,
+           o.status = 'cancelled',
+           t.lines,
+           t.units,
+           t.order_value
+    FROM (SELECT DISTINCT unnest(p_buckets)) AS b(day)
+    JOIN wms.orders o ON o.created_at >= b.day::timestamptz AND o.created_at < (b.day + 1)::timestamptz
+    CROSS JOIN LATERAL (
+        SELECT count(l.line_no)                             AS lines,
+               coalesce(sum(l.quantity), 0)                 AS units,
+               coalesce(sum(l.quantity * l.unit_price), 0)  AS order_value
+        FROM wms.order_lines l
+        WHERE l.order_id = o.order_id) AS t
+    WHERE b.day < p_from
 )
 SELECT order_date,
        warehouse_id,
@@ -287,20 +300,35 @@ WITH RECURSIVE warehouses AS (
     SELECT week FROM wanted
     UNION
     SELECT week - 7 FROM wanted
-), scope AS (
-    SELECT o.order_id, o.warehouse_id, o.status, n.week AS week_start
-    FROM needed n
-    JOIN wms.orders o ON o.created_at >= n.week::timestamptz AND o.created_at < (n.week + 7)::timestamptz
 ), order_totals AS (
+    -- The weeks from a week before the window on (everything, for a full rebuild): the
+    -- planner joins the lines as the size asks.
     SELECT o.order_id,
            o.warehouse_id,
-           o.week_start,
+           date_trunc('week', o.created_at)::date           AS week_start,
            o.status = 'cancelled'                           AS cancelled,
            coalesce(sum(l.quantity), 0)                     AS units,
            coalesce(sum(l.quantity * l.unit_price), 0)      AS order_value
-    FROM scope o
+    FROM wms.orders o
     LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-    GROUP BY o.order_id, o.warehouse_id, o.week_start, o.status
+    WHERE o.created_at >= (p_from - 7)::timestamptz
+    GROUP BY o.order_id, o.warehouse_id, o.created_at, o.status
+    UNION ALL
+    -- The other needed weeks: each order's lines by an index probe.
+    SELECT o.order_id,
+           o.warehouse_id,
+           n.week,
+           o.status = 'cancelled',
+           t.units,
+           t.order_value
+    FROM needed n
+    JOIN wms.orders o ON o.created_at >= n.week::timestamptz AND o.created_at < (n.week + 7)::timestamptz
+    CROSS JOIN LATERAL (
+        SELECT coalesce(sum(l.quantity), 0)                 AS units,
+               coalesce(sum(l.quantity * l.unit_price), 0)  AS order_value
+        FROM wms.order_lines l
+        WHERE l.order_id = o.order_id) AS t
+    WHERE n.week < p_from - 7
 ), weekly AS (
     SELECT week_start,
            warehouse_id,
