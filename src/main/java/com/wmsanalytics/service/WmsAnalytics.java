@@ -9,6 +9,7 @@ import com.wmsanalytics.replication.Finding;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.TableCounts;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
@@ -40,19 +41,31 @@ public final class WmsAnalytics implements AutoCloseable {
 
     private final AppConfig config;
     private final Clock clock;
+    private final Sleeper sleeper;
     private static final Logger log = LoggerFactory.getLogger(WmsAnalytics.class);
 
     private final Servers servers;
     private RunHistory history;
 
     public WmsAnalytics(AppConfig config, Clock clock) {
-        this(config, clock, null);
+        this(config, clock, Sleeper.THREAD, null);
     }
 
     /** @param poolMetrics where the connection pools report their metrics, or null */
     public WmsAnalytics(AppConfig config, Clock clock, com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
+        this(config, clock, Sleeper.THREAD, poolMetrics);
+    }
+
+    /**
+     * @param sleeper how the catch-up gate waits between polls; a test passes one that moves
+     *     its clock forward
+     * @param poolMetrics where the connection pools report their metrics, or null
+     */
+    public WmsAnalytics(AppConfig config, Clock clock, Sleeper sleeper,
+            com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
         this.config = config;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.servers = new Servers(config, poolMetrics);
     }
 
@@ -83,7 +96,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** Waits until the replica has caught up with every publisher, as of now. */
     public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
-        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, config.gate().pollInterval())
+        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, sleeper, config.gate().pollInterval())
                 .await(timeout, listener);
     }
 
