@@ -4,6 +4,7 @@ import com.wmsanalytics.http.RefreshMetrics;
 import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.service.RefreshReport;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /** Feeds each scheduled run's outcome into the Prometheus metrics. */
@@ -31,6 +32,6 @@ public final class MetricsObserver implements RunObserver {
     }
 
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Typed reads of one configuration object. A missing key or a value of the wrong type
@@ -62,7 +63,7 @@ final class ConfigReader {
 
     List<ConfigReader> objectList(String path) {
         List<? extends Config> list = read(path, "a list of objects", config::getConfigList);
-        return java.util.stream.IntStream.range(0, list.size())
+        return IntStream.range(0, list.size())
                 .mapToObj(i -> new ConfigReader(list.get(i), source, key(path) + "[" + i + "]"))
                 .toList();
     }

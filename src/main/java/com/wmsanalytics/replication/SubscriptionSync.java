@@ -4,9 +4,13 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,12 +75,12 @@ final class SubscriptionSync {
         try {
             statement.run();
         } catch (DataAccessException e) {
-            java.sql.SQLException server = e.getCause(java.sql.SQLException.class);
+            SQLException server = e.getCause(SQLException.class);
             String reason = server == null ? "failed" : ErrorMessages.serverMessage(server);
             String message = "cannot " + action + " (" + conninfo.masked() + "): " + reason;
             throw SqlStates.isConnectionFailure(server)
-                    ? new com.wmsanalytics.db.ConnectionException(message, null)
-                    : new com.wmsanalytics.WmsAnalyticsException(com.wmsanalytics.ExitCode.FAILED, message);
+                    ? new ConnectionException(message, null)
+                    : new WmsAnalyticsException(ExitCode.FAILED, message);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.wmsanalytics.service;
 
 import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
@@ -24,10 +26,15 @@ import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.ViewCatalog;
 import com.wmsanalytics.refresh.ViewSelection;
 import com.wmsanalytics.replication.SubscriptionState;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Duration;
@@ -52,7 +59,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** @param poolMetrics where the connection pools report their metrics, or null */
-    public WmsAnalytics(AppConfig config, Clock clock, com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
+    public WmsAnalytics(AppConfig config, Clock clock, MetricsTrackerFactory poolMetrics) {
         this(config, clock, Sleeper.THREAD, poolMetrics);
     }
 
@@ -62,7 +69,7 @@ public final class WmsAnalytics implements AutoCloseable {
      * @param poolMetrics where the connection pools report their metrics, or null
      */
     public WmsAnalytics(AppConfig config, Clock clock, Sleeper sleeper,
-            com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
+            MetricsTrackerFactory poolMetrics) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -145,7 +152,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The first run recorded for a job's firing: where a recovered firing's chain starts. */
-    public Optional<Long> firstRunOf(String job, java.time.Instant scheduledFor) {
+    public Optional<Long> firstRunOf(String job, Instant scheduledFor) {
         return history().firstRun(job, scheduledFor);
     }
 
@@ -155,13 +162,13 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The refresh groups the replica's views belong to. */
-    public java.util.Set<String> groups() {
-        return selection().all().stream().flatMap(v -> v.group().stream()).collect(java.util.stream.Collectors.toSet());
+    public Set<String> groups() {
+        return selection().all().stream().flatMap(v -> v.group().stream()).collect(Collectors.toSet());
     }
 
     /** Every materialized view, as {@code schema.name}. */
-    public java.util.Set<String> viewNames() {
-        return selection().all().stream().map(v -> v.qualified()).collect(java.util.stream.Collectors.toSet());
+    public Set<String> viewNames() {
+        return selection().all().stream().map(v -> v.qualified()).collect(Collectors.toSet());
     }
 
     /** Each subscription's state, for the metrics. */
@@ -170,10 +177,10 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** One subscription's state; a publisher that cannot be reached shows as unreachable. */
-    private SubscriptionState subscriptionState(com.wmsanalytics.config.PublisherConfig p) {
+    private SubscriptionState subscriptionState(PublisherConfig p) {
         try {
             return SubscriptionState.read(servers.replicaDsl(), p, servers.publisherDsl(p.name()));
-        } catch (com.wmsanalytics.db.ConnectionException e) {
+        } catch (ConnectionException e) {
             log.warn("{} - {}", p.name(), e.getMessage());
             return SubscriptionState.unreachable(p);
         }
@@ -215,7 +222,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The replica, for read-only reports. */
-    public org.jooq.DSLContext replicaDsl() {
+    public DSLContext replicaDsl() {
         return servers.replicaDsl();
     }
 
