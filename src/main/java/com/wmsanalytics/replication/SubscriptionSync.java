@@ -26,8 +26,7 @@ import org.jooq.exception.DataAccessException;
 final class SubscriptionSync {
 
     private static final String SUBSCRIPTION =
-            "SELECT subenabled, subpublications FROM pg_subscription WHERE subname = ?"
-                    + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+            "SELECT s.subenabled, s.subpublications FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION;
 
     private final DSLContext db;
 
@@ -87,7 +86,8 @@ final class SubscriptionSync {
     /** The stored conninfo; only a superuser may read it, so others leave it as it is. */
     private Optional<String> storedConninfo(String sub) {
         try {
-            return Optional.of(db.fetchOne("SELECT subconninfo FROM pg_subscription WHERE subname = ?", sub)
+            return Optional.of(db.fetchOne("SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "
+                    + ThisDatabase.SUBSCRIPTION, sub)
                     .get(0, String.class));
         } catch (DataAccessException e) {
             if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
@@ -100,7 +100,8 @@ final class SubscriptionSync {
     private List<String> subscribedTables(String sub) {
         return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
                         + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? ORDER BY 1", sub)
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION
+                        + " ORDER BY 1", sub)
                 .getValues(0, String.class);
     }
 }
