@@ -1,6 +1,7 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.ConfigReader;
 import com.wmsanalytics.config.TimeZones;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ final class JobFile {
 
     static JobDefinition read(Path file) {
         String name = jobName(file);
-        JobReader r = JobReader.open(file);
+        ConfigReader r = JobReader.open(file);
         r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
         return new JobDefinition(name, CronCheck.read(r, "job.cron"), zone(r), group(r), views(r),
                 r.optionalPositiveDuration("job.gate-timeout"), retry(r), r.bool("job.enabled"), r.source());
@@ -39,12 +40,12 @@ final class JobFile {
         return name;
     }
 
-    private static ZoneId zone(JobReader r) {
+    private static ZoneId zone(ConfigReader r) {
         TimeZones.ZoneIdOrReason parsed = TimeZones.parse(r.string("job.time-zone"));
         return parsed.zone().orElseThrow(() -> r.error("job.time-zone", parsed.reason()));
     }
 
-    private static Optional<String> group(JobReader r) {
+    private static Optional<String> group(ConfigReader r) {
         boolean group = r.isSet("job.group");
         if (group == r.isSet("job.views")) {
             throw group
@@ -54,14 +55,14 @@ final class JobFile {
         return r.optionalString("job.group").map(g -> checked(r, g));
     }
 
-    private static String checked(JobReader r, String group) {
+    private static String checked(ConfigReader r, String group) {
         if (!GROUP.matcher(group).matches()) {
             throw r.error("job.group", "'" + group + "' is not a group name (lower-case letters, digits and _)");
         }
         return group;
     }
 
-    private static List<String> views(JobReader r) {
+    private static List<String> views(ConfigReader r) {
         if (!r.isSet("job.views")) {
             return List.of();
         }
@@ -76,7 +77,7 @@ final class JobFile {
         return views;
     }
 
-    private static void checkView(JobReader r, int index, String view, Set<String> seen) {
+    private static void checkView(ConfigReader r, int index, String view, Set<String> seen) {
         if (!VIEW.matcher(view).matches()) {
             throw r.elementError("job.views", index,
                     "'" + view + "' is not a view name; use schema.view (lower-case letters, digits and _)");
@@ -86,7 +87,7 @@ final class JobFile {
         }
     }
 
-    private static RetryPolicy retry(JobReader r) {
+    private static RetryPolicy retry(ConfigReader r) {
         r.requireObject("job.retry", "an object { failed-attempts = ..., backoff = ..., skipped-backoff = ... }");
         return new RetryPolicy(
                 r.nonNegativeInt("job.retry.failed-attempts"),
