@@ -51,6 +51,17 @@ final class Cleanup {
         }
     }
 
+    /**
+     * Drops every role but the superuser and PostgreSQL's own, once the databases are gone, so
+     * that a class may create its roles as on new servers.
+     */
+    static void dropRoles(EmbeddedServer server) {
+        for (String[] role : rows(server, "postgres",
+                "SELECT rolname FROM pg_roles WHERE rolname <> current_user AND rolname NOT LIKE 'pg\\_%'")) {
+            server.execute("postgres", "DROP OWNED BY " + quoted(role[0]) + "; DROP ROLE " + quoted(role[0]));
+        }
+    }
+
     private static List<String[]> rows(EmbeddedServer server, String database, String sql) {
         try (Connection c = server.dataSource(database).getConnection();
                 Statement s = c.createStatement();

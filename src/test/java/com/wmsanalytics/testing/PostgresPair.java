@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * class. Register it as a static field with {@code @RegisterExtension}.
  *
  * <p>{@link #logical()} gives the class the pair this JVM shares between test classes: it is
- * started once, and before each class every subscription, replication slot and database is
- * dropped and an empty {@code wms_db} created on both servers. A class that changes server
+ * started once, and before each class every subscription, replication slot, database and role
+ * (but the superuser) is dropped and an empty {@code wms_db} created on both servers. A class that changes server
  * settings, or calls {@link #isolated()} because it stops servers or must not share them, gets
  * servers of its own, started before it and stopped after it; tag such a class
  * {@code @Tag("slow")}.
@@ -89,8 +89,8 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Drops every subscription, replication slot and database on both servers and creates an
-     * empty {@code wms_db} again, as before each class.
+     * Drops every subscription, replication slot, database and role on both servers and creates
+     * an empty {@code wms_db} again, as before each class.
      */
     public void resetDatabases() {
         servers.reset();

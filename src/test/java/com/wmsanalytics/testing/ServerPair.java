@@ -49,14 +49,15 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
     }
 
     /**
-     * Drops every subscription, replication slot and database a test left behind, on both
-     * servers, and creates an empty {@code wms_db} again.
+     * Drops every subscription, replication slot, database and role a test left behind, on
+     * both servers, and creates an empty {@code wms_db} again.
      */
     void reset() {
         Cleanup.dropSubscriptions(replica);
         for (EmbeddedServer server : List.of(primary, replica)) {
             Cleanup.dropReplicationSlots(server);
             Cleanup.dropDatabases(server);
+            Cleanup.dropRoles(server);
         }
         createDatabase();
     }
