@@ -63,9 +63,21 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
             servers = ServerPair.start(primarySettings, replicaSettings, binaries());
             return;
         }
-        servers = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ServerPair.class,
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        servers = shared(store);
+        try {
+            servers.reset();
+        } catch (RuntimeException unusable) {
+            // A class before this one stopped a server or left it unusable: start a new pair.
+            store.remove(ServerPair.class, ServerPair.class);
+            servers.closeQuietly();
+            servers = shared(store);
+        }
+    }
+
+    private ServerPair shared(ExtensionContext.Store store) {
+        return store.getOrComputeIfAbsent(ServerPair.class,
                 key -> ServerPair.start(primarySettings, replicaSettings, binaries()), ServerPair.class);
-        servers.reset();
     }
 
     @Override

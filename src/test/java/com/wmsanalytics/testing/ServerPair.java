@@ -77,6 +77,18 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** Stops what still runs of a pair that can no longer be reset, ignoring what fails. */
+    void closeQuietly() {
+        for (EmbeddedServer server : List.of(primary, replica)) {
+            try {
+                server.close();
+            } catch (RuntimeException alreadyStopped) {
+                // The server is gone already; its data directory goes below.
+            }
+        }
+        deleteQuietly(root);
+    }
+
     private static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {
             return;
