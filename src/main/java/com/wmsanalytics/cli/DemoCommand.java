@@ -2,6 +2,7 @@ package com.wmsanalytics.cli;
 
 import com.typesafe.config.ConfigFactory;
 import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.UsageException;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigLoader;
 import com.wmsanalytics.demo.DemoReports;
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (orders < 1) {
-            throw new com.wmsanalytics.UsageException("--orders must be at least 1, got " + orders);
+            throw new UsageException("--orders must be at least 1, got " + orders);
         }
         terminal = root.context().terminal();
         long start = System.nanoTime();

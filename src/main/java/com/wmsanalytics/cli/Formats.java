@@ -3,6 +3,7 @@ package com.wmsanalytics.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How the human output shows instants and numbers. */
@@ -21,10 +22,10 @@ final class Formats {
     }
 
     static String count(Optional<Long> n) {
-        return n.map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).orElse("-");
+        return n.map(v -> String.format(Locale.ROOT, "%,d", v)).orElse("-");
     }
 
     static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import com.wmsanalytics.generate.GenerateSummary;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.Durations;
 import com.wmsanalytics.text.TextTable;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,10 +57,10 @@ final class GenerateCommand implements Callable<Integer> {
     static void print(GenerateSummary s, Terminal terminal) {
         TextTable table = new TextTable("table", "rows written");
         for (Map.Entry<String, Long> e : s.rowsWritten().entrySet()) {
-            table.row(e.getKey(), String.format(java.util.Locale.ROOT, "%,d", e.getValue()));
+            table.row(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue()));
         }
         table.lines().forEach(terminal::println);
-        terminal.println(String.format(java.util.Locale.ROOT, "generated %s to %s: %,d order lines in %s (%,.0f order lines/s)",
+        terminal.println(String.format(Locale.ROOT, "generated %s to %s: %,d order lines in %s (%,.0f order lines/s)",
                 s.firstDay(), s.lastDay(), s.orderLines(), Durations.human(s.elapsed()), s.orderLinesPerSecond()));
     }
 }

@@ -1,6 +1,8 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.UsageException;
 import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.history.ViewStatus;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.Durations;
 import com.wmsanalytics.text.TextTable;
@@ -39,7 +41,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1) {
-            throw new com.wmsanalytics.UsageException("--limit must be at least 1, got " + limit);
+            throw new UsageException("--limit must be at least 1, got " + limit);
         }
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
@@ -62,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private static String views(RunRecord r) {
-        long ok = r.views().stream().filter(v -> v.status() == com.wmsanalytics.history.ViewStatus.SUCCEEDED).count();
+        long ok = r.views().stream().filter(v -> v.status() == ViewStatus.SUCCEEDED).count();
         return ok + "/" + r.views().size();
     }
 }

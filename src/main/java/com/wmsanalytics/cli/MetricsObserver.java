@@ -6,6 +6,7 @@ import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.service.RefreshReport;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /** Feeds each scheduled run's outcome into the Prometheus metrics. */
@@ -43,6 +44,6 @@ public final class MetricsObserver implements RunObserver {
     }
 
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

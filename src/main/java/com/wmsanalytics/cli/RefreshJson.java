@@ -5,6 +5,7 @@ import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.replication.CatchUp;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.service.RefreshReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ record RefreshJson(long runId, String status, int exitCode, long elapsedMs, Opti
 
     private static View view(ViewOutcome o) {
         return new View(o.view().qualified(), o.mode().label(), Formats.lower(o.status()), o.rows(),
-                o.duration().map(java.time.Duration::toMillis), o.sqlstate(), o.message(),
+                o.duration().map(Duration::toMillis), o.sqlstate(), o.message(),
                 o.buckets().map(BucketCounts::buckets), o.buckets().map(BucketCounts::rowsDeleted),
                 o.buckets().map(BucketCounts::rowsInserted));
     }

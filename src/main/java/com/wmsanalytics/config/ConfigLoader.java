@@ -8,11 +8,10 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads the configuration once: the user's file (from {@code --config} or
@@ -56,10 +55,10 @@ public final class ConfigLoader {
     /** Validates {@code user} layered over the defaults; {@code source} names it in errors. */
     public AppConfig load(Config user, String source) {
         Config reference = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "reference.conf");
-        new UnknownKeys(reference.root(), publisherKeys(reference), source).check(user.root());
+        KnownKeys known = knownKeys(reference);
+        known.check(user.root(), source);
         Config overrides = ConfigFactory.systemEnvironmentOverrides();
-        new UnknownKeys(reference.root(), publisherKeys(reference), "environment (CONFIG_FORCE_ variables)")
-                .check(overrides.root());
+        known.check(overrides.root(), "environment (CONFIG_FORCE_ variables)");
         Config merged = resolve(overrides
                 .withFallback(user)
                 .withFallback(withoutShadowedPasswords(reference, user.root()))
@@ -108,11 +107,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static Set<String> publisherKeys(Config reference) {
-        ConfigObject defaults = reference.getObject(ROOT + ".publisher-defaults");
-        Set<String> keys = new HashSet<>(defaults.keySet());
-        keys.add("name");
-        keys.add("url");
-        return keys;
+    /**
+     * The keys of {@code reference.conf}; each publisher entry may use the keys of
+     * {@code publisher-defaults} plus its name and URL.
+     */
+    private static KnownKeys knownKeys(Config reference) {
+        List<String> publisherKeys = new ArrayList<>(reference.getObject(ROOT + ".publisher-defaults").keySet());
+        publisherKeys.add("name");
+        publisherKeys.add("url");
+        return KnownKeys.of(KnownKeys.objectsOf(reference.root(), Map.of(ROOT + ".publishers" + KnownKeys.ELEMENTS, publisherKeys)),
+                known -> " (see conf/application.conf for the known keys)");
     }
 }

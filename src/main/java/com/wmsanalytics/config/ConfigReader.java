@@ -1,74 +1,110 @@
 package com.wmsanalytics.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
- * Typed reads of one configuration object. A missing key or a value of the wrong type
- * becomes a {@link ConfigException} that names the file, the line and the full key.
+ * Typed reads of one configuration object: the application's configuration and every job
+ * file. A missing key or a value of the wrong type becomes a {@link ConfigException} that
+ * names the file, the line when the file set the value, and the full key.
  */
-final class ConfigReader {
+public final class ConfigReader {
 
     private final Config config;
+    /** Where to look up the line of a value: the file alone, when defaults are merged under it. */
+    private final Config origins;
     private final String source;
     private final String prefix;
 
     ConfigReader(Config config, String source, String prefix) {
+        this(config, config, source, prefix);
+    }
+
+    private ConfigReader(Config config, Config origins, String source, String prefix) {
         this.config = config;
+        this.origins = origins;
         this.source = source;
         this.prefix = prefix;
     }
 
-    ConfigReader at(String path) {
+    /**
+     * A reader of {@code resolved}, which is {@code file} over defaults. Errors take their line
+     * from {@code file}, because an object merged with the defaults has no line of its own.
+     */
+    public static ConfigReader of(Config resolved, Config file, String source) {
+        return new ConfigReader(resolved, file, source, "");
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ConfigReader at(String path) {
         return new ConfigReader(read(path, "an object", config::getConfig), source, key(path));
     }
 
-    String string(String path) {
+    /** Fails unless {@code path} is an object; {@code expected} shows the user its shape. */
+    public void requireObject(String path, String expected) {
+        read(path, expected, config::getConfig);
+    }
+
+    public String string(String path) {
         return read(path, "a string", config::getString);
     }
 
-    Optional<String> optionalString(String path) {
-        return config.hasPath(path) ? Optional.of(string(path)) : Optional.empty();
+    public Optional<String> optionalString(String path) {
+        return isSet(path) ? Optional.of(string(path)) : Optional.empty();
     }
 
-    int positiveInt(String path) {
+    public int positiveInt(String path) {
         int value = read(path, "an integer", config::getInt);
         return check(path, value, value >= 1, "must be at least 1");
     }
 
+    public int nonNegativeInt(String path) {
+        int value = read(path, "an integer", config::getInt);
+        return check(path, value, value >= 0, "must be 0 or more");
+    }
+
     /** An integer from {@code min} to {@code max}, both included. */
-    int intBetween(String path, int min, int max) {
+    public int intBetween(String path, int min, int max) {
         int value = read(path, "an integer", config::getInt);
         return check(path, value, value >= min && value <= max, "must be from " + min + " to " + max);
     }
 
-    boolean bool(String path) {
+    public boolean bool(String path) {
         return read(path, "true or false", config::getBoolean);
     }
 
-    Duration positiveDuration(String path) {
-        Duration value = read(path, "a duration such as 30s, 5m or 400d", config::getDuration);
+    public Duration positiveDuration(String path) {
+        Duration value = read(path, "a duration such as 30s, 10m or 2h", config::getDuration);
         return check(path, value, !value.isNegative() && !value.isZero(), "must be longer than zero");
     }
 
-    List<String> stringList(String path) {
+    public Optional<Duration> optionalPositiveDuration(String path) {
+        return isSet(path) ? Optional.of(positiveDuration(path)) : Optional.empty();
+    }
+
+    public List<String> stringList(String path) {
         return read(path, "a list of strings", config::getStringList);
     }
 
-    List<ConfigReader> objectList(String path) {
+    public List<ConfigReader> objectList(String path) {
         List<? extends Config> list = read(path, "a list of objects", config::getConfigList);
-        return java.util.stream.IntStream.range(0, list.size())
+        return IntStream.range(0, list.size())
                 .mapToObj(i -> new ConfigReader(list.get(i), source, key(path) + "[" + i + "]"))
                 .toList();
     }
 
     /** Whether the key is set to something other than null. */
-    boolean isSet(String path) {
+    public boolean isSet(String path) {
         return config.hasPath(path);
     }
 
@@ -82,12 +118,32 @@ final class ConfigReader {
         return new ConfigReader(config.withFallback(defaults.config), source, prefix);
     }
 
-    ConfigException error(String path, String problem) {
-        return new ConfigException(where(path) + key(path) + ": " + problem);
+    /** An error about the value of {@code path}, at the line that set it. */
+    public ConfigException error(String path, String problem) {
+        return error(path, originOf(path), problem);
     }
 
-    String key(String path) {
+    /** An error about the {@code index}-th element of the list {@code path}, at that element's line. */
+    public ConfigException elementError(String path, int index, String problem) {
+        List<? extends ConfigValue> list = config.getList(path);
+        return error(path, index < list.size() ? list.get(index).origin() : null, problem);
+    }
+
+    public String key(String path) {
         return prefix.isEmpty() ? path : prefix + "." + path;
+    }
+
+    /** Where the file sets {@code path}; null when only the defaults do, or it cannot be told. */
+    private ConfigOrigin originOf(String path) {
+        try {
+            return origins.hasPath(path) ? origins.getValue(path).origin() : null;
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null;
+        }
+    }
+
+    private ConfigException error(String path, ConfigOrigin origin, String problem) {
+        return new ConfigException(ConfigFiles.where(source, origin) + key(path) + ": " + problem);
     }
 
     private <T> T read(String path, String expected, Function<String, T> getter) {
@@ -113,12 +169,5 @@ final class ConfigReader {
             return "a value of the wrong type";
         }
         return config.getValue(path).render(ConfigRenderOptions.concise());
-    }
-
-    private String where(String path) {
-        ConfigValue value = config.hasPath(path) ? config.getValue(path) : null;
-        int line = value == null ? -1 : value.origin().lineNumber();
-        boolean fromUser = value != null && value.origin().filename() != null;
-        return fromUser && line > 0 ? source + ":" + line + ": " : source + ": ";
     }
 }

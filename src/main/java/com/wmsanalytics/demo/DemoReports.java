@@ -2,6 +2,7 @@ package com.wmsanalytics.demo;
 
 import com.wmsanalytics.text.TextTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -46,7 +47,7 @@ public final class DemoReports {
 
     private static TextTable table(Result<Record> result) {
         TextTable table = new TextTable(result.fields().length == 0 ? new String[0]
-                : java.util.Arrays.stream(result.fields()).map(f -> f.getName()).toArray(String[]::new));
+                : Arrays.stream(result.fields()).map(f -> f.getName()).toArray(String[]::new));
         for (Record r : result) {
             table.row(r.intoArray());
         }

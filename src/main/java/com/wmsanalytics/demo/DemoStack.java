@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The demo's two embedded servers, a WMS primary and an analytics replica, with their data
@@ -17,7 +19,7 @@ public final class DemoStack implements AutoCloseable {
     private final Path root;
     private final EmbeddedServer primary;
     private final EmbeddedServer replica;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DemoStack(Path root, EmbeddedServer primary, EmbeddedServer replica) {
         this.root = root;
@@ -74,7 +76,7 @@ public final class DemoStack implements AutoCloseable {
 
     private static void deleteEmpty(Path dir) {
         try (var entries = Files.walk(dir)) {
-            entries.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            entries.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

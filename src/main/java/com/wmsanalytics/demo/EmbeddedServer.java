@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * One PostgreSQL server started from the embedded binaries, configured for logical
@@ -55,7 +58,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     EmbeddedPostgres.builder()
                             .setDataDirectory(dataDirectory)
                             .setCleanDataDirectory(true)
-                            .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                            .setPGStartupWait(Duration.ofSeconds(60));
             settings.forEach(builder::setServerConfig);
             binaries.ifPresent(archive -> builder.setPgBinaryResolver(fromFile(archive)));
             return new EmbeddedServer(name, builder.start());
@@ -102,14 +105,14 @@ public final class EmbeddedServer implements AutoCloseable {
     public String queryValue(String database, String sql) {
         try (Connection c = postgres.getDatabase(superuser(), database).getConnection();
                 Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery(sql)) {
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
     }
 
-    public javax.sql.DataSource dataSource(String database) {
+    public DataSource dataSource(String database) {
         return postgres.getDatabase(superuser(), database);
     }
 

@@ -1,5 +1,6 @@
 package com.wmsanalytics.generate;
 
+import com.wmsanalytics.ExitCode;
 import java.util.List;
 
 /** The target database lacks the {@code wms} schema or some of its tables: a usage error. */
@@ -8,7 +9,7 @@ public final class MissingWmsSchemaException extends DataGenerationException {
     private static final long serialVersionUID = 1L;
 
     private MissingWmsSchemaException(String message) {
-        super(com.wmsanalytics.ExitCode.USAGE, message);
+        super(ExitCode.USAGE, message);
     }
 
     static MissingWmsSchemaException noSchema(String publisher) {

@@ -6,8 +6,10 @@ import com.wmsanalytics.db.Servers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +62,8 @@ public final class JooqRunHistory implements RunHistory {
     }
 
     @Override
-    public java.util.Optional<Long> firstRun(String job, java.time.Instant scheduledFor) {
-        return db.select(org.jooq.impl.DSL.min(REFRESH_RUN.RUN_ID)).from(REFRESH_RUN)
+    public Optional<Long> firstRun(String job, Instant scheduledFor) {
+        return db.select(DSL.min(REFRESH_RUN.RUN_ID)).from(REFRESH_RUN)
                 .where(REFRESH_RUN.JOB.eq(job).and(REFRESH_RUN.SCHEDULED_FOR.eq(scheduledFor)))
                 .fetchOptional(0, Long.class);
     }

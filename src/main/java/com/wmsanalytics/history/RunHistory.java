@@ -3,6 +3,7 @@ package com.wmsanalytics.history;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The record of every refresh run, kept on the replica in {@code analytics_control}. Times
@@ -36,5 +37,5 @@ public interface RunHistory {
     List<Freshness> freshness();
 
     /** The first run recorded for a job's firing, if any: the start of its retry chain. */
-    java.util.Optional<Long> firstRun(String job, java.time.Instant scheduledFor);
+    Optional<Long> firstRun(String job, Instant scheduledFor);
 }

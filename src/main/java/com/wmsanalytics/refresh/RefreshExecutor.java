@@ -2,11 +2,14 @@ package com.wmsanalytics.refresh;
 
 import com.wmsanalytics.config.RefreshSettings;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +77,7 @@ public final class RefreshExecutor {
         Optional<ViewOutcome> failedDependency = deps.stream().map(CompletableFuture::join).filter(o -> !o.succeeded()).findFirst();
         ViewOutcome outcome = failedDependency
                 .map(d -> ViewOutcome.blocked(view, "not refreshed because " + d.view().qualified() + " "
-                        + d.status().name().toLowerCase(java.util.Locale.ROOT)))
+                        + d.status().name().toLowerCase(Locale.ROOT)))
                 .orElseGet(() -> {
                     listener.started(view, started.incrementAndGet(), plan.views().size());
                     return refresher.refresh(view, full);
@@ -87,13 +90,13 @@ public final class RefreshExecutor {
      * Every view's outcome, once all have ended. A listener that threw (the history could not
      * be written) ends the refresh with that error, unwrapped, after the other views ended.
      */
-    private static List<ViewOutcome> results(java.util.Collection<CompletableFuture<ViewOutcome>> futures) {
+    private static List<ViewOutcome> results(Collection<CompletableFuture<ViewOutcome>> futures) {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         for (CompletableFuture<ViewOutcome> f : futures) {
             if (f.isCompletedExceptionally()) {
                 try {
                     f.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }

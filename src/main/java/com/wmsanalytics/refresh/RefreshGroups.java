@@ -1,13 +1,26 @@
 package com.wmsanalytics.refresh;
 
-import static com.wmsanalytics.history.jooq.Tables.REFRESH_GROUP_MEMBER;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Table;
 
-/** The refresh group of each view, from {@code analytics_control.refresh_group_member}. */
+/**
+ * The refresh group of each view. The refresh owns {@code analytics_control.refresh_group_member}
+ * (migration V6): it is the only code that reads it, and the run history's jOOQ classes leave it out.
+ */
 final class RefreshGroups {
+
+    private static final Table<?> MEMBERS = table(name("analytics_control", "refresh_group_member"));
+    private static final Field<String> VIEW_SCHEMA = field(name("view_schema"), String.class);
+    private static final Field<String> VIEW_NAME = field(name("view_name"), String.class);
+    private static final Field<String> GROUP = field(name("refresh_group"), String.class);
 
     private final DSLContext db;
 
@@ -17,7 +30,7 @@ final class RefreshGroups {
 
     /** {@code schema.name} → group. */
     Map<String, String> byView() {
-        return db.selectFrom(REFRESH_GROUP_MEMBER).fetch().stream()
-                .collect(Collectors.toMap(r -> r.getViewSchema() + "." + r.getViewName(), r -> r.getRefreshGroup()));
+        return db.select(VIEW_SCHEMA, VIEW_NAME, GROUP).from(MEMBERS).fetch().stream()
+                .collect(Collectors.toMap(r -> r.value1() + "." + r.value2(), Record3::value3));
     }
 }

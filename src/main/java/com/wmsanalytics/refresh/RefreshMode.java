@@ -1,5 +1,7 @@
 package com.wmsanalytics.refresh;
 
+import java.util.Locale;
+
 /**
  * How a report is refreshed. CONCURRENTLY never blocks readers but needs a populated view with
  * a unique index on plain columns, and costs more; PLAIN holds ACCESS EXCLUSIVE throughout.
@@ -14,6 +16,6 @@ public enum RefreshMode {
     FULL;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

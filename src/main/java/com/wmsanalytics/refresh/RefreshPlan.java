@@ -2,11 +2,13 @@ package com.wmsanalytics.refresh;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The views to refresh in dependency order: every view comes after the views of the plan
@@ -23,7 +25,7 @@ public record RefreshPlan(List<MaterializedView> views) {
         Map<String, MaterializedView> byName = new LinkedHashMap<>();
         chosen.forEach(v -> byName.put(v.qualified(), v));
         List<MaterializedView> ordered = new ArrayList<>();
-        Set<String> done = new java.util.HashSet<>();
+        Set<String> done = new HashSet<>();
         TreeSet<String> ready = new TreeSet<>();
         while (ordered.size() < byName.size()) {
             byName.values().stream()
@@ -46,7 +48,7 @@ public record RefreshPlan(List<MaterializedView> views) {
         return view.dependsOn().stream().filter(inPlan::contains).sorted().toList();
     }
 
-    private static java.util.stream.Stream<String> dependenciesIn(MaterializedView v, Map<String, MaterializedView> plan) {
+    private static Stream<String> dependenciesIn(MaterializedView v, Map<String, MaterializedView> plan) {
         return v.dependsOn().stream().filter(plan::containsKey);
     }
 }

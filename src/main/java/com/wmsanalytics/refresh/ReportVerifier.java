@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -75,7 +78,7 @@ public final class ReportVerifier {
         if (rebuild.isPresent()) {
             return skipped(report, "its next refresh rebuilds it in full (" + rebuild.get() + ")");
         }
-        java.util.TreeSet<LocalDate> pendingBuckets = new java.util.TreeSet<>(state.dirty(tx, report));
+        TreeSet<LocalDate> pendingBuckets = new TreeSet<>(state.dirty(tx, report));
         spec.extent().ifPresent(extent -> tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name())))
                 .forEach(r -> pendingBuckets.add(r.get(0, LocalDate.class))));
         List<LocalDate> dirty = List.copyOf(pendingBuckets);
@@ -120,7 +123,7 @@ public final class ReportVerifier {
         return name(report.schema(), report.name());
     }
 
-    private Check inTransaction(boolean readOnly, java.util.function.Function<DSLContext, Check> work) {
+    private Check inTransaction(boolean readOnly, Function<DSLContext, Check> work) {
         try (Connection connection = replica.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -137,7 +140,7 @@ public final class ReportVerifier {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
+            throw new DataAccessException(e.getMessage(), e);
         }
     }
 }

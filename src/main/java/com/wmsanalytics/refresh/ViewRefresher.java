@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -46,7 +47,7 @@ final class ViewRefresher {
         Instant start = clock.instant();
         try (Connection connection = replica.getConnection()) {
             return inTransaction(connection, view, full, start);
-        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+        } catch (SQLException | DataAccessException e) {
             return outcome(view, ViewOutcome.Status.FAILED, start, Optional.empty(), e);
         }
     }

@@ -4,6 +4,7 @@ import com.wmsanalytics.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,7 @@ public final class ViewSelection {
         if (!NAME.matcher(typed).matches()) {
             throw new UsageException("'" + typed + "' is not a view name; use schema.view (letters, digits and _)");
         }
-        String name = typed.toLowerCase(java.util.Locale.ROOT);
+        String name = typed.toLowerCase(Locale.ROOT);
         List<MaterializedView> matches = views.stream()
                 .filter(v -> name.contains(".") ? v.qualified().equals(name) : v.name().equals(name))
                 .toList();

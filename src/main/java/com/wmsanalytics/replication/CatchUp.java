@@ -2,6 +2,7 @@ package com.wmsanalytics.replication;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public record CatchUp(
         LSN_NOT_VISIBLE;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -29,12 +29,19 @@ public final class CatchUpGate {
     private final DSLContext replica;
     private final Map<PublisherConfig, DSLContext> publishers;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Duration pollInterval;
 
-    public CatchUpGate(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock, Duration pollInterval) {
+    /**
+     * @param clock what the timeout and the apply worker's grace are measured on
+     * @param sleeper how to wait between polls: {@link Sleeper#THREAD}, or a test's clock
+     */
+    public CatchUpGate(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock, Sleeper sleeper,
+            Duration pollInterval) {
         this.replica = replica;
         this.publishers = publishers;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.pollInterval = pollInterval;
     }
 
@@ -67,7 +74,7 @@ public final class CatchUpGate {
 
     private void sleep() {
         try {
-            Thread.sleep(pollInterval.toMillis());
+            sleeper.sleep(pollInterval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the replica to catch up", e);

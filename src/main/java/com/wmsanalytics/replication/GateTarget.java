@@ -1,6 +1,7 @@
 package com.wmsanalytics.replication;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -16,6 +17,6 @@ record GateTarget(String lsn, Instant publisherTime) {
 
     static GateTarget read(DSLContext publisher) {
         Record r = publisher.fetchOne("SELECT pg_current_wal_insert_lsn()::text, now()");
-        return new GateTarget(r.get(0, String.class), r.get(1, java.time.OffsetDateTime.class).toInstant());
+        return new GateTarget(r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant());
     }
 }

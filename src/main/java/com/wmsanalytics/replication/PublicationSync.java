@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Name;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 
 /** Creates a publication, or brings its tables and operations up to date. */
@@ -40,7 +41,7 @@ final class PublicationSync {
         return Optional.of("publication " + publication + " now holds " + tables.size() + " tables");
     }
 
-    private static org.jooq.QueryPart tableList(List<String> tables) {
+    private static QueryPart tableList(List<String> tables) {
         return list(tables.stream().map(PublicationSync::qualified).toArray(Name[]::new));
     }
 

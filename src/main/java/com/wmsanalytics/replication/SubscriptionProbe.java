@@ -38,7 +38,7 @@ final class SubscriptionProbe {
         Record r = replica.fetchOne("SELECT s.subenabled, s.subslotname, w.pid,"
                 + " (SELECT count(*)::int FROM pg_subscription_rel sr WHERE sr.srsubid = s.oid AND sr.srsubstate <> 'r')"
                 + " FROM pg_subscription s LEFT JOIN pg_stat_subscription w ON w.subid = s.oid AND w.relid IS NULL"
-                + " WHERE s.subname = ? AND s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
                 subscription);
         return Optional.ofNullable(r).map(x -> new ReplicaSide(x.get(0, Boolean.class), x.get(1, String.class),
                 x.get(2, Integer.class), x.get(3, Integer.class)));
@@ -49,7 +49,9 @@ final class SubscriptionProbe {
         if (replicaVersion() < PG15) {
             return Optional.empty();
         }
-        return replica.fetchOptional("SELECT apply_error_count FROM pg_stat_subscription_stats WHERE subname = ?", subscription)
+        return replica.fetchOptional("SELECT w.apply_error_count FROM pg_stat_subscription_stats w"
+                        + " JOIN pg_subscription s ON s.oid = w.subid WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
+                        subscription)
                 .map(r -> r.get(0, Long.class));
     }
 

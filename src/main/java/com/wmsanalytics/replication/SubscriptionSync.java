@@ -4,9 +4,13 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +26,7 @@ import org.jooq.exception.DataAccessException;
 final class SubscriptionSync {
 
     private static final String SUBSCRIPTION =
-            "SELECT subenabled, subpublications FROM pg_subscription WHERE subname = ?"
-                    + " AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+            "SELECT s.subenabled, s.subpublications FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION;
 
     private final DSLContext db;
 
@@ -73,19 +76,20 @@ final class SubscriptionSync {
         try {
             statement.run();
         } catch (DataAccessException e) {
-            java.sql.SQLException server = e.getCause(java.sql.SQLException.class);
+            SQLException server = e.getCause(SQLException.class);
             String reason = server == null ? "failed" : ErrorMessages.serverMessage(server);
             String message = "cannot " + action + " (" + conninfo.masked() + "): " + reason;
             throw SqlStates.isConnectionFailure(server)
-                    ? new com.wmsanalytics.db.ConnectionException(message, null)
-                    : new com.wmsanalytics.WmsAnalyticsException(com.wmsanalytics.ExitCode.FAILED, message);
+                    ? new ConnectionException(message, null)
+                    : new WmsAnalyticsException(ExitCode.FAILED, message);
         }
     }
 
     /** The stored conninfo; only a superuser may read it, so others leave it as it is. */
     private Optional<String> storedConninfo(String sub) {
         try {
-            return Optional.of(db.fetchOne("SELECT subconninfo FROM pg_subscription WHERE subname = ?", sub)
+            return Optional.of(db.fetchOne("SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "
+                    + ThisDatabase.SUBSCRIPTION, sub)
                     .get(0, String.class));
         } catch (DataAccessException e) {
             if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
@@ -98,7 +102,8 @@ final class SubscriptionSync {
     private List<String> subscribedTables(String sub) {
         return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
                         + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? ORDER BY 1", sub)
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION
+                        + " ORDER BY 1", sub)
                 .getValues(0, String.class);
     }
 }

@@ -32,7 +32,7 @@ final class TableSyncWaiter {
         while (true) {
             Record r = db.fetchOne("SELECT count(*) FILTER (WHERE sr.srsubstate = 'r')::int, count(*)::int"
                     + " FROM pg_subscription_rel sr JOIN pg_subscription s ON s.oid = sr.srsubid"
-                    + " WHERE s.subname = ?", subscription);
+                    + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, subscription);
             int ready = r.get(0, Integer.class);
             int total = r.get(1, Integer.class);
             progress.tablesReady(subscription, ready, total);

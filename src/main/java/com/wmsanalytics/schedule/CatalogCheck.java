@@ -1,6 +1,7 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.ConfigReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class CatalogCheck {
 
     private static ConfigException error(JobDefinition job, String key, int index, String problem) {
         try {
-            JobReader r = JobReader.open(Path.of(job.source()));
+            ConfigReader r = JobReader.open(Path.of(job.source()));
             return index < 0 ? r.error(key, problem) : r.elementError(key, index, problem);
         } catch (RuntimeException fileChanged) {
             return new ConfigException(job.source() + ": " + key + ": " + problem);

@@ -1,5 +1,7 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.config.ConfigFiles;
+import com.wmsanalytics.config.ConfigReader;
 import java.text.ParseException;
 import org.quartz.CronExpression;
 
@@ -8,7 +10,7 @@ final class CronCheck {
 
     private CronCheck() {}
 
-    static String read(JobReader r, String key) {
+    static String read(ConfigReader r, String key) {
         String cron = r.string(key);
         if (!CronExpression.isValidExpression(cron)) {
             throw r.error(key, "'" + cron + "' is not a Quartz cron expression (" + reason(cron) + ")" + hint(cron));
@@ -21,7 +23,7 @@ final class CronCheck {
             new CronExpression(cron);
             return "rejected";
         } catch (ParseException e) {
-            return FileLocation.oneLine(String.valueOf(e.getMessage()));
+            return ConfigFiles.oneLine(String.valueOf(e.getMessage()));
         }
     }
 

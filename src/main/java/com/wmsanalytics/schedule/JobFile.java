@@ -1,6 +1,7 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.ConfigReader;
 import com.wmsanalytics.config.TimeZones;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ final class JobFile {
 
     static JobDefinition read(Path file) {
         String name = jobName(file);
-        JobReader r = JobReader.open(file);
+        ConfigReader r = JobReader.open(file);
         r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
         JobDefinition.Action action = action(r);
         boolean verify = action == JobDefinition.Action.VERIFY;
@@ -32,7 +33,7 @@ final class JobFile {
                 repair(r, verify));
     }
 
-    private static JobDefinition.Action action(JobReader r) {
+    private static JobDefinition.Action action(ConfigReader r) {
         String action = r.optionalString("job.action").orElse("refresh");
         return switch (action) {
             case "refresh" -> JobDefinition.Action.REFRESH;
@@ -41,7 +42,7 @@ final class JobFile {
         };
     }
 
-    private static boolean repair(JobReader r, boolean verify) {
+    private static boolean repair(ConfigReader r, boolean verify) {
         if (r.isSet("job.repair") && !verify) {
             throw r.error("job.repair", "only a verify job repairs; set action = verify or remove repair");
         }
@@ -58,12 +59,12 @@ final class JobFile {
         return name;
     }
 
-    private static ZoneId zone(JobReader r) {
+    private static ZoneId zone(ConfigReader r) {
         TimeZones.ZoneIdOrReason parsed = TimeZones.parse(r.string("job.time-zone"));
         return parsed.zone().orElseThrow(() -> r.error("job.time-zone", parsed.reason()));
     }
 
-    private static Optional<String> group(JobReader r, boolean verify) {
+    private static Optional<String> group(ConfigReader r, boolean verify) {
         boolean group = r.isSet("job.group");
         if (group == r.isSet("job.views") && !(verify && !group)) {
             throw group
@@ -73,14 +74,14 @@ final class JobFile {
         return r.optionalString("job.group").map(g -> checked(r, g));
     }
 
-    private static String checked(JobReader r, String group) {
+    private static String checked(ConfigReader r, String group) {
         if (!GROUP.matcher(group).matches()) {
             throw r.error("job.group", "'" + group + "' is not a group name (lower-case letters, digits and _)");
         }
         return group;
     }
 
-    private static List<String> views(JobReader r) {
+    private static List<String> views(ConfigReader r) {
         if (!r.isSet("job.views")) {
             return List.of();
         }
@@ -95,7 +96,7 @@ final class JobFile {
         return views;
     }
 
-    private static void checkView(JobReader r, int index, String view, Set<String> seen) {
+    private static void checkView(ConfigReader r, int index, String view, Set<String> seen) {
         if (!VIEW.matcher(view).matches()) {
             throw r.elementError("job.views", index,
                     "'" + view + "' is not a view name; use schema.view (lower-case letters, digits and _)");
@@ -105,7 +106,7 @@ final class JobFile {
         }
     }
 
-    private static RetryPolicy retry(JobReader r) {
+    private static RetryPolicy retry(ConfigReader r) {
         r.requireObject("job.retry", "an object { failed-attempts = ..., backoff = ..., skipped-backoff = ... }");
         return new RetryPolicy(
                 r.nonNegativeInt("job.retry.failed-attempts"),

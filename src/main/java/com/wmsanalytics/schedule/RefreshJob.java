@@ -3,6 +3,8 @@ package com.wmsanalytics.schedule;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
@@ -88,12 +90,12 @@ final class RefreshJob implements Job {
         if (at.isPresent()) {
             Retries.schedule(scheduler, firing, firstRun, at.get());
             log.info("{} - firing for {} {}: retry at {}", job.name(), firing.scheduledFor(),
-                    status.name().toLowerCase(java.util.Locale.ROOT), at.get());
+                    status.name().toLowerCase(Locale.ROOT), at.get());
         }
     }
 
     private static Optional<Instant> nextRegular(Scheduler scheduler, JobDefinition job) throws SchedulerException {
         Trigger cron = scheduler.getTrigger(QuartzKeys.cron(job.name()));
-        return Optional.ofNullable(cron).map(Trigger::getNextFireTime).map(java.util.Date::toInstant);
+        return Optional.ofNullable(cron).map(Trigger::getNextFireTime).map(Date::toInstant);
     }
 }

@@ -1,19 +1,22 @@
 package com.wmsanalytics.service;
 
+import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshExecutor;
+import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.replication.CatchUpGate;
+import java.time.Duration;
 
 /** Told how a refresh goes: the gate's wait, then each view. */
 public interface RefreshProgress extends CatchUpGate.Listener, RefreshExecutor.Listener {
 
     RefreshProgress NONE = new RefreshProgress() {
         @Override
-        public void behind(long bytes, java.time.Duration waited) {}
+        public void behind(long bytes, Duration waited) {}
 
         @Override
-        public void started(com.wmsanalytics.refresh.MaterializedView view, int number, int total) {}
+        public void started(MaterializedView view, int number, int total) {}
 
         @Override
-        public void finished(com.wmsanalytics.refresh.ViewOutcome outcome) {}
+        public void finished(ViewOutcome outcome) {}
     };
 }

@@ -4,6 +4,7 @@ import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.replication.GateResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * how long the whole run took, gate included.
  */
 public record RefreshReport(long runId, RunStatus status, Optional<GateResult> gate, List<ViewOutcome> views,
-        Optional<String> error, java.time.Duration elapsed) {
+        Optional<String> error, Duration elapsed) {
 
     public RefreshReport {
         views = List.copyOf(views);

@@ -2,6 +2,7 @@ package com.wmsanalytics.service;
 
 import com.wmsanalytics.history.Trigger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record RefreshRequest(
         List<String> views,
         Optional<Duration> gateTimeout,
         boolean gated,
-        Optional<java.time.Instant> scheduledFor,
+        Optional<Instant> scheduledFor,
         boolean full) {
 
     public RefreshRequest {

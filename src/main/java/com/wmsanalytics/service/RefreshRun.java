@@ -14,7 +14,9 @@ import com.wmsanalytics.refresh.ViewSelection;
 import com.wmsanalytics.replication.GateResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ final class RefreshRun {
 
     RefreshReport run(RefreshRequest request, RefreshProgress progress) {
         RefreshPlan plan = RefreshPlan.of(choose(request));
-        java.time.Instant start = clock.instant();
+        Instant start = clock.instant();
         try (ActiveRun run = history.start(new NewRun(request.job(), request.trigger(), request.retryOf(), requester.user(),
                 requester.host(), clock.instant(), request.scheduledFor()))) {
             log.info("{} - run {} started for {} view(s)", request.job(), run.runId(), plan.views().size());
@@ -74,7 +76,7 @@ final class RefreshRun {
     }
 
     private RefreshReport gateThenRefresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, RefreshProgress progress,
-            java.time.Instant start) {
+            Instant start) {
         Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
         if (verdict.isPresent() && !verdict.get().satisfied()) {
             return skipped(run, request, verdict.get(), start);
@@ -92,7 +94,7 @@ final class RefreshRun {
         return verdict;
     }
 
-    private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict, java.time.Instant start) {
+    private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict, Instant start) {
         log.info("{} - run {} skipped: {}", request.job(), run.runId(), verdict.reason().orElse(""));
         run.finish(RunStatus.SKIPPED, verdict.reason(), clock.instant());
         return new RefreshReport(run.runId(), RunStatus.SKIPPED, Optional.of(verdict), List.of(), verdict.reason(),
@@ -100,13 +102,13 @@ final class RefreshRun {
     }
 
     private RefreshReport refresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, Optional<GateResult> verdict,
-            RefreshProgress progress, java.time.Instant start) {
+            RefreshProgress progress, Instant start) {
         run.views(plan.views().stream().map(HistoryRecords::pending).toList());
         List<ViewOutcome> outcomes = executor.execute(plan, request.full(), new RecordingListener(run, progress, clock));
         Optional<String> error = error(outcomes);
         RunStatus status = error.isPresent() ? RunStatus.FAILED : request.gated() ? RunStatus.SUCCEEDED : RunStatus.UNGATED;
         run.finish(status, error, clock.instant());
-        log.info("{} - run {} {}: {} view(s)", request.job(), run.runId(), status.name().toLowerCase(java.util.Locale.ROOT),
+        log.info("{} - run {} {}: {} view(s)", request.job(), run.runId(), status.name().toLowerCase(Locale.ROOT),
                 outcomes.size());
         return new RefreshReport(run.runId(), status, verdict, outcomes, error, Duration.between(start, clock.instant()));
     }
@@ -118,7 +120,7 @@ final class RefreshRun {
         }
         ViewOutcome first = bad.get(0);
         return Optional.of(bad.size() + " of " + outcomes.size() + " view(s) did not refresh; first: "
-                + first.view().qualified() + " " + first.status().name().toLowerCase(java.util.Locale.ROOT)
+                + first.view().qualified() + " " + first.status().name().toLowerCase(Locale.ROOT)
                 + first.message().map(m -> ": " + m).orElse(""));
     }
 

@@ -1,6 +1,8 @@
 package com.wmsanalytics.service;
 
 import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
@@ -9,6 +11,7 @@ import com.wmsanalytics.replication.Finding;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.TableCounts;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
@@ -25,10 +28,15 @@ import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.refresh.ViewCatalog;
 import com.wmsanalytics.refresh.ViewSelection;
 import com.wmsanalytics.replication.SubscriptionState;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Duration;
@@ -42,19 +50,31 @@ public final class WmsAnalytics implements AutoCloseable {
 
     private final AppConfig config;
     private final Clock clock;
+    private final Sleeper sleeper;
     private static final Logger log = LoggerFactory.getLogger(WmsAnalytics.class);
 
     private final Servers servers;
     private RunHistory history;
 
     public WmsAnalytics(AppConfig config, Clock clock) {
-        this(config, clock, null);
+        this(config, clock, Sleeper.THREAD, null);
     }
 
     /** @param poolMetrics where the connection pools report their metrics, or null */
-    public WmsAnalytics(AppConfig config, Clock clock, com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics) {
+    public WmsAnalytics(AppConfig config, Clock clock, MetricsTrackerFactory poolMetrics) {
+        this(config, clock, Sleeper.THREAD, poolMetrics);
+    }
+
+    /**
+     * @param sleeper how the catch-up gate waits between polls; a test passes one that moves
+     *     its clock forward
+     * @param poolMetrics where the connection pools report their metrics, or null
+     */
+    public WmsAnalytics(AppConfig config, Clock clock, Sleeper sleeper,
+            MetricsTrackerFactory poolMetrics) {
         this.config = config;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.servers = new Servers(config, poolMetrics);
     }
 
@@ -85,7 +105,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** Waits until the replica has caught up with every publisher, as of now. */
     public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
-        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, config.gate().pollInterval())
+        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, sleeper, config.gate().pollInterval())
                 .await(timeout, listener);
     }
 
@@ -146,7 +166,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The first run recorded for a job's firing: where a recovered firing's chain starts. */
-    public Optional<Long> firstRunOf(String job, java.time.Instant scheduledFor) {
+    public Optional<Long> firstRunOf(String job, Instant scheduledFor) {
         return history().firstRun(job, scheduledFor);
     }
 
@@ -156,13 +176,13 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The refresh groups the replica's views belong to. */
-    public java.util.Set<String> groups() {
-        return selection().all().stream().flatMap(v -> v.group().stream()).collect(java.util.stream.Collectors.toSet());
+    public Set<String> groups() {
+        return selection().all().stream().flatMap(v -> v.group().stream()).collect(Collectors.toSet());
     }
 
     /** Every materialized view, as {@code schema.name}. */
-    public java.util.Set<String> viewNames() {
-        return selection().all().stream().map(v -> v.qualified()).collect(java.util.stream.Collectors.toSet());
+    public Set<String> viewNames() {
+        return selection().all().stream().map(v -> v.qualified()).collect(Collectors.toSet());
     }
 
     /** Each subscription's state, for the metrics. */
@@ -171,10 +191,10 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** One subscription's state; a publisher that cannot be reached shows as unreachable. */
-    private SubscriptionState subscriptionState(com.wmsanalytics.config.PublisherConfig p) {
+    private SubscriptionState subscriptionState(PublisherConfig p) {
         try {
             return SubscriptionState.read(servers.replicaDsl(), p, servers.publisherDsl(p.name()));
-        } catch (com.wmsanalytics.db.ConnectionException e) {
+        } catch (ConnectionException e) {
             log.warn("{} - {}", p.name(), e.getMessage());
             return SubscriptionState.unreachable(p);
         }
@@ -216,7 +236,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /** The replica, for read-only reports. */
-    public org.jooq.DSLContext replicaDsl() {
+    public DSLContext replicaDsl() {
         return servers.replicaDsl();
     }
 

@@ -1,6 +1,7 @@
 package com.wmsanalytics.text;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Durations and sizes as people read them: 850 ms, 4.2 s, 3 min 20 s; 12.4 MB. */
 public final class Durations {
@@ -13,7 +14,7 @@ public final class Durations {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         return d.toMinutes() + " min " + d.toSecondsPart() + " s";
     }
@@ -29,6 +30,6 @@ public final class Durations {
             value /= 1024;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.replication.CatchUp.Outcome;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.SettableClock;
 import com.wmsanalytics.testing.TestConfig;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -95,7 +96,11 @@ class CatchUpGateTest {
                     "INSERT INTO wms.customers SELECT g, 'c' || g, 'retail', 'EU', now() FROM generate_series(1, 2000) g"
                             + " ON CONFLICT DO NOTHING");
 
-            GateResult gate = app.awaitCatchUp(Duration.ofSeconds(2), CatchUpGate.Listener.NONE);
+            SettableClock clock = new SettableClock(Instant.now());
+            GateResult gate;
+            try (WmsAnalytics driven = new WmsAnalytics(TestConfig.of(pg), clock, clock.sleeper(), null)) {
+                gate = driven.awaitCatchUp(Duration.ofSeconds(2), CatchUpGate.Listener.NONE);
+            }
 
             blocker.rollback();
             CatchUp wms = gate.publishers().get(0);
@@ -123,8 +128,9 @@ class CatchUpGateTest {
     void an_apply_conflict_fails_the_gate_before_its_timeout() {
         pg.replica().execute(PostgresPair.DATABASE, "INSERT INTO wms.products VALUES (424242, 'DUP', 'dup', 'x', 1, 2, now())");
         pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.products VALUES (424242, 'DUP', 'dup', 'x', 1, 2, now())");
-        try {
-            GateResult gate = app.awaitCatchUp(Duration.ofSeconds(60), CatchUpGate.Listener.NONE);
+        SettableClock clock = new SettableClock(Instant.now());
+        try (WmsAnalytics driven = new WmsAnalytics(TestConfig.of(pg), clock, clock.sleeper(), null)) {
+            GateResult gate = driven.awaitCatchUp(Duration.ofSeconds(60), CatchUpGate.Listener.NONE);
 
             assertFalse(gate.satisfied());
             assertTrue(gate.publishers().get(0).outcome() == Outcome.APPLY_ERRORS

@@ -12,10 +12,12 @@ import com.wmsanalytics.testing.TestConfig;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A primary started with the settings a DBA forgets, and a replica short of workers. */
+@Tag("slow")
 class PreflightTest {
 
     @RegisterExtension

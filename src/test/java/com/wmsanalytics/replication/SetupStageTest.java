@@ -11,6 +11,7 @@ import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.TestConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,20 @@ class SetupStageTest {
         } finally {
             pg.primary().execute(PostgresPair.DATABASE, "SELECT pg_drop_replication_slot('wms_analytics_sub')");
         }
+    }
+
+    @Test
+    void a_subscription_of_the_same_name_in_another_database_of_the_replica_is_neither_read_nor_changed() {
+        app.setup(Listeners.quiet());
+        pg.replica().execute("postgres", "CREATE DATABASE other_db");
+        pg.replica().execute("other_db", "CREATE SUBSCRIPTION wms_analytics_sub CONNECTION 'host=localhost port="
+                + pg.primary().port() + " dbname=other_db' PUBLICATION other_pub WITH (connect = false)");
+
+        assertEquals(List.of(), app.setup(Listeners.quiet()), "wms_db's subscription is up to date");
+        assertTrue(app.awaitCatchUp(Duration.ofSeconds(10), CatchUpGate.Listener.NONE).satisfied());
+        assertEquals("false|{other_pub}|host=localhost port=" + pg.primary().port() + " dbname=other_db",
+                pg.replica().queryValue("other_db", "SELECT subenabled || '|' || subpublications::text || '|' || subconninfo"
+                        + " FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = 'other_db')"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code wms-analytics run} as separate processes sharing one replica: each firing runs once,
  * a dead instance's work is taken over, and SIGTERM lets a running refresh finish.
  */
+@Tag("slow")
 class ClusterTest {
 
     @RegisterExtension static final PostgresPair pg = PostgresPair.logical();

@@ -1,9 +1,6 @@
 package com.wmsanalytics.testing;
 
 import com.wmsanalytics.demo.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +8,18 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * Starts a primary and a replica, real PostgreSQL servers from the embedded binaries, once
- * per test class. Register it as a static field with {@code @RegisterExtension}.
+ * A primary and a replica, real PostgreSQL servers from the embedded binaries, for a test
+ * class. Register it as a static field with {@code @RegisterExtension}.
+ *
+ * <p>{@link #logical()} gives the class the pair this JVM shares between test classes: it is
+ * started once, and before each class every subscription, replication slot, database and role
+ * (but the superuser) is dropped and an empty {@code wms_db} created on both servers. A class that changes server
+ * settings, or calls {@link #isolated()} because it stops servers or must not share them, gets
+ * servers of its own, started before it and stopped after it; tag such a class
+ * {@code @Tag("slow")}.
  *
  * <p>The system property {@code wms.test.pg-binaries} names a binaries archive of another
  * PostgreSQL major version; the build sets it for its second pass of the suite.
@@ -23,42 +28,62 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
 
     public static final String DATABASE = "wms_db";
 
+    private static final Namespace NAMESPACE = Namespace.create(PostgresPair.class);
+
     private final Map<String, String> primarySettings = EmbeddedServer.logicalReplicationSettings();
     private final Map<String, String> replicaSettings = EmbeddedServer.logicalReplicationSettings();
-    private Path root;
-    private EmbeddedServer primary;
-    private EmbeddedServer replica;
+    private boolean isolated;
+    private ServerPair servers;
 
     public static PostgresPair logical() {
         return new PostgresPair();
     }
 
-    /** Overrides settings of the primary, such as {@code wal_level=replica}. */
-    public PostgresPair primarySettings(Consumer<Map<String, String>> change) {
-        change.accept(primarySettings);
+    /** Gives the class servers of its own instead of the shared pair. */
+    public PostgresPair isolated() {
+        isolated = true;
         return this;
     }
 
+    /** Overrides settings of the primary, such as {@code wal_level=replica}; the class gets servers of its own. */
+    public PostgresPair primarySettings(Consumer<Map<String, String>> change) {
+        change.accept(primarySettings);
+        return isolated();
+    }
+
+    /** Overrides settings of the replica; the class gets servers of its own. */
     public PostgresPair replicaSettings(Consumer<Map<String, String>> change) {
         change.accept(replicaSettings);
-        return this;
+        return isolated();
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        root = Files.createTempDirectory("wms-analytics-test-");
-        primary = EmbeddedServer.start("primary", root.resolve("primary"), primarySettings, binaries());
-        replica = EmbeddedServer.start("replica", root.resolve("replica"), replicaSettings, binaries());
-        primary.execute("postgres", "CREATE DATABASE " + DATABASE);
-        replica.execute("postgres", "CREATE DATABASE " + DATABASE);
+    public void beforeAll(ExtensionContext context) {
+        if (isolated) {
+            servers = ServerPair.start(primarySettings, replicaSettings, binaries());
+            return;
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        servers = shared(store);
+        try {
+            servers.reset();
+        } catch (RuntimeException unusable) {
+            // A class before this one stopped a server or left it unusable: start a new pair.
+            store.remove(ServerPair.class, ServerPair.class);
+            servers.closeQuietly();
+            servers = shared(store);
+        }
+    }
+
+    private ServerPair shared(ExtensionContext.Store store) {
+        return store.getOrComputeIfAbsent(ServerPair.class,
+                key -> ServerPair.start(primarySettings, replicaSettings, binaries()), ServerPair.class);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
-            dropSubscriptions();
-        } finally {
-            deleteQuietly(root);
+        if (isolated && servers != null) {
+            servers.close();
         }
     }
 
@@ -68,47 +93,18 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     public EmbeddedServer primary() {
-        return primary;
+        return servers.primary();
     }
 
     public EmbeddedServer replica() {
-        return replica;
+        return servers.replica();
     }
 
-    /** Drops and recreates {@code wms_db} on both servers, subscriptions first. */
+    /**
+     * Drops every subscription, replication slot, database and role on both servers and creates
+     * an empty {@code wms_db} again, as before each class.
+     */
     public void resetDatabases() {
-        dropSubscriptions();
-        for (EmbeddedServer server : new EmbeddedServer[] {primary, replica}) {
-            server.execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            server.execute("postgres", "CREATE DATABASE " + DATABASE);
-        }
-    }
-
-    private void dropSubscriptions() {
-        if (replica == null) {
-            return;
-        }
-        replica.execute(
-                DATABASE,
-                "DO $$ DECLARE s record; BEGIN "
-                        + "FOR s IN SELECT subname FROM pg_subscription WHERE subdbid = "
-                        + "(SELECT oid FROM pg_database WHERE datname = current_database()) LOOP "
-                        + "EXECUTE format('ALTER SUBSCRIPTION %I DISABLE', s.subname); "
-                        + "EXECUTE format('ALTER SUBSCRIPTION %I SET (slot_name = NONE)', s.subname); "
-                        + "EXECUTE format('DROP SUBSCRIPTION %I', s.subname); END LOOP; END $$");
-        primary.execute(
-                "postgres",
-                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE NOT active");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        servers.reset();
     }
 }

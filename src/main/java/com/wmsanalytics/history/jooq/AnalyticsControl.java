@@ -4,7 +4,6 @@
 package com.wmsanalytics.history.jooq;
 
 
-import com.wmsanalytics.history.jooq.tables.RefreshGroupMember;
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
@@ -29,11 +28,6 @@ public class AnalyticsControl extends SchemaImpl {
      * The reference instance of <code>analytics_control</code>
      */
     public static final AnalyticsControl ANALYTICS_CONTROL = new AnalyticsControl();
-
-    /**
-     * The refresh group (daily, weekly, monthly) of each materialized view.
-     */
-    public final RefreshGroupMember REFRESH_GROUP_MEMBER = RefreshGroupMember.REFRESH_GROUP_MEMBER;
 
     /**
      * One row per refresh run of wms-analytics: who started it, why, how long
@@ -69,7 +63,6 @@ public class AnalyticsControl extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            RefreshGroupMember.REFRESH_GROUP_MEMBER,
             RefreshRun.REFRESH_RUN,
             RefreshRunGate.REFRESH_RUN_GATE,
             RefreshRunView.REFRESH_RUN_VIEW

@@ -4,11 +4,9 @@
 package com.wmsanalytics.history.jooq;
 
 
-import com.wmsanalytics.history.jooq.tables.RefreshGroupMember;
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
-import com.wmsanalytics.history.jooq.tables.records.RefreshGroupMemberRecord;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunGateRecord;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunRecord;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunViewRecord;
@@ -30,7 +28,6 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<RefreshGroupMemberRecord> REFRESH_GROUP_MEMBER_PKEY = Internal.createUniqueKey(RefreshGroupMember.REFRESH_GROUP_MEMBER, DSL.name("refresh_group_member_pkey"), new TableField[] { RefreshGroupMember.REFRESH_GROUP_MEMBER.VIEW_SCHEMA, RefreshGroupMember.REFRESH_GROUP_MEMBER.VIEW_NAME }, true);
     public static final UniqueKey<RefreshRunRecord> REFRESH_RUN_PKEY = Internal.createUniqueKey(RefreshRun.REFRESH_RUN, DSL.name("refresh_run_pkey"), new TableField[] { RefreshRun.REFRESH_RUN.RUN_ID }, true);
     public static final UniqueKey<RefreshRunGateRecord> REFRESH_RUN_GATE_PKEY = Internal.createUniqueKey(RefreshRunGate.REFRESH_RUN_GATE, DSL.name("refresh_run_gate_pkey"), new TableField[] { RefreshRunGate.REFRESH_RUN_GATE.RUN_ID, RefreshRunGate.REFRESH_RUN_GATE.PUBLISHER }, true);
     public static final UniqueKey<RefreshRunViewRecord> REFRESH_RUN_VIEW_PKEY = Internal.createUniqueKey(RefreshRunView.REFRESH_RUN_VIEW, DSL.name("refresh_run_view_pkey"), new TableField[] { RefreshRunView.REFRESH_RUN_VIEW.RUN_ID, RefreshRunView.REFRESH_RUN_VIEW.VIEW_SCHEMA, RefreshRunView.REFRESH_RUN_VIEW.VIEW_NAME }, true);

@@ -4,7 +4,6 @@
 package com.wmsanalytics.history.jooq;
 
 
-import com.wmsanalytics.history.jooq.tables.RefreshGroupMember;
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
@@ -15,11 +14,6 @@ import com.wmsanalytics.history.jooq.tables.RefreshRunView;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
-
-    /**
-     * The refresh group (daily, weekly, monthly) of each materialized view.
-     */
-    public static final RefreshGroupMember REFRESH_GROUP_MEMBER = RefreshGroupMember.REFRESH_GROUP_MEMBER;
 
     /**
      * One row per refresh run of wms-analytics: who started it, why, how long

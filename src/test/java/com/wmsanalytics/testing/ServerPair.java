@@ -1,0 +1,102 @@
+package com.wmsanalytics.testing;
+
+import com.wmsanalytics.demo.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A running primary and replica, and how to bring both back to an empty {@code wms_db}.
+ * {@link PostgresPair} shares one per JVM between test classes and stops it when the run ends.
+ */
+final class ServerPair implements ExtensionContext.Store.CloseableResource {
+
+    private final Path root;
+    private final EmbeddedServer primary;
+    private final EmbeddedServer replica;
+
+    private ServerPair(Path root, EmbeddedServer primary, EmbeddedServer replica) {
+        this.root = root;
+        this.primary = primary;
+        this.replica = replica;
+    }
+
+    static ServerPair start(Map<String, String> primarySettings, Map<String, String> replicaSettings, Optional<Path> binaries) {
+        try {
+            Path root = Files.createTempDirectory("wms-analytics-test-");
+            EmbeddedServer primary = EmbeddedServer.start("primary", root.resolve("primary"), primarySettings, binaries);
+            EmbeddedServer replica = EmbeddedServer.start("replica", root.resolve("replica"), replicaSettings, binaries);
+            ServerPair pair = new ServerPair(root, primary, replica);
+            pair.createDatabase();
+            return pair;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    EmbeddedServer primary() {
+        return primary;
+    }
+
+    EmbeddedServer replica() {
+        return replica;
+    }
+
+    /**
+     * Drops every subscription, replication slot, database and role a test left behind, on
+     * both servers, and creates an empty {@code wms_db} again.
+     */
+    void reset() {
+        Cleanup.dropSubscriptions(replica);
+        for (EmbeddedServer server : List.of(primary, replica)) {
+            Cleanup.dropReplicationSlots(server);
+            Cleanup.dropDatabases(server);
+            Cleanup.dropRoles(server);
+        }
+        createDatabase();
+    }
+
+    private void createDatabase() {
+        for (EmbeddedServer server : List.of(primary, replica)) {
+            server.execute("postgres", "CREATE DATABASE " + PostgresPair.DATABASE);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
+            Cleanup.dropSubscriptions(replica);
+        } finally {
+            deleteQuietly(root);
+        }
+    }
+
+    /** Stops what still runs of a pair that can no longer be reset, ignoring what fails. */
+    void closeQuietly() {
+        for (EmbeddedServer server : List.of(primary, replica)) {
+            try {
+                server.close();
+            } catch (RuntimeException alreadyStopped) {
+                // The server is gone already; its data directory goes below.
+            }
+        }
+        deleteQuietly(root);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
