@@ -29,9 +29,9 @@ public final class RootCommand implements Runnable {
 
     /**
      * The command line for {@code args}. When the first argument names a subcommand, only that
-     * one is built: picocli reads each subcommand's annotations by reflection, which cost a
-     * one-shot command about a tenth of a second for all ten. Anything else (the top-level
-     * help, a mistyped command) gets every subcommand, so help and suggestions are unchanged.
+     * one is built: picocli reads each subcommand's annotations by reflection, and for all ten
+     * that cost a one-shot command tens of milliseconds. Anything else (the top-level help, a
+     * mistyped command) gets every subcommand, so help and suggestions are unchanged.
      */
     static CommandLine commandLine(CliContext context, String[] args) {
         CommandLine commandLine = new CommandLine(new RootCommand(context));
