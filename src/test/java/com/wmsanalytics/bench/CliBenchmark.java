@@ -33,7 +33,8 @@ import java.util.Optional;
  *
  * <p>Options: {@code --baseline DIR} (required: a checkout or installation with
  * {@code bin/wms-analytics}), {@code --runs R} (counted runs per command and build, default
- * 10, after one warm-up run each that also builds the launcher's archives), {@code --orders N}
+ * 10, after one warm-up run each that also builds the launcher's archives; 0 skips the
+ * commands), {@code --orders N}
  * (default 20,000, the demo's), {@code --service-runs S} (starts of the service per build,
  * default 5; 0 skips it), {@code --idle DURATION-SECONDS} (how long the service idles before
  * its memory is read, default 10). The machine's load average is printed before and after:
@@ -68,7 +69,9 @@ public final class CliBenchmark {
             Path config = scratch.resolve("bench.conf");
             Files.writeString(config, stack.hocon() + "wms-analytics.http.port = " + port + "\n");
             System.out.println("load average before: " + loadAverage());
-            printCommands(commands(List.of(current, baseline), config, options, scratch), current, baseline, options);
+            if (options.runs() > 0) {
+                printCommands(commands(List.of(current, baseline), config, options, scratch), current, baseline, options);
+            }
             if (options.serviceRuns() > 0) {
                 ServiceStart service = new ServiceStart(config, port, Duration.ofSeconds(options.idleSeconds()));
                 printService(services(service, List.of(current, baseline), options, scratch), current, baseline, options);
