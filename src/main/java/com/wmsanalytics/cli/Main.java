@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /** The program's entry point. */
 public final class Main {
@@ -25,7 +24,7 @@ public final class Main {
     public static int execute(String[] args, CliContext context) {
         setLogLevels(Arrays.asList(args).contains("--verbose"), Arrays.asList(args).contains("run"));
         ErrorReporter errors = new ErrorReporter(context.terminal());
-        return new CommandLine(new RootCommand(context))
+        return RootCommand.commandLine(context, args)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .setOut(context.terminal().out())

@@ -1,5 +1,7 @@
 package com.wmsanalytics.cli;
 
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,10 +11,13 @@ import picocli.CommandLine.Spec;
         name = "wms-analytics",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Keeps PostgreSQL analytics views fresh on a logical replica of a WMS.",
-        subcommands = {MigrateCommand.class, GenerateCommand.class, SetupCommand.class, RefreshCommand.class, StatusCommand.class,
-                HistoryCommand.class, ViewsCommand.class, VerifyCommand.class, JobsCommand.class, RunCommand.class, DemoCommand.class})
+        description = "Keeps PostgreSQL analytics views fresh on a logical replica of a WMS.")
 public final class RootCommand implements Runnable {
+
+    /** The subcommands, in the order the usage help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, GenerateCommand.class, SetupCommand.class,
+            RefreshCommand.class, StatusCommand.class, HistoryCommand.class, ViewsCommand.class, VerifyCommand.class,
+            JobsCommand.class, RunCommand.class, DemoCommand.class);
 
     private final CliContext context;
 
@@ -20,6 +25,21 @@ public final class RootCommand implements Runnable {
 
     public RootCommand(CliContext context) {
         this.context = context;
+    }
+
+    /**
+     * The command line for {@code args}. When the first argument names a subcommand, only that
+     * one is built: picocli reads each subcommand's annotations by reflection, and for all eleven
+     * that cost a one-shot command tens of milliseconds. Anything else (the top-level help, a
+     * mistyped command) gets every subcommand, so help and suggestions are unchanged.
+     */
+    static CommandLine commandLine(CliContext context, String[] args) {
+        CommandLine commandLine = new CommandLine(new RootCommand(context));
+        List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0]))
+                .toList();
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(commandLine::addSubcommand);
+        return commandLine;
     }
 
     CliContext context() {

@@ -77,6 +77,11 @@ final class BenchStack implements AutoCloseable {
         return app;
     }
 
+    /** The configuration a user would write for the two servers. */
+    String hocon() {
+        return stack.hocon();
+    }
+
     String version() {
         return stack.version();
     }

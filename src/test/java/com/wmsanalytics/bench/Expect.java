@@ -22,4 +22,12 @@ final class Expect {
         }
         return report;
     }
+
+    /** A command of the command line exited 0. */
+    static Launcher.Result zero(String what, Launcher.Result result) {
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(what + " exited " + result.exitCode() + ":\n" + result.stdout());
+        }
+        return result;
+    }
 }
