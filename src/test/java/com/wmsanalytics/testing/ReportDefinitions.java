@@ -54,14 +54,7 @@ public final class ReportDefinitions {
      */
     public static long viewDifferences(DataSource replica, String view, String migration, String timeZone)
             throws SQLException {
-        String original;
-        try {
-            String sql = Files.readString(Path.of("migrations", "replica", migration));
-            int start = sql.indexOf("CREATE MATERIALIZED VIEW " + view + " AS");
-            original = sql.substring(sql.indexOf('\n', start) + 1, sql.indexOf("WITH NO DATA;", start));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String original = originalQuery(migration, view);
         try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = '" + timeZone + "'");
             try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + view + " EXCEPT ALL (" + original
@@ -69,6 +62,23 @@ public final class ReportDefinitions {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The query of a materialized view as the replica migration {@code migration} created it,
+     * between {@code CREATE MATERIALIZED VIEW <view> AS} and {@code WITH NO DATA}.
+     */
+    public static String originalQuery(String migration, String view) {
+        try {
+            String sql = Files.readString(Path.of("migrations", "replica", migration));
+            int start = sql.indexOf("CREATE MATERIALIZED VIEW " + view + " AS");
+            if (start < 0) {
+                throw new IllegalArgumentException(migration + " creates no materialized view " + view);
+            }
+            return sql.substring(sql.indexOf('\n', start) + 1, sql.indexOf("WITH NO DATA;", start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
