@@ -63,11 +63,9 @@ final class IncrementalRefresher {
     private BucketCounts recompute(DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before,
             String timeZone) {
         TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
-        spec.extent().ifPresent(extent -> claimed.addAll(dates(tx.fetch(resultQuery("SELECT * FROM {0}()",
-                name(extent.schema(), extent.name()))))));
-        LocalDate openFrom = spec.captured() ? state.openWindowStart(tx, before, spec, timeZone) : LocalDate.MAX;
+        claimed.addAll(state.extent(tx, spec));
         String claimedArray = dateArray(List.copyOf(claimed));
-        String from = openFrom.equals(LocalDate.MAX) ? "infinity" : openFrom.toString();
+        String from = state.recomputeFrom(tx, before, spec, timeZone);
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
                 "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
                 table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));
@@ -89,7 +87,7 @@ final class IncrementalRefresher {
         return name(spec.definition().schema(), spec.definition().name());
     }
 
-    private static List<LocalDate> dates(org.jooq.Result<Record> rows) {
+    private static List<LocalDate> dates(List<Record> rows) {
         return rows.stream().map(r -> r.get(0, LocalDate.class)).toList();
     }
 

@@ -1,5 +1,8 @@
 package com.wmsanalytics.refresh;
 
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.resultQuery;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -88,10 +91,24 @@ final class ReportState {
      * recorded by the triggers. One day more covers an apply transaction that was running
      * when the last refresh took its snapshot.
      */
-    LocalDate openWindowStart(DSLContext tx, Snapshot before, Incremental spec, String zone) {
+    private LocalDate openWindowStart(DSLContext tx, Snapshot before, Incremental spec, String zone) {
         return tx.fetchOne("SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
                         + " FROM analytics_control.capture_setting s",
                 spec.bucketUnit(), before.refreshedAt().orElseThrow(), zone).get(0, LocalDate.class);
+    }
+
+    /**
+     * Where the next recompute's open range starts, as a date literal: the open window's first
+     * bucket for a report the triggers feed, {@code infinity} for one fed only by other reports.
+     */
+    String recomputeFrom(DSLContext tx, Snapshot before, Incremental spec, String zone) {
+        return spec.captured() ? openWindowStart(tx, before, spec, zone).toString() : "infinity";
+    }
+
+    /** The buckets where the report's range may have moved, from its extent function if it has one. */
+    List<LocalDate> extent(DSLContext tx, Incremental spec) {
+        return spec.extent().map(extent -> tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name())))
+                .stream().map(r -> r.get(0, LocalDate.class)).toList()).orElse(List.of());
     }
 
     void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature) {

@@ -79,10 +79,9 @@ public final class ReportVerifier {
             return skipped(report, "its next refresh rebuilds it in full (" + rebuild.get() + ")");
         }
         TreeSet<LocalDate> pendingBuckets = new TreeSet<>(state.dirty(tx, report));
-        spec.extent().ifPresent(extent -> tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name())))
-                .forEach(r -> pendingBuckets.add(r.get(0, LocalDate.class))));
+        pendingBuckets.addAll(state.extent(tx, spec));
         List<LocalDate> dirty = List.copyOf(pendingBuckets);
-        String from = spec.captured() ? state.openWindowStart(tx, snapshot, spec, settings.timeZone()).toString() : "infinity";
+        String from = state.recomputeFrom(tx, snapshot, spec, settings.timeZone());
         String dirtyArray = IncrementalRefresher.dateArray(dirty);
         Name column = name(spec.bucketColumn());
         List<LocalDate> differing = tx.fetch(resultQuery("WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
