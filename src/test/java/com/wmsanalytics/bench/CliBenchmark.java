@@ -42,7 +42,8 @@ import java.util.Optional;
  */
 public final class CliBenchmark {
 
-    static final String VIEW = "order_analytics.daily_orders";
+    /** A materialized view in both builds: the baseline cannot refresh the tables that replaced the daily views. */
+    static final String VIEW = "inventory_analytics.stock_levels";
     private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
 
     static {
