@@ -4,7 +4,11 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.resultQuery;
 import static org.jooq.impl.DSL.val;
 
+import com.wmsanalytics.ExitCode;
+import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.config.RefreshSettings;
+import com.wmsanalytics.db.SqlStates;
+import com.wmsanalytics.text.Durations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -28,6 +32,9 @@ import org.jooq.impl.DSL;
  * lock, and marks them dirty in the reports that read it.
  */
 public final class ReportVerifier {
+
+    /** SQLSTATE of a statement cancelled, here by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
     /** What a check found. */
     public record Check(MaterializedView report, Status status, long bucketsCompared, long bucketsPending,
@@ -64,11 +71,11 @@ public final class ReportVerifier {
         if (report.incremental().isEmpty()) {
             return skipped(report, "a materialized view, refreshed from its definition each time");
         }
-        Check check = inTransaction(true, tx -> compare(tx, report));
+        Check check = inTransaction(report, true, tx -> compare(tx, report));
         if (!repair || check.status() != Status.DIFFERS) {
             return check;
         }
-        return inTransaction(false, tx -> repair(tx, report, check));
+        return inTransaction(report, false, tx -> repair(tx, report, check));
     }
 
     private Check compare(DSLContext tx, MaterializedView report) {
@@ -122,7 +129,25 @@ public final class ReportVerifier {
         return name(report.schema(), report.name());
     }
 
-    private Check inTransaction(boolean readOnly, Function<DSLContext, Check> work) {
+    /**
+     * Runs a check or a repair in a transaction of its own. A check stopped by
+     * {@code statement_timeout} is named in the user's terms, with what to do, not as an
+     * internal error.
+     */
+    private Check inTransaction(MaterializedView report, boolean readOnly, Function<DSLContext, Check> work) {
+        try {
+            return transaction(readOnly, work);
+        } catch (DataAccessException e) {
+            if (QUERY_CANCELED.equals(SqlStates.of(e))) {
+                throw new WmsAnalyticsException(ExitCode.FAILED, report.qualified() + ": verify ran longer than"
+                        + " refresh.statement-timeout (" + Durations.human(settings.statementTimeout()) + "); raise it, or"
+                        + " verify one report at a time", e);
+            }
+            throw e;
+        }
+    }
+
+    private Check transaction(boolean readOnly, Function<DSLContext, Check> work) {
         try (Connection connection = replica.getConnection()) {
             connection.setAutoCommit(false);
             try {

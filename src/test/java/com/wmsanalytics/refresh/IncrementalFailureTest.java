@@ -199,6 +199,16 @@ class IncrementalFailureTest {
         assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
     }
 
+    @Test
+    void a_verify_stopped_by_statement_timeout_says_so_in_one_line_and_exits_1() throws Exception {
+        Path slow = Files.writeString(Files.createTempFile("wms-analytics-verify-", ".conf"),
+                Files.readString(config) + "wms-analytics.refresh.statement-timeout = 1ms\n");
+        CliRun run = CliRun.of("verify", REPORT, "--config", slow.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of("error: " + REPORT + ": verify ran longer than refresh.statement-timeout (1 ms); raise it,"
+                + " or verify one report at a time"), run.errLines());
+    }
+
     private static void assertCatchesUp() throws Exception {
         RefreshReport next = refresh(REPORT);
         assertEquals(0, next.exitCode().code(), next.views().toString());
