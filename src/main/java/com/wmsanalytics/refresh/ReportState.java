@@ -65,10 +65,16 @@ final class ReportState {
         return snapshot(tx, report, "");
     }
 
-    /** The report's dirty buckets, left in place. */
+    /**
+     * The report's dirty buckets, left in place: those recorded, and those of the order lines
+     * that the next refresh's sweep will record.
+     */
     List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
-        return tx.fetch("SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? ORDER BY 1",
-                report.schema(), report.name()).stream().map(r -> r.get(0, LocalDate.class)).toList();
+        return tx.fetch("SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
+                        + " UNION SELECT bucket FROM analytics_control.unswept_buckets() WHERE report_schema = ? AND report_name = ?"
+                        + " ORDER BY 1",
+                report.schema(), report.name(), report.schema(), report.name())
+                .stream().map(r -> r.get(0, LocalDate.class)).toList();
     }
 
     private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {

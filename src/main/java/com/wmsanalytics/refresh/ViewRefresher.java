@@ -24,7 +24,8 @@ import org.jooq.impl.DSL;
  * Refreshes one report in a transaction of its own: {@code statement_timeout}, {@code lock_timeout}
  * and the time zone set locally, a transaction-level advisory lock keyed by the view so that
  * no other process refreshes it at the same time, the REFRESH (or, for an incremental
- * report, the recompute of its changed buckets), a count of its rows and ANALYZE. On any
+ * report, the recompute of its changed buckets, after a {@link CaptureSweep} for a captured
+ * one), a count of its rows and ANALYZE. On any
  * error the transaction rolls back and the report keeps its previous contents.
  */
 final class ViewRefresher {
@@ -36,16 +37,21 @@ final class ViewRefresher {
     private final RefreshSettings settings;
     private final Clock clock;
     private final IncrementalRefresher incremental = new IncrementalRefresher();
+    private final CaptureSweep sweep;
 
     ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
         this.replica = replica;
         this.settings = settings;
         this.clock = clock;
+        this.sweep = new CaptureSweep(settings);
     }
 
     ViewOutcome refresh(MaterializedView view, boolean full) {
         Instant start = clock.instant();
         try (Connection connection = replica.getConnection()) {
+            if (view.incremental().map(Incremental::captured).orElse(false)) {
+                sweep.run(connection);
+            }
             return inTransaction(connection, view, full, start);
         } catch (SQLException | DataAccessException e) {
             return outcome(view, ViewOutcome.Status.FAILED, start, Optional.empty(), e);

@@ -11,8 +11,9 @@ import java.util.List;
  * on the primary, timed from the commit until replay has passed it ({@link ReplayWait}). The
  * trials alternate, with capture first, {@code repeat} times each, the same bulk shape each
  * time. Without capture the mirror's user triggers are disabled and afterwards put back to
- * ENABLE ALWAYS; the reports then miss what those bulks changed, so they are marked for a
- * full rebuild.
+ * ENABLE ALWAYS, and the swept capture columns lose their defaults and indexes until the
+ * trial is over ({@link CaptureColumns}). The reports then miss what those bulks changed, so
+ * they are marked for a full rebuild.
  */
 final class ApplyThroughput {
 
@@ -67,11 +68,13 @@ final class ApplyThroughput {
         List<Trial> trials = new ArrayList<>();
         try (Connection replica = bench.replicaConnection()) {
             CaptureTriggers triggers = new CaptureTriggers(replica);
+            CaptureColumns columns = new CaptureColumns(replica);
             try {
                 for (int i = 1; i <= repeat; i++) {
                     for (boolean capture : new boolean[] {true, false}) {
                         if (!capture) {
                             triggers.disable();
+                            columns.disable();
                         }
                         try {
                             long rows = bulk.commit();
@@ -83,12 +86,14 @@ final class ApplyThroughput {
                         } finally {
                             if (!capture) {
                                 triggers.restore();
+                                columns.restore();
                             }
                         }
                     }
                 }
             } finally {
                 triggers.restore();
+                columns.restore();
                 markFull(replica);
             }
         }

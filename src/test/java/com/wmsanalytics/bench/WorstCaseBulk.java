@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The capture's worst case: order lines inserted in one primary transaction, each of which
- * calls the capture function on the replica (order lines carry no time, so no WHEN clause can
- * spare the call). {@value #LINES_PER_ORDER} new lines for each of the most recent orders, or
- * of the oldest, numbered after the order's existing lines; every call repeats the same
- * shape. A line of a recent order costs the call and the order's lookup; a line of an order
- * older than the open window also records its dirty bucket.
+ * The capture's worst cases, on order lines (they carry no time, so no WHEN clause can spare
+ * a trigger call), in one primary transaction: {@value #LINES_PER_ORDER} lines for each of the
+ * most recent orders, or of the oldest. Inserted lines, numbered after the order's existing
+ * lines, call nothing: they cost the capture column's default and index, and the sweep reads
+ * them later. Changed lines (every line of the same orders) call the capture function:
+ * a line of a recent order costs the call and the order's lookup, a line of an order older
+ * than the open window also records its dirty bucket.
  */
 final class WorstCaseBulk {
 
@@ -42,14 +43,36 @@ final class WorstCaseBulk {
             + " CROSS JOIN generate_series(1, " + LINES_PER_ORDER + ") g"
             + " CROSS JOIN (SELECT min(product_id) AS product_id FROM wms.products) p";
 
+    /** What happens to the lines. */
+    enum Change {
+        INSERTED("new lines"),
+        UPDATED("changed lines");
+
+        private final String text;
+
+        Change(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    /** Every line of the orders. */
+    private static final String UPDATE = "UPDATE wms.order_lines l SET quantity = l.quantity + 1"
+            + " WHERE l.order_id IN (SELECT order_id FROM wms.orders ORDER BY order_id %s LIMIT ?)";
+
     private final Connection primary;
     private final int orders;
     private final Orders which;
+    private final Change change;
 
-    WorstCaseBulk(Connection primary, int lines, Orders which) {
+    WorstCaseBulk(Connection primary, int lines, Orders which, Change change) {
         this.primary = primary;
         this.orders = lines / LINES_PER_ORDER;
         this.which = which;
+        this.change = change;
     }
 
     /** How many of the orders are older than the open window (3 days): their lines also record a dirty bucket. */
@@ -64,10 +87,11 @@ final class WorstCaseBulk {
         }
     }
 
-    /** Inserts the lines and commits; returns the lines inserted. */
+    /** Writes the lines and commits; returns the rows written. */
     long commit() throws SQLException {
         primary.setAutoCommit(false);
-        try (PreparedStatement statement = primary.prepareStatement(String.format(INSERT, which.direction))) {
+        String sql = change == Change.INSERTED ? INSERT : UPDATE;
+        try (PreparedStatement statement = primary.prepareStatement(String.format(sql, which.direction))) {
             statement.setInt(1, orders);
             long inserted = statement.executeUpdate();
             primary.commit();

@@ -150,6 +150,26 @@ class IncrementalFailureTest {
     }
 
     @Test
+    void a_new_line_of_a_closed_order_is_pending_for_verify_until_the_refresh_sweeps_it_into_the_report() throws Exception {
+        assertEquals(0, refresh(REPORT).exitCode().code());
+        String lines = "SELECT count(*) FROM wms.order_lines";
+        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.order_lines SELECT o.order_id,"
+                + " (SELECT max(line_no) + 1 FROM wms.order_lines l WHERE l.order_id = o.order_id), p.product_id, 7, 3.00"
+                + " FROM (SELECT order_id FROM wms.orders o WHERE EXISTS (SELECT FROM wms.order_lines l WHERE l.order_id = o.order_id)"
+                + " ORDER BY created_at LIMIT 1) o, (SELECT min(product_id) AS product_id FROM wms.products) p");
+        String expected = pg.primary().queryValue(PostgresPair.DATABASE, lines);
+        awaitTrue(() -> pg.replica().queryValue(PostgresPair.DATABASE, lines).equals(expected), "the line is replicated");
+        assertEquals(0, dirtyBuckets(), "a new line calls no trigger");
+        assertTrue(ReportDefinitions.differences(replica, REPORT, "UTC") > 0, "the report does not have the line yet");
+
+        CliRun pending = CliRun.of("verify", REPORT, "--config", config.toString(), "--json");
+        assertEquals(0, pending.exitCode(), pending.out() + pending.err());
+        assertTrue(pending.out().contains("\"status\" : \"ok\""), pending.out());
+
+        assertCatchesUp();
+    }
+
+    @Test
     void the_scheduled_verify_job_counts_a_planted_difference_in_its_metric() throws Exception {
         assertEquals(0, refresh(REPORT).exitCode().code());
         pg.replica().execute(PostgresPair.DATABASE, "UPDATE " + REPORT + " SET units = units + 1"

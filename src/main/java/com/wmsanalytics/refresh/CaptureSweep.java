@@ -1,0 +1,42 @@
+package com.wmsanalytics.refresh;
+
+import com.wmsanalytics.config.RefreshSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Records the dirty buckets of the order lines written since the last sweep
+ * ({@code analytics_control.sweep_order_lines()}), in a short transaction of its own, before a
+ * captured report's refresh claims its buckets. New lines have no trigger: they carry the id
+ * of the transaction that wrote them, and the sweep reads them through that. Its own
+ * transaction keeps concurrent refreshes of two reports from waiting on each other's mark.
+ */
+final class CaptureSweep {
+
+    private final RefreshSettings settings;
+
+    CaptureSweep(RefreshSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Sweeps on {@code connection}, which must be in auto-commit mode; returns the buckets newly recorded. */
+    long run(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
+            tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
+                    settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms");
+            long recorded = tx.fetchOne("SELECT analytics_control.sweep_order_lines()").get(0, Long.class);
+            connection.commit();
+            return recorded;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}
