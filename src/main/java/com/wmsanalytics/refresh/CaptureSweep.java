@@ -10,9 +10,11 @@ import org.jooq.impl.DSL;
 /**
  * Records the dirty buckets of the order lines written since the last sweep
  * ({@code analytics_control.sweep_order_lines()}), in a short transaction of its own, before a
- * captured report's refresh claims its buckets. New lines have no trigger: they carry the id
- * of the transaction that wrote them, and the sweep reads them through that. Its own
- * transaction keeps concurrent refreshes of two reports from waiting on each other's mark.
+ * captured report's refresh claims its buckets, then summarizes the BRIN ranges the new lines
+ * filled, so that the next sweep reads only what is written after. New lines have no trigger:
+ * they carry the id of the transaction that wrote them, and the sweep reads them through
+ * that. Its own transaction keeps concurrent refreshes of two reports from waiting on each
+ * other's mark.
  */
 final class CaptureSweep {
 
@@ -30,6 +32,7 @@ final class CaptureSweep {
             tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
                     settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms");
             long recorded = tx.fetchOne("SELECT analytics_control.sweep_order_lines()").get(0, Long.class);
+            tx.fetch("SELECT analytics_control.summarize_new_lines()");
             connection.commit();
             return recorded;
         } catch (SQLException | RuntimeException e) {

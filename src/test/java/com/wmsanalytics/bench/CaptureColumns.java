@@ -69,7 +69,7 @@ final class CaptureColumns {
                         + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                         + " LEFT JOIN pg_index i ON i.indrelid = c.oid AND a.attnum = ANY (i.indkey)"
                         + " LEFT JOIN pg_class ic ON ic.oid = i.indexrelid"
-                        + " WHERE n.nspname = 'wms' AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid = 'xid8'::regtype"
+                        + " WHERE n.nspname = 'wms' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_expr(d.adbin, d.adrelid) LIKE '%pg_current_xact_id()%'"
                         + " GROUP BY c.relname, a.attname, d.adbin, d.adrelid ORDER BY 1, 2")) {
             while (rs.next()) {
                 columns.add(new Column(rs.getString(1), rs.getString(2), rs.getString(3),
