@@ -5,6 +5,7 @@ import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.UsageException;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigLoader;
+import com.wmsanalytics.demo.DemoLibraries;
 import com.wmsanalytics.demo.DemoReports;
 import com.wmsanalytics.demo.DemoStack;
 import com.wmsanalytics.demo.EmbeddedServer;
@@ -66,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        DemoLibraries.require(DemoCommand.class.getClassLoader());
         if (orders < 1) {
             throw new UsageException("--orders must be at least 1, got " + orders);
         }
