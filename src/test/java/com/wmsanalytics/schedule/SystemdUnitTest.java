@@ -67,7 +67,7 @@ class SystemdUnitTest {
         List<String> changed = Files.readAllLines(copyForVerify(unit)).stream().filter(l -> !original.contains(l)).toList();
 
         assertEquals(List.of("ExecStart=" + trueProgram() + " run"), changed);
-        assertTrue(unit.contains("\nExecStart=/opt/wms-analytics/bin/wms-analytics run\n"), unit);
+        assertTrue(unit.contains("\nExecStart=/usr/bin/wms-analytics run\n"), unit);
     }
 
     @Test
