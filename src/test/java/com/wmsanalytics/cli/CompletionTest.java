@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class CompletionTest {
         String program = "source \"$1\"; shift; compopt() { :; }; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"" + line + "\";"
                 + " COMP_POINT=${#COMP_LINE}; _complete_wms-analytics wms-analytics \"${@: -1}\" \"${@: -2:1}\";"
                 + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort";
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "-c", program, "bash", script.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", program, "bash", script.toString()));
         command.addAll(List.of(words));
         Process bash = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

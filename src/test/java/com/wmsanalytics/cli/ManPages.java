@@ -28,8 +28,12 @@ final class ManPages implements AutoCloseable {
         this.version = version;
     }
 
-    /** The pages of {@code spec} and of every subcommand below it, the command's own first. */
+    /**
+     * The pages of {@code spec} and of every subcommand below it, the command's own first. The
+     * generator titles a page's exit codes with the help's heading; a man page says EXIT STATUS.
+     */
     List<Page> of(CommandSpec spec) {
+        spec.usageMessage().exitCodeListHeading("Exit status");
         List<Page> pages = new ArrayList<>();
         pages.add(new Page(spec.qualifiedName("-") + ".1", troff(asciiDoc(spec))));
         spec.subcommands().values().forEach(sub -> pages.addAll(of(sub.getCommandSpec())));
