@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline on this machine: starts an embedded WMS primary and analytics replica,",
-                "migrates both, generates WMS activity, sets up logical replication, refreshes the daily, weekly",
-                "and monthly views through the catch-up gate, and prints row counts, reports and the history."})
+        description = {"Runs the whole pipeline on embedded PostgreSQL servers.", "",
+                "Starts an embedded WMS primary and analytics replica on this machine, migrates both, generates WMS"
+                        + " activity, sets up logical replication, refreshes the daily, weekly and monthly views"
+                        + " through the catch-up gate, and prints row counts, reports and the history."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String PUBLISHER = "wms";

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists past runs, newest first: who asked, the gate's wait, the outcome and data as of.")
+        description = {"Lists past runs, newest first.", "",
+                "Each run with who asked for it, the gate's wait, the outcome and the data as of."})
 final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

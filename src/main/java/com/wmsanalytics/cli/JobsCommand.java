@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "Lists every job of the jobs directory: cron, time zone, views, next fire time and last run.")
+        description = {"Lists the scheduled jobs.", "",
+                "Every job of the jobs directory with its cron, time zone, views, next fire time and last run."})
 final class JobsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
-                "(last refresh, data as of)."})
+        description = {"Shows the subscriptions and the views' freshness.", "",
+                "Per subscription: its state, bytes behind, apply errors and slot. Per view: its last success, the"
+                        + " data as of, the duration and the last status."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
