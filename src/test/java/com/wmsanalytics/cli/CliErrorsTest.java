@@ -92,10 +92,10 @@ class CliErrorsTest {
     }
 
     @Test
-    void no_command_exits_2() {
+    void no_command_exits_2_with_one_line_and_one_hint() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("error: a command is required"), run.err());
+        assertEquals(List.of("error: a command is required (see 'wms-analytics --help')"), run.errLines());
     }
 
     @Test
