@@ -48,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             List<RunRecord> runs = app.history(Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
             if (json) {
-                terminal.println(Json.write(runs));
+                terminal.printLines(Json.write(runs));
                 return 0;
             }
             table(runs).lines().forEach(terminal::println);

@@ -43,7 +43,7 @@ final class JobsCommand implements Callable<Integer> {
             List<JobLine> lines = jobs.stream().map(j -> line(j, app.latestRun(j.name()), now)).toList();
             Terminal terminal = root.context().terminal();
             if (json) {
-                terminal.println(Json.write(lines));
+                terminal.printLines(Json.write(lines));
                 return 0;
             }
             TextTable table = new TextTable("job", "cron", "time zone", "views", "next fire", "last run", "status");

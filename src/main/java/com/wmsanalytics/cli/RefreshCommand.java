@@ -64,7 +64,7 @@ final class RefreshCommand implements Callable<Integer> {
             RefreshReport report = app.refresh(request, new RefreshConsole(terminal));
             terminal.endProgress();
             if (json) {
-                terminal.println(Json.write(RefreshJson.of(report)));
+                terminal.printLines(Json.write(RefreshJson.of(report)));
             } else {
                 print(report, terminal);
             }

@@ -62,6 +62,6 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (see 'wms-analytics --help')");
+        throw new ParameterException(spec.commandLine(), "a command is required");
     }
 }

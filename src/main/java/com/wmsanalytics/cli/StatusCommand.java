@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             StatusReport status = app.status();
             if (json) {
-                terminal.println(Json.write(status));
+                terminal.printLines(Json.write(status));
                 return 0;
             }
             TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "apply errors", "slot");

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
             List<ReportVerifier.Check> checks = app.verify(Optional.ofNullable(target).map(t -> t.group),
                     target == null || target.views == null ? List.of() : target.views, repair);
             if (json) {
-                terminal.println(Json.write(checks.stream().map(VerifyCommand::json).toList()));
+                terminal.printLines(Json.write(checks.stream().map(VerifyCommand::json).toList()));
             } else {
                 print(checks, terminal);
             }

@@ -28,7 +28,7 @@ final class ViewsCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             List<ViewInfo> views = app.views();
             if (json) {
-                terminal.println(Json.write(views));
+                terminal.printLines(Json.write(views));
                 return 0;
             }
             TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status");

@@ -3,6 +3,7 @@ package com.wmsanalytics.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public final class CliDocs {
         Path target = Path.of(args[0]);
         CommandLine commandLine = commandLine();
         Path man = Files.createDirectories(target.resolve("man"));
+        removePages(man);
         try (ManPages pages = new ManPages(args[1])) {
             for (ManPages.Page page : pages.of(commandLine.getCommandSpec())) {
                 Files.writeString(man.resolve(page.fileName()), page.troff());
@@ -33,6 +35,15 @@ public final class CliDocs {
         }
         Path completion = Files.createDirectories(target.resolve("completion"));
         Files.writeString(completion.resolve(NAME), completion(commandLine));
+    }
+
+    /** The pages of an earlier build, so that a removed or renamed command leaves no page behind. */
+    private static void removePages(Path man) throws IOException {
+        try (DirectoryStream<Path> pages = Files.newDirectoryStream(man, "*.1")) {
+            for (Path page : pages) {
+                Files.delete(page);
+            }
+        }
     }
 
     /** The whole command line, every subcommand included, as {@code wms-analytics --help} sees it. */

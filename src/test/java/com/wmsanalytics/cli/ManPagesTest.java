@@ -78,16 +78,43 @@ class ManPagesTest {
 
     @Test
     void man_renders_every_page_without_a_warning(@TempDir Path dir) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed");
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            Path file = Files.writeString(dir.resolve(page.getKey()), page.getValue());
-            ProcessBuilder man = new ProcessBuilder("man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", file.toString());
-            man.environment().putAll(Map.of("MANWIDTH", "80", "LC_ALL", "C.UTF-8", "MAN_KEEP_FORMATTING", "0"));
-            Process process = man.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            String warnings = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, process.waitFor(), page.getKey() + ": " + warnings);
-            assertEquals("", warnings, page.getKey());
+            assertEquals("", man(dir, page.getKey(), "80").warnings(), page.getKey());
         }
+    }
+
+    /** AsciiDoc markup in a description (a '*', an '_', a '{') would change the text the page shows. */
+    @Test
+    void each_page_shows_the_descriptions_of_its_help_word_for_word(@TempDir Path dir) throws IOException, InterruptedException {
+        for (CommandLine command : commands(COMMAND_LINE)) {
+            String file = command.getCommandSpec().qualifiedName("-") + ".1";
+            String shown = normalized(man(dir, file, "10000").text());
+            List<String> texts = new ArrayList<>(List.of(command.getCommandSpec().usageMessage().description()));
+            command.getCommandSpec().options().forEach(o -> texts.add(String.join(" ", o.description())));
+            for (String text : texts) {
+                String expected = normalized(CommandLine.Help.Ansi.OFF.string(String.format(text)).replace("${DEFAULT-VALUE}", ""));
+                assertTrue(shown.contains(expected.split("\\(default: ")[0]), file + " lacks: " + expected);
+            }
+        }
+    }
+
+    private record Rendered(String text, String warnings) {}
+
+    private static Rendered man(Path dir, String page, String width) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed");
+        Path file = Files.writeString(dir.resolve(page), pages.get(page));
+        ProcessBuilder man = new ProcessBuilder("man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", file.toString());
+        man.environment().putAll(Map.of("MANWIDTH", width, "LC_ALL", "C.UTF-8", "MAN_KEEP_FORMATTING", "0"));
+        Process process = man.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String warnings = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), page + ": " + warnings);
+        return new Rendered(text, warnings);
+    }
+
+    /** One space for any run of white space, and the typographic apostrophe Asciidoctor puts in as a plain one. */
+    private static String normalized(String text) {
+        return text.replace('\u2019', '\'').replaceAll("\\s+", " ").strip();
     }
 
     /** The command and every subcommand below it. */
