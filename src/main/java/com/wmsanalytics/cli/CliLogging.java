@@ -7,8 +7,13 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The built-in logging, set up in code: warnings and errors to stderr, so stdout holds only
@@ -20,7 +25,8 @@ import ch.qos.logback.core.status.NopStatusListener;
  */
 public final class CliLogging extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%-5level %logger{0} - %msg%n";
+    /** A message can name a view or a file the user typed: it is printed escaped, as the terminal's lines are. */
+    static final String PATTERN = "%-5level %logger{0} - %escapedMsg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -35,6 +41,9 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     /** Sends WARN and above to stderr in {@link #PATTERN}, and keeps logback's own status quiet. */
     static void apply(LoggerContext context) {
         context.getStatusManager().add(new NopStatusListener());
+        Map<String, Supplier<DynamicConverter<?>>> rules = new HashMap<>();
+        rules.put("escapedMsg", EscapedMessageConverter::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);

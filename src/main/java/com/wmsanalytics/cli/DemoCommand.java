@@ -5,6 +5,7 @@ import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.UsageException;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigLoader;
+import com.wmsanalytics.demo.DemoLibraries;
 import com.wmsanalytics.demo.DemoReports;
 import com.wmsanalytics.demo.DemoStack;
 import com.wmsanalytics.demo.EmbeddedServer;
@@ -34,9 +35,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline on this machine: starts an embedded WMS primary and analytics replica,",
-                "migrates both, generates WMS activity, sets up logical replication, refreshes the daily, weekly",
-                "and monthly views through the catch-up gate, and prints row counts, reports and the history."})
+        description = {"Runs the whole pipeline on embedded PostgreSQL servers.", "",
+                "Starts an embedded WMS primary and analytics replica on this machine, migrates both, generates WMS"
+                        + " activity, sets up logical replication, refreshes the daily, weekly and monthly views"
+                        + " through the catch-up gate, and prints row counts, reports and the history."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String PUBLISHER = "wms";
@@ -66,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        DemoLibraries.require(DemoCommand.class.getClassLoader());
         if (orders < 1) {
             throw new UsageException("--orders must be at least 1, got " + orders);
         }

@@ -7,11 +7,14 @@ import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.db.SqlStates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns an error into one line on stderr and an exit code. A stack trace is shown only with
@@ -19,17 +22,30 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
+    private static final Pattern PICOCLI_PREFIX = Pattern.compile("^Error: ");
+
     private final Terminal terminal;
 
     ErrorReporter(Terminal terminal) {
         this.terminal = terminal;
     }
 
+    /**
+     * A mistake on the command line: picocli's message (without the "Error: " it starts some
+     * with), its suggestions for a mistyped name, and where the usage is.
+     */
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        terminal.error("error: " + e.getMessage() + " (see '" + command + " --help')");
+        terminal.error("error: " + PICOCLI_PREFIX.matcher(e.getMessage()).replaceFirst("") + suggestions(e)
+                + " (see '" + command + " --help')");
         return ExitCode.USAGE.code();
+    }
+
+    private static String suggestions(ParameterException e) {
+        List<String> suggestions = e instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions.stream().limit(3)
+                .map(s -> "'" + s + "'").toList()) + "?";
     }
 
     @Override
@@ -37,10 +53,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (verbose(parseResult)) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            terminal.error(trace.toString().stripTrailing());
+            terminal.errorLines(trace.toString());
         }
         if (e instanceof WmsAnalyticsException known) {
-            known.getMessage().lines().forEach(line -> terminal.error("error: " + line));
+            known.lines().forEach(line -> terminal.error("error: " + line));
             return known.exitCode().code();
         }
         if (SqlStates.isMissingObject(e)) {

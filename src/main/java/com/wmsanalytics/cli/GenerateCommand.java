@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Loads deterministic, realistic WMS activity into a primary: warehouses, bins, products,",
-                "customers, orders with skewed product popularity and weekday seasonality, cancellations, late",
-                "shipments, and the receipts, picks, returns, adjustments and transfers that keep inventory",
-                "consistent. Running it again appends more days."})
+        description = {"Loads realistic WMS activity into a primary.", "",
+                "Writes deterministic data for a seed: warehouses, bins, products, customers, orders with skewed"
+                        + " product popularity and weekday seasonality, cancellations, late shipments, and the receipts,"
+                        + " picks, returns, adjustments and transfers that keep inventory consistent. Running it again"
+                        + " appends more days."})
 final class GenerateCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists past runs, newest first: who asked, the gate's wait, the outcome and data as of.")
+        description = {"Lists past runs, newest first.", "",
+                "Each run with who asked for it, the gate's wait, the outcome and the data as of."})
 final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -47,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             List<RunRecord> runs = app.history(Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
             if (json) {
-                terminal.println(Json.write(runs));
+                terminal.printLines(Json.write(runs));
                 return 0;
             }
             table(runs).lines().forEach(terminal::println);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "Lists every job of the jobs directory: cron, time zone, views, next fire time and last run.")
+        description = {"Lists the scheduled jobs.", "",
+                "Every job of the jobs directory with its cron, time zone, views, next fire time and last run."})
 final class JobsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -42,7 +43,7 @@ final class JobsCommand implements Callable<Integer> {
             List<JobLine> lines = jobs.stream().map(j -> line(j, app.latestRun(j.name()), now)).toList();
             Terminal terminal = root.context().terminal();
             if (json) {
-                terminal.println(Json.write(lines));
+                terminal.printLines(Json.write(lines));
                 return 0;
             }
             TextTable table = new TextTable("job", "cron", "time zone", "views", "next fire", "last run", "status");

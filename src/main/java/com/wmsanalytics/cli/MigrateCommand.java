@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Applies the SQL migrations to the replica: the mirror of the WMS tables, the analytics",
-                "schemas and views, and the control tables.",
-                "With --primary, applies the WMS schema to that publisher instead (demo and staging primaries)."})
+        description = {"Applies the SQL migrations to the replica, or to a primary.", "",
+                "Applies the migrations of the replica: the mirror of the WMS tables, the analytics schemas and"
+                        + " views, the control tables and the roles' grants. With --primary, applies the WMS schema to"
+                        + " that publisher instead, for demo and staging primaries; a real WMS already has these tables."})
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

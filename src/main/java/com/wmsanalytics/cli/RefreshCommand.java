@@ -19,11 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = {"Refreshes a group of views, or the views named, once the replica has caught up with every",
-                "publisher as of now. Views refresh in dependency order, CONCURRENTLY where they can, and the run",
-                "is recorded in the history.",
-                "Exit codes: 0 done, 1 a view failed, 2 bad usage, 3 the replica did not catch up (nothing was",
-                "refreshed), 4 another refresh holds a view's lock, 5 cannot connect."})
+        description = {"Refreshes views once the replica has caught up.", "",
+                "Waits until the replica has caught up with every publisher as of now, then refreshes a group of views,"
+                        + " or the views named, in dependency order and CONCURRENTLY where they can. The run is"
+                        + " recorded in the history."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a view failed", "2:bad usage or configuration", "3:the replica did not catch up; nothing was"
+                + " refreshed", "4:another refresh holds a view's lock", "5:a server cannot be reached"})
 final class RefreshCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -62,7 +64,7 @@ final class RefreshCommand implements Callable<Integer> {
             RefreshReport report = app.refresh(request, new RefreshConsole(terminal));
             terminal.endProgress();
             if (json) {
-                terminal.println(Json.write(RefreshJson.of(report)));
+                terminal.printLines(Json.write(RefreshJson.of(report)));
             } else {
                 print(report, terminal);
             }

@@ -17,10 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the service: fires the jobs of the jobs directory with Quartz, each through the catch-up",
-                "gate, records every run, and serves /metrics and /health on the HTTP endpoint. Several instances",
-                "against one replica form a cluster in which each firing runs once. SIGTERM stops new firings, lets",
-                "running refreshes finish (up to scheduler.shutdown-timeout) and exits 0."})
+        description = {"Runs the service that fires the scheduled refreshes.", "",
+                "Fires the jobs of the jobs directory with Quartz, each through the catch-up gate, records every run,"
+                        + " and serves /metrics and /health on the HTTP endpoint. Several instances against one replica"
+                        + " form a cluster in which each firing runs once. SIGTERM stops new firings, lets running"
+                        + " refreshes finish (up to scheduler.shutdown-timeout) and exits 0."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);

@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Checks that every publisher and the replica are fit for logical replication, then creates",
-                "or brings up to date one publication per publisher and one subscription per publisher on the",
-                "replica, and waits until every table has finished its initial copy. Running it twice changes",
-                "nothing the second time."})
+        description = {"Checks both sides, then sets up logical replication.", "",
+                "Checks that every publisher and the replica are fit for logical replication, then creates or brings"
+                        + " up to date one publication per publisher and one subscription per publisher on the replica,"
+                        + " and waits until every table has finished its initial copy. Running it twice changes nothing"
+                        + " the second time."})
 final class SetupCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
-                "(last refresh, data as of)."})
+        description = {"Shows the subscriptions and the views' freshness.", "",
+                "Per subscription: its state, bytes behind, apply errors and slot. Per view: its last success, the"
+                        + " data as of, the duration and the last status."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -29,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             StatusReport status = app.status();
             if (json) {
-                terminal.println(Json.write(status));
+                terminal.printLines(Json.write(status));
                 return 0;
             }
             TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "apply errors", "slot");

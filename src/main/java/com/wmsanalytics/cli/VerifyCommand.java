@@ -16,10 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks that each incremental report equals its full definition: every bucket is recomputed"
-                + " from the definition in a read-only transaction and compared. Buckets the next refresh recomputes"
-                + " anyway are not compared. Exit codes: 0 every report equals its definition (or was repaired),"
-                + " 1 a bucket differs, 2 bad usage, 5 cannot connect."})
+        description = {"Checks incremental reports against their definitions.", "",
+                "Recomputes every bucket of each incremental report from its full definition in a read-only"
+                        + " transaction and compares it with the table. Buckets the next refresh recomputes anyway are"
+                        + " not compared."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every report equals its definition, or was repaired", "1:a bucket differs",
+                "2:bad usage or configuration", "5:a server cannot be reached"})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -52,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
             List<ReportVerifier.Check> checks = app.verify(Optional.ofNullable(target).map(t -> t.group),
                     target == null || target.views == null ? List.of() : target.views, repair);
             if (json) {
-                terminal.println(Json.write(checks.stream().map(VerifyCommand::json).toList()));
+                terminal.printLines(Json.write(checks.stream().map(VerifyCommand::json).toList()));
             } else {
                 print(checks, terminal);
             }

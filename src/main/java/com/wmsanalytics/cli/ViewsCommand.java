@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "views", mixinStandardHelpOptions = true,
-        description = "Lists every report with its group, refresh mode and why, dependencies and last refresh.")
+        description = {"Lists the reports and how each is refreshed.", "",
+                "Every report with its group, refresh mode (incremental, concurrent or plain) and why it has that"
+                        + " mode, its dependencies and its last refresh."})
 final class ViewsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -26,7 +28,7 @@ final class ViewsCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             List<ViewInfo> views = app.views();
             if (json) {
-                terminal.println(Json.write(views));
+                terminal.printLines(Json.write(views));
                 return 0;
             }
             TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status");

@@ -20,6 +20,12 @@ public class PreflightFailedException extends WmsAnalyticsException {
         return findings;
     }
 
+    /** One line per finding. */
+    @Override
+    public List<String> lines() {
+        return findings.stream().map(Finding::line).toList();
+    }
+
     private static String summary(List<Finding> findings) {
         return String.join("\n", findings.stream().map(Finding::line).toList());
     }

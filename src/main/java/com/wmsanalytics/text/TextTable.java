@@ -3,7 +3,10 @@ package com.wmsanalytics.text;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An aligned plain-text table: numbers right-aligned, text left-aligned. */
+/**
+ * An aligned plain-text table: numbers right-aligned, text left-aligned. A cell's control
+ * characters are escaped before the columns are measured, so that they stay aligned.
+ */
 public final class TextTable {
 
     private final List<String> headers;
@@ -16,7 +19,7 @@ public final class TextTable {
     public TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "-" : String.valueOf(cell));
+            row.add(cell == null ? "-" : ControlCharacters.escape(String.valueOf(cell)));
         }
         rows.add(row);
         return this;

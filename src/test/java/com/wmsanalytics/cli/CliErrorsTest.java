@@ -53,14 +53,49 @@ class CliErrorsTest {
     void an_unknown_option_exits_2_with_one_line() {
         CliRun run = CliRun.of("setup", "--chek");
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("error: Unknown option: '--chek' (see 'wms-analytics setup --help')"), run.errLines());
+        assertEquals(List.of("error: Unknown option: '--chek'; did you mean '--check'? (see 'wms-analytics setup --help')"),
+                run.errLines());
     }
 
     @Test
-    void no_command_exits_2() {
+    void a_missing_required_argument_is_one_line_with_one_error_prefix() {
+        CliRun run = CliRun.of("refresh");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: Missing required argument (specify one of these): (--group=GROUP | [VIEW...])"
+                + " (see 'wms-analytics refresh --help')"), run.errLines());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void a_mistyped_command_exits_2_suggesting_the_nearest_commands() {
+        CliRun run = CliRun.of("stauts");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: Unmatched argument at index 0: 'stauts'; did you mean 'status' or 'history'?"
+                + " (see 'wms-analytics --help')"), run.errLines());
+    }
+
+    @Test
+    void a_bad_option_value_with_control_characters_is_echoed_escaped_on_one_line() {
+        CliRun run = CliRun.of("history", "--since", "1\u001b[2J\nd");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: Invalid value for option '--since': '1\\u001b[2J\\nd' is not a duration such as 30s, 5m,"
+                + " 2h or 7d (see 'wms-analytics history --help')"), run.errLines());
+    }
+
+    @Test
+    void a_name_with_control_characters_is_echoed_escaped_on_one_line() throws IOException {
+        Path file = Files.writeString(dir.resolve("app.conf"),
+                "wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://127.0.0.1:1/wms_db\" } ]\n");
+        CliRun run = CliRun.of("migrate", "--primary", "\u001b[31mbad\nname", "--config", file.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("error: unknown publisher '\\u001b[31mbad\\nname'; configured: [wms]"), run.errLines());
+    }
+
+    @Test
+    void no_command_exits_2_with_one_line_and_one_hint() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("error: a command is required"), run.err());
+        assertEquals(List.of("error: a command is required (see 'wms-analytics --help')"), run.errLines());
     }
 
     @Test

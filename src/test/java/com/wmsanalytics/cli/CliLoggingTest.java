@@ -29,4 +29,17 @@ class CliLoggingTest {
         assertEquals(Level.WARN, root.getLevel());
         assertEquals(Level.WARN, context.getLogger("com.wmsanalytics").getLevel());
     }
+
+    @Test
+    void a_logged_message_has_its_control_characters_escaped() {
+        LoggerContext context = new LoggerContext();
+        CliLogging.apply(context);
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDERR");
+        LoggingEvent event = new LoggingEvent("x", context.getLogger("com.wmsanalytics.refresh.Refresher"), Level.WARN,
+                "{} - lock not available", null, new Object[] {"\u001b[31mbad\nname"});
+
+        assertEquals("WARN  Refresher - \\u001b[31mbad\\nname - lock not available" + System.lineSeparator(),
+                new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8));
+    }
 }

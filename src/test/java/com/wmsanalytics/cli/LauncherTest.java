@@ -53,15 +53,18 @@ class LauncherTest {
     }
 
     @Test
-    void one_shot_commands_get_c1_and_the_serial_collector_and_run_gets_neither() throws Exception {
+    void one_shot_commands_get_c1_and_the_serial_collector_and_run_and_demo_get_neither() throws Exception {
         Run status = run(Map.of("JAVA_OPTS", "-Xmx200m"), "status", "--json");
         Run service = run(Map.of("JAVA_OPTS", "-Xmx200m"), "run", "--config", "x.conf");
+        Run demo = run(Map.of("JAVA_OPTS", "-Xmx200m"), "demo");
 
         assertEquals("args: status --json", status.lines().get(0));
         assertTrue(status.jvm().containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), status.output());
         assertEquals("-Xmx200m", status.jvm().get(status.jvm().size() - 1), "JAVA_OPTS come last, so they win");
         assertEquals("args: run --config x.conf", service.lines().get(0));
         assertEquals(List.of("-Xmx200m"), service.jvm(), service.output());
+        assertEquals("args: demo", demo.lines().get(0), "an installation has no demo-lib: the jar alone");
+        assertEquals(List.of("-Xmx200m"), demo.jvm(), demo.output());
     }
 
     @Test

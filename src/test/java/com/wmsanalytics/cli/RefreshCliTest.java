@@ -151,6 +151,12 @@ class RefreshCliTest {
     }
 
     @Test
+    void a_view_name_with_control_characters_is_echoed_escaped_on_one_line() {
+        expectUsageError(List.of("refresh", "\u001b[31mbad\nname"),
+                "error: '\\u001b[31mbad\\nname' is not a view name; use schema.view (letters, digits and _)");
+    }
+
+    @Test
     void a_table_is_not_a_materialized_view() {
         expectUsageError(List.of("refresh", "wms.orders"), "error: 'wms.orders' is a table, not a report; 'wms-analytics views' lists them");
     }
