@@ -31,14 +31,18 @@ public final class Servers implements AutoCloseable {
     }
 
     public synchronized DataSource replica() {
-        return pools.computeIfAbsent("replica",
+        DataSource pool = pools.computeIfAbsent("replica",
                 label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout(), metrics));
+        JooqWarmup.await();
+        return pool;
     }
 
     public synchronized DataSource publisher(String name) {
         PublisherConfig p = config.publisher(name);
-        return pools.computeIfAbsent("publisher " + name,
+        DataSource pool = pools.computeIfAbsent("publisher " + name,
                 label -> Pools.open(label, p.endpoint(), PUBLISHER_POOL_SIZE, config.connectTimeout(), metrics));
+        JooqWarmup.await();
+        return pool;
     }
 
     public DSLContext replicaDsl() {
