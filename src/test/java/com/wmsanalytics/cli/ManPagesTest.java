@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -124,30 +123,26 @@ class ManPagesTest {
         return all;
     }
 
+    /** The option names of a --help: each option's line starts within the first columns, its description's lines do not. */
     private static Set<String> helpOptions(String help) {
-        return names(help.lines().map(HELP_OPTION::matcher).filter(Matcher::find).toList(), Function.identity());
-    }
-
-    private static Set<String> pageOptions(String troff) {
-        List<Matcher> lines = section(troff, "OPTIONS").lines().filter(l -> l.startsWith("\\fB")).map(PAGE_OPTION::matcher)
-                .toList();
         Set<String> names = new TreeSet<>();
-        lines.forEach(m -> {
-            while (m.find()) {
-                names.add(m.group(1).replace("\\-", "-"));
+        help.lines().map(HELP_OPTION::matcher).filter(Matcher::find).forEach(m -> {
+            names.add(m.group(1));
+            if (m.group(2) != null) {
+                names.add(m.group(2));
             }
         });
         return names;
     }
 
-    private static Set<String> names(List<Matcher> matches, Function<String, String> unescape) {
+    /** The option names of a page's OPTIONS section, in bold at the start of a line, with troff's {@code \-} as a hyphen. */
+    private static Set<String> pageOptions(String troff) {
         Set<String> names = new TreeSet<>();
-        for (Matcher m : matches) {
-            names.add(unescape.apply(m.group(1)));
-            if (m.group(2) != null) {
-                names.add(unescape.apply(m.group(2)));
+        section(troff, "OPTIONS").lines().filter(l -> l.startsWith("\\fB")).map(PAGE_OPTION::matcher).forEach(m -> {
+            while (m.find()) {
+                names.add(m.group(1).replace("\\-", "-"));
             }
-        }
+        });
         return names;
     }
 
