@@ -10,9 +10,9 @@ import java.sql.SQLException;
  * a trigger call), in one primary transaction: {@value #LINES_PER_ORDER} lines for each of the
  * most recent orders, or of the oldest. Inserted lines, numbered after the order's existing
  * lines, call nothing: they cost the capture column's default and index, and the sweep reads
- * them later. Changed lines (every line of the same orders) call the capture function:
- * a line of a recent order costs the call and the order's lookup, a line of an order older
- * than the open window also records its dirty bucket.
+ * them later. Changed lines (the first {@value #LINES_PER_ORDER} of each of the same orders)
+ * call the capture function: a line of a recent order costs the call and the order's lookup,
+ * a line of an order older than the open window also records its dirty bucket.
  */
 final class WorstCaseBulk {
 
@@ -59,9 +59,10 @@ final class WorstCaseBulk {
         }
     }
 
-    /** Every line of the orders. */
+    /** The orders' first {@value #LINES_PER_ORDER} lines (the inserted bulks gave every one of them that many). */
     private static final String UPDATE = "UPDATE wms.order_lines l SET quantity = l.quantity + 1"
-            + " WHERE l.order_id IN (SELECT order_id FROM wms.orders ORDER BY order_id %s LIMIT ?)";
+            + " WHERE l.order_id IN (SELECT order_id FROM wms.orders ORDER BY order_id %s LIMIT ?) AND l.line_no <= "
+            + LINES_PER_ORDER;
 
     private final Connection primary;
     private final int orders;
