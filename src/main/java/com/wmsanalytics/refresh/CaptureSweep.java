@@ -9,12 +9,12 @@ import org.jooq.impl.DSL;
 
 /**
  * Records the dirty buckets of the order lines written since the last sweep
- * ({@code analytics_control.sweep_order_lines()}), in a short transaction of its own, before a
- * captured report's refresh claims its buckets, then summarizes the BRIN ranges the new lines
- * filled, so that the next sweep reads only what is written after. New lines have no trigger:
- * they carry the id of the transaction that wrote them, and the sweep reads them through
- * that. Its own transaction keeps concurrent refreshes of two reports from waiting on each
- * other's mark.
+ * ({@code analytics_control.sweep_order_lines()}) before the refresh of a report that reads
+ * them, in a short transaction of its own, then summarizes the BRIN ranges the new lines
+ * filled, so that the next sweep reads only what is written after. New lines have no
+ * trigger: they carry the id of the transaction that wrote them, and the sweep reads them
+ * through that. Its own transaction keeps concurrent refreshes of two reports from waiting on
+ * each other's mark.
  */
 final class CaptureSweep {
 
@@ -24,17 +24,26 @@ final class CaptureSweep {
         this.settings = settings;
     }
 
-    /** Sweeps on {@code connection}, which must be in auto-commit mode; returns the buckets newly recorded. */
-    long run(Connection connection) throws SQLException {
+    /**
+     * Sweeps on {@code connection}, which must be in auto-commit mode, holding the report's
+     * {@link ViewLock} meanwhile, so that a second refresh of the report gives way at once
+     * rather than wait for the sweep. Returns false, having swept nothing, when another
+     * refresh holds the lock.
+     */
+    boolean run(Connection connection, MaterializedView report) throws SQLException {
         connection.setAutoCommit(false);
         try {
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
             tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
                     settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms");
-            long recorded = tx.fetchOne("SELECT analytics_control.sweep_order_lines()").get(0, Long.class);
+            if (!ViewLock.tryTake(tx, report)) {
+                connection.rollback();
+                return false;
+            }
+            tx.fetch("SELECT analytics_control.sweep_order_lines()");
             tx.fetch("SELECT analytics_control.summarize_new_lines()");
             connection.commit();
-            return recorded;
+            return true;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -105,8 +105,7 @@ public final class ReportVerifier {
     }
 
     private Check repair(DSLContext tx, MaterializedView report, Check found) {
-        if (!tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", ViewRefresher.VIEW_LOCK_CLASS, (int) report.oid())
-                .get(0, Boolean.class)) {
+        if (!ViewLock.tryTake(tx, report)) {
             return new Check(report, Status.LOCKED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
                     Optional.of("another refresh of " + report.qualified() + " holds its lock"));
         }

@@ -39,9 +39,14 @@ public final class ViewCatalog {
             + " SELECT r.mv::bigint, r.dependency::bigint FROM reach r"
             + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind IN ('m', 'r', 'p')";
 
-    /** The table-backed incremental reports, with their definition functions. */
+    /**
+     * The table-backed incremental reports, with their definition functions, and whether their
+     * definition reads a table whose new rows the refresh sweeps.
+     */
     private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
-            + " r.bucket_unit, pn.nspname, p.proname, r.captured, en.nspname, e.proname"
+            + " r.bucket_unit, pn.nspname, p.proname, r.captured, en.nspname, e.proname,"
+            + " EXISTS (SELECT FROM pg_depend d JOIN analytics_control.capture_sweep w ON w.source_table = d.refobjid"
+            + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass)"
             + " FROM analytics_control.incremental_report r"
             + " JOIN pg_namespace n ON n.nspname = r.report_schema"
             + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
@@ -109,7 +114,8 @@ public final class ViewCatalog {
         Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
                 .map(name -> new Incremental.FunctionName(r.get(8, String.class), name));
         Incremental incremental = new Incremental(r.get(3, String.class), r.get(4, String.class),
-                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)), extent, r.get(7, Boolean.class));
+                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)), extent, r.get(7, Boolean.class),
+                r.get(10, Boolean.class));
         return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), true, true,
                 Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()), Optional.of(incremental),
                 Optional.empty());

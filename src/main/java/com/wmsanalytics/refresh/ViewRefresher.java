@@ -24,14 +24,11 @@ import org.jooq.impl.DSL;
  * Refreshes one report in a transaction of its own: {@code statement_timeout}, {@code lock_timeout}
  * and the time zone set locally, a transaction-level advisory lock keyed by the view so that
  * no other process refreshes it at the same time, the REFRESH (or, for an incremental
- * report, the recompute of its changed buckets, after a {@link CaptureSweep} for a captured
- * one), a count of its rows and ANALYZE. On any
+ * report, the recompute of its changed buckets, after a {@link CaptureSweep} for one
+ * that reads swept rows), a count of its rows and ANALYZE. On any
  * error the transaction rolls back and the report keeps its previous contents.
  */
 final class ViewRefresher {
-
-    /** The advisory lock class of view refreshes: "WMSV" in ASCII. The object id is the view's OID. */
-    static final int VIEW_LOCK_CLASS = 0x574D5356;
 
     private final DataSource replica;
     private final RefreshSettings settings;
@@ -49,8 +46,8 @@ final class ViewRefresher {
     ViewOutcome refresh(MaterializedView view, boolean full) {
         Instant start = clock.instant();
         try (Connection connection = replica.getConnection()) {
-            if (view.incremental().map(Incremental::captured).orElse(false)) {
-                sweep.run(connection);
+            if (view.incremental().map(Incremental::swept).orElse(false) && !sweep.run(connection, view)) {
+                return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
             }
             return inTransaction(connection, view, full, start);
         } catch (SQLException | DataAccessException e) {
@@ -64,7 +61,7 @@ final class ViewRefresher {
         try {
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
             setLocals(tx);
-            if (!tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", VIEW_LOCK_CLASS, (int) view.oid()).get(0, Boolean.class)) {
+            if (!ViewLock.tryTake(tx, view)) {
                 connection.rollback();
                 return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
             }

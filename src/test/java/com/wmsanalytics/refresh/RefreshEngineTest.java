@@ -109,7 +109,7 @@ class RefreshEngineTest {
     void a_view_whose_advisory_lock_is_held_elsewhere_is_locked_and_not_refreshed() throws Exception {
         MaterializedView view = selection().named(List.of("inventory_analytics.abc_classification")).get(0);
         try (Connection other = pool.getConnection(); Statement s = other.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + ViewRefresher.VIEW_LOCK_CLASS + ", " + (int) view.oid() + ")");
+            s.execute("SELECT pg_advisory_lock(" + ViewLock.CLASS + ", " + (int) view.oid() + ")");
             try {
                 ViewOutcome outcome = refresh(List.of(view)).get(0);
 
@@ -145,7 +145,7 @@ class RefreshEngineTest {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT current_setting('statement_timeout'), current_setting('lock_timeout'),"
                             + " pg_try_advisory_lock(1, 1), (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                            + "   AND classid = " + ViewRefresher.VIEW_LOCK_CLASS + ")")) {
+                            + "   AND classid = " + ViewLock.CLASS + ")")) {
                 rs.next();
                 assertEquals("0", rs.getString(1));
                 assertEquals("0", rs.getString(2));
