@@ -1,6 +1,8 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.history.Freshness;
+import com.wmsanalytics.replication.NodeStatus;
+import com.wmsanalytics.replication.StandbyReplay;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.service.StatusReport;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -13,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
-                "(last refresh, data as of)."})
+        description = {"Shows each node's role (the replica's and each publisher's: primary or standby) and the",
+                "physical standbys of the writable ones with their replay lag, then each subscription (state,",
+                "bytes behind, apply errors, slot) and each view (last refresh, data as of)."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -32,6 +35,7 @@ final class StatusCommand implements Callable<Integer> {
                 terminal.println(Json.write(status));
                 return 0;
             }
+            printNodes(status, terminal);
             TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "apply errors", "slot");
             for (SubscriptionState s : status.subscriptions()) {
                 subs.row(s.subscription(), s.publisher(), s.state(), s.bytesBehind().map(Durations::bytes).orElse("-"),
@@ -46,6 +50,25 @@ final class StatusCommand implements Callable<Integer> {
             }
             views.lines().forEach(terminal::println);
             return 0;
+        }
+    }
+
+    /** Each node's role, then the physical standbys of the writable nodes with their replay lag. */
+    private static void printNodes(StatusReport status, Terminal terminal) {
+        TextTable nodes = new TextTable("node", "address", "role", "replays from");
+        TextTable standbys = new TextTable("standby of", "standby", "client", "state", "replay behind", "replay lag");
+        for (NodeStatus n : status.nodes()) {
+            nodes.row(n.node(), n.address(), n.role(), n.upstream().orElse(null));
+            for (StandbyReplay s : n.standbys()) {
+                standbys.row(n.node(), s.name(), s.client().orElse(null), s.state(),
+                        s.bytesBehind().map(Durations::bytes).orElse(null), s.replayLag().map(Durations::human).orElse(null));
+            }
+        }
+        nodes.lines().forEach(terminal::println);
+        terminal.println("");
+        if (status.nodes().stream().anyMatch(n -> !n.standbys().isEmpty())) {
+            standbys.lines().forEach(terminal::println);
+            terminal.println("");
         }
     }
 }
