@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
                 "publisher as of now. Views refresh in dependency order, CONCURRENTLY where they can, and the run",
                 "is recorded in the history.",
                 "Exit codes: 0 done, 1 a view failed, 2 bad usage, 3 the replica did not catch up (nothing was",
-                "refreshed), 4 another refresh holds a view's lock, 5 cannot connect."})
+                "refreshed), 4 another refresh holds a view's lock, 5 cannot connect, 7 the replica is a standby,",
+                "8 a subscription skipped transactions after a promotion (run setup --resync)."})
 final class RefreshCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Checks that each incremental report equals its full definition: every bucket is recomputed"
                 + " from the definition in a read-only transaction and compared. Buckets the next refresh recomputes"
                 + " anyway are not compared. Exit codes: 0 every report equals its definition (or was repaired),"
-                + " 1 a bucket differs, 2 bad usage, 5 cannot connect."})
+                + " 1 a bucket differs, 2 bad usage, 5 cannot connect, 7 the replica is a standby."})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

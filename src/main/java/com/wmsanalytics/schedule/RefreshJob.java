@@ -2,6 +2,7 @@ package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.replication.ResyncNeededException;
 import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class RefreshJob implements Job {
             RefreshReport report = refresh.run(job, firing);
             retryIfAllowed(context.getScheduler(), job, firing, report.status(),
                     Optional.of(firing.retryOf().orElse(report.runId())));
-        } catch (StandbyRefusedException e) {
+        } catch (StandbyRefusedException | ResyncNeededException e) {
             log.warn("{} - firing for {} refused, nothing was recorded: {}", job.name(), firing.scheduledFor(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("{} - firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),

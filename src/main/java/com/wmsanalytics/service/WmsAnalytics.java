@@ -8,6 +8,7 @@ import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
 import com.wmsanalytics.replication.CatchUpGate;
 import com.wmsanalytics.replication.Finding;
+import com.wmsanalytics.replication.GapCheck;
 import com.wmsanalytics.replication.NodeRole;
 import com.wmsanalytics.replication.NodeStatus;
 import com.wmsanalytics.replication.StandbyRefusedException;
@@ -104,7 +105,17 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public List<String> setup(SetupStage.Listener listener) {
+        requireWritable();
         return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
+    }
+
+    /**
+     * Copies again the tables of every subscription that skipped transactions after a promotion
+     * of the replica; empty when none did.
+     */
+    public List<String> resync(SetupStage.Listener listener) {
+        requireWritable();
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).resync(config.syncTimeout(), listener);
     }
 
     /** Waits until the replica has caught up with every publisher, as of now. */
@@ -119,6 +130,7 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public RefreshReport refresh(RefreshRequest request, RefreshProgress progress) {
         requireWritable();
+        new GapCheck(servers.replicaDsl(), config.publishers(), servers::publisherDsl).requireNone();
         recoverInterruptedRuns();
         return new RefreshRun(config, selection(), history(), timeout -> awaitCatchUp(timeout, progress),
                 new RefreshExecutor(servers.replica(), config.refresh(), clock), Requester.current(), clock)
