@@ -7,8 +7,13 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The built-in logging, set up in code: warnings and errors to stderr, so stdout holds only
@@ -20,7 +25,7 @@ import ch.qos.logback.core.status.NopStatusListener;
  */
 public final class CliLogging extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%-5level %logger{0} - %msg%n";
+    static final String PATTERN = "%-5level %logger{0} - %msg%" + OneLineThrowable.WORD + "%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -35,6 +40,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     /** Sends WARN and above to stderr in {@link #PATTERN}, and keeps logback's own status quiet. */
     static void apply(LoggerContext context) {
         context.getStatusManager().add(new NopStatusListener());
+        registerOneLineThrowable(context);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -49,5 +55,17 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         context.getLogger("com.wmsanalytics").setLevel(Level.WARN);
+    }
+
+    /** Makes {@code %oneLineEx} known to the patterns of this context. */
+    @SuppressWarnings("unchecked")
+    static void registerOneLineThrowable(LoggerContext context) {
+        Map<String, Supplier<DynamicConverter<?>>> rules =
+                (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (rules == null) {
+            rules = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        rules.put(OneLineThrowable.WORD, OneLineThrowable::new);
     }
 }

@@ -84,16 +84,22 @@ final class ServiceRuntime implements AutoCloseable {
     /** The service's metrics; subscriptions and view freshness are read from the replica at each scrape. */
     private static RefreshMetrics metrics(WmsAnalytics app, PrometheusMeterRegistry registry, Clock clock) {
         RefreshMetrics metrics = new RefreshMetrics(registry, clock);
-        metrics.subscriptions(() -> app.subscriptionSamples().stream()
+        metrics.subscriptions(() -> reachable(app).subscriptionSamples().stream()
                 .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
                         optional(s.applyErrors())))
                 .toList());
-        metrics.roles(() -> List.of(new RefreshMetrics.RoleSample("replica", app.replicaRole().standby())));
-        metrics.views(() -> app.freshness().stream()
+        metrics.roles(() -> List.of(new RefreshMetrics.RoleSample("replica", reachable(app).replicaRole().standby())));
+        metrics.views(() -> reachable(app).freshness().stream()
                 .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
                         f.dataAsOf(), f.lastDuration()))
                 .toList());
         return metrics;
+    }
+
+    /** The app, once the probe has found the replica reachable: a scrape during an outage fails fast. */
+    private static WmsAnalytics reachable(WmsAnalytics app) {
+        app.requireReplicaReachable();
+        return app;
     }
 
     /** Fails start-up, naming the key, when the replica pool cannot serve every job thread. */
@@ -123,7 +129,10 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
                 List<String> problems = new ArrayList<>(app.replicaProblems());
-                problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
+                // The cluster check-in is read from the replica: it would only wait for the same outage.
+                boolean storeReachable = problems.isEmpty();
+                problems.addAll(scheduler.get().map(s -> s.problems(storeReachable))
+                        .orElse(List.of("the scheduler is starting")));
                 return problems;
             });
         } catch (HttpEndpointException e) {

@@ -261,14 +261,25 @@ public final class WmsAnalytics implements AutoCloseable {
         }
     }
 
-    /** Why the replica cannot be used right now: empty when a query succeeds. */
+    /**
+     * Why the replica cannot be used right now: empty when it answers and is writable. Asks
+     * through the probe connection, so an unreachable replica is told within a second.
+     */
     public List<String> replicaProblems() {
         try {
-            NodeRole role = replicaRole();
+            NodeRole role = NodeRole.read(Servers.dsl(servers.replicaProbe()));
             return role.standby() ? List.of(new StandbyRefusedException(replicaAddress(), role).getMessage()) : List.of();
         } catch (RuntimeException e) {
             return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }
+    }
+
+    /**
+     * Fails within a second when the replica cannot be reached, so that a metrics scrape does
+     * not wait {@code replica.connect-timeout} for each series it reads from there.
+     */
+    public void requireReplicaReachable() {
+        Servers.dsl(servers.replicaProbe()).fetchOne("SELECT 1");
     }
 
     /** Deletes run history older than {@code history.retention}; returns how many runs. */
