@@ -73,12 +73,29 @@ class StandbyReplicaTest {
 
     @Test
     @Order(2)
-    void a_verify_aimed_at_the_standby_is_refused_with_the_same_exit_code() {
-        CliRun run = CliRun.of("verify", "--config", standbyConfig.toString());
+    void a_verify_or_setup_aimed_at_the_standby_is_refused_with_the_same_exit_code() {
+        for (String[] command : new String[][] {{"verify"}, {"setup"}, {"setup", "--resync"}}) {
+            CliRun run = CliRun.of(concat(command, "--config", standbyConfig.toString()));
 
-        assertEquals(7, run.exitCode(), run.err());
-        assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("is a standby"), run.err());
+            assertEquals(7, run.exitCode(), String.join(" ", command) + ": " + run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().contains("is a standby"), run.err());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void history_and_views_read_the_standby_without_writing() {
+        assertEquals(0, CliRun.of("history", "--config", standbyConfig.toString()).exitCode());
+        CliRun views = CliRun.of("views", "--config", standbyConfig.toString());
+        assertEquals(0, views.exitCode(), views.err());
+        assertTrue(views.out().contains("order_analytics.daily_orders"), views.out());
+    }
+
+    private static String[] concat(String[] command, String... more) {
+        String[] all = java.util.Arrays.copyOf(command, command.length + more.length);
+        System.arraycopy(more, 0, all, command.length, more.length);
+        return all;
     }
 
     @Test
