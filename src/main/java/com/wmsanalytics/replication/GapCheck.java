@@ -49,12 +49,16 @@ public final class GapCheck {
         Record sub = replica.fetchOne("SELECT s.subslotname, coalesce(o.remote_lsn, '0/0')::text FROM pg_subscription s"
                 + " LEFT JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid"
                 + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription());
+        if (sub == null) {
+            return Optional.empty();
+        }
         Optional<Integer> recorded = timelines.recorded(p.subscription());
+        if (recorded.isEmpty()) {
+            timelines.recordIfAbsent(p.subscription());
+            return Optional.empty();
+        }
         int current = timelines.current();
-        if (sub == null || recorded.isEmpty() || recorded.get() == current) {
-            if (sub != null) {
-                timelines.recordIfAbsent(p.subscription());
-            }
+        if (recorded.get() == current) {
             return Optional.empty();
         }
         String origin = sub.get(1, String.class);
