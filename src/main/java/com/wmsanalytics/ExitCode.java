@@ -15,6 +15,13 @@ public enum ExitCode {
     CANNOT_CONNECT(5),
     /** A server is not fit for logical replication (preflight failed). */
     SERVER_NOT_FIT(6),
+    /** The analytics node is a standby (in recovery): nothing was refreshed or written. */
+    STANDBY(7),
+    /**
+     * The replica's subscription skipped transactions its slot had confirmed (a standby promoted
+     * while behind): nothing was refreshed until {@code setup --resync} copies the tables again.
+     */
+    RESYNC_NEEDED(8),
     /** A bug: an unexpected error. */
     INTERNAL(70);
 

@@ -25,8 +25,11 @@ import java.util.function.Supplier;
  */
 public final class CliLogging extends ContextAwareBase implements Configurator {
 
-    /** A message can name a view or a file the user typed: it is printed escaped, as the terminal's lines are. */
-    static final String PATTERN = "%-5level %logger{0} - %escapedMsg%n";
+    /**
+     * A message can name a view or a file the user typed: it is printed escaped, as the
+     * terminal's lines are. An exception is one line of its messages (its stack trace at debug).
+     */
+    static final String PATTERN = "%-5level %logger{0} - %escapedMsg%" + OneLineThrowable.WORD + "%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -41,9 +44,8 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     /** Sends WARN and above to stderr in {@link #PATTERN}, and keeps logback's own status quiet. */
     static void apply(LoggerContext context) {
         context.getStatusManager().add(new NopStatusListener());
-        Map<String, Supplier<DynamicConverter<?>>> rules = new HashMap<>();
-        rules.put("escapedMsg", EscapedMessageConverter::new);
-        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        registerOneLineThrowable(context);
+        registerEscapedMessage(context);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -58,5 +60,25 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         context.getLogger("com.wmsanalytics").setLevel(Level.WARN);
+    }
+
+    /** Makes {@code %oneLineEx} known to the patterns of this context. */
+    static void registerOneLineThrowable(LoggerContext context) {
+        rules(context).put(OneLineThrowable.WORD, OneLineThrowable::new);
+    }
+
+    private static void registerEscapedMessage(LoggerContext context) {
+        rules(context).put("escapedMsg", EscapedMessageConverter::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Supplier<DynamicConverter<?>>> rules(LoggerContext context) {
+        Map<String, Supplier<DynamicConverter<?>>> rules =
+                (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (rules == null) {
+            rules = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        return rules;
     }
 }

@@ -25,7 +25,9 @@ import picocli.CommandLine.ParentCommand;
                         + " recorded in the history."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a view failed", "2:bad usage or configuration", "3:the replica did not catch up; nothing was"
-                + " refreshed", "4:another refresh holds a view's lock", "5:a server cannot be reached"})
+                + " refreshed", "4:another refresh holds a view's lock", "5:a server cannot be reached",
+                "7:the replica is a standby (in recovery)",
+                "8:a subscription skipped transactions after a promotion; run setup --resync"})
 final class RefreshCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

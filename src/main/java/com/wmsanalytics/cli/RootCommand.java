@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
                 "4:another refresh of the same view holds its lock",
                 "5:a server cannot be reached, or it refused the login",
                 "6:a server is not fit for logical replication; nothing was changed",
+                "7:the replica is a standby (in recovery); nothing was written",
+                "8:a subscription skipped transactions after a promotion; run setup --resync",
                 "70:an unexpected internal error (run with --verbose and report it)"})
 public final class RootCommand implements Runnable {
 

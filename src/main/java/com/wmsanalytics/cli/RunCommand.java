@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -36,28 +35,25 @@ final class RunCommand implements Callable<Integer> {
         List<JobDefinition> jobs = JobDefinitions.load(config.scheduler().jobsDir());
         ServiceRuntime.requireEnoughConnections(config);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (WmsAnalytics app = new WmsAnalytics(config, root.context().clock(), PoolMetrics.hikariTracker(registry))) {
-            app.recoverInterruptedRuns();
-            try (ServiceRuntime service = ServiceRuntime.start(app, jobs, registry, root.context().clock())) {
-                log.info("wms-analytics - running {} job(s) as instance {}{}; started in {} ms", jobs.size(), service.instanceId(),
-                        service.metricsUrl(config).map(url -> ", metrics at " + url).orElse(""),
-                        (System.nanoTime() - start) / 1_000_000);
-                awaitStopSignal();
-                log.info("wms-analytics - stopping");
+        StopSignal stop = StopSignal.install();
+        try (WmsAnalytics app = new WmsAnalytics(config, root.context().clock(), PoolMetrics.hikariTracker(registry));
+                ServiceRuntime service = ServiceRuntime.serve(app, jobs, registry, root.context().clock())) {
+            if (!StandbyWait.untilWritable(app, stop, config.scheduler().clusterCheckinInterval())) {
+                log.info("wms-analytics - stopping before the replica became writable");
+                return 0;
             }
+            service.schedule(jobs);
+            log.info("wms-analytics - running {} job(s) as instance {}{}; started in {} ms", jobs.size(), service.instanceId(),
+                    service.metricsUrl(config).map(url -> ", metrics at " + url).orElse(""),
+                    (System.nanoTime() - start) / 1_000_000);
+            stop.await();
+            log.info("wms-analytics - stopping");
             return 0;
         }
     }
 
     /** Blocks until SIGTERM or SIGINT, so that the orderly stop runs here and the exit code is 0. */
     static void awaitStopSignal() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        for (String name : List.of("TERM", "INT")) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                log.info("wms-analytics - received SIG{}", name);
-                stop.countDown();
-            });
-        }
-        stop.await();
+        StopSignal.install().await();
     }
 }

@@ -25,53 +25,81 @@ import java.util.function.Supplier;
  */
 final class ServiceRuntime implements AutoCloseable {
 
+    private final WmsAnalytics app;
     private final JvmMetrics jvm;
-    private final SchedulerService scheduler;
+    private final RefreshMetrics metrics;
+    private final AtomicReference<SchedulerService> scheduler;
     private final HttpEndpoint http;
+    private final Clock clock;
 
-    private ServiceRuntime(JvmMetrics jvm, SchedulerService scheduler, HttpEndpoint http) {
+    private ServiceRuntime(WmsAnalytics app, JvmMetrics jvm, RefreshMetrics metrics,
+            AtomicReference<SchedulerService> scheduler, HttpEndpoint http, Clock clock) {
+        this.app = app;
         this.jvm = jvm;
+        this.metrics = metrics;
         this.scheduler = scheduler;
         this.http = http;
+        this.clock = clock;
+    }
+
+    /** Checks the jobs against the replica, serves the metrics and health, then starts firing the jobs. */
+    static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
+        ServiceRuntime service = serve(app, jobs, registry, clock);
+        try {
+            service.schedule(jobs);
+            return service;
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
     }
 
     /**
-     * Checks the jobs against the replica, then starts firing them.
+     * Checks the jobs against the replica (reads only, so a standby will do) and serves the
+     * metrics and health; nothing fires until {@link #schedule}.
      *
      * @param registry the registry the app's pools already report to
      */
-    static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
+    static ServiceRuntime serve(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         RefreshMetrics metrics = metrics(app, registry, clock);
         AtomicReference<SchedulerService> started = new AtomicReference<>();
-        HttpEndpoint http = null;
         try {
             // The port first: a port in use must stop start-up before anything fires.
-            http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
-            started.set(SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock));
-            return new ServiceRuntime(jvm, started.get(), http);
+            HttpEndpoint http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
+            return new ServiceRuntime(app, jvm, metrics, started, http, clock);
         } catch (RuntimeException e) {
-            if (http != null) {
-                http.close();
-            }
             jvm.close();
             throw e;
         }
     }
 
+    /** Marks the runs of a dead instance interrupted, then starts firing the jobs. The replica must be writable. */
+    void schedule(List<JobDefinition> jobs) {
+        app.recoverInterruptedRuns();
+        scheduler.set(SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock));
+    }
+
     /** The service's metrics; subscriptions and view freshness are read from the replica at each scrape. */
     private static RefreshMetrics metrics(WmsAnalytics app, PrometheusMeterRegistry registry, Clock clock) {
         RefreshMetrics metrics = new RefreshMetrics(registry, clock);
-        metrics.subscriptions(() -> app.subscriptionSamples().stream()
+        metrics.subscriptions(() -> reachable(app).subscriptionSamples().stream()
                 .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
                         optional(s.applyErrors())))
                 .toList());
-        metrics.views(() -> app.freshness().stream()
+        metrics.roles(() -> List.of(new RefreshMetrics.RoleSample("replica", reachable(app).replicaRole().standby())));
+        metrics.views(() -> reachable(app).freshness().stream()
                 .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
                         f.dataAsOf(), f.lastDuration()))
                 .toList());
         return metrics;
+    }
+
+    /** The app, once the probe has found the replica reachable: a scrape during an outage fails fast. */
+    private static WmsAnalytics reachable(WmsAnalytics app) {
+        app.requireReplicaReachable();
+        return app;
     }
 
     /** Fails start-up, naming the key, when the replica pool cannot serve every job thread. */
@@ -84,7 +112,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     String instanceId() {
-        return scheduler.instanceId();
+        return Optional.ofNullable(scheduler.get()).map(SchedulerService::instanceId).orElse("not started");
     }
 
     /** Where the metrics are served, if the endpoint is on. */
@@ -101,7 +129,10 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
                 List<String> problems = new ArrayList<>(app.replicaProblems());
-                problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
+                // The cluster check-in is read from the replica: it would only wait for the same outage.
+                boolean storeReachable = problems.isEmpty();
+                problems.addAll(scheduler.get().map(s -> s.problems(storeReachable))
+                        .orElse(List.of("the scheduler is starting")));
                 return problems;
             });
         } catch (HttpEndpointException e) {
@@ -117,7 +148,7 @@ final class ServiceRuntime implements AutoCloseable {
     @Override
     public void close() {
         try {
-            scheduler.close();
+            Optional.ofNullable(scheduler.get()).ifPresent(SchedulerService::close);
         } finally {
             if (http != null) {
                 http.close();

@@ -1,5 +1,6 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.UsageException;
 import com.wmsanalytics.replication.Finding;
 import com.wmsanalytics.replication.PreflightFailedException;
 import com.wmsanalytics.replication.SetupStage;
@@ -25,12 +26,28 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run the preflight checks only and change nothing.")
     boolean check;
 
+    @Option(names = "--resync", description = {"Copy again the tables of every subscription that skipped transactions"
+            + " after a promotion of the replica: drops the subscription and its slot, empties its mirror tables and"
+            + " creates it anew. Its incremental reports are rebuilt in full by their next refresh."})
+    boolean resync;
+
     @Override
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
+            if (check && resync) {
+                throw new UsageException("--check and --resync cannot be combined: --check changes nothing");
+            }
             if (check) {
                 return preflight(app, terminal);
+            }
+            if (resync) {
+                List<String> changes = app.resync(listener(terminal));
+                terminal.println(changes.isEmpty()
+                        ? "setup --resync: no subscription skipped transactions, nothing was copied"
+                        : "setup --resync: done, " + changes.size() + " change(s); the next refresh rebuilds the incremental"
+                                + " reports in full");
+                return 0;
             }
             List<String> changes = app.setup(listener(terminal));
             terminal.println(changes.isEmpty()

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
                         + " not compared."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every report equals its definition, or was repaired", "1:a bucket differs",
-                "2:bad usage or configuration", "5:a server cannot be reached"})
+                "2:bad usage or configuration", "5:a server cannot be reached", "7:the replica is a standby (in recovery)"})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;

@@ -4,6 +4,7 @@ import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.PublisherConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -15,6 +16,8 @@ import org.jooq.impl.DSL;
 public final class Servers implements AutoCloseable {
 
     private static final int PUBLISHER_POOL_SIZE = 2;
+    /** How long a health probe waits for the replica: a probe must answer within a second. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(250);
 
     private final AppConfig config;
     private final MetricsTrackerFactory metrics;
@@ -35,6 +38,16 @@ public final class Servers implements AutoCloseable {
                 label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout(), metrics));
         JooqWarmup.await();
         return pool;
+    }
+
+    /**
+     * One connection to the replica for health probes, which gives up after a quarter of a
+     * second where the main pool waits {@code replica.connect-timeout}. Opening it fails fast
+     * too, and is tried again by the next probe.
+     */
+    public synchronized DataSource replicaProbe() {
+        return pools.computeIfAbsent("replica probe",
+                label -> Pools.open(label, config.replica(), 1, PROBE_TIMEOUT, null));
     }
 
     public synchronized DataSource publisher(String name) {

@@ -37,10 +37,12 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private final String name;
+    private final Path dataDirectory;
     private final EmbeddedPostgres postgres;
 
-    private EmbeddedServer(String name, EmbeddedPostgres postgres) {
+    private EmbeddedServer(String name, Path dataDirectory, EmbeddedPostgres postgres) {
         this.name = name;
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
     }
 
@@ -54,17 +56,38 @@ public final class EmbeddedServer implements AutoCloseable {
             String name, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder()
-                            .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(true)
-                            .setPGStartupWait(Duration.ofSeconds(60));
-            settings.forEach(builder::setServerConfig);
-            binaries.ifPresent(archive -> builder.setPgBinaryResolver(fromFile(archive)));
-            return new EmbeddedServer(name, builder.start());
+            return new EmbeddedServer(name, dataDirectory, builder(dataDirectory, settings, binaries).setCleanDataDirectory(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL server " + name, e);
         }
+    }
+
+    /**
+     * Starts a server on a data directory that already holds a cluster, such as a copy taken
+     * for a physical standby, or one stopped earlier. The directory is kept when it stops.
+     *
+     * @param port the port to listen on; 0 picks a free one
+     */
+    public static EmbeddedServer startExisting(String name, Path dataDirectory, Map<String, String> settings,
+            Optional<Path> binaries, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = builder(dataDirectory, settings, binaries).setCleanDataDirectory(false);
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedServer(name, dataDirectory, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL server " + name, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setPGStartupWait(Duration.ofSeconds(60));
+        settings.forEach(builder::setServerConfig);
+        binaries.ifPresent(archive -> builder.setPgBinaryResolver(fromFile(archive)));
+        return builder;
     }
 
     private static PgBinaryResolver fromFile(Path archive) {
@@ -76,6 +99,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Where the server keeps its data. */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public int port() {

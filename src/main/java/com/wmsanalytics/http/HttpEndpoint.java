@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,15 +21,19 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
     private static final String PORT_KEY = "wms-analytics.http.port";
     private static final String HOST_KEY = "wms-analytics.http.host";
+    /** A probe's answer comes within this, whatever the servers do: probes commonly time out after 1 s. */
+    static final Duration READINESS_LIMIT = Duration.ofMillis(800);
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final TimedReadiness readiness;
     private final String address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpEndpoint(HttpServer server, ExecutorService threads, String address) {
+    private HttpEndpoint(HttpServer server, ExecutorService threads, TimedReadiness readiness, String address) {
         this.server = server;
         this.threads = threads;
+        this.readiness = readiness;
         this.address = address;
     }
 
@@ -42,9 +47,10 @@ public final class HttpEndpoint implements AutoCloseable {
         HttpServer server = bind(host, port);
         ExecutorService threads = HttpThreads.bounded();
         server.setExecutor(threads);
-        server.createContext("/", new Routes(registry, readiness));
+        TimedReadiness timed = new TimedReadiness(readiness, READINESS_LIMIT);
+        server.createContext("/", new Routes(registry, timed));
         DaemonStart.start(server);
-        HttpEndpoint endpoint = new HttpEndpoint(server, threads, host + ":" + server.getAddress().getPort());
+        HttpEndpoint endpoint = new HttpEndpoint(server, threads, timed, host + ":" + server.getAddress().getPort());
         log.info("{} - serving /metrics, /health/live and /health/ready", endpoint.address);
         return endpoint;
     }
@@ -62,6 +68,7 @@ public final class HttpEndpoint implements AutoCloseable {
         }
         server.stop(0);
         threads.shutdownNow();
+        readiness.close();
         awaitQuietly(threads);
         log.info("{} - stopped serving", address);
     }

@@ -40,6 +40,9 @@ public final class RefreshMetrics {
     public record ViewSample(String view, Optional<Instant> lastSuccessAt, Optional<Instant> dataAsOf,
             Optional<Duration> lastDuration) {}
 
+    /** One node's role as read at scrape time: {@code node} is {@code replica}. */
+    public record RoleSample(String node, boolean standby) {}
+
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
     private static final List<String> RUN_STATUSES = List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
     private static final Duration[] GATE_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -51,6 +54,7 @@ public final class RefreshMetrics {
     private final Map<String, AtomicLong> verifyDifferences = new ConcurrentHashMap<>();
     private final SubscriptionCollector subscriptions;
     private final ViewCollector views;
+    private final RoleCollector roles;
 
     /** @param clock the "now" of the data-as-of ages */
     public RefreshMetrics(PrometheusMeterRegistry registry, Clock clock) {
@@ -62,6 +66,8 @@ public final class RefreshMetrics {
         this.views = new ViewCollector(scrapeErrors, clock);
         registry.getPrometheusRegistry().register(subscriptions);
         registry.getPrometheusRegistry().register(views);
+        this.roles = new RoleCollector(scrapeErrors);
+        registry.getPrometheusRegistry().register(roles);
     }
 
     /**
@@ -129,6 +135,11 @@ public final class RefreshMetrics {
      */
     public void views(Supplier<List<ViewSample>> source) {
         views.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /** Called at scrape time for the nodes' in-recovery gauge. A later call replaces the source. */
+    public void roles(Supplier<List<RoleSample>> source) {
+        roles.source(Objects.requireNonNull(source, "source"));
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */

@@ -4,6 +4,7 @@ import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -46,13 +47,49 @@ public final class SetupStage {
         return changes;
     }
 
+    /**
+     * Copies again the tables of every subscription with a gap (see {@link GapCheck}): the
+     * subscription and its slot are dropped, its mirror tables emptied, and it is created and
+     * synchronised anew, which marks the incremental reports for a full rebuild. The new timeline
+     * is recorded. Returns the changes, empty when no subscription has a gap.
+     */
+    public List<String> resync(Duration syncTimeout, Listener listener) {
+        List<Finding> findings = new Preflight(replica, publishers).run();
+        if (!findings.isEmpty()) {
+            throw new PreflightFailedException(findings);
+        }
+        Map<String, DSLContext> byName = new HashMap<>();
+        publishers.forEach((config, db) -> byName.put(config.name(), db));
+        List<String> changes = new ArrayList<>();
+        for (SubscriptionGap gap : new GapCheck(replica, List.copyOf(publishers.keySet()), byName::get).find()) {
+            PublisherConfig config = publishers.keySet().stream().filter(p -> p.name().equals(gap.publisher())).findFirst()
+                    .orElseThrow();
+            DSLContext db = byName.get(gap.publisher());
+            List<String> cleared = new SubscriptionResync(replica, clock).clear(config, db,
+                    new ServerProbe(db).tables(config.schemas()));
+            cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
+            changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
+            changes.addAll(setUp(config, db, syncTimeout, listener));
+        }
+        return changes;
+    }
+
     private List<String> setUp(PublisherConfig config, DSLContext db, Duration syncTimeout, Listener listener) {
         List<String> tables = new ServerProbe(db).tables(config.schemas());
+        boolean existed = replica.fetchExists(replica.selectOne().from("pg_subscription s")
+                .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
         List<String> changes = new ArrayList<>();
         new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);
         changes.addAll(new SubscriptionSync(replica).ensure(config, Conninfo.of(config), tables));
         changes.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
         new TableSyncWaiter(replica, clock).await(config.subscription(), syncTimeout, listener);
+        // A subscription created here copied every table: it is whole on this timeline.
+        SubscriptionTimeline timelines = new SubscriptionTimeline(replica);
+        if (existed) {
+            timelines.recordIfAbsent(config.subscription());
+        } else {
+            timelines.record(config.subscription());
+        }
         return changes.stream().map(c -> config.name() + ": " + c).toList();
     }
 }

@@ -1,6 +1,9 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.replication.ResyncNeededException;
+import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Instant;
 import java.util.Date;
@@ -50,9 +53,12 @@ final class RefreshJob implements Job {
             RefreshReport report = refresh.run(job, firing);
             retryIfAllowed(context.getScheduler(), job, firing, report.status(),
                     Optional.of(firing.retryOf().orElse(report.runId())));
+        } catch (StandbyRefusedException | ResyncNeededException e) {
+            log.warn("{} - firing for {} refused, nothing was recorded: {}", job.name(), firing.scheduledFor(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("{} - firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
-                    e.getMessage(), e);
+                    ErrorMessages.serverMessage(e));
+            log.debug("{} - firing failure", job.name(), e);
             refresh.failed(job);
             retryQuietly(context.getScheduler(), job, firing);
         } catch (SchedulerException e) {
@@ -65,6 +71,8 @@ final class RefreshJob implements Job {
     private void verify(JobDefinition job, Firing firing) {
         try {
             refresh.verify(job, firing);
+        } catch (StandbyRefusedException e) {
+            log.warn("{} - verify firing for {} refused: {}", job.name(), firing.scheduledFor(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("{} - verify firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
                     e.getMessage());

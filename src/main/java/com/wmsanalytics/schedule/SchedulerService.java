@@ -95,11 +95,19 @@ public final class SchedulerService implements AutoCloseable {
 
     /** Why this instance is not ready: empty when it is started and checked in to the cluster. */
     public List<String> problems() {
+        return problems(true);
+    }
+
+    /**
+     * As {@link #problems()}; without {@code storeReachable} the cluster check-in, which is read
+     * from the replica, is not looked at.
+     */
+    public List<String> problems(boolean storeReachable) {
         List<String> problems = new ArrayList<>();
         try {
             if (stopped || !scheduler.isStarted() || scheduler.isInStandbyMode() || scheduler.isShutdown()) {
                 problems.add("the scheduler is not running");
-            } else if (!new ClusterMembership(pool).checkedIn(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId())) {
+            } else if (storeReachable && !new ClusterMembership(pool).checkedIn(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId())) {
                 problems.add("this instance has not checked in to the cluster");
             }
         } catch (SchedulerException | RuntimeException e) {

@@ -8,6 +8,10 @@ import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
 import com.wmsanalytics.replication.CatchUpGate;
 import com.wmsanalytics.replication.Finding;
+import com.wmsanalytics.replication.GapCheck;
+import com.wmsanalytics.replication.NodeRole;
+import com.wmsanalytics.replication.NodeStatus;
+import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
@@ -31,6 +35,7 @@ import com.wmsanalytics.replication.SubscriptionState;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +105,17 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public List<String> setup(SetupStage.Listener listener) {
+        requireWritable();
         return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
+    }
+
+    /**
+     * Copies again the tables of every subscription that skipped transactions after a promotion
+     * of the replica; empty when none did.
+     */
+    public List<String> resync(SetupStage.Listener listener) {
+        requireWritable();
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).resync(config.syncTimeout(), listener);
     }
 
     /** Waits until the replica has caught up with every publisher, as of now. */
@@ -114,6 +129,8 @@ public final class WmsAnalytics implements AutoCloseable {
      * run. Names are resolved against the catalog first: a bad one stops here, unchanged.
      */
     public RefreshReport refresh(RefreshRequest request, RefreshProgress progress) {
+        requireWritable();
+        new GapCheck(servers.replicaDsl(), config.publishers(), servers::publisherDsl).requireNone();
         recoverInterruptedRuns();
         return new RefreshRun(config, selection(), history(), timeout -> awaitCatchUp(timeout, progress),
                 new RefreshExecutor(servers.replica(), config.refresh(), clock), Requester.current(), clock)
@@ -125,6 +142,7 @@ public final class WmsAnalytics implements AutoCloseable {
      * {@code repair} recomputes the buckets that differ. Names are resolved first.
      */
     public List<ReportVerifier.Check> verify(Optional<String> group, List<String> views, boolean repair) {
+        requireWritable();
         ViewSelection selection = selection();
         RefreshPlan plan = RefreshPlan.of(group.map(selection::group).orElseGet(
                 () -> views.isEmpty() ? selection.all() : selection.named(views)));
@@ -133,8 +151,51 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public StatusReport status() {
-        recoverInterruptedRuns();
-        return new StatusReport(subscriptionSamples(), history().freshness());
+        recoverIfWritable();
+        return new StatusReport(nodes(), subscriptionSamples(), history().freshness());
+    }
+
+    /** Whether the replica is writable or a standby in recovery. */
+    public NodeRole replicaRole() {
+        return NodeRole.read(servers.replicaDsl());
+    }
+
+    /**
+     * Refuses, with the writable node's address if the standby knows it, when the replica is a
+     * standby: nothing could be written there, not even the run's history.
+     */
+    public void requireWritable() {
+        NodeRole role = replicaRole();
+        if (role.standby()) {
+            throw new StandbyRefusedException(replicaAddress(), role);
+        }
+    }
+
+    /** The replica and every publisher: role, and the physical standbys of the writable ones. */
+    private List<NodeStatus> nodes() {
+        List<NodeStatus> nodes = new ArrayList<>();
+        nodes.add(NodeStatus.read("replica", replicaAddress(), servers.replicaDsl()));
+        for (PublisherConfig p : config.publishers()) {
+            String address = p.endpoint().host() + ":" + p.endpoint().port();
+            try {
+                nodes.add(NodeStatus.read("publisher " + p.name(), address, servers.publisherDsl(p.name())));
+            } catch (ConnectionException e) {
+                nodes.add(NodeStatus.unreachable("publisher " + p.name(), address));
+            }
+        }
+        return nodes;
+    }
+
+    /** The replica's {@code host:port}, as configured. */
+    public String replicaAddress() {
+        return config.replica().host() + ":" + config.replica().port();
+    }
+
+    /** Marks dead runs interrupted where that can be written; a standby is only read. */
+    private void recoverIfWritable() {
+        if (!replicaRole().standby()) {
+            recoverInterruptedRuns();
+        }
     }
 
     /**
@@ -147,7 +208,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** Past runs, newest first; a view or group filter is checked against the catalog first. */
     public List<RunRecord> history(Optional<String> view, Optional<String> group, Optional<Duration> since, int limit) {
-        recoverInterruptedRuns();
+        recoverIfWritable();
         ViewSelection selection = selection();
         Optional<String> qualified = view.map(v -> selection.named(List.of(v)).get(0).qualified());
         group.ifPresent(selection::group);
@@ -155,7 +216,7 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public List<ViewInfo> views() {
-        recoverInterruptedRuns();
+        recoverIfWritable();
         Map<String, Freshness> freshness = new HashMap<>();
         history().freshness().forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
         return selection().all().stream().map(v -> {
@@ -200,14 +261,25 @@ public final class WmsAnalytics implements AutoCloseable {
         }
     }
 
-    /** Why the replica cannot be used right now: empty when a query succeeds. */
+    /**
+     * Why the replica cannot be used right now: empty when it answers and is writable. Asks
+     * through the probe connection, so an unreachable replica is told within a second.
+     */
     public List<String> replicaProblems() {
         try {
-            servers.replicaDsl().fetchOne("SELECT 1");
-            return List.of();
+            NodeRole role = NodeRole.read(Servers.dsl(servers.replicaProbe()));
+            return role.standby() ? List.of(new StandbyRefusedException(replicaAddress(), role).getMessage()) : List.of();
         } catch (RuntimeException e) {
             return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }
+    }
+
+    /**
+     * Fails within a second when the replica cannot be reached, so that a metrics scrape does
+     * not wait {@code replica.connect-timeout} for each series it reads from there.
+     */
+    public void requireReplicaReachable() {
+        Servers.dsl(servers.replicaProbe()).fetchOne("SELECT 1");
     }
 
     /** Deletes run history older than {@code history.retention}; returns how many runs. */

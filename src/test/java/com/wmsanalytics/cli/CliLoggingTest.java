@@ -1,6 +1,7 @@
 package com.wmsanalytics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -41,5 +42,41 @@ class CliLoggingTest {
 
         assertEquals("WARN  Refresher - \\u001b[31mbad\\nname - lock not available" + System.lineSeparator(),
                 new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_pool_warning_with_an_exception_is_one_line_with_its_causes_and_no_stack_trace() {
+        LoggerContext context = new LoggerContext();
+        CliLogging.apply(context);
+
+        String line = encode(context, poolWarning(context));
+
+        assertEquals("WARN  HikariPool - replica - Connection is not available (Connection refused; connect failed)"
+                + System.lineSeparator(), line);
+    }
+
+    @Test
+    void with_debug_logging_the_stack_trace_is_written() {
+        LoggerContext context = new LoggerContext();
+        CliLogging.apply(context);
+        context.getLogger("com.wmsanalytics").setLevel(Level.DEBUG);
+
+        String lines = encode(context, poolWarning(context));
+
+        assertTrue(lines.contains("\tat "), lines);
+        assertTrue(lines.contains("Caused by: java.net.ConnectException: connect failed"), lines);
+    }
+
+    private static LoggingEvent poolWarning(LoggerContext context) {
+        Exception cause = new java.sql.SQLException("Connection refused", new java.net.ConnectException("connect failed"));
+        return new LoggingEvent("x", context.getLogger("com.zaxxer.hikari.pool.HikariPool"), Level.WARN,
+                "replica - Connection is not available", cause, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String encode(LoggerContext context, LoggingEvent event) {
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDERR");
+        return new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }

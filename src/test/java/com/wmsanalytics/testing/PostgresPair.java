@@ -101,6 +101,17 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Starts a third server: a hot standby of the replica, streaming from it through a physical
+     * slot. Only a class with servers of its own may have one; it stops with the pair.
+     */
+    public PhysicalStandby standbyOfReplica() {
+        if (!isolated) {
+            throw new IllegalStateException("a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
+        }
+        return servers.standbyOf(replica(), replicaSettings, binaries());
+    }
+
+    /**
      * Drops every subscription, replication slot, database and role on both servers and creates
      * an empty {@code wms_db} again, as before each class.
      */

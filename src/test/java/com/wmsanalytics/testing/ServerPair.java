@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
     private final Path root;
     private final EmbeddedServer primary;
     private final EmbeddedServer replica;
+    private final List<PhysicalStandby> standbys = new ArrayList<>();
 
     private ServerPair(Path root, EmbeddedServer primary, EmbeddedServer replica) {
         this.root = root;
@@ -48,6 +50,13 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
         return replica;
     }
 
+    /** A third server: a physical standby of {@code source}, in a directory of this pair's, stopped with it. */
+    PhysicalStandby standbyOf(EmbeddedServer source, Map<String, String> settings, Optional<Path> binaries) {
+        PhysicalStandby standby = PhysicalStandby.of(source, root.resolve("standby-" + (standbys.size() + 1)), settings, binaries);
+        standbys.add(standby);
+        return standby;
+    }
+
     /**
      * Drops every subscription, replication slot, database and role a test left behind, on
      * both servers, and creates an empty {@code wms_db} again.
@@ -70,8 +79,11 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() {
+        standbys.forEach(PhysicalStandby::close);
         try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
             Cleanup.dropSubscriptions(replica);
+        } catch (RuntimeException stoppedByTheTest) {
+            // A class that stops the replica (a failover test) leaves nothing to drop there.
         } finally {
             deleteQuietly(root);
         }
@@ -79,6 +91,7 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
 
     /** Stops what still runs of a pair that can no longer be reset, ignoring what fails. */
     void closeQuietly() {
+        standbys.forEach(PhysicalStandby::close);
         for (EmbeddedServer server : List.of(primary, replica)) {
             try {
                 server.close();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code wms-analytics run} in a process of its own, as systemd would start it. */
@@ -19,12 +21,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Path config) {
+        return start(config, List.of());
+    }
+
+    /** @param jvmOptions such as {@code -Dlogback.configurationFile=conf/logback.xml}, the unit's logging */
+    public static ServiceProcess start(Path config, List<String> jvmOptions) {
         try {
             File log = File.createTempFile("wms-analytics-service-", ".log");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), "com.wmsanalytics.cli.Main", "run",
-                    "--config", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.wmsanalytics.cli.Main", "run",
+                    "--config", config.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
             return new ServiceProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

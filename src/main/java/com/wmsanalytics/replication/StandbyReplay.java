@@ -1,0 +1,34 @@
+package com.wmsanalytics.replication;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * One physical standby streaming from a writable node, as its pg_stat_replication row shows
+ * it: walsenders of logical slots (subscriptions) are left out.
+ *
+ * @param name the standby's {@code application_name}
+ * @param client its address, if it connected over TCP
+ * @param bytesBehind WAL the node has written and the standby not yet replayed; empty
+ *     without {@code pg_read_all_stats}
+ * @param replayLag how long replay trails the node's commits, as PostgreSQL measures it; empty
+ *     when the standby is idle and caught up, or without the privilege
+ */
+public record StandbyReplay(String name, Optional<String> client, String state, Optional<Long> bytesBehind,
+        Optional<Duration> replayLag) {
+
+    static List<StandbyReplay> read(DSLContext db) {
+        return db.fetch("SELECT r.application_name, host(r.client_addr), r.state,"
+                        + " pg_wal_lsn_diff(pg_current_wal_lsn(), r.replay_lsn)::bigint,"
+                        + " (extract(epoch FROM r.replay_lag) * 1000)::bigint"
+                        + " FROM pg_stat_replication r JOIN pg_stat_activity a ON a.pid = r.pid"
+                        + " WHERE a.backend_type = 'walsender' AND NOT EXISTS (SELECT 1 FROM pg_replication_slots s"
+                        + " WHERE s.active_pid = r.pid AND s.slot_type = 'logical') AND a.datname IS NULL"
+                        + " ORDER BY r.application_name, r.pid")
+                .map(r -> new StandbyReplay(r.get(0, String.class), Optional.ofNullable(r.get(1, String.class)),
+                        r.get(2, String.class), Optional.ofNullable(r.get(3, Long.class)),
+                        Optional.ofNullable(r.get(4, Long.class)).map(Duration::ofMillis)));
+    }
+}
