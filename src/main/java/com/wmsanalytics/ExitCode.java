@@ -15,6 +15,10 @@ public enum ExitCode {
     CANNOT_CONNECT(5),
     /** A server is not fit for logical replication (preflight failed). */
     SERVER_NOT_FIT(6),
+    /** {@code status --check}: a report is past its warn-after objective, or its freshness is unknown. */
+    FRESHNESS_WARN(10),
+    /** {@code status --check}: a report is past its error-after objective. */
+    FRESHNESS_ERROR(11),
     /** A bug: an unexpected error. */
     INTERNAL(70);
 

@@ -2,6 +2,7 @@ package com.wmsanalytics.cli;
 
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.FreshnessObjective;
 import com.wmsanalytics.http.HttpEndpoint;
 import com.wmsanalytics.http.HttpEndpointException;
 import com.wmsanalytics.http.JvmMetrics;
@@ -70,6 +71,10 @@ final class ServiceRuntime implements AutoCloseable {
         metrics.views(() -> app.freshness().stream()
                 .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
                         f.dataAsOf(), f.lastDuration()))
+                .toList());
+        metrics.freshness(() -> app.freshnessStates().stream()
+                .map(r -> new RefreshMetrics.FreshnessSample(r.view(), r.objective().map(FreshnessObjective::warnAfter),
+                        r.objective().map(FreshnessObjective::errorAfter), r.state().label()))
                 .toList());
         return metrics;
     }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.service.StatusReport;
@@ -14,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
-                "(last refresh, data as of)."})
+                "(last refresh, data as of, freshness against its objective).",
+                "With --check: one line per report that is not fresh; exit 0 when all are fresh,",
+                "10 on a warning (or a report never refreshed through the gate), 11 on an error."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -23,10 +26,19 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the status as JSON on stdout.")
     boolean json;
 
+    @Option(names = "--check", description = "Check each report's freshness against its objective, for a monitor:"
+            + " one line per report that is not fresh, exit 0 (all fresh), 10 (warning) or 11 (error).")
+    boolean check;
+
     @Override
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
+            if (check) {
+                FreshnessCheck result = new FreshnessCheck(app.freshnessStates());
+                result.lines().forEach(terminal::println);
+                return result.exitCode().code();
+            }
             StatusReport status = app.status();
             if (json) {
                 terminal.println(Json.write(status));
@@ -39,10 +51,14 @@ final class StatusCommand implements Callable<Integer> {
             }
             subs.lines().forEach(terminal::println);
             terminal.println("");
-            TextTable views = new TextTable("view", "group", "last success", "data as of", "duration", "last status");
-            for (Freshness f : status.views()) {
-                views.row(f.viewSchema() + "." + f.viewName(), f.group().orElse(null), Formats.time(f.lastSuccessAt()),
-                        Formats.time(f.dataAsOf()), f.lastDuration().map(Durations::human).orElse(null), f.lastStatus().orElse(null));
+            TextTable views = new TextTable("view", "group", "last success", "data as of", "duration", "last status",
+                    "freshness", "age / objective");
+            for (int i = 0; i < status.views().size(); i++) {
+                Freshness f = status.views().get(i);
+                ReportFreshness r = status.freshness().get(i);
+                views.row(r.view(), f.group().orElse(null), Formats.time(f.lastSuccessAt()), Formats.time(f.dataAsOf()),
+                        f.lastDuration().map(Durations::human).orElse(null), f.lastStatus().orElse(null), r.state().label(),
+                        Formats.ageAgainst(r));
             }
             views.lines().forEach(terminal::println);
             return 0;

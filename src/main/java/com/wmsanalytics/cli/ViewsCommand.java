@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "views", mixinStandardHelpOptions = true,
-        description = "Lists every report with its group, refresh mode and why, dependencies and last refresh.")
+        description = "Lists every report with its group, refresh mode and why, dependencies, last refresh and freshness.")
 final class ViewsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -29,10 +29,11 @@ final class ViewsCommand implements Callable<Integer> {
                 terminal.println(Json.write(views));
                 return 0;
             }
-            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status");
+            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status",
+                    "data as of", "freshness");
             views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(), v.modeReason(),
                     v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()), Formats.time(v.lastSuccessAt()),
-                    v.lastStatus().orElse(null)));
+                    v.lastStatus().orElse(null), Formats.time(v.dataAsOf()), v.freshness().label()));
             table.lines().forEach(terminal::println);
             return 0;
         }

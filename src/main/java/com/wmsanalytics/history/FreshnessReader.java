@@ -16,7 +16,8 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Reads {@code analytics.report_freshness}. The view lives in the BI-facing {@code analytics}
- * schema, outside the generated classes, so its columns are named here.
+ * schema, outside the generated classes, so its columns are named here. Its data as of is
+ * read from the run tables (see {@link #DATA_AS_OF}).
  */
 final class FreshnessReader {
 
@@ -25,7 +26,16 @@ final class FreshnessReader {
     private static final Field<String> VIEW_NAME = field(name("view_name"), SQLDataType.CLOB);
     private static final Field<String> REFRESH_GROUP = field(name("refresh_group"), SQLDataType.CLOB);
     private static final Field<Instant> LAST_SUCCESS_AT = field(name("last_success_at"), SQLDataType.INSTANT);
-    private static final Field<Instant> DATA_AS_OF = field(name("data_as_of"), SQLDataType.INSTANT);
+    /**
+     * The data as of of the newest successful refresh that passed the gate. The view's own
+     * column is that of the newest success, which is NULL after a refresh with --no-gate; such a
+     * refresh does not make a report fresher, but the report still holds what the gate covered.
+     */
+    private static final Field<Instant> DATA_AS_OF = field("(SELECT r.data_as_of"
+            + " FROM analytics_control.refresh_run_view v JOIN analytics_control.refresh_run r ON r.run_id = v.run_id"
+            + " WHERE v.view_schema = report_freshness.view_schema AND v.view_name = report_freshness.view_name"
+            + " AND v.status = 'succeeded' AND v.finished_at IS NOT NULL AND r.status <> 'ungated'"
+            + " AND r.data_as_of IS NOT NULL ORDER BY v.finished_at DESC LIMIT 1)", SQLDataType.INSTANT);
     private static final Field<Long> LAST_DURATION_MS = field(name("last_duration_ms"), SQLDataType.BIGINT);
     private static final Field<String> LAST_STATUS = field(name("last_status"), SQLDataType.CLOB);
     private static final Field<Instant> LAST_ATTEMPT_AT = field(name("last_attempt_at"), SQLDataType.INSTANT);

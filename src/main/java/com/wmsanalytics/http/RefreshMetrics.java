@@ -40,6 +40,13 @@ public final class RefreshMetrics {
     public record ViewSample(String view, Optional<Instant> lastSuccessAt, Optional<Instant> dataAsOf,
             Optional<Duration> lastDuration) {}
 
+    /**
+     * One report's freshness objective and state at scrape time.
+     *
+     * @param state fresh, warn, error or unknown
+     */
+    public record FreshnessSample(String view, Optional<Duration> warnAfter, Optional<Duration> errorAfter, String state) {}
+
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
     private static final List<String> RUN_STATUSES = List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
     private static final Duration[] GATE_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -51,6 +58,7 @@ public final class RefreshMetrics {
     private final Map<String, AtomicLong> verifyDifferences = new ConcurrentHashMap<>();
     private final SubscriptionCollector subscriptions;
     private final ViewCollector views;
+    private final FreshnessCollector freshness;
 
     /** @param clock the "now" of the data-as-of ages */
     public RefreshMetrics(PrometheusMeterRegistry registry, Clock clock) {
@@ -61,7 +69,9 @@ public final class RefreshMetrics {
         this.subscriptions = new SubscriptionCollector(scrapeErrors);
         this.views = new ViewCollector(scrapeErrors, clock);
         registry.getPrometheusRegistry().register(subscriptions);
+        this.freshness = new FreshnessCollector(scrapeErrors);
         registry.getPrometheusRegistry().register(views);
+        registry.getPrometheusRegistry().register(freshness);
     }
 
     /**
@@ -129,6 +139,11 @@ public final class RefreshMetrics {
      */
     public void views(Supplier<List<ViewSample>> source) {
         views.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /** Called at scrape time for each report's freshness objective and state. A later call replaces the source. */
+    public void freshness(Supplier<List<FreshnessSample>> source) {
+        freshness.source(Objects.requireNonNull(source, "source"));
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */

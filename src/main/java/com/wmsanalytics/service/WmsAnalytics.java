@@ -17,6 +17,9 @@ import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
+import com.wmsanalytics.freshness.FreshnessJudge;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
 import com.wmsanalytics.history.HistoryFilter;
 import com.wmsanalytics.history.JooqRunHistory;
@@ -134,7 +137,22 @@ public final class WmsAnalytics implements AutoCloseable {
 
     public StatusReport status() {
         recoverInterruptedRuns();
-        return new StatusReport(subscriptionSamples(), history().freshness());
+        List<Freshness> views = history().freshness();
+        return new StatusReport(subscriptionSamples(), views, judge(views));
+    }
+
+    /**
+     * Each report's freshness against its objective, now. Like {@link #freshness()} it marks no
+     * runs interrupted and reads no publisher. An objective naming an unknown report fails.
+     */
+    public List<ReportFreshness> freshnessStates() {
+        return judge(history().freshness());
+    }
+
+    private List<ReportFreshness> judge(List<Freshness> views) {
+        config.freshness().requireKnown(views.stream().map(f -> f.viewSchema() + "." + f.viewName())
+                .collect(Collectors.toSet()));
+        return new FreshnessJudge(config.freshness()).judge(views, clock.instant());
     }
 
     /**
@@ -157,11 +175,16 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<ViewInfo> views() {
         recoverInterruptedRuns();
         Map<String, Freshness> freshness = new HashMap<>();
-        history().freshness().forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
+        List<Freshness> all = history().freshness();
+        all.forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
+        Map<String, ReportFreshness> states = new HashMap<>();
+        judge(all).forEach(r -> states.put(r.view(), r));
         return selection().all().stream().map(v -> {
             Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
+            Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
             return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.modeReason(), v.dependsOn().stream().sorted().toList(),
-                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus));
+                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus),
+                    state.flatMap(ReportFreshness::dataAsOf), state.map(ReportFreshness::state).orElse(FreshnessState.UNKNOWN));
         }).toList();
     }
 
