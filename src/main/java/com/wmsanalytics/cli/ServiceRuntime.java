@@ -43,6 +43,7 @@ final class ServiceRuntime implements AutoCloseable {
      */
     static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
+        app.config().freshness().requireKnown(app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         RefreshMetrics metrics = metrics(app, registry, clock);
         AtomicReference<SchedulerService> started = new AtomicReference<>();
