@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
         try (WmsAnalytics app = new WmsAnalytics(config, root.context().clock(), PoolMetrics.hikariTracker(registry))) {
             app.recoverInterruptedRuns();
             try (ServiceRuntime service = ServiceRuntime.start(app, jobs, registry, root.context().clock())) {
-                log.info("wms-analytics - running {} job(s) as instance {}{}; started in {} ms", jobs.size(), service.instanceId(),
+                log.info("wms-analytics - running {} job(s) as instance {}{}{}; started in {} ms", jobs.size(),
+                        service.instanceId(), service.pageUrl(config).map(url -> ", freshness page at " + url).orElse(""),
                         service.metricsUrl(config).map(url -> ", metrics at " + url).orElse(""),
                         (System.nanoTime() - start) / 1_000_000);
                 awaitStopSignal();

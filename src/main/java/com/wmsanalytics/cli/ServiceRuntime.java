@@ -3,6 +3,9 @@ package com.wmsanalytics.cli;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigException;
 import com.wmsanalytics.config.FreshnessObjective;
+import com.wmsanalytics.freshness.FreshnessApi;
+import com.wmsanalytics.freshness.FreshnessPage;
+import com.wmsanalytics.http.Document;
 import com.wmsanalytics.http.HttpEndpoint;
 import com.wmsanalytics.http.HttpEndpointException;
 import com.wmsanalytics.http.JvmMetrics;
@@ -15,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,6 +97,11 @@ final class ServiceRuntime implements AutoCloseable {
         return scheduler.instanceId();
     }
 
+    /** Where the freshness page is served, if the endpoint is on. */
+    Optional<String> pageUrl(AppConfig config) {
+        return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/");
+    }
+
     /** Where the metrics are served, if the endpoint is on. */
     Optional<String> metricsUrl(AppConfig config) {
         return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
@@ -109,7 +118,8 @@ final class ServiceRuntime implements AutoCloseable {
                 List<String> problems = new ArrayList<>(app.replicaProblems());
                 problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
                 return problems;
-            });
+            }, Map.of("/", () -> Document.html(FreshnessPage.render(app.overview())),
+                    "/api/freshness", () -> Document.json(FreshnessApi.render(app.overview()))));
         } catch (HttpEndpointException e) {
             throw new ConfigException(e.getMessage(), e);
         }

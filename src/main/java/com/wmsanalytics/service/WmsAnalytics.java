@@ -18,6 +18,9 @@ import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
 import com.wmsanalytics.freshness.FreshnessJudge;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.ReportOverview;
+import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.freshness.FreshnessState;
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
@@ -147,6 +150,20 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public List<ReportFreshness> freshnessStates() {
         return judge(history().freshness());
+    }
+
+    /**
+     * What the freshness page shows: each report's freshness and refreshes, and each
+     * subscription, read now. Marks no runs interrupted.
+     */
+    public FreshnessOverview overview() {
+        Instant now = clock.instant();
+        List<ReportFreshness> states = judge(history().freshness());
+        Map<String, ReportDetails> details = new HashMap<>();
+        history().details().forEach(d -> details.put(d.view(), d));
+        List<ReportOverview> reports = states.stream().map(f -> new ReportOverview(f, details.getOrDefault(f.view(),
+                new ReportDetails(f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())))).toList();
+        return new FreshnessOverview(now, reports, subscriptionSamples());
     }
 
     private List<ReportFreshness> judge(List<Freshness> views) {
