@@ -71,7 +71,8 @@ final class ServiceRuntime implements AutoCloseable {
         RefreshMetrics metrics = new RefreshMetrics(registry, clock);
         metrics.subscriptions(() -> app.subscriptionSamples().stream()
                 .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
-                        optional(s.applyErrors())))
+                        optional(s.applyErrors()), s.replayLag(), s.slotStatus(), optional(s.retainedWal()),
+                        optional(s.safeWalSize())))
                 .toList());
         metrics.views(() -> app.freshness().stream()
                 .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),

@@ -28,6 +28,7 @@ final class SetupCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
+            app.preflightWarnings().forEach(w -> terminal.error("warning: " + w.line()));
             if (check) {
                 return preflight(app, terminal);
             }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows each subscription (state, bytes behind, apply errors, slot) and each view",
+        description = {"Shows each subscription (state, bytes and seconds behind, apply errors, its slot's status,",
+                "retained WAL and safe WAL size) and each view",
                 "(last refresh, data as of, freshness against its objective).",
                 "With --check: one line per report that is not fresh; exit 0 when all are fresh,",
                 "10 on a warning (or a report never refreshed through the gate), 11 on an error."})
@@ -44,10 +45,13 @@ final class StatusCommand implements Callable<Integer> {
                 terminal.println(Json.write(status));
                 return 0;
             }
-            TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "apply errors", "slot");
+            TextTable subs = new TextTable("subscription", "publisher", "state", "behind", "replay lag", "apply errors", "slot",
+                    "retained WAL", "safe WAL");
             for (SubscriptionState s : status.subscriptions()) {
                 subs.row(s.subscription(), s.publisher(), s.state(), s.bytesBehind().map(Durations::bytes).orElse("-"),
-                        s.applyErrors().orElse(null), s.slotStatus().orElse(null));
+                        s.replayLag().map(Durations::human).orElse(null), s.applyErrors().orElse(null),
+                        s.slotStatus().orElse(null), s.retainedWal().map(Durations::bytes).orElse(null),
+                        s.slotStatus().isEmpty() ? null : s.safeWalSize().map(Durations::bytes).orElse("unlimited"));
             }
             subs.lines().forEach(terminal::println);
             terminal.println("");

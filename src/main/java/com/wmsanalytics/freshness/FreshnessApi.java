@@ -81,7 +81,10 @@ public final class FreshnessApi {
         n.put("state", s.state());
         n.put("bytes_behind", s.bytesBehind().orElse(null));
         n.put("apply_errors", s.applyErrors().orElse(null));
+        seconds(n, "replay_lag_seconds", s.replayLag());
         n.put("wal_status", s.slotStatus().orElse(null));
+        n.put("retained_wal_bytes", s.retainedWal().orElse(null));
+        n.put("safe_wal_size_bytes", s.safeWalSize().orElse(null));
     }
 
     private static void seconds(ObjectNode n, String key, Optional<Duration> d) {

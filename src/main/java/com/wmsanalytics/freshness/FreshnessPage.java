@@ -87,14 +87,19 @@ public final class FreshnessPage {
     private static void publishers(StringBuilder h, FreshnessOverview o) {
         h.append("<section aria-labelledby=\"publishers\"><h2 id=\"publishers\">Replication</h2>")
                 .append("<div class=\"scroll\"><table><thead><tr><th>Publisher</th><th>Subscription</th><th>State</th>")
-                .append("<th>Behind</th><th>Apply errors</th><th>Slot</th></tr></thead><tbody>");
+                .append("<th>Behind</th><th>Replay lag</th><th>Apply errors</th><th>Slot status</th>")
+                .append("<th>Retained WAL</th><th>Safe WAL size</th></tr></thead><tbody>");
         for (SubscriptionState s : o.publishers()) {
             h.append("<tr data-publisher=\"").append(Html.escape(s.publisher())).append("\"><td>")
                     .append(Html.escape(s.publisher())).append("</td><td>").append(Html.escape(s.subscription()))
                     .append("</td><td>").append(Html.escape(s.state())).append("</td><td>")
                     .append(s.bytesBehind().map(Durations::bytes).orElse("-")).append("</td><td>")
+                    .append(s.replayLag().map(Durations::human).orElse("-")).append("</td><td>")
                     .append(s.applyErrors().map(String::valueOf).orElse("-")).append("</td><td>")
-                    .append(Html.escape(s.slotStatus().orElse("-"))).append("</td></tr>");
+                    .append(Html.escape(s.slotStatus().orElse("-"))).append("</td><td data-role=\"retained-wal\">")
+                    .append(s.retainedWal().map(Durations::bytes).orElse("-")).append("</td><td>")
+                    .append(s.slotStatus().isEmpty() ? "-" : s.safeWalSize().map(Durations::bytes).orElse("unlimited"))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table></div></section>");
     }

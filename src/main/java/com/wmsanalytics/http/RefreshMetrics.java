@@ -27,7 +27,15 @@ public final class RefreshMetrics {
 
     /** One subscription as read at scrape time; an empty value exports no series for it. */
     public record SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind,
-            OptionalLong applyErrors) {}
+            OptionalLong applyErrors, Optional<Duration> replayLag, Optional<String> walStatus, OptionalLong retainedWal,
+            OptionalLong safeWalSize) {
+
+        /** A subscription without a slot or walsender to report on. */
+        public SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind, OptionalLong applyErrors) {
+            this(publisher, subscription, bytesBehind, applyErrors, Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                    OptionalLong.empty());
+        }
+    }
 
     /**
      * One view's freshness as the run history has it at scrape time.

@@ -105,6 +105,11 @@ public final class WmsAnalytics implements AutoCloseable {
         return new Preflight(servers.replicaDsl(), servers.publisherDsls()).run();
     }
 
+    /** Risks that do not fail the preflight, such as an unbounded max_slot_wal_keep_size on a publisher. */
+    public List<Finding> preflightWarnings() {
+        return new Preflight(servers.replicaDsl(), servers.publisherDsls()).warnings();
+    }
+
     public List<String> setup(SetupStage.Listener listener) {
         return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
     }

@@ -125,6 +125,15 @@ class FreshnessPageBrowserTest {
     }
 
     @Test
+    void each_publisher_is_shown_with_its_lag_and_the_wal_its_slot_retains() {
+        String dom = Chromium.dumpDom(url);
+
+        assertTrue(dom.matches("(?s).*<tr data-publisher=\"wms\"><td>wms</td><td>wms_analytics_sub</td><td>streaming</td>"
+                + "<td>0 B</td><td>[^<]+</td><td>0</td><td>reserved</td><td data-role=\"retained-wal\">[\\d.]+ [kMG]?B</td>"
+                + "<td>unlimited</td></tr>.*"), dom);
+    }
+
+    @Test
     void a_screenshot_is_kept_as_a_build_artefact() throws Exception {
         Path target = Path.of(System.getProperty("basedir", "."), "target");
         Path desktop = target.resolve("freshness-page.png");
