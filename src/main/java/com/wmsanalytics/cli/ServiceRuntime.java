@@ -55,6 +55,8 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             // The port first: a port in use must stop start-up before anything fires.
             http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
+            jobs.forEach(j -> metrics.job(j.name()));
+            metrics.readiness(() -> problems(app, () -> Optional.ofNullable(started.get())).isEmpty());
             started.set(SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock));
             return new ServiceRuntime(jvm, started.get(), http);
         } catch (RuntimeException e) {
@@ -115,15 +117,19 @@ final class ServiceRuntime implements AutoCloseable {
             return null;
         }
         try {
-            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
-                List<String> problems = new ArrayList<>(app.replicaProblems());
-                problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
-                return problems;
-            }, Map.of("/", () -> Document.html(FreshnessPage.render(app.overview())),
+            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> problems(app, scheduler),
+                    Map.of("/", () -> Document.html(FreshnessPage.render(app.overview())),
                     "/api/freshness", () -> Document.json(FreshnessApi.render(app.overview()))));
         } catch (HttpEndpointException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** Why this instance is not ready: what /health/ready answers and wms_analytics_ready exports. */
+    private static List<String> problems(WmsAnalytics app, Supplier<Optional<SchedulerService>> scheduler) {
+        List<String> problems = new ArrayList<>(app.replicaProblems());
+        problems.addAll(scheduler.get().map(SchedulerService::problems).orElse(List.of("the scheduler is starting")));
+        return problems;
     }
 
     private static OptionalLong optional(Optional<Long> value) {

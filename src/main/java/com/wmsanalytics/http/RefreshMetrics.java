@@ -80,6 +80,8 @@ public final class RefreshMetrics {
         this.freshness = new FreshnessCollector(scrapeErrors);
         registry.getPrometheusRegistry().register(views);
         registry.getPrometheusRegistry().register(freshness);
+        purges("succeeded");
+        purges("failed");
     }
 
     /**
@@ -128,12 +130,15 @@ public final class RefreshMetrics {
     }
 
     public void gateWaited(String job, Duration waited) {
-        Timer.builder("wms_analytics.gate.wait")
+        gateWait(job).record(waited);
+    }
+
+    private Timer gateWait(String job) {
+        return Timer.builder("wms_analytics.gate.wait")
                 .description("How long runs waited for the replica to catch up")
                 .tag("job", job)
                 .serviceLevelObjectives(GATE_BUCKETS)
-                .register(registry)
-                .record(waited);
+                .register(registry);
     }
 
     /** Called at scrape time for per-subscription gauges. A later call replaces the source. */
@@ -152,6 +157,35 @@ public final class RefreshMetrics {
     /** Called at scrape time for each report's freshness objective and state. A later call replaces the source. */
     public void freshness(Supplier<List<FreshnessSample>> source) {
         freshness.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * A job this instance may run: its run counters (every status) and its gate-wait histogram
+     * are exported at zero from the start, so that rates and alerts have a series before its first run.
+     */
+    public void job(String job) {
+        RUN_STATUSES.forEach(s -> runs(job, s));
+        gateWait(job);
+    }
+
+    /** The daily history purge of this instance succeeded or failed. */
+    public void historyPurged(boolean succeeded) {
+        purges(succeeded ? "succeeded" : "failed").increment();
+    }
+
+    /**
+     * This instance's readiness (as {@code /health/ready} answers it), read at each scrape: 1
+     * ready, 0 not. An alert on the maximum over instances finds a cluster with none ready.
+     */
+    public void readiness(java.util.function.BooleanSupplier ready) {
+        Gauge.builder("wms_analytics.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 when this instance is ready (replica reachable, scheduler running, checked in), else 0")
+                .strongReference(true).register(registry);
+    }
+
+    private Counter purges(String status) {
+        return Counter.builder("wms_analytics.history.purges").description("Daily history purges by this instance, by outcome")
+                .tag("status", status).register(registry);
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */
