@@ -1,9 +1,5 @@
 package com.wmsanalytics.history;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,7 +12,7 @@ import org.jooq.Record;
 /** Reads every report's {@link ReportDetails} in one query, {@code report-details.sql}. */
 final class ReportDetailsReader {
 
-    private static final String SQL = load("report-details.sql");
+    private static final String SQL = SqlResource.load("report-details.sql");
 
     private ReportDetailsReader() {}
 
@@ -43,13 +39,5 @@ final class ReportDetailsReader {
 
     private static Optional<Instant> instant(Record r, String field) {
         return Optional.ofNullable(r.get(field, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
-    private static String load(String name) {
-        try (InputStream in = ReportDetailsReader.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,10 @@
 -- Each report's description, last successful refresh, the durations of its last 30
 -- successful refreshes (oldest first) and its last failure since that success. Every lateral
--- walks refresh_run_view_latest_idx backwards, so the cost does not grow with the history.
+-- walks refresh_run_view_latest_idx backwards, so the cost does not grow with the history;
+-- that needs the names in the default collation (pg_matviews gives them as name, "C").
 WITH reports AS (
-    SELECT m.schemaname::text AS view_schema, m.matviewname::text AS view_name, c.oid AS relid
+    SELECT m.schemaname::text COLLATE "default" AS view_schema, m.matviewname::text COLLATE "default" AS view_name,
+           c.oid AS relid
     FROM pg_catalog.pg_matviews m
     JOIN pg_catalog.pg_namespace n ON n.nspname = m.schemaname
     JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = m.matviewname
