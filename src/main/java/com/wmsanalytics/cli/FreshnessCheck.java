@@ -18,8 +18,13 @@ final class FreshnessCheck {
         this.checked = reports.stream().filter(r -> r.objective().isPresent()).toList();
     }
 
+    /** The checked reports that are not fresh, in the order of the reports. */
+    List<ReportFreshness> notFresh() {
+        return checked.stream().filter(r -> r.state() != FreshnessState.FRESH).toList();
+    }
+
     List<String> lines() {
-        List<String> lines = checked.stream().filter(r -> r.state() != FreshnessState.FRESH)
+        List<String> lines = notFresh().stream()
                 .map(r -> r.state().label().toUpperCase(Locale.ROOT) + " " + r.view() + ": " + r.reason())
                 .toList();
         return lines.isEmpty() ? List.of("OK all " + checked.size() + " reports are fresh") : lines;

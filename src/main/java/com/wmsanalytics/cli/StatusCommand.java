@@ -17,14 +17,14 @@ import picocli.CommandLine.ParentCommand;
         description = {"Shows each subscription (state, bytes and seconds behind, apply errors, its slot's status,",
                 "retained WAL and safe WAL size) and each view",
                 "(last refresh, data as of, freshness against its objective).",
-                "With --check: one line per report that is not fresh; exit 0 when all are fresh,",
-                "10 on a warning (or a report never refreshed through the gate), 11 on an error."})
+                "With --check: one line per report that is not fresh (with --json, those reports); exit 0",
+                "when all are fresh, 10 on a warning (or a report never refreshed through the gate), 11 on an error."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
     @Mixin CommonOptions options;
 
-    @Option(names = "--json", description = "Print the status as JSON on stdout.")
+    @Option(names = "--json", description = "Print the status as JSON on stdout; with --check, the reports that are not fresh.")
     boolean json;
 
     @Option(names = "--check", description = "Check each report's freshness against its objective, for a monitor:"
@@ -37,7 +37,11 @@ final class StatusCommand implements Callable<Integer> {
         try (WmsAnalytics app = root.context().open(options)) {
             if (check) {
                 FreshnessCheck result = new FreshnessCheck(app.freshnessStates());
-                result.lines().forEach(terminal::println);
+                if (json) {
+                    terminal.println(Json.write(result.notFresh()));
+                } else {
+                    result.lines().forEach(terminal::println);
+                }
                 return result.exitCode().code();
             }
             StatusReport status = app.status();

@@ -81,6 +81,20 @@ class StatusCheckTest {
     }
 
     @Test
+    void check_with_json_lists_the_reports_that_are_not_fresh_with_the_same_exit_code() throws Exception {
+        Instant now = Instant.now();
+        runs.gated(now.minusSeconds(60), now, others(DAILY_ORDERS));
+        runs.gated(now.minus(Duration.ofHours(31)), now.minus(Duration.ofHours(31)), DAILY_ORDERS);
+
+        CliRun run = CliRun.of("status", "--check", "--json", "--config", config.toString());
+
+        assertEquals(11, run.exitCode(), run.out() + run.err());
+        JsonNode list = new ObjectMapper().readTree(run.out());
+        assertEquals(1, list.size(), run.out());
+        assertEquals("error", find(list, DAILY_ORDERS).get("state").asText());
+    }
+
+    @Test
     void a_report_never_refreshed_through_the_gate_is_a_warning() {
         Instant now = Instant.now();
         runs.gated(now.minusSeconds(60), now, others(KPIS));
