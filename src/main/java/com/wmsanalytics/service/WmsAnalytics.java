@@ -163,7 +163,7 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public FreshnessOverview overview() {
         Instant now = clock.instant();
-        List<ReportFreshness> states = judge(history().freshness());
+        List<ReportFreshness> states = judge(history().freshness(), now);
         Map<String, ReportDetails> details = new HashMap<>();
         history().details().forEach(d -> details.put(d.view(), d));
         List<ReportOverview> reports = states.stream().map(f -> new ReportOverview(f, details.getOrDefault(f.view(),
@@ -172,9 +172,13 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     private List<ReportFreshness> judge(List<Freshness> views) {
+        return judge(views, clock.instant());
+    }
+
+    private List<ReportFreshness> judge(List<Freshness> views, Instant now) {
         config.freshness().requireKnown(views.stream().map(f -> f.viewSchema() + "." + f.viewName())
                 .collect(Collectors.toSet()));
-        return new FreshnessJudge(config.freshness()).judge(views, clock.instant());
+        return new FreshnessJudge(config.freshness()).judge(views, now);
     }
 
     /**

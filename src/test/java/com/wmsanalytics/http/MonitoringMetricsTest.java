@@ -105,9 +105,16 @@ class MonitoringMetricsTest {
         return names;
     }
 
+    /** The replica counts apply errors from PostgreSQL 15 on; on 14 the series is absent, as documented. */
+    private static final Set<String> PG15_ONLY = Set.of("wms_analytics_subscription_apply_errors");
+
     private static void assertExported(Set<String> names) {
         Set<String> missing = new TreeSet<>(names);
         missing.removeAll(exported);
+        int version = Integer.parseInt(pg.replica().queryValue(PostgresPair.DATABASE, "SHOW server_version_num"));
+        if (version < 150000) {
+            missing.removeAll(PG15_ONLY);
+        }
         assertEquals(Set.of(), missing, "used but not exported; exported: " + exported);
     }
 
