@@ -26,7 +26,7 @@ import java.util.Optional;
  * to the last byte, against the demo's servers and data (20,000 orders over 120 days). First
  * with the demo's history (one run of each group), then with the history grown to 10,000 runs
  * (the groups in turn, an hour apart, one in 50 failed). Each figure is the median of the loads,
- * after three warm-up loads. It is a program, not a test: the build never runs it.
+ * after ten warm-up loads. It is a program, not a test: the build never runs it.
  *
  * <pre>
  * mvn -B -q test-compile exec:java -Dexec.mainClass=com.wmsanalytics.bench.PageBenchmark \
@@ -37,6 +37,9 @@ import java.util.Optional;
  * (the larger history's size, default 10,000), {@code --orders N} (default 20,000).
  */
 public final class PageBenchmark {
+
+    /** Loads before the measured ones: the JVM compiles the page's code during the first few. */
+    private static final int WARM_UP = 10;
 
     private PageBenchmark() {}
 
@@ -77,7 +80,7 @@ public final class PageBenchmark {
     }
 
     private static List<Duration> times(HttpEndpoint http, String path, int loads) throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             get(http, path);
         }
         List<Duration> samples = new ArrayList<>();
