@@ -52,7 +52,8 @@ public final class FreshnessPage {
         ReportDetails d = r.details();
         String view = Html.escape(f.view());
         h.append("<article class=\"report state-").append(f.state().label()).append("\" data-view=\"").append(view)
-                .append("\" data-state=\"").append(f.state().label()).append("\"><header><h3>").append(view)
+                .append("\" data-state=\"").append(f.state().label()).append("\"><header><h3>")
+                .append(view.replace(".", ".<wbr>"))
                 .append("</h3>").append(StateBadge.html(f.state())).append("</header>");
         d.description().ifPresent(text -> h.append("<p class=\"description\">").append(Html.escape(text)).append("</p>"));
         h.append("<dl><dt>Data as of</dt><dd data-role=\"data-as-of\">").append(dataAsOf(f)).append("</dd>")
