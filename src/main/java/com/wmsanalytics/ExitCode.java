@@ -22,6 +22,10 @@ public enum ExitCode {
      * while behind): nothing was refreshed until {@code setup --resync} copies the tables again.
      */
     RESYNC_NEEDED(8),
+    /** {@code status --check}: a report is past its warn-after objective, or its freshness is unknown. */
+    FRESHNESS_WARN(10),
+    /** {@code status --check}: a report is past its error-after objective. */
+    FRESHNESS_ERROR(11),
     /** A bug: an unexpected error. */
     INTERNAL(70);
 

@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     String cron;
 
     @Option(names = "--http-port", defaultValue = "9464", paramLabel = "PORT",
-            description = "With --keep-running: the port of /metrics and /health (default: ${DEFAULT-VALUE}; 0 for any free port).")
+            description = "With --keep-running: the port of the freshness page, /metrics and /health (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int httpPort;
 
     @Option(names = "--verbose", description = "Log details and show the stack trace of an error.")
@@ -156,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
                 .toList();
         try (ServiceRuntime service = ServiceRuntime.start(app, jobs, registry, root.context().clock())) {
             terminal.println("the service fires the daily, weekly and monthly jobs on '" + cron + "' (UTC)");
+            service.pageUrl(app.config()).ifPresent(url -> terminal.println("freshness page: " + url));
             service.metricsUrl(app.config()).ifPresent(url -> terminal.println("metrics: " + url));
             terminal.println("the servers keep running; press Ctrl-C to stop");
             RunCommand.awaitStopSignal();

@@ -1,5 +1,7 @@
 package com.wmsanalytics.cli;
 
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.text.Durations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,13 @@ final class Formats {
 
     static String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** {@code 27 h / 26 h, 30 h}: the age of the data as of against warn-after and error-after. */
+    static String ageAgainst(ReportFreshness r) {
+        String age = r.age().map(Durations::coarse).orElse("-");
+        return r.objective().map(o -> age + " / " + Durations.coarse(o.warnAfter()) + ", " + Durations.coarse(o.errorAfter()))
+                .orElse(age);
     }
 
     static String count(Optional<Long> n) {

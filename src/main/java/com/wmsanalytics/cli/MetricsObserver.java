@@ -43,6 +43,11 @@ public final class MetricsObserver implements RunObserver {
         metrics.runFinished(job, "failed");
     }
 
+    @Override
+    public void purged(boolean succeeded) {
+        metrics.historyPurged(succeeded);
+    }
+
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
                 return 0;
             }
             service.schedule(jobs);
-            log.info("wms-analytics - running {} job(s) as instance {}{}; started in {} ms", jobs.size(), service.instanceId(),
+            log.info("wms-analytics - running {} job(s) as instance {}{}{}; started in {} ms", jobs.size(), service.instanceId(),
+                    service.pageUrl(config).map(url -> ", freshness page at " + url).orElse(""),
                     service.metricsUrl(config).map(url -> ", metrics at " + url).orElse(""),
                     (System.nanoTime() - start) / 1_000_000);
             stop.await();

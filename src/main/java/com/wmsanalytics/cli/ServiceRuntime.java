@@ -2,6 +2,10 @@ package com.wmsanalytics.cli;
 
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigException;
+import com.wmsanalytics.config.FreshnessObjective;
+import com.wmsanalytics.freshness.FreshnessApi;
+import com.wmsanalytics.freshness.FreshnessPage;
+import com.wmsanalytics.http.Document;
 import com.wmsanalytics.http.HttpEndpoint;
 import com.wmsanalytics.http.HttpEndpointException;
 import com.wmsanalytics.http.JvmMetrics;
@@ -14,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,12 +67,15 @@ final class ServiceRuntime implements AutoCloseable {
      */
     static ServiceRuntime serve(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
+        app.config().freshness().requireKnown(app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         RefreshMetrics metrics = metrics(app, registry, clock);
         AtomicReference<SchedulerService> started = new AtomicReference<>();
         try {
             // The port first: a port in use must stop start-up before anything fires.
             HttpEndpoint http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
+            jobs.forEach(j -> metrics.job(j.name()));
+            metrics.readiness(() -> problems(app, () -> Optional.ofNullable(started.get())).isEmpty());
             return new ServiceRuntime(app, jvm, metrics, started, http, clock);
         } catch (RuntimeException e) {
             jvm.close();
@@ -86,12 +94,17 @@ final class ServiceRuntime implements AutoCloseable {
         RefreshMetrics metrics = new RefreshMetrics(registry, clock);
         metrics.subscriptions(() -> reachable(app).subscriptionSamples().stream()
                 .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
-                        optional(s.applyErrors())))
+                        optional(s.applyErrors()), s.replayLag(), s.slotStatus(), optional(s.retainedWal()),
+                        optional(s.safeWalSize())))
                 .toList());
         metrics.roles(() -> List.of(new RefreshMetrics.RoleSample("replica", reachable(app).replicaRole().standby())));
         metrics.views(() -> reachable(app).freshness().stream()
                 .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
                         f.dataAsOf(), f.lastDuration()))
+                .toList());
+        metrics.freshness(() -> reachable(app).freshnessStates().stream()
+                .map(r -> new RefreshMetrics.FreshnessSample(r.view(), r.objective().map(FreshnessObjective::warnAfter),
+                        r.objective().map(FreshnessObjective::errorAfter), r.state().label()))
                 .toList());
         return metrics;
     }
@@ -115,6 +128,11 @@ final class ServiceRuntime implements AutoCloseable {
         return Optional.ofNullable(scheduler.get()).map(SchedulerService::instanceId).orElse("not started");
     }
 
+    /** Where the freshness page is served, if the endpoint is on. */
+    Optional<String> pageUrl(AppConfig config) {
+        return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/");
+    }
+
     /** Where the metrics are served, if the endpoint is on. */
     Optional<String> metricsUrl(AppConfig config) {
         return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
@@ -127,17 +145,21 @@ final class ServiceRuntime implements AutoCloseable {
             return null;
         }
         try {
-            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> {
-                List<String> problems = new ArrayList<>(app.replicaProblems());
-                // The cluster check-in is read from the replica: it would only wait for the same outage.
-                boolean storeReachable = problems.isEmpty();
-                problems.addAll(scheduler.get().map(s -> s.problems(storeReachable))
-                        .orElse(List.of("the scheduler is starting")));
-                return problems;
-            });
+            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> problems(app, scheduler),
+                    Map.of("/", () -> Document.html(FreshnessPage.render(app.overview())),
+                    "/api/freshness", () -> Document.json(FreshnessApi.render(app.overview()))));
         } catch (HttpEndpointException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** Why this instance is not ready: what /health/ready answers and wms_analytics_ready exports. */
+    private static List<String> problems(WmsAnalytics app, Supplier<Optional<SchedulerService>> scheduler) {
+        List<String> problems = new ArrayList<>(app.replicaProblems());
+        // The cluster check-in is read from the replica: it would only wait for the same outage.
+        boolean storeReachable = problems.isEmpty();
+        problems.addAll(scheduler.get().map(s -> s.problems(storeReachable)).orElse(List.of("the scheduler is starting")));
+        return problems;
     }
 
     private static OptionalLong optional(Optional<Long> value) {

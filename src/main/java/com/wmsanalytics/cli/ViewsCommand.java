@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "views", mixinStandardHelpOptions = true,
         description = {"Lists the reports and how each is refreshed.", "",
                 "Every report with its group, refresh mode (incremental, concurrent or plain) and why it has that"
-                        + " mode, its dependencies and its last refresh."})
+                        + " mode, its dependencies, its last refresh and its freshness."})
 final class ViewsCommand implements Callable<Integer> {
 
     @ParentCommand RootCommand root;
@@ -31,10 +31,11 @@ final class ViewsCommand implements Callable<Integer> {
                 terminal.printLines(Json.write(views));
                 return 0;
             }
-            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status");
+            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status",
+                    "data as of", "freshness");
             views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(), v.modeReason(),
                     v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()), Formats.time(v.lastSuccessAt()),
-                    v.lastStatus().orElse(null)));
+                    v.lastStatus().orElse(null), Formats.time(v.dataAsOf()), v.freshness().label()));
             table.lines().forEach(terminal::println);
             return 0;
         }

@@ -16,7 +16,8 @@ public record AppConfig(
         RefreshSettings refresh,
         Duration historyRetention,
         SchedulerSettings scheduler,
-        HttpSettings http) {
+        HttpSettings http,
+        FreshnessObjectives freshness) {
 
     public AppConfig {
         publishers = List.copyOf(publishers);

@@ -41,7 +41,8 @@ final class AppConfigMapper {
                 refresh,
                 root.at("history").positiveDuration("retention"),
                 ServiceSettingsMapper.scheduler(root.at("scheduler")),
-                ServiceSettingsMapper.http(root.at("http")));
+                ServiceSettingsMapper.http(root.at("http")),
+                FreshnessMapper.map(root.at("freshness")));
     }
 
     private static RefreshSettings refresh(ConfigReader refresh) {

@@ -115,7 +115,11 @@ public final class ConfigLoader {
         List<String> publisherKeys = new ArrayList<>(reference.getObject(ROOT + ".publisher-defaults").keySet());
         publisherKeys.add("name");
         publisherKeys.add("url");
-        return KnownKeys.of(KnownKeys.objectsOf(reference.root(), Map.of(ROOT + ".publishers" + KnownKeys.ELEMENTS, publisherKeys)),
-                known -> " (see conf/application.conf for the known keys)");
+        Map<String, List<String>> keys = KnownKeys.objectsOf(reference.root(),
+                Map.of(ROOT + ".publishers" + KnownKeys.ELEMENTS, publisherKeys));
+        // Groups and reports are named by the user; FreshnessMapper checks each objective's keys.
+        keys.remove(ROOT + ".freshness.groups");
+        keys.remove(ROOT + ".freshness.views");
+        return KnownKeys.of(keys, known -> " (see conf/application.conf for the known keys)");
     }
 }

@@ -3,6 +3,7 @@ package com.wmsanalytics.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.time.Duration;
 import java.util.List;
@@ -101,6 +102,18 @@ public final class ConfigReader {
         return IntStream.range(0, list.size())
                 .mapToObj(i -> new ConfigReader(list.get(i), source, key(path) + "[" + i + "]"))
                 .toList();
+    }
+
+    /** The keys of this object set to something other than null, sorted. */
+    public java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        config.root().keySet().stream().filter(k -> config.hasPath(ConfigUtil.joinPath(k))).forEach(keys::add);
+        return keys;
+    }
+
+    /** {@code file:line: full.key}, for a message about {@code path} written later. */
+    public String where(String path) {
+        return ConfigFiles.where(source, originOf(path)) + key(path);
     }
 
     /** Whether the key is set to something other than null. */

@@ -8,8 +8,8 @@ import java.util.Optional;
  * A row of {@code analytics.report_freshness}: a materialized view, its last successful
  * refresh and its last attempt. A view never refreshed has only its names and group.
  *
- * @param dataAsOf every primary commit before it is in the view; empty if its last success
- *     ran without a satisfied catch-up gate
+ * @param dataAsOf every primary commit before it is in the view: the publisher time of the
+ *     newest successful refresh that passed the catch-up gate; empty if none did
  */
 public record Freshness(
         String viewSchema,

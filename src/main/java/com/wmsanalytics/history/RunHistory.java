@@ -36,6 +36,9 @@ public interface RunHistory {
     /** Every materialized view's freshness, from {@code analytics.report_freshness}. */
     List<Freshness> freshness();
 
+    /** Every report's description, last refresh, recent durations and last failure, for the freshness page. */
+    List<ReportDetails> details();
+
     /** The first run recorded for a job's firing, if any: the start of its retry chain. */
     Optional<Long> firstRun(String job, Instant scheduledFor);
 }

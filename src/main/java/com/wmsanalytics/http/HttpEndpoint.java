@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /metrics} (Prometheus text format 0.0.4), {@code /health/live} and
- * {@code /health/ready} on host:port, with the JDK's HTTP server on two daemon threads.
+ * Serves {@code /metrics} (Prometheus text format 0.0.4), {@code /health/live},
+ * {@code /health/ready} and the documents it is given (the freshness page) on host:port, with the JDK's HTTP server on two daemon threads.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -44,14 +46,24 @@ public final class HttpEndpoint implements AutoCloseable {
      *     port is in use; the message names host:port and the key to change
      */
     public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, ReadinessCheck readiness) {
+        return start(host, port, registry, readiness, Map.of());
+    }
+
+    /**
+     * The same, also serving each document at its path, read anew on every request: the
+     * freshness page at {@code /} and its JSON at {@code /api/freshness}.
+     */
+    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, ReadinessCheck readiness,
+            Map<String, Supplier<Document>> documents) {
         HttpServer server = bind(host, port);
         ExecutorService threads = HttpThreads.bounded();
         server.setExecutor(threads);
         TimedReadiness timed = new TimedReadiness(readiness, READINESS_LIMIT);
-        server.createContext("/", new Routes(registry, timed));
+        server.createContext("/", new Routes(registry, timed, documents));
         DaemonStart.start(server);
         HttpEndpoint endpoint = new HttpEndpoint(server, threads, timed, host + ":" + server.getAddress().getPort());
-        log.info("{} - serving /metrics, /health/live and /health/ready", endpoint.address);
+        log.info("{} - serving {}/metrics, /health/live and /health/ready", endpoint.address,
+                documents.isEmpty() ? "" : String.join(", ", new java.util.TreeSet<>(documents.keySet())) + ", ");
         return endpoint;
     }
 

@@ -27,7 +27,15 @@ public final class RefreshMetrics {
 
     /** One subscription as read at scrape time; an empty value exports no series for it. */
     public record SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind,
-            OptionalLong applyErrors) {}
+            OptionalLong applyErrors, Optional<Duration> replayLag, Optional<String> walStatus, OptionalLong retainedWal,
+            OptionalLong safeWalSize) {
+
+        /** A subscription without a slot or walsender to report on. */
+        public SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind, OptionalLong applyErrors) {
+            this(publisher, subscription, bytesBehind, applyErrors, Optional.empty(), Optional.empty(), OptionalLong.empty(),
+                    OptionalLong.empty());
+        }
+    }
 
     /**
      * One view's freshness as the run history has it at scrape time.
@@ -43,6 +51,13 @@ public final class RefreshMetrics {
     /** One node's role as read at scrape time: {@code node} is {@code replica}. */
     public record RoleSample(String node, boolean standby) {}
 
+    /**
+     * One report's freshness objective and state at scrape time.
+     *
+     * @param state fresh, warn, error or unknown
+     */
+    public record FreshnessSample(String view, Optional<Duration> warnAfter, Optional<Duration> errorAfter, String state) {}
+
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
     private static final List<String> RUN_STATUSES = List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
     private static final Duration[] GATE_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -55,6 +70,7 @@ public final class RefreshMetrics {
     private final SubscriptionCollector subscriptions;
     private final ViewCollector views;
     private final RoleCollector roles;
+    private final FreshnessCollector freshness;
 
     /** @param clock the "now" of the data-as-of ages */
     public RefreshMetrics(PrometheusMeterRegistry registry, Clock clock) {
@@ -65,9 +81,13 @@ public final class RefreshMetrics {
         this.subscriptions = new SubscriptionCollector(scrapeErrors);
         this.views = new ViewCollector(scrapeErrors, clock);
         registry.getPrometheusRegistry().register(subscriptions);
+        this.freshness = new FreshnessCollector(scrapeErrors);
         registry.getPrometheusRegistry().register(views);
         this.roles = new RoleCollector(scrapeErrors);
         registry.getPrometheusRegistry().register(roles);
+        registry.getPrometheusRegistry().register(freshness);
+        purges("succeeded");
+        purges("failed");
     }
 
     /**
@@ -116,12 +136,15 @@ public final class RefreshMetrics {
     }
 
     public void gateWaited(String job, Duration waited) {
-        Timer.builder("wms_analytics.gate.wait")
+        gateWait(job).record(waited);
+    }
+
+    private Timer gateWait(String job) {
+        return Timer.builder("wms_analytics.gate.wait")
                 .description("How long runs waited for the replica to catch up")
                 .tag("job", job)
                 .serviceLevelObjectives(GATE_BUCKETS)
-                .register(registry)
-                .record(waited);
+                .register(registry);
     }
 
     /** Called at scrape time for per-subscription gauges. A later call replaces the source. */
@@ -140,6 +163,40 @@ public final class RefreshMetrics {
     /** Called at scrape time for the nodes' in-recovery gauge. A later call replaces the source. */
     public void roles(Supplier<List<RoleSample>> source) {
         roles.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /** Called at scrape time for each report's freshness objective and state. A later call replaces the source. */
+    public void freshness(Supplier<List<FreshnessSample>> source) {
+        freshness.source(Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * A job this instance may run: its run counters (every status) and its gate-wait histogram
+     * are exported at zero from the start, so that rates and alerts have a series before its first run.
+     */
+    public void job(String job) {
+        RUN_STATUSES.forEach(s -> runs(job, s));
+        gateWait(job);
+    }
+
+    /** The daily history purge of this instance succeeded or failed. */
+    public void historyPurged(boolean succeeded) {
+        purges(succeeded ? "succeeded" : "failed").increment();
+    }
+
+    /**
+     * This instance's readiness (as {@code /health/ready} answers it), read at each scrape: 1
+     * ready, 0 not. An alert on the maximum over instances finds a cluster with none ready.
+     */
+    public void readiness(java.util.function.BooleanSupplier ready) {
+        Gauge.builder("wms_analytics.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 when this instance is ready (replica reachable, scheduler running, checked in), else 0")
+                .strongReference(true).register(registry);
+    }
+
+    private Counter purges(String status) {
+        return Counter.builder("wms_analytics.history.purges").description("Daily history purges by this instance, by outcome")
+                .tag("status", status).register(registry);
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */

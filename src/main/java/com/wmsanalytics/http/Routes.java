@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,11 +21,20 @@ final class Routes implements HttpHandler {
 
     private final Map<String, Supplier<Reply>> routes;
 
-    Routes(PrometheusMeterRegistry registry, ReadinessCheck readiness) {
-        this.routes = Map.of(
-                "/metrics", () -> new Reply(200, Reply.PROMETHEUS_TEXT, registry.scrape()),
-                "/health/live", () -> Reply.text(200, "ok\n"),
-                "/health/ready", () -> Readiness.reply(readiness));
+    /** The page's own style is inline and it loads nothing: a policy that forbids anything else. */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+            + " form-action 'none'; frame-ancestors 'none'";
+
+    Routes(PrometheusMeterRegistry registry, ReadinessCheck readiness, Map<String, Supplier<Document>> documents) {
+        Map<String, Supplier<Reply>> all = new HashMap<>();
+        documents.forEach((path, document) -> all.put(path, () -> {
+            Document d = document.get();
+            return new Reply(200, d.contentType(), d.body());
+        }));
+        all.put("/metrics", () -> new Reply(200, Reply.PROMETHEUS_TEXT, registry.scrape()));
+        all.put("/health/live", () -> Reply.text(200, "ok\n"));
+        all.put("/health/ready", () -> Readiness.reply(readiness));
+        this.routes = Map.copyOf(all);
     }
 
     @Override
@@ -62,6 +72,11 @@ final class Routes implements HttpHandler {
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (reply.contentType().startsWith("text/html")) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", PAGE_POLICY);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        }
         if (reply.status() == 405) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         }

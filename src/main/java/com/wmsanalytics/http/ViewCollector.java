@@ -36,7 +36,7 @@ final class ViewCollector extends SampledCollector<ViewSample> {
                 gauge(LAST_DURATION, Unit.SECONDS, "How long the view's last successful refresh ran", samples,
                         s -> s.lastDuration().map(ViewCollector::seconds)),
                 gauge(DATA_AS_OF_AGE, Unit.SECONDS, "Now minus the data-as-of time (publisher time) of the view's "
-                        + "last successful refresh; absent if that refresh ran without a satisfied catch-up gate",
+                        + "newest successful refresh that passed the catch-up gate; absent if none did",
                         samples, s -> s.dataAsOf().map(asOf -> seconds(Duration.between(asOf, now)))));
     }
 

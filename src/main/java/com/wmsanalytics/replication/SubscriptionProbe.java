@@ -13,8 +13,20 @@ final class SubscriptionProbe {
     /** The replica's side: the subscription and its apply worker (the row with relid NULL). */
     record ReplicaSide(boolean enabled, String slotName, Integer applyPid, int tablesNotReady) {}
 
-    /** The publisher's side: its walsender for the subscription, if connected. */
-    record PublisherSide(String state, String replayLsn, Long bytesBehind) {}
+    /**
+     * The publisher's side: its walsender for the subscription, if connected.
+     *
+     * @param replayLagSeconds {@code replay_lag}; null once the replica has caught up and the
+     *     publisher is idle
+     */
+    record PublisherSide(String state, String replayLsn, Long bytesBehind, Double replayLagSeconds) {}
+
+    /**
+     * The slot on the publisher: its {@code wal_status}, the WAL it holds there
+     * ({@code pg_current_wal_lsn() - restart_lsn}), and {@code safe_wal_size} (null when
+     * {@code max_slot_wal_keep_size = -1}, unbounded).
+     */
+    record Slot(String walStatus, Long retainedBytes, Long safeWalSize) {}
 
     private static final int PG15 = 150000;
 
@@ -65,16 +77,26 @@ final class SubscriptionProbe {
 
     /** The walsender serving the subscription, and how far its replay is behind {@code targetLsn}. */
     Optional<PublisherSide> publisherSide(String targetLsn) {
-        return publisher.fetchOptional("SELECT state, replay_lsn::text, pg_wal_lsn_diff(?::pg_lsn, replay_lsn)::bigint"
+        return publisher.fetchOptional("SELECT state, replay_lsn::text, pg_wal_lsn_diff(?::pg_lsn, replay_lsn)::bigint,"
+                        + " extract(epoch FROM replay_lag)::float8"
                         + " FROM pg_stat_replication WHERE application_name = ? ORDER BY backend_start DESC LIMIT 1",
                         targetLsn, subscription)
-                .map(r -> new PublisherSide(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class)));
+                .map(r -> new PublisherSide(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class),
+                        r.get(3, Double.class)));
     }
 
     /** The slot's {@code wal_status}: {@code lost} means the replica can never catch up. */
     Optional<String> slotWalStatus(String slotName) {
         return publisher.fetchOptional("SELECT wal_status FROM pg_replication_slots WHERE slot_name = ?", slotName)
                 .map(r -> r.get(0, String.class));
+    }
+
+    /** The slot's WAL status, the WAL it retains on the publisher and how much more it may retain. */
+    Optional<Slot> slot(String slotName) {
+        return publisher.fetchOptional("SELECT wal_status,"
+                        + " CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint END,"
+                        + " safe_wal_size FROM pg_replication_slots WHERE slot_name = ?", slotName)
+                .map(r -> new Slot(r.get(0, String.class), r.get(1, Long.class), r.get(2, Long.class)));
     }
 
     /** Whether the publisher's login role may see the LSN columns of pg_stat_replication. */

@@ -1,16 +1,24 @@
 package com.wmsanalytics.replication;
 
 import com.wmsanalytics.config.PublisherConfig;
+import java.time.Duration;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * A snapshot of one subscription for {@code status}: is it there and enabled, does its apply
- * worker run, how far behind is it, what errors has it hit.
+ * A snapshot of one subscription for {@code status}, the page and the metrics: is it there and
+ * enabled, does its apply worker run, how far behind is it, what errors has it hit, and what
+ * its slot holds on the publisher.
  *
  * @param state {@code missing}, {@code disabled}, {@code worker down}, {@code initial copy},
  *     {@code unreachable} (the publisher), {@code streaming}, or the walsender's state
  * @param applyErrors apply errors so far (PostgreSQL 15+)
+ * @param slotStatus the slot's {@code wal_status}: reserved, extended, unreserved or lost
+ * @param replayLag the walsender's {@code replay_lag}; zero when it is caught up and idle
+ *     (PostgreSQL then shows NULL), empty when no walsender serves the subscription
+ * @param retainedWal bytes of WAL the slot holds on the publisher
+ * @param safeWalSize bytes the publisher may still write before the slot is lost; empty when
+ *     {@code max_slot_wal_keep_size = -1} (no limit)
  */
 public record SubscriptionState(
         String publisher,
@@ -18,11 +26,19 @@ public record SubscriptionState(
         String state,
         Optional<Long> bytesBehind,
         Optional<Long> applyErrors,
-        Optional<String> slotStatus) {
+        Optional<String> slotStatus,
+        Optional<Duration> replayLag,
+        Optional<Long> retainedWal,
+        Optional<Long> safeWalSize) {
 
     /** The state of a subscription whose publisher cannot be reached. */
     public static SubscriptionState unreachable(PublisherConfig p) {
-        return new SubscriptionState(p.name(), p.subscription(), "unreachable", Optional.empty(), Optional.empty(), Optional.empty());
+        return bare(p, "unreachable");
+    }
+
+    private static SubscriptionState bare(PublisherConfig p, String state) {
+        return new SubscriptionState(p.name(), p.subscription(), state, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Reads the state of one publisher's subscription. */
@@ -30,13 +46,20 @@ public record SubscriptionState(
         SubscriptionProbe probe = new SubscriptionProbe(replica, publisher, p.subscription());
         Optional<SubscriptionProbe.ReplicaSide> side = probe.replicaSide();
         if (side.isEmpty()) {
-            return new SubscriptionState(p.name(), p.subscription(), "missing", Optional.empty(), Optional.empty(), Optional.empty());
+            return bare(p, "missing");
         }
         Optional<SubscriptionProbe.PublisherSide> sender = probe.canReadLsns()
                 ? probe.publisherSide(probe.target().lsn()) : Optional.empty();
+        Optional<SubscriptionProbe.Slot> slot = probe.slot(side.get().slotName());
         return new SubscriptionState(p.name(), p.subscription(), state(side.get(), sender),
                 sender.map(SubscriptionProbe.PublisherSide::bytesBehind), probe.applyErrors(),
-                probe.slotWalStatus(side.get().slotName()));
+                slot.map(SubscriptionProbe.Slot::walStatus), sender.map(SubscriptionState::lag),
+                slot.map(SubscriptionProbe.Slot::retainedBytes), slot.map(SubscriptionProbe.Slot::safeWalSize));
+    }
+
+    private static Duration lag(SubscriptionProbe.PublisherSide sender) {
+        Double seconds = sender.replayLagSeconds();
+        return seconds == null ? Duration.ZERO : Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
     private static String state(SubscriptionProbe.ReplicaSide side, Optional<SubscriptionProbe.PublisherSide> sender) {

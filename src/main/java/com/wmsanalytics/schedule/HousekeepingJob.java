@@ -17,17 +17,21 @@ final class HousekeepingJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(HousekeepingJob.class);
 
     private final WmsAnalytics app;
+    private final RunObserver observer;
 
-    HousekeepingJob(WmsAnalytics app) {
+    HousekeepingJob(WmsAnalytics app, RunObserver observer) {
         this.app = app;
+        this.observer = observer;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         try {
             log.info("housekeeping - purged {} run(s) older than {}", app.purgeHistory(), app.config().historyRetention());
+            observer.purged(true);
         } catch (RuntimeException e) {
             log.error("housekeeping - purge failed: {}; the scheduler keeps running", e.getMessage(), e);
+            observer.purged(false);
         }
     }
 }

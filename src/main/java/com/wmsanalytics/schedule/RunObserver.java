@@ -15,5 +15,8 @@ public interface RunObserver {
     /** A verify job checked the incremental reports. */
     default void verified(String job, List<ReportVerifier.Check> checks) {}
 
+    /** The daily history purge ran: it succeeded or failed. */
+    default void purged(boolean succeeded) {}
+
     RunObserver NONE = (job, report) -> {};
 }

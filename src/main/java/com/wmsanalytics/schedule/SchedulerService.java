@@ -72,7 +72,7 @@ public final class SchedulerService implements AutoCloseable {
     private static JobFactory jobFactory(WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
         Map<String, JobDefinition> byName = jobs.stream().collect(Collectors.toMap(JobDefinition::name, Function.identity()));
         RefreshJob refresh = new RefreshJob(byName, new ScheduledRefresh(app, observer, clock));
-        HousekeepingJob housekeeping = new HousekeepingJob(app);
+        HousekeepingJob housekeeping = new HousekeepingJob(app, observer);
         return (bundle, scheduler) -> bundle.getJobDetail().getJobClass() == RefreshJob.class ? refresh : housekeeping;
     }
 

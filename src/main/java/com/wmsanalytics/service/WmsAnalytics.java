@@ -21,6 +21,12 @@ import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
+import com.wmsanalytics.freshness.FreshnessJudge;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.ReportOverview;
+import com.wmsanalytics.history.ReportDetails;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
 import com.wmsanalytics.history.HistoryFilter;
 import com.wmsanalytics.history.JooqRunHistory;
@@ -104,6 +110,11 @@ public final class WmsAnalytics implements AutoCloseable {
         return new Preflight(servers.replicaDsl(), servers.publisherDsls()).run();
     }
 
+    /** Risks that do not fail the preflight, such as an unbounded max_slot_wal_keep_size on a publisher. */
+    public List<Finding> preflightWarnings() {
+        return new Preflight(servers.replicaDsl(), servers.publisherDsls()).warnings();
+    }
+
     public List<String> setup(SetupStage.Listener listener) {
         requireWritable();
         return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
@@ -152,7 +163,8 @@ public final class WmsAnalytics implements AutoCloseable {
 
     public StatusReport status() {
         recoverIfWritable();
-        return new StatusReport(nodes(), subscriptionSamples(), history().freshness());
+        List<Freshness> views = history().freshness();
+        return new StatusReport(nodes(), subscriptionSamples(), views, judge(views));
     }
 
     /** Whether the replica is writable or a standby in recovery. */
@@ -199,6 +211,38 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /**
+     * Each report's freshness against its objective, now. Like {@link #freshness()} it marks no
+     * runs interrupted and reads no publisher. An objective naming an unknown report fails.
+     */
+    public List<ReportFreshness> freshnessStates() {
+        return judge(history().freshness());
+    }
+
+    /**
+     * What the freshness page shows: each report's freshness and refreshes, and each
+     * subscription, read now. Marks no runs interrupted.
+     */
+    public FreshnessOverview overview() {
+        Instant now = clock.instant();
+        List<ReportFreshness> states = judge(history().freshness(), now);
+        Map<String, ReportDetails> details = new HashMap<>();
+        history().details().forEach(d -> details.put(d.view(), d));
+        List<ReportOverview> reports = states.stream().map(f -> new ReportOverview(f, details.getOrDefault(f.view(),
+                new ReportDetails(f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())))).toList();
+        return new FreshnessOverview(now, reports, subscriptionSamples());
+    }
+
+    private List<ReportFreshness> judge(List<Freshness> views) {
+        return judge(views, clock.instant());
+    }
+
+    private List<ReportFreshness> judge(List<Freshness> views, Instant now) {
+        config.freshness().requireKnown(views.stream().map(f -> f.viewSchema() + "." + f.viewName())
+                .collect(Collectors.toSet()));
+        return new FreshnessJudge(config.freshness()).judge(views, now);
+    }
+
+    /**
      * Every materialized view's last success, read from the run history as it is: unlike
      * {@link #status()} it marks no runs interrupted and reads no publisher. For the metrics.
      */
@@ -218,11 +262,16 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<ViewInfo> views() {
         recoverIfWritable();
         Map<String, Freshness> freshness = new HashMap<>();
-        history().freshness().forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
+        List<Freshness> all = history().freshness();
+        all.forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
+        Map<String, ReportFreshness> states = new HashMap<>();
+        judge(all).forEach(r -> states.put(r.view(), r));
         return selection().all().stream().map(v -> {
             Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
+            Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
             return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.modeReason(), v.dependsOn().stream().sorted().toList(),
-                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus));
+                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus),
+                    state.flatMap(ReportFreshness::dataAsOf), state.map(ReportFreshness::state).orElse(FreshnessState.UNKNOWN));
         }).toList();
     }
 

@@ -19,6 +19,21 @@ public final class Durations {
         return d.toMinutes() + " min " + d.toSecondsPart() + " s";
     }
 
+    /** An age or an objective, to the two largest units: 45 s, 12 min, 3 h 20 min, 30 h, 2 d 4 h. */
+    public static String coarse(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 2 * 86_400) {
+            return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+        }
+        return s / 86_400 + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + s % 86_400 / 3600 + " h");
+    }
+
     public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
