@@ -38,6 +38,9 @@ final class SetupCommand implements Callable<Integer> {
             if (check && resync) {
                 throw new UsageException("--check and --resync cannot be combined: --check changes nothing");
             }
+            if (!check) {
+                app.requireWritable();
+            }
             app.preflightWarnings().forEach(w -> terminal.error("warning: " + w.line()));
             if (check) {
                 return preflight(app, terminal);

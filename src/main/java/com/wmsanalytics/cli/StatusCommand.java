@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
             if (check) {
                 FreshnessCheck result = new FreshnessCheck(app.freshnessStates());
                 if (json) {
-                    terminal.println(Json.write(result.notFresh()));
+                    terminal.printLines(Json.write(result.notFresh()));
                 } else {
                     result.lines().forEach(terminal::println);
                 }
