@@ -73,8 +73,8 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Supplier<DynamicConverter<?>>> rules(LoggerContext context) {
-        Map<String, Supplier<DynamicConverter<?>>> rules =
-                (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        Map<String, Supplier<DynamicConverter<?>>> rules = (Map<String, Supplier<DynamicConverter<?>>>)
+                context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
         if (rules == null) {
             rules = new HashMap<>();
             context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);

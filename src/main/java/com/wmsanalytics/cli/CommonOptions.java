@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** The options every command accepts. */
 public final class CommonOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Configuration file, layered over the defaults (default: $WMS_ANALYTICS_CONFIG).")
     Path config;
 

@@ -37,15 +37,22 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        terminal.error("error: " + PICOCLI_PREFIX.matcher(e.getMessage()).replaceFirst("") + suggestions(e)
-                + " (see '" + command + " --help')");
+        terminal.error("error: " + PICOCLI_PREFIX.matcher(e.getMessage()).replaceFirst("") + suggestions(e) + " (see '"
+                + command + " --help')");
         return ExitCode.USAGE.code();
     }
 
     private static String suggestions(ParameterException e) {
         List<String> suggestions = e instanceof UnmatchedArgumentException u ? u.getSuggestions() : List.of();
-        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions.stream().limit(3)
-                .map(s -> "'" + s + "'").toList()) + "?";
+        return suggestions.isEmpty()
+                ? ""
+                : "; did you mean "
+                        + String.join(
+                                " or ",
+                                suggestions.stream()
+                                        .limit(3)
+                                        .map(s -> "'" + s + "'")
+                                        .toList()) + "?";
     }
 
     @Override
@@ -86,5 +93,4 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         return false;
     }
-
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /** How the human output shows instants and numbers. */
 final class Formats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private Formats() {}
 
@@ -26,7 +27,8 @@ final class Formats {
     /** {@code 27 h / 26 h, 30 h}: the age of the data as of against warn-after and error-after. */
     static String ageAgainst(ReportFreshness r) {
         String age = r.age().map(Durations::coarse).orElse("-");
-        return r.objective().map(o -> age + " / " + Durations.coarse(o.warnAfter()) + ", " + Durations.coarse(o.errorAfter()))
+        return r.objective()
+                .map(o -> age + " / " + Durations.coarse(o.warnAfter()) + ", " + Durations.coarse(o.errorAfter()))
                 .orElse(age);
     }
 

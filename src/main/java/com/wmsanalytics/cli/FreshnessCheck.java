@@ -35,6 +35,8 @@ final class FreshnessCheck {
         if (checked.stream().anyMatch(r -> r.state() == FreshnessState.ERROR)) {
             return ExitCode.FRESHNESS_ERROR;
         }
-        return checked.stream().allMatch(r -> r.state() == FreshnessState.FRESH) ? ExitCode.OK : ExitCode.FRESHNESS_WARN;
+        return checked.stream().allMatch(r -> r.state() == FreshnessState.FRESH)
+                ? ExitCode.OK
+                : ExitCode.FRESHNESS_WARN;
     }
 }

@@ -15,27 +15,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Loads realistic WMS activity into a primary.", "",
-                "Writes deterministic data for a seed: warehouses, bins, products, customers, orders with skewed"
-                        + " product popularity and weekday seasonality, cancellations, late shipments, and the receipts,"
-                        + " picks, returns, adjustments and transfers that keep inventory consistent. Running it again"
-                        + " appends more days."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Loads realistic WMS activity into a primary.",
+            "",
+            "Writes deterministic data for a seed: warehouses, bins, products, customers, orders with skewed"
+                    + " product popularity and weekday seasonality, cancellations, late shipments, and the receipts,"
+                    + " picks, returns, adjustments and transfers that keep inventory consistent. Running it again"
+                    + " appends more days."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @Option(names = "--publisher", required = true, paramLabel = "NAME", description = "The publisher to load.")
     String publisher;
 
-    @Option(names = "--orders", defaultValue = "10000", paramLabel = "N", description = "Orders to create (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--orders",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "Orders to create (default: ${DEFAULT-VALUE}).")
     int orders;
 
-    @Option(names = "--days", defaultValue = "90", paramLabel = "D", description = "Days they span (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "90",
+            paramLabel = "D",
+            description = "Days they span (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -45,7 +65,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            GenerateSummary summary = app.generate(publisher, new GenerateRequest(orders, days, seed), progress(terminal));
+            GenerateSummary summary =
+                    app.generate(publisher, new GenerateRequest(orders, days, seed), progress(terminal));
             print(summary, terminal);
             return 0;
         }
@@ -61,7 +82,13 @@ final class GenerateCommand implements Callable<Integer> {
             table.row(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue()));
         }
         table.lines().forEach(terminal::println);
-        terminal.println(String.format(Locale.ROOT, "generated %s to %s: %,d order lines in %s (%,.0f order lines/s)",
-                s.firstDay(), s.lastDay(), s.orderLines(), Durations.human(s.elapsed()), s.orderLinesPerSecond()));
+        terminal.println(String.format(
+                Locale.ROOT,
+                "generated %s to %s: %,d order lines in %s (%,.0f order lines/s)",
+                s.firstDay(),
+                s.lastDay(),
+                s.orderLines(),
+                Durations.human(s.elapsed()),
+                s.orderLinesPerSecond()));
     }
 }

@@ -22,7 +22,9 @@ final class HelpLayout {
 
     private static void headings(CommandLine commandLine) {
         UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
-        usage.parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n");
+        usage.parameterListHeading("%nArguments:%n")
+                .optionListHeading("%nOptions:%n")
+                .commandListHeading("%nCommands:%n");
         commandLine.getSubcommands().values().forEach(HelpLayout::headings);
     }
 }

@@ -15,13 +15,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Lists past runs, newest first.", "",
-                "Each run with who asked for it, the gate's wait, the outcome and the data as of."})
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists past runs, newest first.",
+            "",
+            "Each run with who asked for it, the gate's wait, the outcome and the data as of."
+        })
 final class HistoryCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @Option(names = "--view", paramLabel = "VIEW", description = "Only runs that refreshed this view (schema.view).")
     String view;
@@ -29,11 +37,18 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "GROUP", description = "Only runs of this group's job.")
     String group;
 
-    @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--since",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Only runs started within this long, e.g. 7d.")
     Duration since;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "At most N runs (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--json", description = "Print the runs as JSON on stdout.")
@@ -46,7 +61,8 @@ final class HistoryCommand implements Callable<Integer> {
         }
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            List<RunRecord> runs = app.history(Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
+            List<RunRecord> runs = app.history(
+                    Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
             if (json) {
                 terminal.printLines(Json.write(runs));
                 return 0;
@@ -57,15 +73,26 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     static TextTable table(List<RunRecord> runs) {
-        TextTable table = new TextTable("run", "job", "trigger", "by", "started", "status", "views", "gate wait", "data as of", "error");
-        runs.forEach(r -> table.row(r.runId(), r.job(), Formats.lower(r.trigger()), r.requestedBy() + "@" + r.host(),
-                Formats.time(r.startedAt()), Formats.lower(r.status()), views(r), r.gateWaited().map(Durations::human).orElse(null),
-                Formats.time(r.dataAsOf()), r.error().orElse(null)));
+        TextTable table = new TextTable(
+                "run", "job", "trigger", "by", "started", "status", "views", "gate wait", "data as of", "error");
+        runs.forEach(r -> table.row(
+                r.runId(),
+                r.job(),
+                Formats.lower(r.trigger()),
+                r.requestedBy() + "@" + r.host(),
+                Formats.time(r.startedAt()),
+                Formats.lower(r.status()),
+                views(r),
+                r.gateWaited().map(Durations::human).orElse(null),
+                Formats.time(r.dataAsOf()),
+                r.error().orElse(null)));
         return table;
     }
 
     private static String views(RunRecord r) {
-        long ok = r.views().stream().filter(v -> v.status() == ViewStatus.SUCCEEDED).count();
+        long ok = r.views().stream()
+                .filter(v -> v.status() == ViewStatus.SUCCEEDED)
+                .count();
         return ok + "/" + r.views().size();
     }
 }

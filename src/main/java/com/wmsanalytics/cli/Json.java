@@ -31,7 +31,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 }

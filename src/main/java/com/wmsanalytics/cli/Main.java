@@ -2,8 +2,8 @@ package com.wmsanalytics.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import java.io.PrintWriter;
 import com.wmsanalytics.db.JooqWarmup;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
@@ -13,23 +13,28 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     /** The commands that query through jOOQ and end soon: they start its initialization at once. */
-    private static final Set<String> QUERYING = Set.of("status", "views", "history", "refresh", "jobs", "verify", "setup");
+    private static final Set<String> QUERYING =
+            Set.of("status", "views", "history", "refresh", "jobs", "verify", "setup");
 
     private Main() {}
 
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().filter(QUERYING::contains)
+        Arrays.stream(args)
+                .filter(a -> !a.startsWith("-"))
+                .findFirst()
+                .filter(QUERYING::contains)
                 .ifPresent(command -> JooqWarmup.start());
-        Terminal terminal = new Terminal(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                System.console() != null);
+        Terminal terminal = new Terminal(
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
         System.exit(execute(args, new CliContext(System.getenv(), Clock.systemUTC(), terminal)));
     }
 
     /** Runs one command line and returns its exit code. Tests call this directly. */
     public static int execute(String[] args, CliContext context) {
-        setLogLevels(Arrays.asList(args).contains("--verbose"), Arrays.asList(args).contains("run"));
+        setLogLevels(
+                Arrays.asList(args).contains("--verbose"), Arrays.asList(args).contains("run"));
         ErrorReporter errors = new ErrorReporter(context.terminal());
         return RootCommand.commandLine(context, args)
                 .setExecutionExceptionHandler(errors)

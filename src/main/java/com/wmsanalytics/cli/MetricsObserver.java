@@ -22,11 +22,17 @@ public final class MetricsObserver implements RunObserver {
     public void finished(String job, RefreshReport report) {
         report.gate().ifPresent(g -> metrics.gateWaited(job, g.waited()));
         for (ViewOutcome o : report.views()) {
-            metrics.viewFinished(o.view().qualified(), lower(o.status()),
+            metrics.viewFinished(
+                    o.view().qualified(),
+                    lower(o.status()),
                     o.rows().map(OptionalLong::of).orElse(OptionalLong.empty()));
             if (o.succeeded()) {
-                metrics.viewRefreshed(o.view().qualified(), o.mode().label(), o.buckets().map(b -> b.buckets()).orElse(0L),
-                        o.buckets().map(b -> b.rowsDeleted()).orElse(0L), o.buckets().map(b -> b.rowsInserted()).orElse(0L));
+                metrics.viewRefreshed(
+                        o.view().qualified(),
+                        o.mode().label(),
+                        o.buckets().map(b -> b.buckets()).orElse(0L),
+                        o.buckets().map(b -> b.rowsDeleted()).orElse(0L),
+                        o.buckets().map(b -> b.rowsInserted()).orElse(0L));
             }
         }
         metrics.runFinished(job, lower(report.status()));
@@ -34,8 +40,10 @@ public final class MetricsObserver implements RunObserver {
 
     @Override
     public void verified(String job, List<ReportVerifier.Check> checks) {
-        checks.stream().filter(c -> c.report().isIncremental())
-                .forEach(c -> metrics.verified(c.report().qualified(), c.differing().size()));
+        checks.stream()
+                .filter(c -> c.report().isIncremental())
+                .forEach(c ->
+                        metrics.verified(c.report().qualified(), c.differing().size()));
     }
 
     @Override

@@ -8,15 +8,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Applies the SQL migrations to the replica, or to a primary.", "",
-                "Applies the migrations of the replica: the mirror of the WMS tables, the analytics schemas and"
-                        + " views, the control tables and the roles' grants. With --primary, applies the WMS schema to"
-                        + " that publisher instead, for demo and staging primaries; a real WMS already has these tables."})
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Applies the SQL migrations to the replica, or to a primary.",
+            "",
+            "Applies the migrations of the replica: the mirror of the WMS tables, the analytics schemas and"
+                    + " views, the control tables and the roles' grants. With --primary, applies the WMS schema to"
+                    + " that publisher instead, for demo and staging primaries; a real WMS already has these tables."
+        })
 final class MigrateCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @Option(names = "--primary", paramLabel = "NAME", description = "Migrate this publisher's WMS schema instead.")
     String primary;

@@ -24,12 +24,15 @@ public final class OneLineThrowable extends ThrowableProxyConverter {
             return "";
         }
         LoggerContext loggers = (LoggerContext) getContext();
-        if (loggers.getLogger(event.getLoggerName()).isDebugEnabled() || loggers.getLogger("com.wmsanalytics").isDebugEnabled()) {
+        if (loggers.getLogger(event.getLoggerName()).isDebugEnabled()
+                || loggers.getLogger("com.wmsanalytics").isDebugEnabled()) {
             return super.convert(event);
         }
         StringBuilder line = new StringBuilder();
         for (IThrowableProxy t = proxy; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? t.getClassName() : t.getMessage().lines().findFirst().orElse("");
+            String message = t.getMessage() == null
+                    ? t.getClassName()
+                    : t.getMessage().lines().findFirst().orElse("");
             if (!event.getFormattedMessage().contains(message)) {
                 line.append(line.length() == 0 ? " (" : "; ").append(message);
             }

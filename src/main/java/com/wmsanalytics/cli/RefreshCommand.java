@@ -18,20 +18,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "refresh", mixinStandardHelpOptions = true,
-        description = {"Refreshes views once the replica has caught up.", "",
-                "Waits until the replica has caught up with every publisher as of now, then refreshes a group of views,"
-                        + " or the views named, in dependency order and CONCURRENTLY where they can. The run is"
-                        + " recorded in the history."},
+@Command(
+        name = "refresh",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Refreshes views once the replica has caught up.",
+            "",
+            "Waits until the replica has caught up with every publisher as of now, then refreshes a group of views,"
+                    + " or the views named, in dependency order and CONCURRENTLY where they can. The run is"
+                    + " recorded in the history."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a view failed", "2:bad usage or configuration", "3:the replica did not catch up; nothing was"
-                + " refreshed", "4:another refresh holds a view's lock", "5:a server cannot be reached",
-                "7:the replica is a standby (in recovery)",
-                "8:a subscription skipped transactions after a promotion; run setup --resync"})
+        exitCodeList = {
+            "0:done",
+            "1:a view failed",
+            "2:bad usage or configuration",
+            "3:the replica did not catch up; nothing was" + " refreshed",
+            "4:another refresh holds a view's lock",
+            "5:a server cannot be reached",
+            "7:the replica is a standby (in recovery)",
+            "8:a subscription skipped transactions after a promotion; run setup --resync"
+        })
 final class RefreshCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -44,11 +58,16 @@ final class RefreshCommand implements Callable<Integer> {
         List<String> views;
     }
 
-    @Option(names = "--gate-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--gate-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How long to wait for the replica to catch up (default: gate.timeout).")
     Duration gateTimeout;
 
-    @Option(names = "--no-gate", description = "Refresh without waiting for the replica; the run is recorded as ungated.")
+    @Option(
+            names = "--no-gate",
+            description = "Refresh without waiting for the replica; the run is recorded as ungated.")
     boolean noGate;
 
     @Option(names = "--full", description = "Rebuild incremental reports from their whole definition.")
@@ -61,8 +80,12 @@ final class RefreshCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            RefreshRequest request = RefreshRequest.adhoc(Optional.ofNullable(target.group),
-                    target.views == null ? List.of() : target.views, Optional.ofNullable(gateTimeout), !noGate).withFull(full);
+            RefreshRequest request = RefreshRequest.adhoc(
+                            Optional.ofNullable(target.group),
+                            target.views == null ? List.of() : target.views,
+                            Optional.ofNullable(gateTimeout),
+                            !noGate)
+                    .withFull(full);
             RefreshReport report = app.refresh(request, new RefreshConsole(terminal));
             terminal.endProgress();
             if (json) {
@@ -77,20 +100,29 @@ final class RefreshCommand implements Callable<Integer> {
     static TextTable viewTable(RefreshReport report) {
         TextTable table = new TextTable("view", "mode", "status", "rows", "buckets", "time");
         for (ViewOutcome o : report.views()) {
-            table.row(o.view().qualified(), o.mode().label(), Formats.lower(o.status()), Formats.count(o.rows()),
-                    Formats.count(o.buckets().map(BucketCounts::buckets)), o.duration().map(Durations::human).orElse("-"));
+            table.row(
+                    o.view().qualified(),
+                    o.mode().label(),
+                    Formats.lower(o.status()),
+                    Formats.count(o.rows()),
+                    Formats.count(o.buckets().map(BucketCounts::buckets)),
+                    o.duration().map(Durations::human).orElse("-"));
         }
         return table;
     }
 
     private static void print(RefreshReport report, Terminal terminal) {
-        report.gate().ifPresent(g -> terminal.println(g.satisfied()
-                ? "gate: caught up in " + Durations.human(g.waited()) + ", data as of " + Formats.time(g.dataAsOf())
-                : "gate: not satisfied: " + g.reason().orElse("")));
+        report.gate()
+                .ifPresent(g -> terminal.println(
+                        g.satisfied()
+                                ? "gate: caught up in " + Durations.human(g.waited()) + ", data as of "
+                                        + Formats.time(g.dataAsOf())
+                                : "gate: not satisfied: " + g.reason().orElse("")));
         if (!report.views().isEmpty()) {
             viewTable(report).lines().forEach(terminal::println);
         }
         terminal.println("run " + report.runId() + " " + Formats.lower(report.status()) + " in "
-                + Durations.human(report.elapsed()) + report.error().map(e -> ": " + e).orElse(""));
+                + Durations.human(report.elapsed())
+                + report.error().map(e -> ": " + e).orElse(""));
     }
 }

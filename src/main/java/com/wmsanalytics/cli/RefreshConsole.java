@@ -17,7 +17,8 @@ final class RefreshConsole implements RefreshProgress {
 
     @Override
     public void behind(long bytes, Duration waited) {
-        terminal.progress("waiting for catch-up: " + Durations.bytes(bytes) + " behind (" + Durations.human(waited) + ")");
+        terminal.progress(
+                "waiting for catch-up: " + Durations.bytes(bytes) + " behind (" + Durations.human(waited) + ")");
     }
 
     @Override

@@ -37,8 +37,13 @@ final class ServiceRuntime implements AutoCloseable {
     private final HttpEndpoint http;
     private final Clock clock;
 
-    private ServiceRuntime(WmsAnalytics app, JvmMetrics jvm, RefreshMetrics metrics,
-            AtomicReference<SchedulerService> scheduler, HttpEndpoint http, Clock clock) {
+    private ServiceRuntime(
+            WmsAnalytics app,
+            JvmMetrics jvm,
+            RefreshMetrics metrics,
+            AtomicReference<SchedulerService> scheduler,
+            HttpEndpoint http,
+            Clock clock) {
         this.app = app;
         this.jvm = jvm;
         this.metrics = metrics;
@@ -48,7 +53,8 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** Checks the jobs against the replica, serves the metrics and health, then starts firing the jobs. */
-    static ServiceRuntime start(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
+    static ServiceRuntime start(
+            WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         ServiceRuntime service = serve(app, jobs, registry, clock);
         try {
             service.schedule(jobs);
@@ -65,7 +71,8 @@ final class ServiceRuntime implements AutoCloseable {
      *
      * @param registry the registry the app's pools already report to
      */
-    static ServiceRuntime serve(WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
+    static ServiceRuntime serve(
+            WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
         app.config().freshness().requireKnown(app.viewNames());
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
@@ -75,7 +82,8 @@ final class ServiceRuntime implements AutoCloseable {
             // The port first: a port in use must stop start-up before anything fires.
             HttpEndpoint http = endpoint(app, registry, () -> Optional.ofNullable(started.get()));
             jobs.forEach(j -> metrics.job(j.name()));
-            metrics.readiness(() -> problems(app, () -> Optional.ofNullable(started.get())).isEmpty());
+            metrics.readiness(() ->
+                    problems(app, () -> Optional.ofNullable(started.get())).isEmpty());
             return new ServiceRuntime(app, jvm, metrics, started, http, clock);
         } catch (RuntimeException e) {
             jvm.close();
@@ -93,18 +101,28 @@ final class ServiceRuntime implements AutoCloseable {
     private static RefreshMetrics metrics(WmsAnalytics app, PrometheusMeterRegistry registry, Clock clock) {
         RefreshMetrics metrics = new RefreshMetrics(registry, clock);
         metrics.subscriptions(() -> reachable(app).subscriptionSamples().stream()
-                .map(s -> new RefreshMetrics.SubscriptionSample(s.publisher(), s.subscription(), optional(s.bytesBehind()),
-                        optional(s.applyErrors()), s.replayLag(), s.slotStatus(), optional(s.retainedWal()),
+                .map(s -> new RefreshMetrics.SubscriptionSample(
+                        s.publisher(),
+                        s.subscription(),
+                        optional(s.bytesBehind()),
+                        optional(s.applyErrors()),
+                        s.replayLag(),
+                        s.slotStatus(),
+                        optional(s.retainedWal()),
                         optional(s.safeWalSize())))
                 .toList());
-        metrics.roles(() -> List.of(new RefreshMetrics.RoleSample("replica", reachable(app).replicaRole().standby())));
+        metrics.roles(() -> List.of(new RefreshMetrics.RoleSample(
+                "replica", reachable(app).replicaRole().standby())));
         metrics.views(() -> reachable(app).freshness().stream()
-                .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
-                        f.dataAsOf(), f.lastDuration()))
+                .map(f -> new RefreshMetrics.ViewSample(
+                        f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(), f.dataAsOf(), f.lastDuration()))
                 .toList());
         metrics.freshness(() -> reachable(app).freshnessStates().stream()
-                .map(r -> new RefreshMetrics.FreshnessSample(r.view(), r.objective().map(FreshnessObjective::warnAfter),
-                        r.objective().map(FreshnessObjective::errorAfter), r.state().label()))
+                .map(r -> new RefreshMetrics.FreshnessSample(
+                        r.view(),
+                        r.objective().map(FreshnessObjective::warnAfter),
+                        r.objective().map(FreshnessObjective::errorAfter),
+                        r.state().label()))
                 .toList());
         return metrics;
     }
@@ -125,7 +143,9 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     String instanceId() {
-        return Optional.ofNullable(scheduler.get()).map(SchedulerService::instanceId).orElse("not started");
+        return Optional.ofNullable(scheduler.get())
+                .map(SchedulerService::instanceId)
+                .orElse("not started");
     }
 
     /** Where the freshness page is served, if the endpoint is on. */
@@ -138,16 +158,23 @@ final class ServiceRuntime implements AutoCloseable {
         return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
     }
 
-    private static HttpEndpoint endpoint(WmsAnalytics app, PrometheusMeterRegistry registry,
-            Supplier<Optional<SchedulerService>> scheduler) {
+    private static HttpEndpoint endpoint(
+            WmsAnalytics app, PrometheusMeterRegistry registry, Supplier<Optional<SchedulerService>> scheduler) {
         AppConfig config = app.config();
         if (!config.http().enabled()) {
             return null;
         }
         try {
-            return HttpEndpoint.start(config.http().host(), config.http().port(), registry, () -> problems(app, scheduler),
-                    Map.of("/", () -> Document.html(FreshnessPage.render(app.overview())),
-                    "/api/freshness", () -> Document.json(FreshnessApi.render(app.overview()))));
+            return HttpEndpoint.start(
+                    config.http().host(),
+                    config.http().port(),
+                    registry,
+                    () -> problems(app, scheduler),
+                    Map.of(
+                            "/",
+                            () -> Document.html(FreshnessPage.render(app.overview())),
+                            "/api/freshness",
+                            () -> Document.json(FreshnessApi.render(app.overview()))));
         } catch (HttpEndpointException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -158,7 +185,8 @@ final class ServiceRuntime implements AutoCloseable {
         List<String> problems = new ArrayList<>(app.replicaProblems());
         // The cluster check-in is read from the replica: it would only wait for the same outage.
         boolean storeReachable = problems.isEmpty();
-        problems.addAll(scheduler.get().map(s -> s.problems(storeReachable)).orElse(List.of("the scheduler is starting")));
+        problems.addAll(
+                scheduler.get().map(s -> s.problems(storeReachable)).orElse(List.of("the scheduler is starting")));
         return problems;
     }
 

@@ -12,23 +12,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Checks both sides, then sets up logical replication.", "",
-                "Checks that every publisher and the replica are fit for logical replication, then creates or brings"
-                        + " up to date one publication per publisher and one subscription per publisher on the replica,"
-                        + " and waits until every table has finished its initial copy. Running it twice changes nothing"
-                        + " the second time."})
+@Command(
+        name = "setup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks both sides, then sets up logical replication.",
+            "",
+            "Checks that every publisher and the replica are fit for logical replication, then creates or brings"
+                    + " up to date one publication per publisher and one subscription per publisher on the replica,"
+                    + " and waits until every table has finished its initial copy. Running it twice changes nothing"
+                    + " the second time."
+        })
 final class SetupCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @Option(names = "--check", description = "Run the preflight checks only and change nothing.")
     boolean check;
 
-    @Option(names = "--resync", description = {"Copy again the tables of every subscription that skipped transactions"
-            + " after a promotion of the replica: drops the subscription and its slot, empties its mirror tables and"
-            + " creates it anew. Its incremental reports are rebuilt in full by their next refresh."})
+    @Option(
+            names = "--resync",
+            description = {
+                "Copy again the tables of every subscription that skipped transactions"
+                        + " after a promotion of the replica: drops the subscription and its slot, empties its mirror tables and"
+                        + " creates it anew. Its incremental reports are rebuilt in full by their next refresh."
+            })
     boolean resync;
 
     @Override
@@ -47,16 +59,18 @@ final class SetupCommand implements Callable<Integer> {
             }
             if (resync) {
                 List<String> changes = app.resync(listener(terminal));
-                terminal.println(changes.isEmpty()
-                        ? "setup --resync: no subscription skipped transactions, nothing was copied"
-                        : "setup --resync: done, " + changes.size() + " change(s); the next refresh rebuilds the incremental"
-                                + " reports in full");
+                terminal.println(
+                        changes.isEmpty()
+                                ? "setup --resync: no subscription skipped transactions, nothing was copied"
+                                : "setup --resync: done, " + changes.size()
+                                        + " change(s); the next refresh rebuilds the incremental" + " reports in full");
                 return 0;
             }
             List<String> changes = app.setup(listener(terminal));
-            terminal.println(changes.isEmpty()
-                    ? "setup: nothing to change, publications and subscriptions are up to date"
-                    : "setup: done, " + changes.size() + " change(s)");
+            terminal.println(
+                    changes.isEmpty()
+                            ? "setup: nothing to change, publications and subscriptions are up to date"
+                            : "setup: done, " + changes.size() + " change(s)");
             return 0;
         }
     }
@@ -66,8 +80,8 @@ final class SetupCommand implements Callable<Integer> {
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
-        terminal.println("preflight passed: the replica and " + app.config().publishers().size()
-                + " publisher(s) are fit for logical replication");
+        terminal.println("preflight passed: the replica and "
+                + app.config().publishers().size() + " publisher(s) are fit for logical replication");
         return 0;
     }
 

@@ -23,8 +23,10 @@ final class StandbyWait {
         NodeRole seen = null;
         for (NodeRole role = app.replicaRole(); role.standby(); role = app.replicaRole()) {
             if (!role.equals(seen)) {
-                log.warn("replica - the scheduler is not started: {}; checking again every {}",
-                        new StandbyRefusedException(app.replicaAddress(), role).getMessage(), interval);
+                log.warn(
+                        "replica - the scheduler is not started: {}; checking again every {}",
+                        new StandbyRefusedException(app.replicaAddress(), role).getMessage(),
+                        interval);
                 seen = role;
             }
             if (stop.await(interval)) {

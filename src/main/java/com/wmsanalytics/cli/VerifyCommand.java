@@ -15,18 +15,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks incremental reports against their definitions.", "",
-                "Recomputes every bucket of each incremental report from its full definition in a read-only"
-                        + " transaction and compares it with the table. Buckets the next refresh recomputes anyway are"
-                        + " not compared."},
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks incremental reports against their definitions.",
+            "",
+            "Recomputes every bucket of each incremental report from its full definition in a read-only"
+                    + " transaction and compares it with the table. Buckets the next refresh recomputes anyway are"
+                    + " not compared."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every report equals its definition, or was repaired", "1:a bucket differs",
-                "2:bad usage or configuration", "5:a server cannot be reached", "7:the replica is a standby (in recovery)"})
+        exitCodeList = {
+            "0:every report equals its definition, or was repaired",
+            "1:a bucket differs",
+            "2:bad usage or configuration",
+            "5:a server cannot be reached",
+            "7:the replica is a standby (in recovery)"
+        })
 final class VerifyCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @ArgGroup(exclusive = true)
     Target target;
@@ -45,17 +58,25 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
-    record CheckJson(String view, String status, long bucketsCompared, long bucketsPending, List<LocalDate> differingBuckets,
+    record CheckJson(
+            String view,
+            String status,
+            long bucketsCompared,
+            long bucketsPending,
+            List<LocalDate> differingBuckets,
             Optional<String> reason) {}
 
     @Override
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            List<ReportVerifier.Check> checks = app.verify(Optional.ofNullable(target).map(t -> t.group),
-                    target == null || target.views == null ? List.of() : target.views, repair);
+            List<ReportVerifier.Check> checks = app.verify(
+                    Optional.ofNullable(target).map(t -> t.group),
+                    target == null || target.views == null ? List.of() : target.views,
+                    repair);
             if (json) {
-                terminal.printLines(Json.write(checks.stream().map(VerifyCommand::json).toList()));
+                terminal.printLines(
+                        Json.write(checks.stream().map(VerifyCommand::json).toList()));
             } else {
                 print(checks, terminal);
             }
@@ -68,24 +89,37 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static CheckJson json(ReportVerifier.Check c) {
-        return new CheckJson(c.report().qualified(), Formats.lower(c.status()), c.bucketsCompared(), c.bucketsPending(),
-                c.differing(), c.reason());
+        return new CheckJson(
+                c.report().qualified(),
+                Formats.lower(c.status()),
+                c.bucketsCompared(),
+                c.bucketsPending(),
+                c.differing(),
+                c.reason());
     }
 
     private static void print(List<ReportVerifier.Check> checks, Terminal terminal) {
         TextTable table = new TextTable("report", "status", "compared", "pending", "differing buckets");
         for (ReportVerifier.Check c : checks) {
             boolean skipped = c.status() == ReportVerifier.Status.SKIPPED;
-            table.row(c.report().qualified(), Formats.lower(c.status()), skipped ? null : Long.toString(c.bucketsCompared()),
+            table.row(
+                    c.report().qualified(),
+                    Formats.lower(c.status()),
+                    skipped ? null : Long.toString(c.bucketsCompared()),
                     skipped ? null : Long.toString(c.bucketsPending()),
                     c.differing().isEmpty() ? c.reason().orElse(null) : buckets(c.differing()));
         }
         table.lines().forEach(terminal::println);
         long differing = checks.stream().filter(VerifyCommand::unresolved).count();
-        long repaired = checks.stream().filter(c -> c.status() == ReportVerifier.Status.REPAIRED).count();
-        terminal.println(differing > 0 ? differing + " report(s) differ from their definition; `verify --repair` recomputes them"
-                : repaired > 0 ? repaired + " report(s) repaired; their readers are recomputed by the next refresh"
-                : "every incremental report equals its definition");
+        long repaired = checks.stream()
+                .filter(c -> c.status() == ReportVerifier.Status.REPAIRED)
+                .count();
+        terminal.println(
+                differing > 0
+                        ? differing + " report(s) differ from their definition; `verify --repair` recomputes them"
+                        : repaired > 0
+                                ? repaired + " report(s) repaired; their readers are recomputed by the next refresh"
+                                : "every incremental report equals its definition");
     }
 
     private static String buckets(List<LocalDate> dates) {

@@ -10,14 +10,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "views", mixinStandardHelpOptions = true,
-        description = {"Lists the reports and how each is refreshed.", "",
-                "Every report with its group, refresh mode (incremental, concurrent or plain) and why it has that"
-                        + " mode, its dependencies, its last refresh and its freshness."})
+@Command(
+        name = "views",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the reports and how each is refreshed.",
+            "",
+            "Every report with its group, refresh mode (incremental, concurrent or plain) and why it has that"
+                    + " mode, its dependencies, its last refresh and its freshness."
+        })
 final class ViewsCommand implements Callable<Integer> {
 
-    @ParentCommand RootCommand root;
-    @Mixin CommonOptions options;
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    CommonOptions options;
 
     @Option(names = "--json", description = "Print the views as JSON on stdout.")
     boolean json;
@@ -31,11 +39,26 @@ final class ViewsCommand implements Callable<Integer> {
                 terminal.printLines(Json.write(views));
                 return 0;
             }
-            TextTable table = new TextTable("view", "group", "mode", "why", "depends on", "last success", "last status",
-                    "data as of", "freshness");
-            views.forEach(v -> table.row(v.view(), v.group().orElse(null), v.mode(), v.modeReason(),
-                    v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()), Formats.time(v.lastSuccessAt()),
-                    v.lastStatus().orElse(null), Formats.time(v.dataAsOf()), v.freshness().label()));
+            TextTable table = new TextTable(
+                    "view",
+                    "group",
+                    "mode",
+                    "why",
+                    "depends on",
+                    "last success",
+                    "last status",
+                    "data as of",
+                    "freshness");
+            views.forEach(v -> table.row(
+                    v.view(),
+                    v.group().orElse(null),
+                    v.mode(),
+                    v.modeReason(),
+                    v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()),
+                    Formats.time(v.lastSuccessAt()),
+                    v.lastStatus().orElse(null),
+                    Formats.time(v.dataAsOf()),
+                    v.freshness().label()));
             table.lines().forEach(terminal::println);
             return 0;
         }

@@ -27,8 +27,8 @@ public record AppConfig(
         return publishers.stream()
                 .filter(p -> p.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new UsageException(
-                        "unknown publisher '" + name + "'; configured: " + publisherNames()));
+                .orElseThrow(
+                        () -> new UsageException("unknown publisher '" + name + "'; configured: " + publisherNames()));
     }
 
     public List<String> publisherNames() {

@@ -27,8 +27,10 @@ final class AppConfigMapper {
         ConfigReader replica = root.at("replica");
         RefreshSettings refresh = refresh(root.at("refresh"));
         if (replica.positiveInt("pool-size") < refresh.parallelism() + 2) {
-            throw replica.error("pool-size", "must be at least refresh.parallelism + 2 (" + (refresh.parallelism() + 2)
-                    + "): one connection per parallel refresh, one for the run's history, one for the gate");
+            throw replica.error(
+                    "pool-size",
+                    "must be at least refresh.parallelism + 2 (" + (refresh.parallelism() + 2)
+                            + "): one connection per parallel refresh, one for the run's history, one for the gate");
         }
         return new AppConfig(
                 source,
@@ -37,7 +39,9 @@ final class AppConfigMapper {
                 replica.positiveDuration("connect-timeout"),
                 publishers(),
                 root.at("setup").positiveDuration("sync-timeout"),
-                new GateSettings(root.at("gate").positiveDuration("timeout"), root.at("gate").positiveDuration("poll-interval")),
+                new GateSettings(
+                        root.at("gate").positiveDuration("timeout"),
+                        root.at("gate").positiveDuration("poll-interval")),
                 refresh,
                 root.at("history").positiveDuration("retention"),
                 ServiceSettingsMapper.scheduler(root.at("scheduler")),
@@ -86,7 +90,9 @@ final class AppConfigMapper {
                 endpoint(p),
                 identifier(p, "publication"),
                 identifier(p, "subscription"),
-                p.stringList("schemas").stream().map(s -> checkIdentifier(p, "schemas", s)).toList(),
+                p.stringList("schemas").stream()
+                        .map(s -> checkIdentifier(p, "schemas", s))
+                        .toList(),
                 p.optionalString("subscription-host"));
     }
 
@@ -111,7 +117,8 @@ final class AppConfigMapper {
         try {
             return Secret.of(Files.readString(Path.of(file)).strip());
         } catch (IOException e) {
-            throw r.error("password-file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw r.error(
+                    "password-file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

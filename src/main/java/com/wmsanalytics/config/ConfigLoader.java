@@ -59,10 +59,12 @@ public final class ConfigLoader {
         known.check(user.root(), source);
         Config overrides = ConfigFactory.systemEnvironmentOverrides();
         known.check(overrides.root(), "environment (CONFIG_FORCE_ variables)");
-        Config merged = resolve(overrides
-                .withFallback(user)
-                .withFallback(withoutShadowedPasswords(reference, user.root()))
-                .withFallback(ConfigValueFactory.fromMap(environment).toConfig()), source);
+        Config merged = resolve(
+                overrides
+                        .withFallback(user)
+                        .withFallback(withoutShadowedPasswords(reference, user.root()))
+                        .withFallback(ConfigValueFactory.fromMap(environment).toConfig()),
+                source);
         return new AppConfigMapper(new ConfigReader(merged, source, "").at(ROOT), source).map();
     }
 
@@ -93,7 +95,8 @@ public final class ConfigLoader {
 
     private static Config parse(Path file) {
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(
+                    file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (com.typesafe.config.ConfigException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -112,11 +115,12 @@ public final class ConfigLoader {
      * {@code publisher-defaults} plus its name and URL.
      */
     private static KnownKeys knownKeys(Config reference) {
-        List<String> publisherKeys = new ArrayList<>(reference.getObject(ROOT + ".publisher-defaults").keySet());
+        List<String> publisherKeys = new ArrayList<>(
+                reference.getObject(ROOT + ".publisher-defaults").keySet());
         publisherKeys.add("name");
         publisherKeys.add("url");
-        Map<String, List<String>> keys = KnownKeys.objectsOf(reference.root(),
-                Map.of(ROOT + ".publishers" + KnownKeys.ELEMENTS, publisherKeys));
+        Map<String, List<String>> keys =
+                KnownKeys.objectsOf(reference.root(), Map.of(ROOT + ".publishers" + KnownKeys.ELEMENTS, publisherKeys));
         // Groups and reports are named by the user; FreshnessMapper checks each objective's keys.
         keys.remove(ROOT + ".freshness.groups");
         keys.remove(ROOT + ".freshness.views");

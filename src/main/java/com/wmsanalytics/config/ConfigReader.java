@@ -21,6 +21,7 @@ public final class ConfigReader {
     private final Config config;
     /** Where to look up the line of a value: the file alone, when defaults are merged under it. */
     private final Config origins;
+
     private final String source;
     private final String prefix;
 
@@ -107,7 +108,9 @@ public final class ConfigReader {
     /** The keys of this object set to something other than null, sorted. */
     public java.util.Set<String> keys() {
         java.util.Set<String> keys = new java.util.TreeSet<>();
-        config.root().keySet().stream().filter(k -> config.hasPath(ConfigUtil.joinPath(k))).forEach(keys::add);
+        config.root().keySet().stream()
+                .filter(k -> config.hasPath(ConfigUtil.joinPath(k)))
+                .forEach(keys::add);
         return keys;
     }
 

@@ -29,7 +29,9 @@ final class FreshnessMapper {
         ConfigReader v = freshness.at("views");
         for (String name : v.keys()) {
             checked(v, name, VIEW, "a report name; write \"schema.view\" in quotes");
-            views.put(name, new FreshnessObjectives.ViewObjective(objective(v, name), v.where(ConfigUtil.joinPath(name))));
+            views.put(
+                    name,
+                    new FreshnessObjectives.ViewObjective(objective(v, name), v.where(ConfigUtil.joinPath(name))));
         }
         return new FreshnessObjectives(groups, views);
     }

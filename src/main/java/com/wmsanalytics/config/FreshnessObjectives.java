@@ -28,7 +28,8 @@ public record FreshnessObjectives(Map<String, FreshnessObjective> groups, Map<St
 
     /** The report's own objective, else its group's; empty when neither is declared. */
     public Optional<FreshnessObjective> of(String view, Optional<String> group) {
-        return Optional.ofNullable(views.get(view)).map(ViewObjective::objective)
+        return Optional.ofNullable(views.get(view))
+                .map(ViewObjective::objective)
                 .or(() -> group.map(groups::get));
     }
 

@@ -15,5 +15,10 @@ import java.time.Duration;
  * @param misfireThreshold how late a firing may be before it counts as missed; a missed
  *     firing runs once as soon as an instance is up
  */
-public record SchedulerSettings(Path jobsDir, int threads, Duration shutdownTimeout, String instanceName,
-        Duration clusterCheckinInterval, Duration misfireThreshold) {}
+public record SchedulerSettings(
+        Path jobsDir,
+        int threads,
+        Duration shutdownTimeout,
+        String instanceName,
+        Duration clusterCheckinInterval,
+        Duration misfireThreshold) {}

@@ -37,7 +37,8 @@ final class ServiceSettingsMapper {
     private static String instanceName(ConfigReader r) {
         String name = nonBlank(r, "instance-name");
         if (name.length() > MAX_INSTANCE_NAME) {
-            throw r.error("instance-name", "must be at most " + MAX_INSTANCE_NAME + " characters, got " + name.length());
+            throw r.error(
+                    "instance-name", "must be at most " + MAX_INSTANCE_NAME + " characters, got " + name.length());
         }
         return name;
     }

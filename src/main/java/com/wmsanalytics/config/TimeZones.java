@@ -23,7 +23,8 @@ public final class TimeZones {
             return new ZoneIdOrReason(Optional.empty(), "unknown time zone '" + zone + "'");
         }
         if (id instanceof ZoneOffset || !ZoneId.getAvailableZoneIds().contains(id.getId())) {
-            return new ZoneIdOrReason(Optional.empty(), "'" + zone + "' is a fixed offset; use a region such as Europe/Berlin, or UTC");
+            return new ZoneIdOrReason(
+                    Optional.empty(), "'" + zone + "' is a fixed offset; use a region such as Europe/Berlin, or UTC");
         }
         return new ZoneIdOrReason(Optional.of(id), "");
     }

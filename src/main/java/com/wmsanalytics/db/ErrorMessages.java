@@ -9,7 +9,9 @@ public final class ErrorMessages {
 
     /** The first non-blank line of the message, or the exception's class when it has none. */
     public static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message);
     }
 

@@ -51,13 +51,15 @@ public final class Migrator {
     private static Outcome migrate(String target, Flyway flyway) {
         try {
             MigrateResult result = flyway.migrate();
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            String version =
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             return new Outcome(target, result.migrationsExecuted, version);
         } catch (FlywayException e) {
             if (SqlStates.isConnectionFailure(e)) {
                 throw new ConnectionException("cannot migrate " + target + ": " + ErrorMessages.firstLine(e), e);
             }
-            throw new WmsAnalyticsException(ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
+            throw new WmsAnalyticsException(
+                    ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
 public final class Pools {
 
     /** What pg_stat_activity shows for our sessions: the program and its process id. */
-    public static final String APPLICATION_NAME = "wms-analytics/" + ProcessHandle.current().pid();
+    public static final String APPLICATION_NAME =
+            "wms-analytics/" + ProcessHandle.current().pid();
 
     private Pools() {}
 
@@ -25,8 +26,8 @@ public final class Pools {
     }
 
     /** As above, reporting the pool's metrics to {@code metrics} when it is not null. */
-    public static HikariDataSource open(String label, Endpoint endpoint, int size, Duration connectTimeout,
-            MetricsTrackerFactory metrics) {
+    public static HikariDataSource open(
+            String label, Endpoint endpoint, int size, Duration connectTimeout, MetricsTrackerFactory metrics) {
         HikariConfig config = new HikariConfig();
         if (metrics != null) {
             config.setMetricsTrackerFactory(metrics);

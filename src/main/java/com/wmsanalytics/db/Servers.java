@@ -34,7 +34,8 @@ public final class Servers implements AutoCloseable {
     }
 
     public synchronized DataSource replica() {
-        DataSource pool = pools.computeIfAbsent("replica",
+        DataSource pool = pools.computeIfAbsent(
+                "replica",
                 label -> Pools.open(label, config.replica(), config.poolSize(), config.connectTimeout(), metrics));
         JooqWarmup.await();
         return pool;
@@ -46,13 +47,14 @@ public final class Servers implements AutoCloseable {
      * too, and is tried again by the next probe.
      */
     public synchronized DataSource replicaProbe() {
-        return pools.computeIfAbsent("replica probe",
-                label -> Pools.open(label, config.replica(), 1, PROBE_TIMEOUT, null));
+        return pools.computeIfAbsent(
+                "replica probe", label -> Pools.open(label, config.replica(), 1, PROBE_TIMEOUT, null));
     }
 
     public synchronized DataSource publisher(String name) {
         PublisherConfig p = config.publisher(name);
-        DataSource pool = pools.computeIfAbsent("publisher " + name,
+        DataSource pool = pools.computeIfAbsent(
+                "publisher " + name,
                 label -> Pools.open(label, p.endpoint(), PUBLISHER_POOL_SIZE, config.connectTimeout(), metrics));
         JooqWarmup.await();
         return pool;

@@ -34,6 +34,9 @@ public final class SqlStates {
     public static boolean isConnectionFailure(Throwable error) {
         String state = of(error);
         return state != null
-                && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.startsWith("57P0"));
+                && (state.startsWith("08")
+                        || state.startsWith("28")
+                        || state.equals("3D000")
+                        || state.startsWith("57P0"));
     }
 }

@@ -28,10 +28,10 @@ public final class DemoStack implements AutoCloseable {
     }
 
     public static DemoStack start(Path root, Optional<Path> binaries) {
-        EmbeddedServer primary = EmbeddedServer.start("primary", root.resolve("primary"),
-                EmbeddedServer.logicalReplicationSettings(), binaries);
-        EmbeddedServer replica = EmbeddedServer.start("replica", root.resolve("replica"),
-                EmbeddedServer.logicalReplicationSettings(), binaries);
+        EmbeddedServer primary = EmbeddedServer.start(
+                "primary", root.resolve("primary"), EmbeddedServer.logicalReplicationSettings(), binaries);
+        EmbeddedServer replica = EmbeddedServer.start(
+                "replica", root.resolve("replica"), EmbeddedServer.logicalReplicationSettings(), binaries);
         primary.execute("postgres", "CREATE DATABASE " + DATABASE);
         replica.execute("postgres", "CREATE DATABASE " + DATABASE);
         return new DemoStack(root, primary, replica);
@@ -67,7 +67,8 @@ public final class DemoStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
+        try (EmbeddedServer p = primary;
+                EmbeddedServer r = replica) {
             // both stop, even if one fails
         } finally {
             deleteEmpty(root);

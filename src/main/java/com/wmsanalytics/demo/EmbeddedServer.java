@@ -56,7 +56,12 @@ public final class EmbeddedServer implements AutoCloseable {
             String name, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
         try {
             Files.createDirectories(dataDirectory);
-            return new EmbeddedServer(name, dataDirectory, builder(dataDirectory, settings, binaries).setCleanDataDirectory(true).start());
+            return new EmbeddedServer(
+                    name,
+                    dataDirectory,
+                    builder(dataDirectory, settings, binaries)
+                            .setCleanDataDirectory(true)
+                            .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL server " + name, e);
         }
@@ -68,10 +73,11 @@ public final class EmbeddedServer implements AutoCloseable {
      *
      * @param port the port to listen on; 0 picks a free one
      */
-    public static EmbeddedServer startExisting(String name, Path dataDirectory, Map<String, String> settings,
-            Optional<Path> binaries, int port) {
+    public static EmbeddedServer startExisting(
+            String name, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries, int port) {
         try {
-            EmbeddedPostgres.Builder builder = builder(dataDirectory, settings, binaries).setCleanDataDirectory(false);
+            EmbeddedPostgres.Builder builder =
+                    builder(dataDirectory, settings, binaries).setCleanDataDirectory(false);
             if (port != 0) {
                 builder.setPort(port);
             }
@@ -81,10 +87,10 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setPGStartupWait(Duration.ofSeconds(60));
+    private static EmbeddedPostgres.Builder builder(
+            Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setPGStartupWait(Duration.ofSeconds(60));
         settings.forEach(builder::setServerConfig);
         binaries.ifPresent(archive -> builder.setPgBinaryResolver(fromFile(archive)));
         return builder;

@@ -49,7 +49,8 @@ public final class FreshnessJudge {
         }
         FreshnessObjective o = objective.get();
         String ago = "data as of " + Durations.coarse(age.get()) + " ago";
-        return state == FreshnessState.ERROR ? ago + ", error after " + Durations.coarse(o.errorAfter())
+        return state == FreshnessState.ERROR
+                ? ago + ", error after " + Durations.coarse(o.errorAfter())
                 : ago + ", warn after " + Durations.coarse(o.warnAfter());
     }
 }

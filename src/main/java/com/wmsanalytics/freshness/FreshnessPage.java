@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 public final class FreshnessPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private FreshnessPage() {}
 
@@ -27,10 +27,14 @@ public final class FreshnessPage {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"refresh\" content=\"60\">")
-                .append("<title>Report freshness - wms-analytics</title><style>").append(PageStyle.CSS).append("</style></head>")
+                .append("<title>Report freshness - wms-analytics</title><style>")
+                .append(PageStyle.CSS)
+                .append("</style></head>")
                 .append("<body><header class=\"top\"><h1>Report freshness</h1><p class=\"muted\">As of ")
-                .append(time(o.generatedAt())).append(". This page reloads every minute.</p>")
-                .append(summary(o)).append("</header><main><section aria-labelledby=\"reports\">")
+                .append(time(o.generatedAt()))
+                .append(". This page reloads every minute.</p>")
+                .append(summary(o))
+                .append("</header><main><section aria-labelledby=\"reports\">")
                 .append("<h2 id=\"reports\" class=\"sr\">Reports</h2><div class=\"grid\">");
         o.reports().forEach(r -> report(h, r, o.generatedAt()));
         h.append("</div></section>");
@@ -42,7 +46,9 @@ public final class FreshnessPage {
         StringBuilder s = new StringBuilder("<p class=\"summary\" data-role=\"summary\">");
         for (FreshnessState state : FreshnessState.values()) {
             s.append(StateBadge.html(state).replace("data-role=\"state\"", "data-role=\"count\""))
-                    .append(" <strong>").append(o.count(state)).append("</strong> ");
+                    .append(" <strong>")
+                    .append(o.count(state))
+                    .append("</strong> ");
         }
         return s.append("</p>").toString();
     }
@@ -51,37 +57,66 @@ public final class FreshnessPage {
         ReportFreshness f = r.freshness();
         ReportDetails d = r.details();
         String view = Html.escape(f.view());
-        h.append("<article class=\"report state-").append(f.state().label()).append("\" data-view=\"").append(view)
-                .append("\" data-state=\"").append(f.state().label()).append("\"><header><h3>")
+        h.append("<article class=\"report state-")
+                .append(f.state().label())
+                .append("\" data-view=\"")
+                .append(view)
+                .append("\" data-state=\"")
+                .append(f.state().label())
+                .append("\"><header><h3>")
                 .append(view.replace(".", ".<wbr>"))
-                .append("</h3>").append(StateBadge.html(f.state())).append("</header>");
-        d.description().ifPresent(text -> h.append("<p class=\"description\">").append(Html.escape(text)).append("</p>"));
-        h.append("<dl><dt>Data as of</dt><dd data-role=\"data-as-of\">").append(dataAsOf(f)).append("</dd>")
-                .append("<dt>Objective</dt><dd>").append(objective(f)).append("</dd>")
-                .append("<dt>Last refresh</dt><dd data-role=\"last-refresh\">").append(lastRefresh(d)).append("</dd>")
-                .append("<dt>Recent refreshes</dt><dd>").append(Sparkline.svg(d.recentDurations())).append("</dd>");
+                .append("</h3>")
+                .append(StateBadge.html(f.state()))
+                .append("</header>");
+        d.description().ifPresent(text -> h.append("<p class=\"description\">")
+                .append(Html.escape(text))
+                .append("</p>"));
+        h.append("<dl><dt>Data as of</dt><dd data-role=\"data-as-of\">")
+                .append(dataAsOf(f))
+                .append("</dd>")
+                .append("<dt>Objective</dt><dd>")
+                .append(objective(f))
+                .append("</dd>")
+                .append("<dt>Last refresh</dt><dd data-role=\"last-refresh\">")
+                .append(lastRefresh(d))
+                .append("</dd>")
+                .append("<dt>Recent refreshes</dt><dd>")
+                .append(Sparkline.svg(d.recentDurations()))
+                .append("</dd>");
         d.lastError().ifPresent(e -> h.append("<dt>Last error</dt><dd class=\"error\" data-role=\"last-error\">")
-                .append(Html.escape(e.status())).append(" at ").append(time(e.at()))
-                .append(e.sqlstate().map(s -> " (SQLSTATE " + Html.escape(s) + ")").orElse(""))
-                .append(e.message().map(m -> ": " + Html.escape(m)).orElse("")).append("</dd>"));
+                .append(Html.escape(e.status()))
+                .append(" at ")
+                .append(time(e.at()))
+                .append(e.sqlstate()
+                        .map(s -> " (SQLSTATE " + Html.escape(s) + ")")
+                        .orElse(""))
+                .append(e.message().map(m -> ": " + Html.escape(m)).orElse(""))
+                .append("</dd>"));
         h.append("</dl><p class=\"reason\">").append(Html.escape(f.reason())).append("</p></article>");
     }
 
     private static String dataAsOf(ReportFreshness f) {
-        return f.dataAsOf().map(t -> "<time datetime=\"" + t + "\">" + time(t) + "</time> ("
-                + f.age().map(Durations::coarse).orElse("-") + " ago)").orElse("not yet known");
+        return f.dataAsOf()
+                .map(t -> "<time datetime=\"" + t + "\">" + time(t) + "</time> ("
+                        + f.age().map(Durations::coarse).orElse("-") + " ago)")
+                .orElse("not yet known");
     }
 
     private static String objective(ReportFreshness f) {
         Optional<FreshnessObjective> o = f.objective();
         return o.map(x -> "warning after " + Durations.coarse(x.warnAfter()) + ", error after "
-                + Durations.coarse(x.errorAfter())).orElse("none");
+                        + Durations.coarse(x.errorAfter()))
+                .orElse("none");
     }
 
     private static String lastRefresh(ReportDetails d) {
-        return d.lastRefresh().map(l -> time(l.finishedAt()) + " &middot; " + Html.escape(l.mode().orElse("-"))
-                + " &middot; " + Durations.human(l.duration()) + " &middot; "
-                + l.rows().map(n -> String.format(Locale.ROOT, "%,d rows", n)).orElse("- rows"))
+        return d.lastRefresh()
+                .map(l -> time(l.finishedAt()) + " &middot; "
+                        + Html.escape(l.mode().orElse("-"))
+                        + " &middot; " + Durations.human(l.duration()) + " &middot; "
+                        + l.rows()
+                                .map(n -> String.format(Locale.ROOT, "%,d rows", n))
+                                .orElse("- rows"))
                 .orElse("never");
     }
 
@@ -91,15 +126,29 @@ public final class FreshnessPage {
                 .append("<th>Behind</th><th>Replay lag</th><th>Apply errors</th><th>Slot status</th>")
                 .append("<th>Retained WAL</th><th>Safe WAL size</th></tr></thead><tbody>");
         for (SubscriptionState s : o.publishers()) {
-            h.append("<tr data-publisher=\"").append(Html.escape(s.publisher())).append("\"><td>")
-                    .append(Html.escape(s.publisher())).append("</td><td>").append(Html.escape(s.subscription()))
-                    .append("</td><td>").append(Html.escape(s.state())).append("</td><td>")
-                    .append(s.bytesBehind().map(Durations::bytes).orElse("-")).append("</td><td>")
-                    .append(s.replayLag().map(Durations::human).orElse("-")).append("</td><td>")
-                    .append(s.applyErrors().map(String::valueOf).orElse("-")).append("</td><td>")
-                    .append(Html.escape(s.slotStatus().orElse("-"))).append("</td><td data-role=\"retained-wal\">")
-                    .append(s.retainedWal().map(Durations::bytes).orElse("-")).append("</td><td>")
-                    .append(s.slotStatus().isEmpty() ? "-" : s.safeWalSize().map(Durations::bytes).orElse("unlimited"))
+            h.append("<tr data-publisher=\"")
+                    .append(Html.escape(s.publisher()))
+                    .append("\"><td>")
+                    .append(Html.escape(s.publisher()))
+                    .append("</td><td>")
+                    .append(Html.escape(s.subscription()))
+                    .append("</td><td>")
+                    .append(Html.escape(s.state()))
+                    .append("</td><td>")
+                    .append(s.bytesBehind().map(Durations::bytes).orElse("-"))
+                    .append("</td><td>")
+                    .append(s.replayLag().map(Durations::human).orElse("-"))
+                    .append("</td><td>")
+                    .append(s.applyErrors().map(String::valueOf).orElse("-"))
+                    .append("</td><td>")
+                    .append(Html.escape(s.slotStatus().orElse("-")))
+                    .append("</td><td data-role=\"retained-wal\">")
+                    .append(s.retainedWal().map(Durations::bytes).orElse("-"))
+                    .append("</td><td>")
+                    .append(
+                            s.slotStatus().isEmpty()
+                                    ? "-"
+                                    : s.safeWalSize().map(Durations::bytes).orElse("unlimited"))
                     .append("</td></tr>");
         }
         h.append("</tbody></table></div></section>");

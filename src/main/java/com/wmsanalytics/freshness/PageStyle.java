@@ -3,7 +3,8 @@ package com.wmsanalytics.freshness;
 /** The page's style sheet, inline: the page loads nothing else. */
 final class PageStyle {
 
-    static final String CSS = String.join("",
+    static final String CSS = String.join(
+            "",
             ":root{color-scheme:light;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2733;",
             "background:#f5f6f8}",
             "body{margin:0;padding:1rem;max-width:80rem;margin-inline:auto}",

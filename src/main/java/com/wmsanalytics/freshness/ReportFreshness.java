@@ -13,5 +13,11 @@ import java.util.Optional;
  * @param age that moment minus {@code dataAsOf}
  * @param reason why the state is what it is, in words: "data as of 27 h ago, warn after 26 h"
  */
-public record ReportFreshness(String view, Optional<String> group, Optional<Instant> dataAsOf, Optional<Duration> age,
-        Optional<FreshnessObjective> objective, FreshnessState state, String reason) {}
+public record ReportFreshness(
+        String view,
+        Optional<String> group,
+        Optional<Instant> dataAsOf,
+        Optional<Duration> age,
+        Optional<FreshnessObjective> objective,
+        FreshnessState state,
+        String reason) {}

@@ -20,7 +20,8 @@ final class Sparkline {
         if (durations.isEmpty()) {
             return "<span class=\"muted\">no successful refresh yet</span>";
         }
-        long max = Math.max(1, durations.stream().mapToLong(Duration::toMillis).max().orElse(1));
+        long max = Math.max(
+                1, durations.stream().mapToLong(Duration::toMillis).max().orElse(1));
         StringBuilder points = new StringBuilder();
         double x = 0;
         double y = 0;

@@ -17,8 +17,13 @@ final class CarryOver {
     private final long resumedAt;
     private final long now;
 
-    CarryOver(OrderMaker maker, OrderFlow flow, StatusChanges changes, SplittableRandom random,
-            long resumedAt, long now) {
+    CarryOver(
+            OrderMaker maker,
+            OrderFlow flow,
+            StatusChanges changes,
+            SplittableRandom random,
+            long resumedAt,
+            long now) {
         this.maker = maker;
         this.flow = flow;
         this.changes = changes;

@@ -42,8 +42,12 @@ final class CustomerMaker {
     private Customer one(Segment segment, String region, long firstSecond) {
         int id = ids.nextInt();
         long created = firstSecond - Randoms.between(random, 86_400L, 1_200 * 86_400L);
-        rows.number(id).text(Names.customer(segment, random)).text(segment.sqlName())
-                .text(region).time(created).endRow();
+        rows.number(id)
+                .text(Names.customer(segment, random))
+                .text(segment.sqlName())
+                .text(region)
+                .time(created)
+                .endRow();
         return new Customer(id, segment, region);
     }
 }

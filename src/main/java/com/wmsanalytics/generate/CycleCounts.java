@@ -17,7 +17,12 @@ final class CycleCounts {
     private final MovementLog log;
     private final SplittableRandom random;
 
-    CycleCounts(Catalog catalog, Popularity popularity, Slotting slotting, Stock stock, MovementLog log,
+    CycleCounts(
+            Catalog catalog,
+            Popularity popularity,
+            Slotting slotting,
+            Stock stock,
+            MovementLog log,
             SplittableRandom random) {
         this.catalog = catalog;
         this.popularity = popularity;

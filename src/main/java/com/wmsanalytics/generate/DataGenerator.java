@@ -43,9 +43,14 @@ public final class DataGenerator {
         long started = System.nanoTime();
         RunResult result = inTransaction(request, Objects.requireNonNull(progress, "progress"));
         GenerateSummary summary = result.summary(Duration.ofNanos(System.nanoTime() - started));
-        log.info("{} - generated {} to {}: {} order lines in {} ms ({} lines/s), rows written {}",
-                publisher == null ? "generate" : "generate " + publisher, summary.firstDay(), summary.lastDay(),
-                summary.orderLines(), summary.elapsed().toMillis(), Math.round(summary.orderLinesPerSecond()),
+        log.info(
+                "{} - generated {} to {}: {} order lines in {} ms ({} lines/s), rows written {}",
+                publisher == null ? "generate" : "generate " + publisher,
+                summary.firstDay(),
+                summary.lastDay(),
+                summary.orderLines(),
+                summary.elapsed().toMillis(),
+                Math.round(summary.orderLinesPerSecond()),
                 summary.rowsWritten());
         return summary;
     }

@@ -16,8 +16,16 @@ final class DaySimulator {
     private final ProgressTicker ticker;
     private final SplittableRandom random;
 
-    DaySimulator(OrderCalendar calendar, OrderMaker maker, OrderFlow flow, WarehouseRoutines routines,
-            EventQueue queue, IdCounter orderIds, CopySink sink, ProgressTicker ticker, SplittableRandom random) {
+    DaySimulator(
+            OrderCalendar calendar,
+            OrderMaker maker,
+            OrderFlow flow,
+            WarehouseRoutines routines,
+            EventQueue queue,
+            IdCounter orderIds,
+            CopySink sink,
+            ProgressTicker ticker,
+            SplittableRandom random) {
         this.calendar = calendar;
         this.maker = maker;
         this.flow = flow;

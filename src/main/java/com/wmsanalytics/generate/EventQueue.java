@@ -8,8 +8,8 @@ final class EventQueue {
 
     private record Event(long time, long sequence, Runnable action) {}
 
-    private final PriorityQueue<Event> events = new PriorityQueue<>(
-            Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
+    private final PriorityQueue<Event> events =
+            new PriorityQueue<>(Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
     private long scheduled;
     private long clock = Long.MIN_VALUE;
 

@@ -5,13 +5,7 @@ package com.wmsanalytics.generate;
  * fate seen at the end of the run: {@link #statusAt(long)}. Times are epoch seconds;
  * {@link #NEVER} marks what does not happen.
  */
-record Fate(
-        long promisedAt,
-        long pickStartAt,
-        long shippedAt,
-        long deliveredAt,
-        long cancelledAt,
-        Carrier carrier) {
+record Fate(long promisedAt, long pickStartAt, long shippedAt, long deliveredAt, long cancelledAt, Carrier carrier) {
 
     static final long NEVER = Long.MAX_VALUE;
 

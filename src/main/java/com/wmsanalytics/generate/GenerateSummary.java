@@ -17,11 +17,7 @@ import java.util.Map;
  * @param elapsed wall time of the run, commit included
  */
 public record GenerateSummary(
-        LocalDate firstDay,
-        LocalDate lastDay,
-        Map<String, Long> rowsWritten,
-        long orderLines,
-        Duration elapsed) {
+        LocalDate firstDay, LocalDate lastDay, Map<String, Long> rowsWritten, long orderLines, Duration elapsed) {
 
     public GenerateSummary {
         rowsWritten = Collections.unmodifiableMap(new LinkedHashMap<>(rowsWritten));

@@ -35,7 +35,8 @@ final class GenerationRun {
             Simulation simulation = Simulation.create(catalog, state, window, request, sink, progress, random.split());
             simulation.run();
             sink.finish();
-            return new RunResult(window, rowsWritten(sink, simulation), sink.copiedRows().get("order_lines"));
+            return new RunResult(
+                    window, rowsWritten(sink, simulation), sink.copiedRows().get("order_lines"));
         }
     }
 
@@ -44,7 +45,8 @@ final class GenerationRun {
         long[] updated = simulation.changes().apply(connection);
         rows.merge(WmsTable.ORDERS.tableName(), updated[0], Long::sum);
         rows.merge(WmsTable.SHIPMENTS.tableName(), updated[1], Long::sum);
-        long inventory = new InventoryWriter(connection).write(simulation.stock().changedCells());
+        long inventory =
+                new InventoryWriter(connection).write(simulation.stock().changedCells());
         progress.update(WmsTable.INVENTORY.tableName(), inventory, inventory);
         rows.put(WmsTable.INVENTORY.tableName(), inventory);
         return rows;

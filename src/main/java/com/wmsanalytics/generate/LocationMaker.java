@@ -13,6 +13,7 @@ final class LocationMaker {
 
     /** Slow movers keep about a case in their pick bin and little in storage. */
     private static final double SLOW_MOVER_PICK_UNITS = 12.0 * ProductMaker.PRODUCTS;
+
     private static final double SLOW_MOVER_STORED_UNITS = 3.0 * ProductMaker.PRODUCTS;
 
     private final IdCounter ids;
@@ -61,7 +62,12 @@ final class LocationMaker {
 
     private void add(Warehouse warehouse, String zone, String code, int capacity) {
         int id = ids.nextInt();
-        rows.number(id).number(warehouse.id()).text(code).text(zone).number(capacity).endRow();
+        rows.number(id)
+                .number(warehouse.id())
+                .text(code)
+                .text(zone)
+                .number(capacity)
+                .endRow();
         made.add(new Location(id, warehouse.id(), zone, capacity));
     }
 }

@@ -44,7 +44,8 @@ final class MasterData {
     private List<Location> locations(WmsState state, List<Warehouse> warehouses, double dailyUnits) {
         Set<Integer> stocked = new TreeSet<>();
         state.locations().forEach(location -> stocked.add(location.warehouseId()));
-        List<Warehouse> bare = warehouses.stream().filter(w -> !stocked.contains(w.id())).toList();
+        List<Warehouse> bare =
+                warehouses.stream().filter(w -> !stocked.contains(w.id())).toList();
         List<Location> made = new LocationMaker(ids.locations, random, rows(WmsTable.LOCATIONS)).make(bare, dailyUnits);
         return reported(WmsTable.LOCATIONS, state.locations(), made);
     }
@@ -57,7 +58,8 @@ final class MasterData {
     }
 
     private List<Customer> customers(WmsState state, List<Warehouse> warehouses, LocalDate firstDay, int orders) {
-        List<String> regions = warehouses.stream().map(Warehouse::region).distinct().toList();
+        List<String> regions =
+                warehouses.stream().map(Warehouse::region).distinct().toList();
         List<Customer> made = state.customers().isEmpty()
                 ? new CustomerMaker(ids.customers, random, rows(WmsTable.CUSTOMERS))
                         .make(CustomerMaker.count(orders), regions, firstDay)

@@ -13,14 +13,12 @@ public final class MissingWmsSchemaException extends DataGenerationException {
     }
 
     static MissingWmsSchemaException noSchema(String publisher) {
-        return new MissingWmsSchemaException(
-                subject(publisher) + " has no wms schema; " + remedy(publisher));
+        return new MissingWmsSchemaException(subject(publisher) + " has no wms schema; " + remedy(publisher));
     }
 
     static MissingWmsSchemaException missingTables(String publisher, List<String> tables) {
-        return new MissingWmsSchemaException(
-                subject(publisher) + " has a wms schema without the tables "
-                        + String.join(", ", tables) + "; " + remedy(publisher));
+        return new MissingWmsSchemaException(subject(publisher) + " has a wms schema without the tables "
+                + String.join(", ", tables) + "; " + remedy(publisher));
     }
 
     private static String subject(String publisher) {

@@ -14,7 +14,8 @@ final class OrderCalendar {
     private static final double DAILY_NOISE = 0.16;
     private static final WeightedSampler HOURS = new WeightedSampler(new double[] {
         1.0, 0.6, 0.4, 0.3, 0.3, 0.5, 1.2, 2.5, 4.0, 5.5, 6.5, 6.8,
-        6.5, 6.2, 6.0, 5.8, 5.5, 5.2, 5.5, 6.0, 5.5, 4.0, 2.8, 1.8});
+        6.5, 6.2, 6.0, 5.8, 5.5, 5.2, 5.5, 6.0, 5.5, 4.0, 2.8, 1.8
+    });
 
     /** Splits {@code orders} over the days from {@code first}; the counts add up exactly. */
     int[] ordersPerDay(LocalDate first, int days, int orders, SplittableRandom random) {

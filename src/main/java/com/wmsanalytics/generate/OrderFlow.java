@@ -13,8 +13,13 @@ final class OrderFlow {
     private final EventQueue queue;
     private final long now;
 
-    OrderFlow(OrderRows rows, StatusChanges changes, Reservations reservations, Shipping shipping,
-            EventQueue queue, long now) {
+    OrderFlow(
+            OrderRows rows,
+            StatusChanges changes,
+            Reservations reservations,
+            Shipping shipping,
+            EventQueue queue,
+            long now) {
         this.rows = rows;
         this.changes = changes;
         this.reservations = reservations;

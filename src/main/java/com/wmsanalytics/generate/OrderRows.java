@@ -17,18 +17,27 @@ final class OrderRows {
 
     void insert(OrderPlan order) {
         Fate fate = order.fate();
-        orders.number(order.id()).number(order.customerId()).number(catalog.warehouseId(order.warehouse()))
-                .text(fate.statusAt(now).sqlName()).time(order.createdAt()).time(fate.promisedAt())
+        orders.number(order.id())
+                .number(order.customerId())
+                .number(catalog.warehouseId(order.warehouse()))
+                .text(fate.statusAt(now).sqlName())
+                .time(order.createdAt())
+                .time(fate.promisedAt())
                 .timeOrNull(fate.shippedAt(), fate.shippedAt() < now)
-                .timeOrNull(fate.cancelledAt(), fate.cancelledAt() < now).endRow();
+                .timeOrNull(fate.cancelledAt(), fate.cancelledAt() < now)
+                .endRow();
         insertLines(order);
     }
 
     private void insertLines(OrderPlan order) {
         Lines ordered = order.lines();
         for (int i = 0; i < ordered.count(); i++) {
-            lines.number(order.id()).number(i + 1).number(catalog.productId(ordered.products()[i]))
-                    .number(ordered.quantities()[i]).hundredths(ordered.unitPriceCents()[i]).endRow();
+            lines.number(order.id())
+                    .number(i + 1)
+                    .number(catalog.productId(ordered.products()[i]))
+                    .number(ordered.quantities()[i])
+                    .hundredths(ordered.unitPriceCents()[i])
+                    .endRow();
         }
     }
 }

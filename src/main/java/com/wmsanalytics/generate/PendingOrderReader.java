@@ -19,18 +19,25 @@ final class PendingOrderReader {
 
     List<PendingOrder> read() {
         Map<Long, List<PendingOrder.StoredLine>> lines = lines();
-        return Sql.list(connection,
+        return Sql.list(
+                connection,
                 "SELECT order_id, customer_id, warehouse_id, status, " + Epoch.of("created_at")
                         + ", " + Epoch.of("promised_at") + " FROM wms.orders WHERE " + PENDING
                         + " ORDER BY order_id",
-                row -> new PendingOrder(row.getLong(1), row.getInt(2), row.getInt(3),
-                        OrderStatus.of(row.getString(4)), row.getLong(5), row.getLong(6),
+                row -> new PendingOrder(
+                        row.getLong(1),
+                        row.getInt(2),
+                        row.getInt(3),
+                        OrderStatus.of(row.getString(4)),
+                        row.getLong(5),
+                        row.getLong(6),
                         lines.getOrDefault(row.getLong(1), List.of())));
     }
 
     private Map<Long, List<PendingOrder.StoredLine>> lines() {
         Map<Long, List<PendingOrder.StoredLine>> byOrder = new HashMap<>();
-        Sql.list(connection,
+        Sql.list(
+                connection,
                 "SELECT l.order_id, l.product_id, l.quantity, (l.unit_price * 100)::bigint"
                         + " FROM wms.order_lines l JOIN wms.orders o ON o.order_id = l.order_id"
                         + " WHERE o." + PENDING + " ORDER BY l.order_id, l.line_no",

@@ -34,9 +34,14 @@ final class ProductMaker {
         long cost = Randoms.logUniform(random, category.minCostCents(), category.maxCostCents());
         long price = Math.round(cost * (1.25 + 0.85 * random.nextDouble()));
         long created = firstSecond - Randoms.between(random, 30 * 86_400L, 1_500 * 86_400L);
-        rows.number(id).text(String.format("%s-%05d", category.code(), id))
-                .text(Names.product(category, random)).text(category.sqlName())
-                .hundredths(cost).hundredths(price).time(created).endRow();
+        rows.number(id)
+                .text(String.format("%s-%05d", category.code(), id))
+                .text(Names.product(category, random))
+                .text(category.sqlName())
+                .hundredths(cost)
+                .hundredths(price)
+                .time(created)
+                .endRow();
         return new Product(id, category.sqlName(), price);
     }
 }

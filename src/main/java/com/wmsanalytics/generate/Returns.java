@@ -25,7 +25,9 @@ final class Returns {
 
     void consider(OrderPlan order) {
         long delivered = order.fate().deliveredAt();
-        if (delivered >= now || order.lines().count() == 0 || random.nextDouble() >= order.segment().returnRate()) {
+        if (delivered >= now
+                || order.lines().count() == 0
+                || random.nextDouble() >= order.segment().returnRate()) {
             return;
         }
         long at = delivered + Randoms.between(random, DAY, 14 * DAY);

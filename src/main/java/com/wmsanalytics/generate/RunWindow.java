@@ -17,7 +17,8 @@ record RunWindow(LocalDate firstDay, LocalDate lastDay, boolean appends) {
             LocalDate after = lastGenerated.get().plusDays(1);
             return new RunWindow(after, after.plusDays(days - 1L), true);
         }
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
         return new RunWindow(yesterday.minusDays(days - 1L), yesterday, false);
     }
 

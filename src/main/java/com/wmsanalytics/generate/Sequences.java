@@ -25,8 +25,13 @@ final class Sequences {
 
     static Sequences read(Connection connection) {
         return new Sequences(Sql.one(connection, LARGEST_IDS, row -> new long[] {
-            row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-            row.getLong(5), row.getLong(6), row.getLong(7)
+            row.getLong(1),
+            row.getLong(2),
+            row.getLong(3),
+            row.getLong(4),
+            row.getLong(5),
+            row.getLong(6),
+            row.getLong(7)
         }));
     }
 

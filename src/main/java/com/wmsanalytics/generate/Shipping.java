@@ -18,8 +18,15 @@ final class Shipping {
     private final Returns returns;
     private final long now;
 
-    Shipping(Catalog catalog, Slotting slotting, Replenisher replenisher, MovementLog log,
-            CopySink sink, IdCounter ids, Returns returns, long now) {
+    Shipping(
+            Catalog catalog,
+            Slotting slotting,
+            Replenisher replenisher,
+            MovementLog log,
+            CopySink sink,
+            IdCounter ids,
+            Returns returns,
+            long now) {
         this.catalog = catalog;
         this.slotting = slotting;
         this.replenisher = replenisher;
@@ -48,9 +55,14 @@ final class Shipping {
 
     private void write(OrderPlan order, long at) {
         Fate fate = order.fate();
-        shipments.number(ids.next()).number(order.id()).number(catalog.warehouseId(order.warehouse()))
-                .text(fate.carrier().displayName()).time(at)
+        shipments
+                .number(ids.next())
+                .number(order.id())
+                .number(catalog.warehouseId(order.warehouse()))
+                .text(fate.carrier().displayName())
+                .time(at)
                 .timeOrNull(fate.deliveredAt(), fate.deliveredAt() < now)
-                .hundredths((order.lines().grams() + PACKAGING_GRAMS) / 10).endRow();
+                .hundredths((order.lines().grams() + PACKAGING_GRAMS) / 10)
+                .endRow();
     }
 }

@@ -13,8 +13,9 @@ final class Stock {
 
     Stock(List<InventoryRow> rows) {
         for (InventoryRow row : rows) {
-            cells.put(key(row.locationId(), row.productId()), new StockCell(
-                    row.locationId(), row.productId(), row.onHand(), row.reserved(), row.updatedAt()));
+            cells.put(
+                    key(row.locationId(), row.productId()),
+                    new StockCell(row.locationId(), row.productId(), row.onHand(), row.reserved(), row.updatedAt()));
         }
     }
 

@@ -20,7 +20,12 @@ final class WarehouseMaker {
         for (String[] site : SITES) {
             int id = ids.nextInt();
             LocalDate opened = firstDay.minusDays(400 + random.nextInt(2_500));
-            rows.number(id).text("WH-" + site[0]).text(site[1]).text(site[2]).date(opened).endRow();
+            rows.number(id)
+                    .text("WH-" + site[0])
+                    .text(site[1])
+                    .text(site[2])
+                    .date(opened)
+                    .endRow();
             made.add(new Warehouse(id, site[2]));
         }
         return made;

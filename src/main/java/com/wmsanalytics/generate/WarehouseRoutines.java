@@ -19,7 +19,11 @@ final class WarehouseRoutines {
     private final EventQueue queue;
     private final SplittableRandom random;
 
-    WarehouseRoutines(int warehouses, Replenisher replenisher, CycleCounts cycleCounts, EventQueue queue,
+    WarehouseRoutines(
+            int warehouses,
+            Replenisher replenisher,
+            CycleCounts cycleCounts,
+            EventQueue queue,
             SplittableRandom random) {
         this.warehouses = warehouses;
         this.replenisher = replenisher;

@@ -8,15 +8,11 @@ enum WmsTable {
     CUSTOMERS("customers", "customer_id, name, segment, region, created_at"),
     ORDERS(
             "orders",
-            "order_id, customer_id, warehouse_id, status, created_at, promised_at, shipped_at,"
-                    + " cancelled_at"),
+            "order_id, customer_id, warehouse_id, status, created_at, promised_at, shipped_at," + " cancelled_at"),
     ORDER_LINES("order_lines", "order_id, line_no, product_id, quantity, unit_price"),
-    SHIPMENTS(
-            "shipments",
-            "shipment_id, order_id, warehouse_id, carrier, shipped_at, delivered_at, weight_kg"),
+    SHIPMENTS("shipments", "shipment_id, order_id, warehouse_id, carrier, shipped_at, delivered_at, weight_kg"),
     STOCK_MOVEMENTS(
-            "stock_movements",
-            "movement_id, movement_type, product_id, location_id, quantity, order_id, moved_at"),
+            "stock_movements", "movement_id, movement_type, product_id, location_id, quantity, order_id, moved_at"),
     INVENTORY("inventory", "location_id, product_id, qty_on_hand, qty_reserved, updated_at");
 
     private final String tableName;

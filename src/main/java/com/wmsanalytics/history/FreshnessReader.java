@@ -26,10 +26,15 @@ final class FreshnessReader {
     }
 
     private static Freshness freshness(Record r) {
-        return new Freshness(r.get("view_schema", String.class), r.get("view_name", String.class),
-                Optional.ofNullable(r.get("refresh_group", String.class)), instant(r, "last_success_at"),
-                instant(r, "data_as_of"), Optional.ofNullable(r.get("last_duration_ms", Long.class)).map(Duration::ofMillis),
-                Optional.ofNullable(r.get("last_status", String.class)), instant(r, "last_attempt_at"));
+        return new Freshness(
+                r.get("view_schema", String.class),
+                r.get("view_name", String.class),
+                Optional.ofNullable(r.get("refresh_group", String.class)),
+                instant(r, "last_success_at"),
+                instant(r, "data_as_of"),
+                Optional.ofNullable(r.get("last_duration_ms", Long.class)).map(Duration::ofMillis),
+                Optional.ofNullable(r.get("last_status", String.class)),
+                instant(r, "last_attempt_at"));
     }
 
     private static Optional<Instant> instant(Record r, String field) {

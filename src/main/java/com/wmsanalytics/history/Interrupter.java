@@ -53,22 +53,29 @@ final class Interrupter {
     /** Marks the run and its unfinished views; false if it finished meanwhile. */
     private boolean mark(long runId, Instant now) {
         Optional<Record3<String, String, String>> run = session.transactionResult(tx -> {
-            Optional<Record3<String, String, String>> updated = tx.dsl().update(REFRESH_RUN)
+            Optional<Record3<String, String, String>> updated = tx.dsl()
+                    .update(REFRESH_RUN)
                     .set(REFRESH_RUN.STATUS, SqlNames.of(RunStatus.INTERRUPTED))
                     .set(REFRESH_RUN.FINISHED_AT, now)
                     .set(REFRESH_RUN.ERROR, ERROR)
                     .where(REFRESH_RUN.RUN_ID.eq(runId).and(REFRESH_RUN.STATUS.eq(SqlNames.of(RunStatus.RUNNING))))
                     .returningResult(REFRESH_RUN.JOB, REFRESH_RUN.REQUESTED_BY, REFRESH_RUN.HOST)
                     .fetchOptional();
-            tx.dsl().update(REFRESH_RUN_VIEW)
+            tx.dsl()
+                    .update(REFRESH_RUN_VIEW)
                     .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(ViewStatus.INTERRUPTED))
                     .where(REFRESH_RUN_VIEW.RUN_ID.eq(runId))
                     .and(REFRESH_RUN_VIEW.STATUS.in(SqlNames.of(ViewStatus.PENDING), SqlNames.of(ViewStatus.RUNNING)))
                     .execute();
             return updated;
         });
-        run.ifPresent(r -> log.warn("{} - run {} marked interrupted: {} (started by {} on {})",
-                r.value1(), runId, ERROR, r.value2(), r.value3()));
+        run.ifPresent(r -> log.warn(
+                "{} - run {} marked interrupted: {} (started by {} on {})",
+                r.value1(),
+                runId,
+                ERROR,
+                r.value2(),
+                r.value3()));
         return run.isPresent();
     }
 }

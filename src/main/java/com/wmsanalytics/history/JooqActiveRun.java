@@ -50,20 +50,29 @@ final class JooqActiveRun implements ActiveRun {
 
     @Override
     public synchronized void gate(List<GateRecord> gates, Duration waited, Optional<Instant> dataAsOf) {
-        write("record its gate", () -> db.transactionResult(tx -> {
-            tx.dsl().batchInsert(gates.stream().map(g -> Rows.gateRow(tx.dsl(), runId, g)).toList()).execute();
-            return tx.dsl().update(REFRESH_RUN)
-                    .set(REFRESH_RUN.GATE_WAITED_MS, waited.toMillis())
-                    .set(REFRESH_RUN.DATA_AS_OF, dataAsOf.orElse(null))
-                    .where(REFRESH_RUN.RUN_ID.eq(runId))
-                    .execute();
-        }));
+        write(
+                "record its gate",
+                () -> db.transactionResult(tx -> {
+                    tx.dsl()
+                            .batchInsert(gates.stream()
+                                    .map(g -> Rows.gateRow(tx.dsl(), runId, g))
+                                    .toList())
+                            .execute();
+                    return tx.dsl()
+                            .update(REFRESH_RUN)
+                            .set(REFRESH_RUN.GATE_WAITED_MS, waited.toMillis())
+                            .set(REFRESH_RUN.DATA_AS_OF, dataAsOf.orElse(null))
+                            .where(REFRESH_RUN.RUN_ID.eq(runId))
+                            .execute();
+                }));
     }
 
     @Override
     public synchronized void views(List<ViewRecord> planned) {
-        write("record its planned views",
-                () -> db.batchInsert(planned.stream().map(v -> Rows.plannedViewRow(db, runId, v)).toList()).execute());
+        write("record its planned views", () -> db.batchInsert(planned.stream()
+                        .map(v -> Rows.plannedViewRow(db, runId, v))
+                        .toList())
+                .execute());
     }
 
     @Override
@@ -86,9 +95,15 @@ final class JooqActiveRun implements ActiveRun {
                 .set(REFRESH_RUN_VIEW.ROW_COUNT, orKeep(result.rowCount(), REFRESH_RUN_VIEW.ROW_COUNT))
                 .set(REFRESH_RUN_VIEW.SQLSTATE, orKeep(result.sqlstate(), REFRESH_RUN_VIEW.SQLSTATE))
                 .set(REFRESH_RUN_VIEW.MESSAGE, orKeep(result.message(), REFRESH_RUN_VIEW.MESSAGE))
-                .set(REFRESH_RUN_VIEW.BUCKETS, result.buckets().map(BucketRecord::buckets).orElse(null))
-                .set(REFRESH_RUN_VIEW.ROWS_DELETED, result.buckets().map(BucketRecord::rowsDeleted).orElse(null))
-                .set(REFRESH_RUN_VIEW.ROWS_INSERTED, result.buckets().map(BucketRecord::rowsInserted).orElse(null))
+                .set(
+                        REFRESH_RUN_VIEW.BUCKETS,
+                        result.buckets().map(BucketRecord::buckets).orElse(null))
+                .set(
+                        REFRESH_RUN_VIEW.ROWS_DELETED,
+                        result.buckets().map(BucketRecord::rowsDeleted).orElse(null))
+                .set(
+                        REFRESH_RUN_VIEW.ROWS_INSERTED,
+                        result.buckets().map(BucketRecord::rowsInserted).orElse(null))
                 .where(viewKey(result.viewSchema(), result.viewName()))
                 .execute());
         requirePlanned(updated, result.qualifiedName());
@@ -106,8 +121,8 @@ final class JooqActiveRun implements ActiveRun {
                 .where(REFRESH_RUN.RUN_ID.eq(runId).and(REFRESH_RUN.STATUS.eq(SqlNames.of(RunStatus.RUNNING))))
                 .execute());
         if (updated == 0) {
-            throw new HistoryException(job + " - run " + runId + " cannot finish as " + SqlNames.of(status)
-                    + ": it is no longer running");
+            throw new HistoryException(
+                    job + " - run " + runId + " cannot finish as " + SqlNames.of(status) + ": it is no longer running");
         }
         finished = true;
         log.info("{} - run {} {}", job, runId, SqlNames.of(status));
@@ -127,7 +142,10 @@ final class JooqActiveRun implements ActiveRun {
                 RunLock.unlock(db, runId);
             }
         } catch (DataAccessException e) {
-            log.warn("{} - run {}: cannot release its liveness lock, its connection is gone: {}", job, runId,
+            log.warn(
+                    "{} - run {}: cannot release its liveness lock, its connection is gone: {}",
+                    job,
+                    runId,
                     e.getMessage());
         } finally {
             Sessions.close(connection);
@@ -162,7 +180,9 @@ final class JooqActiveRun implements ActiveRun {
     }
 
     private Condition viewKey(String viewSchema, String viewName) {
-        return REFRESH_RUN_VIEW.RUN_ID.eq(runId)
+        return REFRESH_RUN_VIEW
+                .RUN_ID
+                .eq(runId)
                 .and(REFRESH_RUN_VIEW.VIEW_SCHEMA.eq(viewSchema))
                 .and(REFRESH_RUN_VIEW.VIEW_NAME.eq(viewName));
     }

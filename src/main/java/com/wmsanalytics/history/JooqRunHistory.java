@@ -68,7 +68,8 @@ public final class JooqRunHistory implements RunHistory {
 
     @Override
     public Optional<Long> firstRun(String job, Instant scheduledFor) {
-        return db.select(DSL.min(REFRESH_RUN.RUN_ID)).from(REFRESH_RUN)
+        return db.select(DSL.min(REFRESH_RUN.RUN_ID))
+                .from(REFRESH_RUN)
                 .where(REFRESH_RUN.JOB.eq(job).and(REFRESH_RUN.SCHEDULED_FOR.eq(scheduledFor)))
                 .fetchOptional(0, Long.class);
     }

@@ -14,7 +14,12 @@ import java.util.Optional;
  * @param scheduledFor the fire time a scheduled run (or its retry) executes; empty ad hoc
  */
 public record NewRun(
-        String job, Trigger trigger, Optional<Long> retryOf, String requestedBy, String host, Instant startedAt,
+        String job,
+        Trigger trigger,
+        Optional<Long> retryOf,
+        String requestedBy,
+        String host,
+        Instant startedAt,
         Optional<Instant> scheduledFor) {
 
     public NewRun {

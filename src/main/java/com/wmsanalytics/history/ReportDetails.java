@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param recentDurations the durations of its last 30 successful refreshes, oldest first
  * @param lastError the newest failure after its last success; empty when there is none
  */
-public record ReportDetails(String view, Optional<String> description, Optional<LastRefresh> lastRefresh,
-        List<Duration> recentDurations, Optional<LastError> lastError) {
+public record ReportDetails(
+        String view,
+        Optional<String> description,
+        Optional<LastRefresh> lastRefresh,
+        List<Duration> recentDurations,
+        Optional<LastError> lastError) {
 
     public ReportDetails {
         recentDurations = List.copyOf(recentDurations);

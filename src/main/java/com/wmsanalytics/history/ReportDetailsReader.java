@@ -22,19 +22,30 @@ final class ReportDetailsReader {
 
     private static ReportDetails details(Record r) {
         Optional<Instant> finished = instant(r, "finished_at");
-        Optional<ReportDetails.LastRefresh> last = finished.map(at -> new ReportDetails.LastRefresh(at,
-                Optional.ofNullable(r.get("mode", String.class)), Duration.ofMillis(r.get("duration_ms", Long.class)),
+        Optional<ReportDetails.LastRefresh> last = finished.map(at -> new ReportDetails.LastRefresh(
+                at,
+                Optional.ofNullable(r.get("mode", String.class)),
+                Duration.ofMillis(r.get("duration_ms", Long.class)),
                 Optional.ofNullable(r.get("row_count", Long.class))));
-        Optional<ReportDetails.LastError> error = instant(r, "error_at").map(at -> new ReportDetails.LastError(at,
-                r.get("error_status", String.class), Optional.ofNullable(r.get("error_sqlstate", String.class)),
-                Optional.ofNullable(r.get("error_message", String.class))));
-        return new ReportDetails(r.get("view_schema", String.class) + "." + r.get("view_name", String.class),
-                Optional.ofNullable(r.get("description", String.class)), last, durations(r), error);
+        Optional<ReportDetails.LastError> error = instant(r, "error_at")
+                .map(at -> new ReportDetails.LastError(
+                        at,
+                        r.get("error_status", String.class),
+                        Optional.ofNullable(r.get("error_sqlstate", String.class)),
+                        Optional.ofNullable(r.get("error_message", String.class))));
+        return new ReportDetails(
+                r.get("view_schema", String.class) + "." + r.get("view_name", String.class),
+                Optional.ofNullable(r.get("description", String.class)),
+                last,
+                durations(r),
+                error);
     }
 
     private static List<Duration> durations(Record r) {
         Long[] ms = r.get("durations", Long[].class);
-        return ms == null ? List.of() : Arrays.stream(ms).map(Duration::ofMillis).toList();
+        return ms == null
+                ? List.of()
+                : Arrays.stream(ms).map(Duration::ofMillis).toList();
     }
 
     private static Optional<Instant> instant(Record r, String field) {

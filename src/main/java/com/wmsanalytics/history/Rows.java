@@ -41,25 +41,48 @@ final class Rows {
     }
 
     static GateRecord gate(RefreshRunGateRecord row) {
-        return new GateRecord(row.getPublisher(), row.getSubscription(), Optional.ofNullable(row.getTargetLsn()),
-                Optional.ofNullable(row.getPublisherTime()), Optional.ofNullable(row.getBytesBehindAtStart()),
-                Duration.ofMillis(row.getWaitedMs()), row.getOutcome(), Optional.ofNullable(row.getDetail()));
+        return new GateRecord(
+                row.getPublisher(),
+                row.getSubscription(),
+                Optional.ofNullable(row.getTargetLsn()),
+                Optional.ofNullable(row.getPublisherTime()),
+                Optional.ofNullable(row.getBytesBehindAtStart()),
+                Duration.ofMillis(row.getWaitedMs()),
+                row.getOutcome(),
+                Optional.ofNullable(row.getDetail()));
     }
 
     static ViewRecord view(RefreshRunViewRecord row) {
-        return new ViewRecord(row.getViewSchema(), row.getViewName(), Optional.ofNullable(row.getMode()),
-                SqlNames.parse(ViewStatus.class, row.getStatus()), Optional.ofNullable(row.getStartedAt()),
-                Optional.ofNullable(row.getFinishedAt()), Optional.ofNullable(row.getRowCount()),
-                Optional.ofNullable(row.getSqlstate()), Optional.ofNullable(row.getMessage()),
-                Optional.ofNullable(row.getBuckets()).map(b -> new BucketRecord(b, row.getRowsDeleted(), row.getRowsInserted())));
+        return new ViewRecord(
+                row.getViewSchema(),
+                row.getViewName(),
+                Optional.ofNullable(row.getMode()),
+                SqlNames.parse(ViewStatus.class, row.getStatus()),
+                Optional.ofNullable(row.getStartedAt()),
+                Optional.ofNullable(row.getFinishedAt()),
+                Optional.ofNullable(row.getRowCount()),
+                Optional.ofNullable(row.getSqlstate()),
+                Optional.ofNullable(row.getMessage()),
+                Optional.ofNullable(row.getBuckets())
+                        .map(b -> new BucketRecord(b, row.getRowsDeleted(), row.getRowsInserted())));
     }
 
     static RunRecord run(RefreshRunRecord row, List<GateRecord> gates, List<ViewRecord> views) {
-        return new RunRecord(row.getRunId(), row.getJob(), SqlNames.parse(Trigger.class, row.getTrigger()),
-                Optional.ofNullable(row.getRetryOf()), row.getRequestedBy(), row.getHost(), row.getStartedAt(),
-                Optional.ofNullable(row.getFinishedAt()), SqlNames.parse(RunStatus.class, row.getStatus()),
+        return new RunRecord(
+                row.getRunId(),
+                row.getJob(),
+                SqlNames.parse(Trigger.class, row.getTrigger()),
+                Optional.ofNullable(row.getRetryOf()),
+                row.getRequestedBy(),
+                row.getHost(),
+                row.getStartedAt(),
+                Optional.ofNullable(row.getFinishedAt()),
+                SqlNames.parse(RunStatus.class, row.getStatus()),
                 Optional.ofNullable(row.getGateWaitedMs()).map(Duration::ofMillis),
-                Optional.ofNullable(row.getDataAsOf()), Optional.ofNullable(row.getError()),
-                Optional.ofNullable(row.getScheduledFor()), gates, views);
+                Optional.ofNullable(row.getDataAsOf()),
+                Optional.ofNullable(row.getError()),
+                Optional.ofNullable(row.getScheduledFor()),
+                gates,
+                views);
     }
 }

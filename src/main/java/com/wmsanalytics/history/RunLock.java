@@ -28,16 +28,19 @@ public final class RunLock {
 
     /** Waits for the lock; only a run's own start takes it, on a run nobody else knows yet. */
     static void lock(DSLContext session, long runId) {
-        session.select(function("pg_advisory_lock", SQLDataType.OTHER, val(CLASS_ID), val(key(runId)))).execute();
+        session.select(function("pg_advisory_lock", SQLDataType.OTHER, val(CLASS_ID), val(key(runId))))
+                .execute();
     }
 
     static boolean tryLock(DSLContext session, long runId) {
         return session.select(function("pg_try_advisory_lock", SQLDataType.BOOLEAN, val(CLASS_ID), val(key(runId))))
-                .fetchSingle().value1();
+                .fetchSingle()
+                .value1();
     }
 
     static void unlock(DSLContext session, long runId) {
-        session.select(function("pg_advisory_unlock", SQLDataType.BOOLEAN, val(CLASS_ID), val(key(runId)))).execute();
+        session.select(function("pg_advisory_unlock", SQLDataType.BOOLEAN, val(CLASS_ID), val(key(runId))))
+                .execute();
     }
 
     /** Releases every advisory lock of the session, before it goes back to the pool after a failure. */

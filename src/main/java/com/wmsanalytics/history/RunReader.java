@@ -33,8 +33,8 @@ final class RunReader {
         Map<Long, List<GateRecord>> gates = gates(ids);
         Map<Long, List<ViewRecord>> views = views(ids);
         return runs.stream()
-                .map(r -> Rows.run(r, gates.getOrDefault(r.getRunId(), List.of()),
-                        views.getOrDefault(r.getRunId(), List.of())))
+                .map(r -> Rows.run(
+                        r, gates.getOrDefault(r.getRunId(), List.of()), views.getOrDefault(r.getRunId(), List.of())))
                 .toList();
     }
 
@@ -43,16 +43,19 @@ final class RunReader {
         condition = condition.and(filter.job().map(REFRESH_RUN.JOB::eq).orElse(noCondition()));
         condition = condition.and(filter.since().map(REFRESH_RUN.STARTED_AT::ge).orElse(noCondition()));
         if (filter.view().isPresent()) {
-            condition = condition.and(exists(selectOne().from(REFRESH_RUN_VIEW).where(
-                    REFRESH_RUN_VIEW.RUN_ID.eq(REFRESH_RUN.RUN_ID),
-                    REFRESH_RUN_VIEW.VIEW_SCHEMA.eq(filter.viewSchema().orElseThrow()),
-                    REFRESH_RUN_VIEW.VIEW_NAME.eq(filter.viewName().orElseThrow()))));
+            condition = condition.and(exists(selectOne()
+                    .from(REFRESH_RUN_VIEW)
+                    .where(
+                            REFRESH_RUN_VIEW.RUN_ID.eq(REFRESH_RUN.RUN_ID),
+                            REFRESH_RUN_VIEW.VIEW_SCHEMA.eq(filter.viewSchema().orElseThrow()),
+                            REFRESH_RUN_VIEW.VIEW_NAME.eq(filter.viewName().orElseThrow()))));
         }
         return condition;
     }
 
     private Map<Long, List<GateRecord>> gates(List<Long> ids) {
-        return db.selectFrom(REFRESH_RUN_GATE)
+        return db
+                .selectFrom(REFRESH_RUN_GATE)
                 .where(REFRESH_RUN_GATE.RUN_ID.in(ids))
                 .orderBy(REFRESH_RUN_GATE.PUBLISHER)
                 .fetch()
@@ -62,9 +65,12 @@ final class RunReader {
 
     /** Each run's views in the order they started; those never started last, by name. */
     private Map<Long, List<ViewRecord>> views(List<Long> ids) {
-        return db.selectFrom(REFRESH_RUN_VIEW)
+        return db
+                .selectFrom(REFRESH_RUN_VIEW)
                 .where(REFRESH_RUN_VIEW.RUN_ID.in(ids))
-                .orderBy(REFRESH_RUN_VIEW.STARTED_AT.asc().nullsLast(), REFRESH_RUN_VIEW.VIEW_SCHEMA,
+                .orderBy(
+                        REFRESH_RUN_VIEW.STARTED_AT.asc().nullsLast(),
+                        REFRESH_RUN_VIEW.VIEW_SCHEMA,
                         REFRESH_RUN_VIEW.VIEW_NAME)
                 .fetch()
                 .stream()

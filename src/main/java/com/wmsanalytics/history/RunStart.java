@@ -27,8 +27,13 @@ final class RunStart {
         DSLContext session = Sessions.of(connection);
         try {
             long runId = session.transactionResult(tx -> insertLocked(tx.dsl(), run));
-            log.info("{} - run {} started ({}, by {} on {})", run.job(), runId, SqlNames.of(run.trigger()),
-                    run.requestedBy(), run.host());
+            log.info(
+                    "{} - run {} started ({}, by {} on {})",
+                    run.job(),
+                    runId,
+                    SqlNames.of(run.trigger()),
+                    run.requestedBy(),
+                    run.host());
             return new JooqActiveRun(runId, run.job(), connection, session);
         } catch (RuntimeException e) {
             release(session, connection);
@@ -58,7 +63,9 @@ final class RunStart {
             return replica.getConnection();
         } catch (SQLException e) {
             String message = run.job() + " - cannot connect to the replica to record the run: " + e.getMessage();
-            throw SqlStates.isConnectionFailure(e) ? new ConnectionException(message, e) : new HistoryException(message, e);
+            throw SqlStates.isConnectionFailure(e)
+                    ? new ConnectionException(message, e)
+                    : new HistoryException(message, e);
         }
     }
 

@@ -39,16 +39,31 @@ public record ViewRecord(
     }
 
     /** A view without bucket counts: a materialized view's, or one not refreshed. */
-    public ViewRecord(String viewSchema, String viewName, Optional<String> mode, ViewStatus status,
-            Optional<Instant> startedAt, Optional<Instant> finishedAt, Optional<Long> rowCount, Optional<String> sqlstate,
+    public ViewRecord(
+            String viewSchema,
+            String viewName,
+            Optional<String> mode,
+            ViewStatus status,
+            Optional<Instant> startedAt,
+            Optional<Instant> finishedAt,
+            Optional<Long> rowCount,
+            Optional<String> sqlstate,
             Optional<String> message) {
         this(viewSchema, viewName, mode, status, startedAt, finishedAt, rowCount, sqlstate, message, Optional.empty());
     }
 
     /** A view the run plans to refresh in the given mode. */
     public static ViewRecord planned(String viewSchema, String viewName, String mode) {
-        return new ViewRecord(viewSchema, viewName, Optional.of(mode), ViewStatus.PENDING, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ViewRecord(
+                viewSchema,
+                viewName,
+                Optional.of(mode),
+                ViewStatus.PENDING,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** {@code schema.name}, for messages. */

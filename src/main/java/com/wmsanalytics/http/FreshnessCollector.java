@@ -28,9 +28,12 @@ final class FreshnessCollector extends SampledCollector<FreshnessSample> {
 
     @Override
     List<MetricSnapshot> snapshots(List<FreshnessSample> samples) {
-        GaugeSnapshot.Builder objective = GaugeSnapshot.builder().name(OBJECTIVE).unit(Unit.SECONDS)
+        GaugeSnapshot.Builder objective = GaugeSnapshot.builder()
+                .name(OBJECTIVE)
+                .unit(Unit.SECONDS)
                 .help("The report's freshness objective: the data-as-of age at which it turns warn or error");
-        GaugeSnapshot.Builder state = GaugeSnapshot.builder().name(STATE)
+        GaugeSnapshot.Builder state = GaugeSnapshot.builder()
+                .name(STATE)
                 .help("1 for the report's freshness state (fresh, warn, error, unknown), 0 for the others");
         for (FreshnessSample s : samples) {
             point(objective, s, "level", "warn", s.warnAfter().map(FreshnessCollector::seconds));
@@ -47,7 +50,9 @@ final class FreshnessCollector extends SampledCollector<FreshnessSample> {
 
     private void point(GaugeSnapshot.Builder gauge, FreshnessSample s, String label, String value, Optional<Double> v) {
         v.ifPresent(x -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-                .labels(labels(s).add(label, value)).value(x).build()));
+                .labels(labels(s).add(label, value))
+                .value(x)
+                .build()));
     }
 
     private static double seconds(Duration d) {

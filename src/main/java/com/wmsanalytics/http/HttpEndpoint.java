@@ -8,9 +8,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,8 @@ public final class HttpEndpoint implements AutoCloseable {
      * @throws HttpEndpointException when the address cannot be bound, for example because the
      *     port is in use; the message names host:port and the key to change
      */
-    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, ReadinessCheck readiness) {
+    public static HttpEndpoint start(
+            String host, int port, PrometheusMeterRegistry registry, ReadinessCheck readiness) {
         return start(host, port, registry, readiness, Map.of());
     }
 
@@ -53,7 +54,11 @@ public final class HttpEndpoint implements AutoCloseable {
      * The same, also serving each document at its path, read anew on every request: the
      * freshness page at {@code /} and its JSON at {@code /api/freshness}.
      */
-    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, ReadinessCheck readiness,
+    public static HttpEndpoint start(
+            String host,
+            int port,
+            PrometheusMeterRegistry registry,
+            ReadinessCheck readiness,
             Map<String, Supplier<Document>> documents) {
         HttpServer server = bind(host, port);
         ExecutorService threads = HttpThreads.bounded();
@@ -61,8 +66,11 @@ public final class HttpEndpoint implements AutoCloseable {
         TimedReadiness timed = new TimedReadiness(readiness, READINESS_LIMIT);
         server.createContext("/", new Routes(registry, timed, documents));
         DaemonStart.start(server);
-        HttpEndpoint endpoint = new HttpEndpoint(server, threads, timed, host + ":" + server.getAddress().getPort());
-        log.info("{} - serving {}/metrics, /health/live and /health/ready", endpoint.address,
+        HttpEndpoint endpoint = new HttpEndpoint(
+                server, threads, timed, host + ":" + server.getAddress().getPort());
+        log.info(
+                "{} - serving {}/metrics, /health/live and /health/ready",
+                endpoint.address,
                 documents.isEmpty() ? "" : String.join(", ", new java.util.TreeSet<>(documents.keySet())) + ", ");
         return endpoint;
     }
@@ -90,9 +98,12 @@ public final class HttpEndpoint implements AutoCloseable {
         try {
             return HttpServer.create(address, 0);
         } catch (BindException e) {
-            throw new HttpEndpointException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "): is another process using the port? Set " + PORT_KEY + " to a free port, or " + HOST_KEY
-                    + " to an address of this machine", e);
+            throw new HttpEndpointException(
+                    "cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "): is another process using the port? Set " + PORT_KEY + " to a free port, or "
+                            + HOST_KEY
+                            + " to an address of this machine",
+                    e);
         } catch (IOException e) {
             throw new HttpEndpointException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -104,8 +115,8 @@ public final class HttpEndpoint implements AutoCloseable {
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
-            throw new HttpEndpointException("cannot listen on " + host + ":" + port + ": unknown host; set "
-                    + HOST_KEY + " to an address of this machine");
+            throw new HttpEndpointException("cannot listen on " + host + ":" + port + ": unknown host; set " + HOST_KEY
+                    + " to an address of this machine");
         }
         return address;
     }

@@ -20,8 +20,8 @@ final class HttpThreads {
     private HttpThreads() {}
 
     static ExecutorService bounded() {
-        return new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
-                named());
+        return new ThreadPoolExecutor(
+                THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), named());
     }
 
     private static ThreadFactory named() {

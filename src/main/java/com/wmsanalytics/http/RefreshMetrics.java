@@ -26,13 +26,27 @@ import java.util.function.Supplier;
 public final class RefreshMetrics {
 
     /** One subscription as read at scrape time; an empty value exports no series for it. */
-    public record SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind,
-            OptionalLong applyErrors, Optional<Duration> replayLag, Optional<String> walStatus, OptionalLong retainedWal,
+    public record SubscriptionSample(
+            String publisher,
+            String subscription,
+            OptionalLong bytesBehind,
+            OptionalLong applyErrors,
+            Optional<Duration> replayLag,
+            Optional<String> walStatus,
+            OptionalLong retainedWal,
             OptionalLong safeWalSize) {
 
         /** A subscription without a slot or walsender to report on. */
-        public SubscriptionSample(String publisher, String subscription, OptionalLong bytesBehind, OptionalLong applyErrors) {
-            this(publisher, subscription, bytesBehind, applyErrors, Optional.empty(), Optional.empty(), OptionalLong.empty(),
+        public SubscriptionSample(
+                String publisher, String subscription, OptionalLong bytesBehind, OptionalLong applyErrors) {
+            this(
+                    publisher,
+                    subscription,
+                    bytesBehind,
+                    applyErrors,
+                    Optional.empty(),
+                    Optional.empty(),
+                    OptionalLong.empty(),
                     OptionalLong.empty());
         }
     }
@@ -45,7 +59,10 @@ public final class RefreshMetrics {
      * @param dataAsOf the data-as-of time of that refresh; empty if it ran without a satisfied gate
      * @param lastDuration how long that refresh ran
      */
-    public record ViewSample(String view, Optional<Instant> lastSuccessAt, Optional<Instant> dataAsOf,
+    public record ViewSample(
+            String view,
+            Optional<Instant> lastSuccessAt,
+            Optional<Instant> dataAsOf,
             Optional<Duration> lastDuration) {}
 
     /** One node's role as read at scrape time: {@code node} is {@code replica}. */
@@ -56,13 +73,21 @@ public final class RefreshMetrics {
      *
      * @param state fresh, warn, error or unknown
      */
-    public record FreshnessSample(String view, Optional<Duration> warnAfter, Optional<Duration> errorAfter, String state) {}
+    public record FreshnessSample(
+            String view, Optional<Duration> warnAfter, Optional<Duration> errorAfter, String state) {}
 
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
-    private static final List<String> RUN_STATUSES = List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
-    private static final Duration[] GATE_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5),
-        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-        Duration.ofMinutes(10)};
+    private static final List<String> RUN_STATUSES =
+            List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
+    private static final Duration[] GATE_BUCKETS = {
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(10)
+    };
 
     private final PrometheusMeterRegistry registry;
     private final Map<String, ViewMeters> meters = new ConcurrentHashMap<>();
@@ -108,8 +133,10 @@ public final class RefreshMetrics {
         Tags tags = Tags.of("view", Objects.requireNonNull(view, "view"));
         registry.counter("wms_analytics.view.refreshes", tags.and("mode", mode)).increment();
         registry.counter("wms_analytics.view.buckets.recomputed", tags).increment(buckets);
-        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "deleted")).increment(rowsDeleted);
-        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "inserted")).increment(rowsInserted);
+        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "deleted"))
+                .increment(rowsDeleted);
+        registry.counter("wms_analytics.view.rows.rewritten", tags.and("change", "inserted"))
+                .increment(rowsInserted);
     }
 
     /**
@@ -118,13 +145,18 @@ public final class RefreshMetrics {
      */
     public void verified(String view, long differingBuckets) {
         Tags tags = Tags.of("view", Objects.requireNonNull(view, "view"));
-        verifyDifferences.computeIfAbsent(view, v -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("wms_analytics.verify.differing.buckets", value, AtomicLong::get)
-                    .description("Buckets of the report that differed from its definition at the last verify of this instance")
-                    .tags(tags).strongReference(true).register(registry);
-            return value;
-        }).set(differingBuckets);
+        verifyDifferences
+                .computeIfAbsent(view, v -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("wms_analytics.verify.differing.buckets", value, AtomicLong::get)
+                            .description(
+                                    "Buckets of the report that differed from its definition at the last verify of this instance")
+                            .tags(tags)
+                            .strongReference(true)
+                            .register(registry);
+                    return value;
+                })
+                .set(differingBuckets);
         registry.counter("wms_analytics.verify.differences", tags).increment(differingBuckets);
     }
 
@@ -191,18 +223,24 @@ public final class RefreshMetrics {
     public void readiness(java.util.function.BooleanSupplier ready) {
         Gauge.builder("wms_analytics.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
                 .description("1 when this instance is ready (replica reachable, scheduler running, checked in), else 0")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 
     private Counter purges(String status) {
-        return Counter.builder("wms_analytics.history.purges").description("Daily history purges by this instance, by outcome")
-                .tag("status", status).register(registry);
+        return Counter.builder("wms_analytics.history.purges")
+                .description("Daily history purges by this instance, by outcome")
+                .tag("status", status)
+                .register(registry);
     }
 
     /** Every status of a job is registered on first sight, so a later first increment is seen. */
     private Counter runs(String job, String status) {
-        return Counter.builder("wms_analytics.runs").description("Runs that ended, by job and status")
-                .tag("job", job).tag("status", status).register(registry);
+        return Counter.builder("wms_analytics.runs")
+                .description("Runs that ended, by job and status")
+                .tag("job", job)
+                .tag("status", status)
+                .register(registry);
     }
 
     private static void check(boolean known, String what, String status) {

@@ -18,8 +18,13 @@ final class RoleCollector extends SampledCollector<RoleSample> {
 
     @Override
     List<MetricSnapshot> snapshots(List<RoleSample> samples) {
-        return List.of(gauge(IN_RECOVERY, null, "1 while the node is a standby in recovery, where nothing can be"
-                + " refreshed or recorded; 0 when it is writable", samples, s -> Optional.of(s.standby() ? 1.0 : 0.0)));
+        return List.of(gauge(
+                IN_RECOVERY,
+                null,
+                "1 while the node is a standby in recovery, where nothing can be"
+                        + " refreshed or recorded; 0 when it is writable",
+                samples,
+                s -> Optional.of(s.standby() ? 1.0 : 0.0)));
     }
 
     @Override

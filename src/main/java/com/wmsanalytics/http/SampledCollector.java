@@ -59,13 +59,16 @@ abstract class SampledCollector<T> implements MultiCollector {
     abstract Labels labels(T sample);
 
     /** A gauge with a data point for each sample that has a value. */
-    final MetricSnapshot gauge(String name, Unit unit, String help, List<T> samples, Function<T, Optional<Double>> value) {
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).unit(unit).help(help);
+    final MetricSnapshot gauge(
+            String name, Unit unit, String help, List<T> samples, Function<T, Optional<Double>> value) {
+        GaugeSnapshot.Builder gauge =
+                GaugeSnapshot.builder().name(name).unit(unit).help(help);
         for (T sample : samples) {
-            value.apply(sample).ifPresent(v -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-                    .labels(labels(sample))
-                    .value(v)
-                    .build()));
+            value.apply(sample)
+                    .ifPresent(v -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
+                            .labels(labels(sample))
+                            .value(v)
+                            .build()));
         }
         return gauge.build();
     }

@@ -2,8 +2,8 @@ package com.wmsanalytics.http;
 
 import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
 import io.micrometer.core.instrument.Counter;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
@@ -28,27 +28,53 @@ final class SubscriptionCollector extends SampledCollector<SubscriptionSample> {
     @Override
     List<MetricSnapshot> snapshots(List<SubscriptionSample> samples) {
         return List.of(
-                gauge(LAG, null, "Bytes of the publisher's WAL the subscription has not yet applied", samples,
+                gauge(
+                        LAG,
+                        null,
+                        "Bytes of the publisher's WAL the subscription has not yet applied",
+                        samples,
                         s -> value(s.bytesBehind())),
-                gauge(APPLY_ERRORS, null, "Errors of the subscription's apply worker, as counted by the replica",
-                        samples, s -> value(s.applyErrors())),
-                gauge(REPLAY_LAG, Unit.SECONDS, "The publisher's replay_lag of the subscription's walsender; 0 when caught"
-                        + " up and idle", samples, s -> s.replayLag().map(d -> d.toNanos() / 1e9)),
-                gauge(RETAINED_WAL, null, "Bytes of WAL the subscription's slot holds on the publisher"
-                        + " (pg_current_wal_lsn() - restart_lsn)", samples, s -> value(s.retainedWal())),
-                gauge(SAFE_WAL_SIZE, null, "Bytes the publisher may still write before the slot is lost (safe_wal_size);"
-                        + " absent when max_slot_wal_keep_size is unlimited", samples, s -> value(s.safeWalSize())),
+                gauge(
+                        APPLY_ERRORS,
+                        null,
+                        "Errors of the subscription's apply worker, as counted by the replica",
+                        samples,
+                        s -> value(s.applyErrors())),
+                gauge(
+                        REPLAY_LAG,
+                        Unit.SECONDS,
+                        "The publisher's replay_lag of the subscription's walsender; 0 when caught" + " up and idle",
+                        samples,
+                        s -> s.replayLag().map(d -> d.toNanos() / 1e9)),
+                gauge(
+                        RETAINED_WAL,
+                        null,
+                        "Bytes of WAL the subscription's slot holds on the publisher"
+                                + " (pg_current_wal_lsn() - restart_lsn)",
+                        samples,
+                        s -> value(s.retainedWal())),
+                gauge(
+                        SAFE_WAL_SIZE,
+                        null,
+                        "Bytes the publisher may still write before the slot is lost (safe_wal_size);"
+                                + " absent when max_slot_wal_keep_size is unlimited",
+                        samples,
+                        s -> value(s.safeWalSize())),
                 walStatus(samples));
     }
 
     /** 1 for the slot's wal_status, 0 for the other three: an alert selects wal_status="lost". */
     private MetricSnapshot walStatus(List<SubscriptionSample> samples) {
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(WAL_STATUS)
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder()
+                .name(WAL_STATUS)
                 .help("1 for the slot's wal_status (reserved, extended, unreserved, lost), 0 for the others");
         for (SubscriptionSample s : samples) {
-            s.walStatus().ifPresent(current -> WAL_STATUSES.forEach(status -> gauge.dataPoint(
-                    GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels(s).add("wal_status", status))
-                            .value(status.equals(current) ? 1 : 0).build())));
+            s.walStatus()
+                    .ifPresent(current -> WAL_STATUSES.forEach(
+                            status -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                                    .labels(labels(s).add("wal_status", status))
+                                    .value(status.equals(current) ? 1 : 0)
+                                    .build())));
         }
         return gauge.build();
     }

@@ -31,13 +31,25 @@ final class ViewCollector extends SampledCollector<ViewSample> {
     List<MetricSnapshot> snapshots(List<ViewSample> samples) {
         Instant now = clock.instant();
         return List.of(
-                gauge(LAST_SUCCESS, Unit.SECONDS, "When the view's last successful refresh finished", samples,
+                gauge(
+                        LAST_SUCCESS,
+                        Unit.SECONDS,
+                        "When the view's last successful refresh finished",
+                        samples,
                         s -> s.lastSuccessAt().map(ViewCollector::epochSeconds)),
-                gauge(LAST_DURATION, Unit.SECONDS, "How long the view's last successful refresh ran", samples,
+                gauge(
+                        LAST_DURATION,
+                        Unit.SECONDS,
+                        "How long the view's last successful refresh ran",
+                        samples,
                         s -> s.lastDuration().map(ViewCollector::seconds)),
-                gauge(DATA_AS_OF_AGE, Unit.SECONDS, "Now minus the data-as-of time (publisher time) of the view's "
-                        + "newest successful refresh that passed the catch-up gate; absent if none did",
-                        samples, s -> s.dataAsOf().map(asOf -> seconds(Duration.between(asOf, now)))));
+                gauge(
+                        DATA_AS_OF_AGE,
+                        Unit.SECONDS,
+                        "Now minus the data-as-of time (publisher time) of the view's "
+                                + "newest successful refresh that passed the catch-up gate; absent if none did",
+                        samples,
+                        s -> s.dataAsOf().map(asOf -> seconds(Duration.between(asOf, now)))));
     }
 
     @Override

@@ -24,7 +24,8 @@ final class ViewMeters {
         this.tags = Tags.of("view", view);
         this.failures = Counter.builder("wms_analytics.view.failures")
                 .description("Refresh attempts of the view that failed, were blocked or found it locked")
-                .tags(tags).register(registry);
+                .tags(tags)
+                .register(registry);
     }
 
     synchronized void finished(String status, OptionalLong rows) {
@@ -41,7 +42,9 @@ final class ViewMeters {
         if (!rowsRegistered) {
             Gauge.builder("wms_analytics.view.last.rows", lastRows, AtomicLong::get)
                     .description("Rows in the view after its last successful refresh by this instance")
-                    .tags(tags).strongReference(true).register(registry);
+                    .tags(tags)
+                    .strongReference(true)
+                    .register(registry);
             rowsRegistered = true;
         }
     }

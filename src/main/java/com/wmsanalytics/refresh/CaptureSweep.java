@@ -34,8 +34,10 @@ final class CaptureSweep {
         connection.setAutoCommit(false);
         try {
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
-            tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
-                    settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms");
+            tx.fetch(
+                    "SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
+                    settings.statementTimeout().toMillis() + "ms",
+                    settings.lockTimeout().toMillis() + "ms");
             if (!ViewLock.tryTake(tx, report)) {
                 connection.rollback();
                 return false;

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param captured whether triggers on the mirror record its dirty buckets (it then has an open window)
  * @param swept whether it reads a table whose new rows the refresh sweeps first ({@code analytics_control.capture_sweep})
  */
-public record Incremental(String bucketColumn, String bucketUnit, FunctionName definition, Optional<FunctionName> extent,
-        boolean captured, boolean swept) {
+public record Incremental(
+        String bucketColumn,
+        String bucketUnit,
+        FunctionName definition,
+        Optional<FunctionName> extent,
+        boolean captured,
+        boolean swept) {
 
     /** A schema-qualified function name, read from the catalog. */
     public record FunctionName(String schema, String name) {}

@@ -40,7 +40,8 @@ final class IncrementalRefresher {
         state.recordTimeZone(tx, timeZone);
         ReportState.Snapshot before = state.lock(tx, report);
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
-        BucketCounts counts = fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
+        BucketCounts counts =
+                fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
         state.recordRefreshed(tx, report, timeZone, before.currentSignature());
         long rows = tx.fetchCount(tx.selectFrom(name(report.schema(), report.name())));
         if (fullReason.isPresent() || counts.rowsDeleted() + counts.rowsInserted() > ANALYZE_SHARE * rows) {
@@ -52,16 +53,18 @@ final class IncrementalRefresher {
     private BucketCounts rebuild(DSLContext tx, MaterializedView report, Incremental spec) {
         state.claimDirty(tx, report);
         long deleted = tx.execute(query("DELETE FROM {0}", table(report)));
-        long inserted = tx.execute(query("INSERT INTO {0} SELECT * FROM {1}(ARRAY[]::date[], '-infinity'::date)",
+        long inserted = tx.execute(query(
+                "INSERT INTO {0} SELECT * FROM {1}(ARRAY[]::date[], '-infinity'::date)",
                 table(report), definition(spec)));
-        long buckets = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", name(spec.bucketColumn()),
-                table(report))).get(0, Long.class);
+        long buckets = tx.fetchOne(
+                        resultQuery("SELECT count(DISTINCT {0}) FROM {1}", name(spec.bucketColumn()), table(report)))
+                .get(0, Long.class);
         state.markDependentsFull(tx, report);
         return new BucketCounts(buckets, deleted, inserted);
     }
 
-    private BucketCounts recompute(DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before,
-            String timeZone) {
+    private BucketCounts recompute(
+            DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before, String timeZone) {
         TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
         claimed.addAll(state.extent(tx, spec));
         String claimedArray = dateArray(List.copyOf(claimed));

@@ -12,8 +12,15 @@ import java.util.Set;
  * @param fullRefreshReason why a materialized view is not incremental, when the migrations say
  */
 public record MaterializedView(
-        long oid, String schema, String name, boolean populated, boolean hasUniqueIndex, Optional<String> group,
-        Set<String> dependsOn, Optional<Incremental> incremental, Optional<String> fullRefreshReason) {
+        long oid,
+        String schema,
+        String name,
+        boolean populated,
+        boolean hasUniqueIndex,
+        Optional<String> group,
+        Set<String> dependsOn,
+        Optional<Incremental> incremental,
+        Optional<String> fullRefreshReason) {
 
     public MaterializedView {
         dependsOn = Set.copyOf(dependsOn);
@@ -37,7 +44,8 @@ public record MaterializedView(
 
     /** Why the report is refreshed the way it is, in a user's words. */
     public String modeReason() {
-        return incremental.map(i -> "only the " + i.bucketUnit() + "s that changed are recomputed")
+        return incremental
+                .map(i -> "only the " + i.bucketUnit() + "s that changed are recomputed")
                 .or(() -> fullRefreshReason)
                 .orElse(populated && hasUniqueIndex ? "refreshed in full, readers not blocked" : "not populated yet");
     }

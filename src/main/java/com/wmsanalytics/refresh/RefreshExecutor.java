@@ -61,9 +61,12 @@ public final class RefreshExecutor {
             Map<String, CompletableFuture<ViewOutcome>> futures = new LinkedHashMap<>();
             AtomicInteger started = new AtomicInteger();
             for (MaterializedView view : plan.views()) {
-                List<CompletableFuture<ViewOutcome>> deps = plan.dependenciesOf(view).stream().map(futures::get).toList();
-                futures.put(view.qualified(), CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> run(view, deps, plan, full, started, listener), threads));
+                List<CompletableFuture<ViewOutcome>> deps =
+                        plan.dependenciesOf(view).stream().map(futures::get).toList();
+                futures.put(
+                        view.qualified(),
+                        CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
+                                .thenApplyAsync(ignored -> run(view, deps, plan, full, started, listener), threads));
             }
             return results(futures.values());
         } finally {
@@ -72,14 +75,25 @@ public final class RefreshExecutor {
         }
     }
 
-    private ViewOutcome run(MaterializedView view, List<CompletableFuture<ViewOutcome>> deps, RefreshPlan plan,
-            boolean full, AtomicInteger started, Listener listener) {
-        Optional<ViewOutcome> failedDependency = deps.stream().map(CompletableFuture::join).filter(o -> !o.succeeded()).findFirst();
+    private ViewOutcome run(
+            MaterializedView view,
+            List<CompletableFuture<ViewOutcome>> deps,
+            RefreshPlan plan,
+            boolean full,
+            AtomicInteger started,
+            Listener listener) {
+        Optional<ViewOutcome> failedDependency = deps.stream()
+                .map(CompletableFuture::join)
+                .filter(o -> !o.succeeded())
+                .findFirst();
         ViewOutcome outcome = failedDependency
-                .map(d -> ViewOutcome.blocked(view, "not refreshed because " + d.view().qualified() + " "
-                        + d.status().name().toLowerCase(Locale.ROOT)))
+                .map(d -> ViewOutcome.blocked(
+                        view,
+                        "not refreshed because " + d.view().qualified() + " "
+                                + d.status().name().toLowerCase(Locale.ROOT)))
                 .orElseGet(() -> {
-                    listener.started(view, started.incrementAndGet(), plan.views().size());
+                    listener.started(
+                            view, started.incrementAndGet(), plan.views().size());
                     return refresher.refresh(view, full);
                 });
         listener.finished(outcome);
@@ -91,7 +105,9 @@ public final class RefreshExecutor {
      * be written) ends the refresh with that error, unwrapped, after the other views ended.
      */
     private static List<ViewOutcome> results(Collection<CompletableFuture<ViewOutcome>> futures) {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .join();
         for (CompletableFuture<ViewOutcome> f : futures) {
             if (f.isCompletedExceptionally()) {
                 try {

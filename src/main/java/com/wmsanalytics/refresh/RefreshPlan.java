@@ -29,7 +29,8 @@ public record RefreshPlan(List<MaterializedView> views) {
         TreeSet<String> ready = new TreeSet<>();
         while (ordered.size() < byName.size()) {
             byName.values().stream()
-                    .filter(v -> !done.contains(v.qualified()) && dependenciesIn(v, byName).allMatch(done::contains))
+                    .filter(v -> !done.contains(v.qualified())
+                            && dependenciesIn(v, byName).allMatch(done::contains))
                     .forEach(v -> ready.add(v.qualified()));
             if (ready.isEmpty()) {
                 throw new IllegalStateException("dependency cycle among " + byName.keySet());

@@ -32,8 +32,13 @@ final class ReportState {
             + " AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass AND d.refobjid = ?)";
 
     /** The report's row as its last refresh left it, and the signature it has now. */
-    record Snapshot(boolean needsFull, Optional<String> reason, Optional<OffsetDateTime> refreshedAt,
-            Optional<String> timeZone, Optional<String> signature, String currentSignature) {
+    record Snapshot(
+            boolean needsFull,
+            Optional<String> reason,
+            Optional<OffsetDateTime> refreshedAt,
+            Optional<String> timeZone,
+            Optional<String> signature,
+            String currentSignature) {
 
         /** Why the refresh must rebuild in full, or empty when buckets suffice. */
         Optional<String> fullReason(String zone) {
@@ -52,7 +57,10 @@ final class ReportState {
 
     /** Writes the zone the capture triggers bucket by, when it changed. */
     void recordTimeZone(DSLContext tx, String zone) {
-        tx.execute("UPDATE analytics_control.capture_setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?", zone, zone);
+        tx.execute(
+                "UPDATE analytics_control.capture_setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?",
+                zone,
+                zone);
     }
 
     /** Reads and locks the report's row; the capture triggers' full-rebuild marks wait for the refresh. */
@@ -70,26 +78,47 @@ final class ReportState {
      * that the next refresh's sweep will record.
      */
     List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
-        return tx.fetch("SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
-                        + " UNION SELECT bucket FROM analytics_control.unswept_buckets() WHERE report_schema = ? AND report_name = ?"
-                        + " ORDER BY 1",
-                report.schema(), report.name(), report.schema(), report.name())
-                .stream().map(r -> r.get(0, LocalDate.class)).toList();
+        return tx
+                .fetch(
+                        "SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
+                                + " UNION SELECT bucket FROM analytics_control.unswept_buckets() WHERE report_schema = ? AND report_name = ?"
+                                + " ORDER BY 1",
+                        report.schema(),
+                        report.name(),
+                        report.schema(),
+                        report.name())
+                .stream()
+                .map(r -> r.get(0, LocalDate.class))
+                .toList();
     }
 
     private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {
-        Record r = tx.fetchOne("SELECT r.needs_full, r.full_reason, r.refreshed_at, r.time_zone, r.signature, " + SIGNATURE
-                + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ?" + locking,
-                report.schema(), report.name());
-        return new Snapshot(r.get(0, Boolean.class), Optional.ofNullable(r.get(1, String.class)),
-                Optional.ofNullable(r.get(2, OffsetDateTime.class)), Optional.ofNullable(r.get(3, String.class)),
-                Optional.ofNullable(r.get(4, String.class)), r.get(5, String.class));
+        Record r = tx.fetchOne(
+                "SELECT r.needs_full, r.full_reason, r.refreshed_at, r.time_zone, r.signature, " + SIGNATURE
+                        + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ?"
+                        + locking,
+                report.schema(),
+                report.name());
+        return new Snapshot(
+                r.get(0, Boolean.class),
+                Optional.ofNullable(r.get(1, String.class)),
+                Optional.ofNullable(r.get(2, OffsetDateTime.class)),
+                Optional.ofNullable(r.get(3, String.class)),
+                Optional.ofNullable(r.get(4, String.class)),
+                r.get(5, String.class));
     }
 
     /** Deletes and returns the report's dirty buckets; a rollback gives them back. */
     List<LocalDate> claimDirty(DSLContext tx, MaterializedView report) {
-        return tx.fetch("DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
-                report.schema(), report.name()).stream().map(r -> r.get(0, LocalDate.class)).sorted().toList();
+        return tx
+                .fetch(
+                        "DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
+                        report.schema(),
+                        report.name())
+                .stream()
+                .map(r -> r.get(0, LocalDate.class))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -98,9 +127,13 @@ final class ReportState {
      * when the last refresh took its snapshot.
      */
     private LocalDate openWindowStart(DSLContext tx, Snapshot before, Incremental spec, String zone) {
-        return tx.fetchOne("SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
-                        + " FROM analytics_control.capture_setting s",
-                spec.bucketUnit(), before.refreshedAt().orElseThrow(), zone).get(0, LocalDate.class);
+        return tx.fetchOne(
+                        "SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
+                                + " FROM analytics_control.capture_setting s",
+                        spec.bucketUnit(),
+                        before.refreshedAt().orElseThrow(),
+                        zone)
+                .get(0, LocalDate.class);
     }
 
     /**
@@ -113,27 +146,40 @@ final class ReportState {
 
     /** The buckets where the report's range may have moved, from its extent function if it has one. */
     List<LocalDate> extent(DSLContext tx, Incremental spec) {
-        return spec.extent().map(extent -> tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name())))
-                .stream().map(r -> r.get(0, LocalDate.class)).toList()).orElse(List.of());
+        return spec.extent()
+                .map(extent ->
+                        tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name()))).stream()
+                                .map(r -> r.get(0, LocalDate.class))
+                                .toList())
+                .orElse(List.of());
     }
 
     void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature) {
-        tx.execute("UPDATE analytics_control.incremental_report SET needs_full = false, full_reason = NULL,"
-                + " refreshed_at = now(), time_zone = ?, signature = ? WHERE report_schema = ? AND report_name = ?",
-                zone, signature, report.schema(), report.name());
+        tx.execute(
+                "UPDATE analytics_control.incremental_report SET needs_full = false, full_reason = NULL,"
+                        + " refreshed_at = now(), time_zone = ?, signature = ? WHERE report_schema = ? AND report_name = ?",
+                zone,
+                signature,
+                report.schema(),
+                report.name());
     }
 
     /** The buckets a report rewrote become dirty in the reports that read it, in their units. */
     void markDependentsDirty(DSLContext tx, MaterializedView report, String buckets) {
-        tx.execute("INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
-                + " SELECT r.report_schema, r.report_name, date_trunc(r.bucket_unit, b::timestamp)::date"
-                + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE" + READS_REPORT
-                + " ON CONFLICT DO NOTHING",
-                buckets, report.oid());
+        tx.execute(
+                "INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
+                        + " SELECT r.report_schema, r.report_name, date_trunc(r.bucket_unit, b::timestamp)::date"
+                        + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE" + READS_REPORT
+                        + " ON CONFLICT DO NOTHING",
+                buckets,
+                report.oid());
     }
 
     void markDependentsFull(DSLContext tx, MaterializedView report) {
-        tx.execute("UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ? WHERE" + READS_REPORT,
-                report.qualified() + " was rebuilt in full", report.oid());
+        tx.execute(
+                "UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ? WHERE"
+                        + READS_REPORT,
+                report.qualified() + " was rebuilt in full",
+                report.oid());
     }
 }

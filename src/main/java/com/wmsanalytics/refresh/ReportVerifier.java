@@ -37,8 +37,13 @@ public final class ReportVerifier {
     private static final String QUERY_CANCELED = "57014";
 
     /** What a check found. */
-    public record Check(MaterializedView report, Status status, long bucketsCompared, long bucketsPending,
-            List<LocalDate> differing, Optional<String> reason) {
+    public record Check(
+            MaterializedView report,
+            Status status,
+            long bucketsCompared,
+            long bucketsPending,
+            List<LocalDate> differing,
+            Optional<String> reason) {
 
         public Check {
             differing = List.copyOf(differing);
@@ -91,32 +96,56 @@ public final class ReportVerifier {
         String from = state.recomputeFrom(tx, snapshot, spec, settings.timeZone());
         String dirtyArray = IncrementalRefresher.dateArray(dirty);
         Name column = name(spec.bucketColumn());
-        List<LocalDate> differing = tx.fetch(resultQuery("WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
-                        + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
-                        + " SELECT DISTINCT {2} FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
+        List<LocalDate> differing = tx
+                .fetch(resultQuery(
+                        "WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
+                                + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
+                                + " SELECT DISTINCT {2} FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
                         IncrementalRefresher.definition(spec), table(report), column, val(from), val(dirtyArray)))
-                .stream().map(r -> r.get(0, LocalDate.class)).toList();
-        long pending = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
-                column, table(report), val(from), val(dirtyArray))).get(0, Long.class);
+                .stream()
+                .map(r -> r.get(0, LocalDate.class))
+                .toList();
+        long pending = tx.fetchOne(resultQuery(
+                        "SELECT count(DISTINCT {0}) FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
+                        column, table(report), val(from), val(dirtyArray)))
+                .get(0, Long.class);
         long compared = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", column, table(report)))
-                .get(0, Long.class) - pending;
-        return new Check(report, differing.isEmpty() ? Status.OK : Status.DIFFERS, compared, pending, differing,
+                        .get(0, Long.class)
+                - pending;
+        return new Check(
+                report,
+                differing.isEmpty() ? Status.OK : Status.DIFFERS,
+                compared,
+                pending,
+                differing,
                 Optional.empty());
     }
 
     private Check repair(DSLContext tx, MaterializedView report, Check found) {
         if (!ViewLock.tryTake(tx, report)) {
-            return new Check(report, Status.LOCKED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
+            return new Check(
+                    report,
+                    Status.LOCKED,
+                    found.bucketsCompared(),
+                    found.bucketsPending(),
+                    found.differing(),
                     Optional.of("another refresh of " + report.qualified() + " holds its lock"));
         }
         Incremental spec = report.incremental().orElseThrow();
         String buckets = IncrementalRefresher.dateArray(found.differing());
-        tx.execute(DSL.query("DELETE FROM {0} WHERE {1} = ANY ({2}::date[])", table(report), name(spec.bucketColumn()),
-                val(buckets)));
-        tx.execute(DSL.query("INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)", table(report),
-                IncrementalRefresher.definition(spec), val(buckets)));
+        tx.execute(DSL.query(
+                "DELETE FROM {0} WHERE {1} = ANY ({2}::date[])",
+                table(report), name(spec.bucketColumn()), val(buckets)));
+        tx.execute(DSL.query(
+                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)",
+                table(report), IncrementalRefresher.definition(spec), val(buckets)));
         state.markDependentsDirty(tx, report, buckets);
-        return new Check(report, Status.REPAIRED, found.bucketsCompared(), found.bucketsPending(), found.differing(),
+        return new Check(
+                report,
+                Status.REPAIRED,
+                found.bucketsCompared(),
+                found.bucketsPending(),
+                found.differing(),
                 Optional.empty());
     }
 
@@ -138,9 +167,13 @@ public final class ReportVerifier {
             return transaction(readOnly, work);
         } catch (DataAccessException e) {
             if (QUERY_CANCELED.equals(SqlStates.of(e))) {
-                throw new WmsAnalyticsException(ExitCode.FAILED, report.qualified() + ": verify ran longer than"
-                        + " refresh.statement-timeout (" + Durations.human(settings.statementTimeout()) + "); raise it, or"
-                        + " verify one report at a time", e);
+                throw new WmsAnalyticsException(
+                        ExitCode.FAILED,
+                        report.qualified() + ": verify ran longer than"
+                                + " refresh.statement-timeout (" + Durations.human(settings.statementTimeout())
+                                + "); raise it, or"
+                                + " verify one report at a time",
+                        e);
             }
             throw e;
         }
@@ -151,10 +184,13 @@ public final class ReportVerifier {
             connection.setAutoCommit(false);
             try {
                 DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
-                tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, " + (readOnly ? "READ ONLY" : "READ WRITE"));
-                tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('TimeZone', ?, true),"
+                tx.execute(
+                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, " + (readOnly ? "READ ONLY" : "READ WRITE"));
+                tx.fetch(
+                        "SELECT set_config('statement_timeout', ?, true), set_config('TimeZone', ?, true),"
                                 + " set_config('plan_cache_mode', 'force_custom_plan', true)",
-                        settings.statementTimeout().toMillis() + "ms", settings.timeZone());
+                        settings.statementTimeout().toMillis() + "ms",
+                        settings.timeZone());
                 Check check = work.apply(tx);
                 connection.commit();
                 return check;

@@ -62,7 +62,8 @@ public final class ViewCatalog {
             + " JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = r.definition"
             + "   AND d.refclassid = 'pg_class'::regclass";
 
-    private static final String REASONS = "SELECT view_schema || '.' || view_name, reason FROM analytics_control.refresh_mode_reason";
+    private static final String REASONS =
+            "SELECT view_schema || '.' || view_name, reason FROM analytics_control.refresh_mode_reason";
 
     private final DSLContext db;
     private final RefreshGroups groups;
@@ -99,13 +100,20 @@ public final class ViewCatalog {
         }
     }
 
-    private static MaterializedView view(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps,
-            Map<String, String> reasons) {
+    private static MaterializedView view(
+            Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps, Map<String, String> reasons) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
-        return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), r.get(3, Boolean.class),
-                r.get(4, Boolean.class), Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()),
-                Optional.empty(), Optional.ofNullable(reasons.get(qualified)));
+        return new MaterializedView(
+                oid,
+                r.get(1, String.class),
+                r.get(2, String.class),
+                r.get(3, Boolean.class),
+                r.get(4, Boolean.class),
+                Optional.ofNullable(groupOf.get(qualified)),
+                deps.getOrDefault(oid, Set.of()),
+                Optional.empty(),
+                Optional.ofNullable(reasons.get(qualified)));
     }
 
     private static MaterializedView table(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps) {
@@ -113,21 +121,34 @@ public final class ViewCatalog {
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
         Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
                 .map(name -> new Incremental.FunctionName(r.get(8, String.class), name));
-        Incremental incremental = new Incremental(r.get(3, String.class), r.get(4, String.class),
-                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)), extent, r.get(7, Boolean.class),
+        Incremental incremental = new Incremental(
+                r.get(3, String.class),
+                r.get(4, String.class),
+                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)),
+                extent,
+                r.get(7, Boolean.class),
                 r.get(10, Boolean.class));
-        return new MaterializedView(oid, r.get(1, String.class), r.get(2, String.class), true, true,
-                Optional.ofNullable(groupOf.get(qualified)), deps.getOrDefault(oid, Set.of()), Optional.of(incremental),
+        return new MaterializedView(
+                oid,
+                r.get(1, String.class),
+                r.get(2, String.class),
+                true,
+                true,
+                Optional.ofNullable(groupOf.get(qualified)),
+                deps.getOrDefault(oid, Set.of()),
+                Optional.of(incremental),
                 Optional.empty());
     }
 
     /** What a relation of that name is, when it is not a materialized view: "a table", "a view". */
     Optional<String> kindOf(String schema, String name) {
-        return db.fetchOptional("SELECT CASE c.relkind WHEN 'r' THEN 'a table' WHEN 'v' THEN 'a view'"
-                        + " WHEN 'p' THEN 'a partitioned table' WHEN 'f' THEN 'a foreign table' WHEN 'S' THEN 'a sequence'"
-                        + " WHEN 'i' THEN 'an index' ELSE 'not a materialized view' END"
-                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?",
-                        schema, name)
+        return db.fetchOptional(
+                        "SELECT CASE c.relkind WHEN 'r' THEN 'a table' WHEN 'v' THEN 'a view'"
+                                + " WHEN 'p' THEN 'a partitioned table' WHEN 'f' THEN 'a foreign table' WHEN 'S' THEN 'a sequence'"
+                                + " WHEN 'i' THEN 'an index' ELSE 'not a materialized view' END"
+                                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?",
+                        schema,
+                        name)
                 .map(r -> r.get(0, String.class));
     }
 }

@@ -16,6 +16,7 @@ final class ViewLock {
 
     /** Takes the report's lock for the rest of the transaction, or returns false when another holds it. */
     static boolean tryTake(DSLContext tx, MaterializedView view) {
-        return tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", CLASS, (int) view.oid()).get(0, Boolean.class);
+        return tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", CLASS, (int) view.oid())
+                .get(0, Boolean.class);
     }
 }

@@ -38,7 +38,15 @@ public record ViewOutcome(
     }
 
     static ViewOutcome blocked(MaterializedView view, String reason) {
-        return new ViewOutcome(view, view.mode(), Status.BLOCKED, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(reason), Optional.empty());
+        return new ViewOutcome(
+                view,
+                view.mode(),
+                Status.BLOCKED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(reason),
+                Optional.empty());
     }
 }

@@ -68,8 +68,14 @@ final class ViewRefresher {
             if (view.isIncremental()) {
                 IncrementalRefresher.Result result = incremental.refresh(tx, view, full, settings.timeZone());
                 connection.commit();
-                return outcome(view, result.mode(), ViewOutcome.Status.SUCCEEDED, start, Optional.of(result.rows()),
-                        Optional.of(result.counts()), null);
+                return outcome(
+                        view,
+                        result.mode(),
+                        ViewOutcome.Status.SUCCEEDED,
+                        start,
+                        Optional.of(result.rows()),
+                        Optional.of(result.counts()),
+                        null);
             }
             long rows = refreshAndAnalyze(tx, view);
             connection.commit();
@@ -81,9 +87,12 @@ final class ViewRefresher {
     }
 
     private void setLocals(DSLContext tx) {
-        tx.fetch("SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true),"
+        tx.fetch(
+                "SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true),"
                         + " set_config('TimeZone', ?, true)",
-                settings.statementTimeout().toMillis() + "ms", settings.lockTimeout().toMillis() + "ms", settings.timeZone());
+                settings.statementTimeout().toMillis() + "ms",
+                settings.lockTimeout().toMillis() + "ms",
+                settings.timeZone());
     }
 
     private static long refreshAndAnalyze(DSLContext tx, MaterializedView view) {
@@ -95,17 +104,32 @@ final class ViewRefresher {
         return rows;
     }
 
-    private ViewOutcome outcome(MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
+    private ViewOutcome outcome(
+            MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
         return outcome(view, view.mode(), status, start, rows, Optional.empty(), error);
     }
 
-    private ViewOutcome outcome(MaterializedView view, RefreshMode mode, ViewOutcome.Status status, Instant start,
-            Optional<Long> rows, Optional<BucketCounts> counts, Exception error) {
+    private ViewOutcome outcome(
+            MaterializedView view,
+            RefreshMode mode,
+            ViewOutcome.Status status,
+            Instant start,
+            Optional<Long> rows,
+            Optional<BucketCounts> counts,
+            Exception error) {
         Optional<String> message = Optional.ofNullable(error).map(ErrorMessages::serverMessage);
         if (status == ViewOutcome.Status.LOCKED) {
             message = Optional.of("another refresh of " + view.qualified() + " holds its lock");
         }
-        return new ViewOutcome(view, mode, status, Optional.of(start), Optional.of(clock.instant()), rows,
-                Optional.ofNullable(error).map(SqlStates::of), message, counts);
+        return new ViewOutcome(
+                view,
+                mode,
+                status,
+                Optional.of(start),
+                Optional.of(clock.instant()),
+                rows,
+                Optional.ofNullable(error).map(SqlStates::of),
+                message,
+                counts);
     }
 }

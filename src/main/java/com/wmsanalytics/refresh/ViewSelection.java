@@ -29,7 +29,9 @@ public final class ViewSelection {
     }
 
     public List<MaterializedView> group(String group) {
-        List<MaterializedView> members = views.stream().filter(v -> v.group().filter(group::equals).isPresent()).toList();
+        List<MaterializedView> members = views.stream()
+                .filter(v -> v.group().filter(group::equals).isPresent())
+                .toList();
         if (members.isEmpty()) {
             throw new UsageException("unknown group '" + group + "'; groups: " + groups());
         }
@@ -48,13 +50,16 @@ public final class ViewSelection {
         }
         String name = typed.toLowerCase(Locale.ROOT);
         List<MaterializedView> matches = views.stream()
-                .filter(v -> name.contains(".") ? v.qualified().equals(name) : v.name().equals(name))
+                .filter(v -> name.contains(".")
+                        ? v.qualified().equals(name)
+                        : v.name().equals(name))
                 .toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }
         if (matches.size() > 1) {
-            throw new UsageException("'" + typed + "' is ambiguous: " + matches.stream().map(MaterializedView::qualified).toList());
+            throw new UsageException("'" + typed + "' is ambiguous: "
+                    + matches.stream().map(MaterializedView::qualified).toList());
         }
         throw new UsageException(notFound(typed, name));
     }
@@ -71,6 +76,10 @@ public final class ViewSelection {
     }
 
     private List<String> groups() {
-        return views.stream().flatMap(v -> v.group().stream()).distinct().sorted().toList();
+        return views.stream()
+                .flatMap(v -> v.group().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -36,7 +36,11 @@ public final class CatchUpGate {
      * @param clock what the timeout and the apply worker's grace are measured on
      * @param sleeper how to wait between polls: {@link Sleeper#THREAD}, or a test's clock
      */
-    public CatchUpGate(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock, Sleeper sleeper,
+    public CatchUpGate(
+            DSLContext replica,
+            Map<PublisherConfig, DSLContext> publishers,
+            Clock clock,
+            Sleeper sleeper,
             Duration pollInterval) {
         this.replica = replica;
         this.publishers = publishers;
@@ -51,7 +55,8 @@ public final class CatchUpGate {
         publishers.forEach((config, db) -> verdicts.put(watch(config, db, start), null));
         while (true) {
             Instant now = clock.instant();
-            verdicts.replaceAll((watch, verdict) -> verdict != null ? verdict : watch.poll(now).orElse(null));
+            verdicts.replaceAll((watch, verdict) ->
+                    verdict != null ? verdict : watch.poll(now).orElse(null));
             boolean failed = verdicts.values().stream().anyMatch(v -> v != null && !v.caughtUp());
             if (failed || now.isAfter(start.plus(timeout)) || !verdicts.containsValue(null)) {
                 verdicts.replaceAll((watch, verdict) -> verdict != null ? verdict : watch.timeout(now));
@@ -64,11 +69,15 @@ public final class CatchUpGate {
 
     private PublisherWatch watch(PublisherConfig config, DSLContext db, Instant start) {
         SubscriptionProbe probe = new SubscriptionProbe(replica, db, config.subscription());
-        return new PublisherWatch(config.name(), config.subscription(), config.endpoint().user(), probe, start);
+        return new PublisherWatch(
+                config.name(), config.subscription(), config.endpoint().user(), probe, start);
     }
 
     private static long behind(Map<PublisherWatch, CatchUp> verdicts) {
-        List<PublisherWatch> waiting = verdicts.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        List<PublisherWatch> waiting = verdicts.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
+                .toList();
         return waiting.stream().mapToLong(PublisherWatch::bytesBehind).sum();
     }
 

@@ -10,8 +10,12 @@ import com.wmsanalytics.config.Secret;
 record Conninfo(String host, String port, String dbname, String user, Secret password) {
 
     static Conninfo of(PublisherConfig p) {
-        return new Conninfo(p.subscriptionHost().orElse(p.endpoint().host()), p.endpoint().port(),
-                p.endpoint().database(), p.endpoint().user(), p.endpoint().password());
+        return new Conninfo(
+                p.subscriptionHost().orElse(p.endpoint().host()),
+                p.endpoint().port(),
+                p.endpoint().database(),
+                p.endpoint().user(),
+                p.endpoint().password());
     }
 
     /** The string to store in the subscription. Never print it. */
@@ -24,7 +28,8 @@ record Conninfo(String host, String port, String dbname, String user, Secret pas
     }
 
     private String render(String pass) {
-        String base = "host=" + quote(host) + " port=" + quote(port) + " dbname=" + quote(dbname) + " user=" + quote(user);
+        String base =
+                "host=" + quote(host) + " port=" + quote(port) + " dbname=" + quote(dbname) + " user=" + quote(user);
         return pass == null ? base : base + " password=" + quote(pass);
     }
 

@@ -46,9 +46,11 @@ public final class GapCheck {
     }
 
     private Optional<SubscriptionGap> check(PublisherConfig p) {
-        Record sub = replica.fetchOne("SELECT s.subslotname, coalesce(o.remote_lsn, '0/0')::text FROM pg_subscription s"
-                + " LEFT JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid"
-                + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription());
+        Record sub = replica.fetchOne(
+                "SELECT s.subslotname, coalesce(o.remote_lsn, '0/0')::text FROM pg_subscription s"
+                        + " LEFT JOIN pg_replication_origin_status o ON o.external_id = 'pg_' || s.oid"
+                        + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
+                p.subscription());
         if (sub == null) {
             return Optional.empty();
         }
@@ -62,9 +64,13 @@ public final class GapCheck {
             return Optional.empty();
         }
         String origin = sub.get(1, String.class);
-        Record slot = publisher.apply(p.name()).fetchOne("SELECT confirmed_flush_lsn::text,"
-                + " coalesce(confirmed_flush_lsn > ?::pg_lsn, false) FROM pg_replication_slots WHERE slot_name = ?",
-                origin, sub.get(0, String.class));
+        Record slot = publisher
+                .apply(p.name())
+                .fetchOne(
+                        "SELECT confirmed_flush_lsn::text,"
+                                + " coalesce(confirmed_flush_lsn > ?::pg_lsn, false) FROM pg_replication_slots WHERE slot_name = ?",
+                        origin,
+                        sub.get(0, String.class));
         if (slot == null) {
             return Optional.empty();
         }
@@ -72,7 +78,7 @@ public final class GapCheck {
             timelines.record(p.subscription());
             return Optional.empty();
         }
-        return Optional.of(new SubscriptionGap(p.name(), p.subscription(), current, recorded.get(), origin,
-                slot.get(0, String.class)));
+        return Optional.of(new SubscriptionGap(
+                p.name(), p.subscription(), current, recorded.get(), origin, slot.get(0, String.class)));
     }
 }

@@ -18,7 +18,8 @@ public record GateResult(List<CatchUp> publishers, Duration waited) {
 
     /** The first reason the gate was not satisfied, as one line. */
     public Optional<String> reason() {
-        return publishers.stream().filter(p -> !p.caughtUp()).findFirst().map(p -> p.detail().orElse(p.outcome().label()));
+        return publishers.stream().filter(p -> !p.caughtUp()).findFirst().map(p -> p.detail()
+                .orElse(p.outcome().label()));
     }
 
     /**
@@ -29,6 +30,9 @@ public record GateResult(List<CatchUp> publishers, Duration waited) {
         if (!satisfied()) {
             return Optional.empty();
         }
-        return publishers.stream().map(CatchUp::publisherTime).flatMap(Optional::stream).min(Instant::compareTo);
+        return publishers.stream()
+                .map(CatchUp::publisherTime)
+                .flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 }

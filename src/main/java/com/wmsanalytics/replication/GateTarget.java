@@ -17,6 +17,7 @@ record GateTarget(String lsn, Instant publisherTime) {
 
     static GateTarget read(DSLContext publisher) {
         Record r = publisher.fetchOne("SELECT pg_current_wal_insert_lsn()::text, now()");
-        return new GateTarget(r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant());
+        return new GateTarget(
+                r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant());
     }
 }

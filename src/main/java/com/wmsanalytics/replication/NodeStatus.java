@@ -12,7 +12,8 @@ import org.jooq.DSLContext;
  * @param address {@code host:port} from the configuration
  * @param role {@code primary}, {@code standby} or {@code unreachable}
  */
-public record NodeStatus(String node, String address, String role, Optional<String> upstream, List<StandbyReplay> standbys) {
+public record NodeStatus(
+        String node, String address, String role, Optional<String> upstream, List<StandbyReplay> standbys) {
 
     public NodeStatus {
         standbys = List.copyOf(standbys);
@@ -20,8 +21,8 @@ public record NodeStatus(String node, String address, String role, Optional<Stri
 
     public static NodeStatus read(String node, String address, DSLContext db) {
         NodeRole role = NodeRole.read(db);
-        return new NodeStatus(node, address, role.label(), role.upstream(),
-                role.standby() ? List.of() : StandbyReplay.read(db));
+        return new NodeStatus(
+                node, address, role.label(), role.upstream(), role.standby() ? List.of() : StandbyReplay.read(db));
     }
 
     public static NodeStatus unreachable(String node, String address) {

@@ -28,10 +28,14 @@ public final class Preflight {
     public List<Finding> warnings() {
         List<Finding> warnings = new ArrayList<>();
         publishers.forEach((config, db) -> {
-            String keep = new ServerProbe(db).settings(List.of("max_slot_wal_keep_size")).get("max_slot_wal_keep_size");
+            String keep = new ServerProbe(db)
+                    .settings(List.of("max_slot_wal_keep_size"))
+                    .get("max_slot_wal_keep_size");
             if ("-1".equals(keep)) {
-                warnings.add(new Finding("publisher " + config.name(), "max_slot_wal_keep_size is -1 (unbounded): if the"
-                        + " replica stops confirming, its slot keeps WAL on the primary until the disk is full",
+                warnings.add(new Finding(
+                        "publisher " + config.name(),
+                        "max_slot_wal_keep_size is -1 (unbounded): if the"
+                                + " replica stops confirming, its slot keeps WAL on the primary until the disk is full",
                         "set max_slot_wal_keep_size (for example 50GB, see conf/postgresql.conf.primary) and reload"));
             }
         });

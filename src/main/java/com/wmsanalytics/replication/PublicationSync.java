@@ -24,14 +24,17 @@ final class PublicationSync {
 
     /** Returns what it changed, or empty when the publication was already up to date. */
     Optional<String> ensure(String publication, List<String> tables) {
-        Record pub = db.fetchOne("SELECT puballtables, pubinsert AND pubupdate AND pubdelete AND pubtruncate"
-                + " FROM pg_publication WHERE pubname = ?", publication);
+        Record pub = db.fetchOne(
+                "SELECT puballtables, pubinsert AND pubupdate AND pubdelete AND pubtruncate"
+                        + " FROM pg_publication WHERE pubname = ?",
+                publication);
         if (pub == null) {
             db.execute(query("CREATE PUBLICATION {0} FOR TABLE {1}", name(publication), tableList(tables)));
             return Optional.of("created publication " + publication + " with " + tables.size() + " tables");
         }
         if (!pub.get(1, Boolean.class)) {
-            db.execute(query("ALTER PUBLICATION {0} SET (publish = 'insert, update, delete, truncate')", name(publication)));
+            db.execute(query(
+                    "ALTER PUBLICATION {0} SET (publish = 'insert, update, delete, truncate')", name(publication)));
             return Optional.of("publication " + publication + " now publishes insert, update, delete and truncate");
         }
         if (pub.get(0, Boolean.class) || tables.equals(probe.publishedTables(publication))) {

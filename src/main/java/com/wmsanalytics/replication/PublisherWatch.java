@@ -50,32 +50,50 @@ final class PublisherWatch {
     Optional<CatchUp> poll(Instant now) {
         if (!canReadLsns) {
             // Without pg_read_all_stats every column of pg_stat_replication but pid is NULL.
-            return fail(now, Outcome.LSN_NOT_VISIBLE, "publisher " + publisher + ": role " + role
-                    + " cannot read replay_lsn in pg_stat_replication; GRANT pg_read_all_stats TO " + role);
+            return fail(
+                    now,
+                    Outcome.LSN_NOT_VISIBLE,
+                    "publisher " + publisher + ": role " + role
+                            + " cannot read replay_lsn in pg_stat_replication; GRANT pg_read_all_stats TO " + role);
         }
         Optional<SubscriptionProbe.ReplicaSide> replica = probe.replicaSide();
         if (replica.isEmpty()) {
-            return fail(now, Outcome.SUBSCRIPTION_MISSING, "subscription " + subscription + " does not exist on the replica; run setup");
+            return fail(
+                    now,
+                    Outcome.SUBSCRIPTION_MISSING,
+                    "subscription " + subscription + " does not exist on the replica; run setup");
         }
         if (!replica.get().enabled()) {
-            return fail(now, Outcome.SUBSCRIPTION_DISABLED, "subscription " + subscription
-                    + " is disabled; run setup or ALTER SUBSCRIPTION " + subscription + " ENABLE");
+            return fail(
+                    now,
+                    Outcome.SUBSCRIPTION_DISABLED,
+                    "subscription " + subscription + " is disabled; run setup or ALTER SUBSCRIPTION " + subscription
+                            + " ENABLE");
         }
         if (workerDown(replica.get(), now)) {
-            return fail(now, Outcome.APPLY_WORKER_DOWN, "the apply worker of subscription " + subscription + " has not been"
-                    + " running for " + APPLY_WORKER_GRACE.toSeconds() + " s; see the replica's log");
+            return fail(
+                    now,
+                    Outcome.APPLY_WORKER_DOWN,
+                    "the apply worker of subscription " + subscription + " has not been" + " running for "
+                            + APPLY_WORKER_GRACE.toSeconds() + " s; see the replica's log");
         }
         if (replica.get().applyPid() == null) {
             return Optional.empty();
         }
         Optional<Long> errors = probe.applyErrors();
         if (errorsAtStart.isPresent() && errors.isPresent() && errors.get() > errorsAtStart.get()) {
-            return fail(now, Outcome.APPLY_ERRORS, "subscription " + subscription + " hit " + (errors.get() - errorsAtStart.get())
-                    + " apply error(s) while the gate waited; see the replica's log");
+            return fail(
+                    now,
+                    Outcome.APPLY_ERRORS,
+                    "subscription " + subscription + " hit " + (errors.get() - errorsAtStart.get())
+                            + " apply error(s) while the gate waited; see the replica's log");
         }
         if (probe.slotWalStatus(replica.get().slotName()).filter("lost"::equals).isPresent()) {
-            return fail(now, Outcome.SLOT_LOST, "replication slot " + replica.get().slotName() + " on publisher " + publisher
-                    + " is lost (wal_status = lost); the subscription must be re-created");
+            return fail(
+                    now,
+                    Outcome.SLOT_LOST,
+                    "replication slot " + replica.get().slotName() + " on publisher " + publisher
+                            + " is lost (wal_status = lost); the subscription must be re-created");
         }
         return pollPublisher(now, replica.get().tablesNotReady());
     }
@@ -107,8 +125,11 @@ final class PublisherWatch {
 
     /** The verdict when the gate stops waiting before this publisher caught up. */
     CatchUp timeout(Instant now) {
-        return result(now, Outcome.TIMEOUT, Optional.of("replica behind publisher " + publisher + " by " + bytesBehind
-                + " bytes after waiting " + Durations.human(Duration.between(start, now))));
+        return result(
+                now,
+                Outcome.TIMEOUT,
+                Optional.of("replica behind publisher " + publisher + " by " + bytesBehind + " bytes after waiting "
+                        + Durations.human(Duration.between(start, now))));
     }
 
     private Optional<CatchUp> fail(Instant now, Outcome outcome, String detail) {
@@ -116,7 +137,14 @@ final class PublisherWatch {
     }
 
     private CatchUp result(Instant now, Outcome outcome, Optional<String> detail) {
-        return new CatchUp(publisher, subscription, Optional.of(target.lsn()), Optional.of(target.publisherTime()),
-                Optional.ofNullable(bytesBehindAtStart), Duration.between(start, now), outcome, detail);
+        return new CatchUp(
+                publisher,
+                subscription,
+                Optional.of(target.lsn()),
+                Optional.of(target.publisherTime()),
+                Optional.ofNullable(bytesBehindAtStart),
+                Duration.between(start, now),
+                outcome,
+                detail);
     }
 }

@@ -13,10 +13,15 @@ public final class ResyncNeededException extends WmsAnalyticsException {
     private static final long serialVersionUID = 1L;
 
     ResyncNeededException(SubscriptionGap gap) {
-        super(ExitCode.RESYNC_NEEDED, "subscription " + gap.subscription() + " (publisher " + gap.publisher()
-                + ") may have skipped transactions: the replica is on timeline " + gap.timeline() + " since it was last"
-                + " known whole (timeline " + gap.recordedTimeline() + "), and its origin is at " + gap.originLsn()
-                + ", behind the " + gap.slotLsn() + " its slot confirmed; run 'wms-analytics setup --resync' to copy its"
-                + " tables again");
+        super(
+                ExitCode.RESYNC_NEEDED,
+                "subscription " + gap.subscription() + " (publisher " + gap.publisher()
+                        + ") may have skipped transactions: the replica is on timeline " + gap.timeline()
+                        + " since it was last"
+                        + " known whole (timeline " + gap.recordedTimeline() + "), and its origin is at "
+                        + gap.originLsn()
+                        + ", behind the " + gap.slotLsn()
+                        + " its slot confirmed; run 'wms-analytics setup --resync' to copy its"
+                        + " tables again");
     }
 }

@@ -10,7 +10,8 @@ import org.jooq.Record;
 final class ServerProbe {
 
     /** The attributes of the role this program logs in as. */
-    record Role(String name, boolean superuser, boolean replication, boolean readAllStats, boolean createSubscription) {}
+    record Role(
+            String name, boolean superuser, boolean replication, boolean readAllStats, boolean createSubscription) {}
 
     /** One column of a table, as {@code format_type} renders its type. */
     record Column(String table, String column, String type) {}
@@ -22,7 +23,9 @@ final class ServerProbe {
     }
 
     Map<String, String> settings(List<String> names) {
-        return db.fetch("SELECT name, setting FROM pg_settings WHERE name = ANY(?)", (Object) names.toArray(String[]::new))
+        return db
+                .fetch("SELECT name, setting FROM pg_settings WHERE name = ANY(?)", (Object)
+                        names.toArray(String[]::new))
                 .stream()
                 .collect(Collectors.toMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
     }
@@ -37,8 +40,12 @@ final class ServerProbe {
                         + " EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'pg_create_subscription'"
                         + "   AND pg_has_role(current_user, g.oid, 'MEMBER'))"
                         + " FROM pg_roles WHERE rolname = current_user");
-        return new Role(r.get(0, String.class), r.get(1, Boolean.class), r.get(2, Boolean.class),
-                r.get(3, Boolean.class), r.get(4, Boolean.class));
+        return new Role(
+                r.get(0, String.class),
+                r.get(1, Boolean.class),
+                r.get(2, Boolean.class),
+                r.get(3, Boolean.class),
+                r.get(4, Boolean.class));
     }
 
     /** Ordinary tables of the schemas, as {@code schema.table}, sorted. */
@@ -48,8 +55,10 @@ final class ServerProbe {
 
     /** Tables whose UPDATE and DELETE could not be replicated: no key and no replica identity. */
     List<String> tablesWithoutIdentity(List<String> schemas) {
-        return tablesWhere("(c.relreplident = 'n' OR (c.relreplident = 'd' AND NOT EXISTS"
-                + " (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)))", schemas);
+        return tablesWhere(
+                "(c.relreplident = 'n' OR (c.relreplident = 'd' AND NOT EXISTS"
+                        + " (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)))",
+                schemas);
     }
 
     /** Tables of the schemas the login role may not add to a publication (it must own them). */
@@ -59,15 +68,17 @@ final class ServerProbe {
 
     /** Tables of the schemas the login role may not SELECT from (or whose schema it may not use). */
     List<String> tablesNotReadable(List<String> schemas) {
-        return tablesWhere("NOT (has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'))", schemas);
+        return tablesWhere(
+                "NOT (has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT'))", schemas);
     }
 
     List<Column> columns(List<String> schemas) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname), a.attname, format_type(a.atttypid, a.atttypmod)"
-                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
-                        + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum",
+        return db.fetch(
+                        "SELECT format('%s.%s', n.nspname, c.relname), a.attname, format_type(a.atttypid, a.atttypmod)"
+                                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
+                                + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum",
                         (Object) schemas.toArray(String[]::new))
                 .map(r -> new Column(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
     }
@@ -77,17 +88,22 @@ final class ServerProbe {
      * class over {@code c} (pg_class) and {@code n} (pg_namespace); the schemas are bound.
      */
     private List<String> tablesWhere(String condition, List<String> schemas) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) AND " + condition
-                        + " ORDER BY 1", (Object) schemas.toArray(String[]::new))
+        return db.fetch(
+                        "SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) AND "
+                                + condition
+                                + " ORDER BY 1",
+                        (Object) schemas.toArray(String[]::new))
                 .getValues(0, String.class);
     }
 
     /** The tables a publication holds now, as {@code schema.table}, sorted; empty if none. */
     List<String> publishedTables(String publication) {
-        return db.fetch("SELECT format('%s.%s', schemaname, tablename) FROM pg_publication_tables"
-                        + " WHERE pubname = ? ORDER BY 1", publication)
+        return db.fetch(
+                        "SELECT format('%s.%s', schemaname, tablename) FROM pg_publication_tables"
+                                + " WHERE pubname = ? ORDER BY 1",
+                        publication)
                 .getValues(0, String.class);
     }
 

@@ -62,11 +62,13 @@ public final class SetupStage {
         publishers.forEach((config, db) -> byName.put(config.name(), db));
         List<String> changes = new ArrayList<>();
         for (SubscriptionGap gap : new GapCheck(replica, List.copyOf(publishers.keySet()), byName::get).find()) {
-            PublisherConfig config = publishers.keySet().stream().filter(p -> p.name().equals(gap.publisher())).findFirst()
+            PublisherConfig config = publishers.keySet().stream()
+                    .filter(p -> p.name().equals(gap.publisher()))
+                    .findFirst()
                     .orElseThrow();
             DSLContext db = byName.get(gap.publisher());
-            List<String> cleared = new SubscriptionResync(replica, clock).clear(config, db,
-                    new ServerProbe(db).tables(config.schemas()));
+            List<String> cleared = new SubscriptionResync(replica, clock)
+                    .clear(config, db, new ServerProbe(db).tables(config.schemas()));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
             changes.addAll(setUp(config, db, syncTimeout, listener));
@@ -76,7 +78,8 @@ public final class SetupStage {
 
     private List<String> setUp(PublisherConfig config, DSLContext db, Duration syncTimeout, Listener listener) {
         List<String> tables = new ServerProbe(db).tables(config.schemas());
-        boolean existed = replica.fetchExists(replica.selectOne().from("pg_subscription s")
+        boolean existed = replica.fetchExists(replica.selectOne()
+                .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
         List<String> changes = new ArrayList<>();
         new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);

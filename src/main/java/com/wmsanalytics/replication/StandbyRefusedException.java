@@ -17,7 +17,9 @@ public final class StandbyRefusedException extends WmsAnalyticsException {
 
     private static String message(String node, NodeRole role) {
         return "the replica " + node + " is a standby (in recovery), where nothing can be refreshed or recorded; "
-                + role.upstream().map(u -> "the writable node is probably " + u + ", which it replays from: point"
-                        + " wms-analytics.replica.url at it").orElse("point wms-analytics.replica.url at the writable node");
+                + role.upstream()
+                        .map(u -> "the writable node is probably " + u + ", which it replays from: point"
+                                + " wms-analytics.replica.url at it")
+                        .orElse("point wms-analytics.replica.url at the writable node");
     }
 }

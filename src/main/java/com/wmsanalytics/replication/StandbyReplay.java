@@ -16,8 +16,8 @@ import org.jooq.DSLContext;
  * @param replayLag how long replay trails the node's commits, as PostgreSQL measures it; empty
  *     when the standby is idle and caught up, or without the privilege
  */
-public record StandbyReplay(String name, Optional<String> client, String state, Optional<Long> bytesBehind,
-        Optional<Duration> replayLag) {
+public record StandbyReplay(
+        String name, Optional<String> client, String state, Optional<Long> bytesBehind, Optional<Duration> replayLag) {
 
     static List<StandbyReplay> read(DSLContext db) {
         return db.fetch("SELECT r.application_name, host(r.client_addr), r.state,"
@@ -27,8 +27,11 @@ public record StandbyReplay(String name, Optional<String> client, String state, 
                         + " WHERE a.backend_type = 'walsender' AND NOT EXISTS (SELECT 1 FROM pg_replication_slots s"
                         + " WHERE s.active_pid = r.pid AND s.slot_type = 'logical') AND a.datname IS NULL"
                         + " ORDER BY r.application_name, r.pid")
-                .map(r -> new StandbyReplay(r.get(0, String.class), Optional.ofNullable(r.get(1, String.class)),
-                        r.get(2, String.class), Optional.ofNullable(r.get(3, Long.class)),
+                .map(r -> new StandbyReplay(
+                        r.get(0, String.class),
+                        Optional.ofNullable(r.get(1, String.class)),
+                        r.get(2, String.class),
+                        Optional.ofNullable(r.get(3, Long.class)),
                         Optional.ofNullable(r.get(4, Long.class)).map(Duration::ofMillis)));
     }
 }

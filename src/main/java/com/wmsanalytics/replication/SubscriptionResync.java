@@ -36,24 +36,33 @@ final class SubscriptionResync {
     /** Returns one line per change. */
     List<String> clear(PublisherConfig p, DSLContext publisher, List<String> tables) {
         String sub = p.subscription();
-        String slot = replica.fetchOne("SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND "
-                + ThisDatabase.SUBSCRIPTION, sub).get(0, String.class);
+        String slot = replica.fetchOne(
+                        "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND "
+                                + ThisDatabase.SUBSCRIPTION,
+                        sub)
+                .get(0, String.class);
         replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
         awaitSlotReleased(publisher, slot);
         replica.execute(query("DROP SUBSCRIPTION {0}", name(sub)));
-        replica.execute(query("TRUNCATE {0}", list(tables.stream().map(SubscriptionResync::qualified).toArray(Name[]::new))));
-        return List.of("dropped subscription " + sub + " and its slot " + slot + " to copy its tables again",
+        replica.execute(query(
+                "TRUNCATE {0}",
+                list(tables.stream().map(SubscriptionResync::qualified).toArray(Name[]::new))));
+        return List.of(
+                "dropped subscription " + sub + " and its slot " + slot + " to copy its tables again",
                 "emptied the " + tables.size() + " mirror tables of subscription " + sub);
     }
 
     private void awaitSlotReleased(DSLContext publisher, String slot) {
         Instant deadline = clock.instant().plus(SLOT_RELEASE);
-        while (publisher.fetchExists(publisher.selectOne().from("pg_replication_slots")
-                .where("slot_name = ? AND active", slot))) {
+        while (publisher.fetchExists(
+                publisher.selectOne().from("pg_replication_slots").where("slot_name = ? AND active", slot))) {
             if (clock.instant().isAfter(deadline)) {
-                throw new WmsAnalyticsException(ExitCode.FAILED, "slot " + slot + " is still in use on the publisher "
-                        + SLOT_RELEASE.toSeconds() + " s after its subscription was disabled; is another node still"
-                        + " applying it? Stop that node and run setup --resync again");
+                throw new WmsAnalyticsException(
+                        ExitCode.FAILED,
+                        "slot " + slot + " is still in use on the publisher "
+                                + SLOT_RELEASE.toSeconds()
+                                + " s after its subscription was disabled; is another node still"
+                                + " applying it? Stop that node and run setup --resync again");
             }
             try {
                 Thread.sleep(100);

@@ -37,8 +37,16 @@ public record SubscriptionState(
     }
 
     private static SubscriptionState bare(PublisherConfig p, String state) {
-        return new SubscriptionState(p.name(), p.subscription(), state, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new SubscriptionState(
+                p.name(),
+                p.subscription(),
+                state,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Reads the state of one publisher's subscription. */
@@ -48,13 +56,19 @@ public record SubscriptionState(
         if (side.isEmpty()) {
             return bare(p, "missing");
         }
-        Optional<SubscriptionProbe.PublisherSide> sender = probe.canReadLsns()
-                ? probe.publisherSide(probe.target().lsn()) : Optional.empty();
+        Optional<SubscriptionProbe.PublisherSide> sender =
+                probe.canReadLsns() ? probe.publisherSide(probe.target().lsn()) : Optional.empty();
         Optional<SubscriptionProbe.Slot> slot = probe.slot(side.get().slotName());
-        return new SubscriptionState(p.name(), p.subscription(), state(side.get(), sender),
-                sender.map(SubscriptionProbe.PublisherSide::bytesBehind), probe.applyErrors(),
-                slot.map(SubscriptionProbe.Slot::walStatus), sender.map(SubscriptionState::lag),
-                slot.map(SubscriptionProbe.Slot::retainedBytes), slot.map(SubscriptionProbe.Slot::safeWalSize));
+        return new SubscriptionState(
+                p.name(),
+                p.subscription(),
+                state(side.get(), sender),
+                sender.map(SubscriptionProbe.PublisherSide::bytesBehind),
+                probe.applyErrors(),
+                slot.map(SubscriptionProbe.Slot::walStatus),
+                sender.map(SubscriptionState::lag),
+                slot.map(SubscriptionProbe.Slot::retainedBytes),
+                slot.map(SubscriptionProbe.Slot::safeWalSize));
     }
 
     private static Duration lag(SubscriptionProbe.PublisherSide sender) {

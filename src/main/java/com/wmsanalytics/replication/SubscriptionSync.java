@@ -26,7 +26,8 @@ import org.jooq.exception.DataAccessException;
 final class SubscriptionSync {
 
     private static final String SUBSCRIPTION =
-            "SELECT s.subenabled, s.subpublications FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION;
+            "SELECT s.subenabled, s.subpublications FROM pg_subscription s WHERE s.subname = ? AND "
+                    + ThisDatabase.SUBSCRIPTION;
 
     private final DSLContext db;
 
@@ -39,16 +40,24 @@ final class SubscriptionSync {
         String sub = p.subscription();
         Record row = db.fetchOne(SUBSCRIPTION, sub);
         if (row == null) {
-            withConninfo(conninfo, "create subscription " + sub, () -> db.execute(query(
-                    "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}", name(sub), inline(conninfo.reveal()),
-                    name(p.publication()))));
+            withConninfo(
+                    conninfo,
+                    "create subscription " + sub,
+                    () -> db.execute(query(
+                            "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}",
+                            name(sub), inline(conninfo.reveal()), name(p.publication()))));
             ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied the wms tables");
             return List.of("created subscription " + sub + " to " + conninfo.masked());
         }
         List<String> changes = new ArrayList<>();
-        if (storedConninfo(sub).filter(stored -> !stored.equals(conninfo.reveal())).isPresent()) {
-            withConninfo(conninfo, "change the connection of subscription " + sub, () -> db.execute(query(
-                    "ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal()))));
+        if (storedConninfo(sub)
+                .filter(stored -> !stored.equals(conninfo.reveal()))
+                .isPresent()) {
+            withConninfo(
+                    conninfo,
+                    "change the connection of subscription " + sub,
+                    () -> db.execute(
+                            query("ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal()))));
             changes.add("subscription " + sub + " now connects to " + conninfo.masked());
         }
         if (!Arrays.asList(row.get(1, String[].class)).equals(List.of(p.publication()))) {
@@ -62,7 +71,8 @@ final class SubscriptionSync {
         if (!publishedTables.equals(subscribedTables(sub))) {
             db.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION", name(sub)));
             ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied newly published tables");
-            changes.add("subscription " + sub + " refreshed to the publication's " + publishedTables.size() + " tables");
+            changes.add(
+                    "subscription " + sub + " refreshed to the publication's " + publishedTables.size() + " tables");
         }
         return changes;
     }
@@ -88,8 +98,10 @@ final class SubscriptionSync {
     /** The stored conninfo; only a superuser may read it, so others leave it as it is. */
     private Optional<String> storedConninfo(String sub) {
         try {
-            return Optional.of(db.fetchOne("SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "
-                    + ThisDatabase.SUBSCRIPTION, sub)
+            return Optional.of(db.fetchOne(
+                            "SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "
+                                    + ThisDatabase.SUBSCRIPTION,
+                            sub)
                     .get(0, String.class));
         } catch (DataAccessException e) {
             if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
@@ -100,10 +112,13 @@ final class SubscriptionSync {
     }
 
     private List<String> subscribedTables(String sub) {
-        return db.fetch("SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
-                        + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION
-                        + " ORDER BY 1", sub)
+        return db.fetch(
+                        "SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
+                                + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND "
+                                + ThisDatabase.SUBSCRIPTION
+                                + " ORDER BY 1",
+                        sub)
                 .getValues(0, String.class);
     }
 }

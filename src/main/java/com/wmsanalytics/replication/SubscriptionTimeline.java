@@ -22,20 +22,27 @@ final class SubscriptionTimeline {
     }
 
     Optional<Integer> recorded(String subscription) {
-        return replica.fetchOptional("SELECT timeline FROM analytics_control.subscription_timeline WHERE subscription = ?",
-                subscription).map(r -> r.get(0, Integer.class));
+        return replica.fetchOptional(
+                        "SELECT timeline FROM analytics_control.subscription_timeline WHERE subscription = ?",
+                        subscription)
+                .map(r -> r.get(0, Integer.class));
     }
 
     /** Records the current timeline for a subscription that has none yet. */
     void recordIfAbsent(String subscription) {
-        replica.execute("INSERT INTO analytics_control.subscription_timeline (subscription, timeline) VALUES (?, ?)"
-                + " ON CONFLICT (subscription) DO NOTHING", subscription, current());
+        replica.execute(
+                "INSERT INTO analytics_control.subscription_timeline (subscription, timeline) VALUES (?, ?)"
+                        + " ON CONFLICT (subscription) DO NOTHING",
+                subscription,
+                current());
     }
 
     /** Records the current timeline: the subscription holds everything its slot confirmed. */
     void record(String subscription) {
-        replica.execute("INSERT INTO analytics_control.subscription_timeline (subscription, timeline) VALUES (?, ?)"
-                + " ON CONFLICT (subscription) DO UPDATE SET timeline = excluded.timeline, recorded_at = now()",
-                subscription, current());
+        replica.execute(
+                "INSERT INTO analytics_control.subscription_timeline (subscription, timeline) VALUES (?, ?)"
+                        + " ON CONFLICT (subscription) DO UPDATE SET timeline = excluded.timeline, recorded_at = now()",
+                subscription,
+                current());
     }
 }

@@ -30,9 +30,11 @@ final class TableSyncWaiter {
     int await(String subscription, Duration timeout, Progress progress) {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
-            Record r = db.fetchOne("SELECT count(*) FILTER (WHERE sr.srsubstate = 'r')::int, count(*)::int"
-                    + " FROM pg_subscription_rel sr JOIN pg_subscription s ON s.oid = sr.srsubid"
-                    + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, subscription);
+            Record r = db.fetchOne(
+                    "SELECT count(*) FILTER (WHERE sr.srsubstate = 'r')::int, count(*)::int"
+                            + " FROM pg_subscription_rel sr JOIN pg_subscription s ON s.oid = sr.srsubid"
+                            + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
+                    subscription);
             int ready = r.get(0, Integer.class);
             int total = r.get(1, Integer.class);
             progress.tablesReady(subscription, ready, total);
@@ -40,9 +42,11 @@ final class TableSyncWaiter {
                 return total;
             }
             if (clock.instant().isAfter(deadline)) {
-                throw new WmsAnalyticsException(ExitCode.FAILED, "subscription " + subscription + ": only " + ready + " of "
-                        + total + " tables finished their initial copy within " + timeout
-                        + "; see the replica's log (wms-analytics.setup.sync-timeout sets the wait)");
+                throw new WmsAnalyticsException(
+                        ExitCode.FAILED,
+                        "subscription " + subscription + ": only " + ready + " of "
+                                + total + " tables finished their initial copy within " + timeout
+                                + "; see the replica's log (wms-analytics.setup.sync-timeout sets the wait)");
             }
             sleep();
         }

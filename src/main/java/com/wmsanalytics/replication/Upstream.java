@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Upstream {
 
     private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)\\s*=\\s*('((?:\\\\.|[^'\\\\])*)'|\\S+)");
-    private static final Pattern URI = Pattern.compile("^postgres(?:ql)?://(?:[^@/]*@)?([^:/?]+|\\[[^\\]]+\\])(?::(\\d+))?");
+    private static final Pattern URI =
+            Pattern.compile("^postgres(?:ql)?://(?:[^@/]*@)?([^:/?]+|\\[[^\\]]+\\])(?::(\\d+))?");
 
     private Upstream() {}
 

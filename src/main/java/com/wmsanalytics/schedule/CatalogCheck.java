@@ -27,7 +27,11 @@ final class CatalogCheck {
 
     private void check(JobDefinition job) {
         job.group().filter(g -> !knownGroups.contains(g)).ifPresent(g -> {
-            throw error(job, "job.group", -1, "unknown group '" + g + "'; groups: " + String.join(", ", new TreeSet<>(knownGroups)));
+            throw error(
+                    job,
+                    "job.group",
+                    -1,
+                    "unknown group '" + g + "'; groups: " + String.join(", ", new TreeSet<>(knownGroups)));
         });
         for (int i = 0; i < job.views().size(); i++) {
             if (!knownViews.contains(job.views().get(i))) {

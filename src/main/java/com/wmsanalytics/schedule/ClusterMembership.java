@@ -14,10 +14,13 @@ final class ClusterMembership {
     }
 
     boolean checkedIn(String schedulerName, String instanceId) {
-        return DSL.using(pool, SQLDialect.POSTGRES).fetchOne(
-                "SELECT EXISTS (SELECT 1 FROM analytics_control.qrtz_scheduler_state WHERE sched_name = ?"
-                        + " AND instance_name = ? AND last_checkin_time + 2 * checkin_interval"
-                        + " >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
-                schedulerName, instanceId).get(0, Boolean.class);
+        return DSL.using(pool, SQLDialect.POSTGRES)
+                .fetchOne(
+                        "SELECT EXISTS (SELECT 1 FROM analytics_control.qrtz_scheduler_state WHERE sched_name = ?"
+                                + " AND instance_name = ? AND last_checkin_time + 2 * checkin_interval"
+                                + " >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                        schedulerName,
+                        instanceId)
+                .get(0, Boolean.class);
     }
 }

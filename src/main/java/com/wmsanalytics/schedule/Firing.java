@@ -23,11 +23,18 @@ record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> 
         JobDataMap data = context.getMergedJobDataMap();
         if (data.containsKey(SCHEDULED_FOR)) {
             // A retry; also when recovered after its instance died, as Quartz copies the data.
-            Optional<Long> retryOf = data.containsKey(RETRY_OF) ? Optional.of(data.getLong(RETRY_OF)) : Optional.empty();
-            return new Firing(job, Instant.ofEpochMilli(data.getLong(SCHEDULED_FOR)), Trigger.RETRY, retryOf, data.getInt(ATTEMPT));
+            Optional<Long> retryOf =
+                    data.containsKey(RETRY_OF) ? Optional.of(data.getLong(RETRY_OF)) : Optional.empty();
+            return new Firing(
+                    job,
+                    Instant.ofEpochMilli(data.getLong(SCHEDULED_FOR)),
+                    Trigger.RETRY,
+                    retryOf,
+                    data.getInt(ATTEMPT));
         }
         if (context.isRecovering()) {
-            long original = Long.parseLong(data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
+            long original = Long.parseLong(
+                    data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
             return new Firing(job, Instant.ofEpochMilli(original), Trigger.RETRY, Optional.empty(), 1);
         }
         return new Firing(job, context.getScheduledFireTime().toInstant(), Trigger.SCHEDULE, Optional.empty(), 0);

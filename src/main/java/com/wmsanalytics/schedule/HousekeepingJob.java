@@ -27,7 +27,10 @@ final class HousekeepingJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         try {
-            log.info("housekeeping - purged {} run(s) older than {}", app.purgeHistory(), app.config().historyRetention());
+            log.info(
+                    "housekeeping - purged {} run(s) older than {}",
+                    app.purgeHistory(),
+                    app.config().historyRetention());
             observer.purged(true);
         } catch (RuntimeException e) {
             log.error("housekeeping - purge failed: {}; the scheduler keeps running", e.getMessage(), e);

@@ -41,8 +41,16 @@ public record JobDefinition(
     }
 
     /** A refresh job. */
-    public JobDefinition(String name, String cron, ZoneId timeZone, Optional<String> group, List<String> views,
-            Optional<Duration> gateTimeout, RetryPolicy retry, boolean enabled, String source) {
+    public JobDefinition(
+            String name,
+            String cron,
+            ZoneId timeZone,
+            Optional<String> group,
+            List<String> views,
+            Optional<Duration> gateTimeout,
+            RetryPolicy retry,
+            boolean enabled,
+            String source) {
         this(name, cron, timeZone, group, views, gateTimeout, retry, enabled, source, Action.REFRESH, false);
     }
 }

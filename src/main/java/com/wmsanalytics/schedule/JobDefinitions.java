@@ -48,8 +48,10 @@ public final class JobDefinitions {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new ConfigException(directory + ": " + DIRECTORY_KEY + ": cannot list the directory ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new ConfigException(
+                    directory + ": " + DIRECTORY_KEY + ": cannot list the directory ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 }

@@ -18,6 +18,7 @@ final class JobFile {
     static final Pattern JOB_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     /** As the refresh_group_member table allows. */
     static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]*");
+
     static final Pattern VIEW = Pattern.compile("[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}");
 
     private JobFile() {}
@@ -28,8 +29,17 @@ final class JobFile {
         r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
         JobDefinition.Action action = action(r);
         boolean verify = action == JobDefinition.Action.VERIFY;
-        return new JobDefinition(name, CronCheck.read(r, "job.cron"), zone(r), group(r, verify), views(r),
-                r.optionalPositiveDuration("job.gate-timeout"), retry(r), r.bool("job.enabled"), r.source(), action,
+        return new JobDefinition(
+                name,
+                CronCheck.read(r, "job.cron"),
+                zone(r),
+                group(r, verify),
+                views(r),
+                r.optionalPositiveDuration("job.gate-timeout"),
+                retry(r),
+                r.bool("job.enabled"),
+                r.source(),
+                action,
                 repair(r, verify));
     }
 
@@ -98,7 +108,9 @@ final class JobFile {
 
     private static void checkView(ConfigReader r, int index, String view, Set<String> seen) {
         if (!VIEW.matcher(view).matches()) {
-            throw r.elementError("job.views", index,
+            throw r.elementError(
+                    "job.views",
+                    index,
                     "'" + view + "' is not a view name; use schema.view (lower-case letters, digits and _)");
         }
         if (!seen.add(view)) {

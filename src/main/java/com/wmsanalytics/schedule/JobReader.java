@@ -21,7 +21,17 @@ final class JobReader {
     /** Each object of a job file and the keys it may hold, in the order the docs list them. */
     private static final KnownKeys KNOWN = KnownKeys.listed(Map.of(
             "", List.of("job"),
-            "job", List.of("cron", "time-zone", "action", "group", "views", "repair", "gate-timeout", "retry", "enabled"),
+            "job",
+                    List.of(
+                            "cron",
+                            "time-zone",
+                            "action",
+                            "group",
+                            "views",
+                            "repair",
+                            "gate-timeout",
+                            "retry",
+                            "enabled"),
             "job.retry", List.of("failed-attempts", "backoff", "skipped-backoff")));
 
     private JobReader() {}
@@ -36,7 +46,8 @@ final class JobReader {
 
     private static Config parse(Path file, String source) {
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(
+                    file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (com.typesafe.config.ConfigException e) {
             throw ConfigFiles.wrap(source, e);
         }

@@ -40,7 +40,12 @@ final class JobReconciler {
         for (JobDefinition job : jobs) {
             if (job.enabled()) {
                 stale.remove(QuartzKeys.refresh(job.name()));
-                log.info("{} - {}, cron '{}' in {}, next fire {}", job.name(), apply(job), job.cron(), job.timeZone(),
+                log.info(
+                        "{} - {}, cron '{}' in {}, next fire {}",
+                        job.name(),
+                        apply(job),
+                        job.cron(),
+                        job.timeZone(),
                         nextFire(job.name()));
             }
         }
@@ -62,11 +67,16 @@ final class JobReconciler {
     }
 
     private static boolean same(CronTrigger a, CronTrigger b) {
-        return a.getCronExpression().equals(b.getCronExpression()) && a.getTimeZone().getID().equals(b.getTimeZone().getID());
+        return a.getCronExpression().equals(b.getCronExpression())
+                && a.getTimeZone().getID().equals(b.getTimeZone().getID());
     }
 
     private static JobDetail detail(String job) {
-        return JobBuilder.newJob(RefreshJob.class).withIdentity(QuartzKeys.refresh(job)).storeDurably().requestRecovery().build();
+        return JobBuilder.newJob(RefreshJob.class)
+                .withIdentity(QuartzKeys.refresh(job))
+                .storeDurably()
+                .requestRecovery()
+                .build();
     }
 
     private Date nextFire(String job) throws SchedulerException {
@@ -75,12 +85,21 @@ final class JobReconciler {
 
     private void ensureHousekeeping() throws SchedulerException {
         JobKey key = JobKey.jobKey("purge", QuartzKeys.HOUSEKEEPING);
-        CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity("purge", QuartzKeys.HOUSEKEEPING).forJob(key)
-                .withSchedule(CronScheduleBuilder.cronSchedule(HousekeepingJob.CRON).inTimeZone(TimeZone.getTimeZone("UTC"))
+        CronTrigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity("purge", QuartzKeys.HOUSEKEEPING)
+                .forJob(key)
+                .withSchedule(CronScheduleBuilder.cronSchedule(HousekeepingJob.CRON)
+                        .inTimeZone(TimeZone.getTimeZone("UTC"))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         if (!scheduler.checkExists(key)) {
-            scheduler.scheduleJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(key).storeDurably().build(), Set.of(trigger), true);
+            scheduler.scheduleJob(
+                    JobBuilder.newJob(HousekeepingJob.class)
+                            .withIdentity(key)
+                            .storeDurably()
+                            .build(),
+                    Set.of(trigger),
+                    true);
         }
     }
 }

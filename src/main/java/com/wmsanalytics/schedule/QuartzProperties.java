@@ -26,8 +26,12 @@ final class QuartzProperties {
         p.setProperty("org.quartz.jobStore.tablePrefix", "analytics_control.qrtz_");
         p.setProperty("org.quartz.jobStore.dataSource", dataSource);
         p.setProperty("org.quartz.jobStore.isClustered", "true");
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.clusterCheckinInterval().toMillis()));
-        p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(settings.misfireThreshold().toMillis()));
+        p.setProperty(
+                "org.quartz.jobStore.clusterCheckinInterval",
+                String.valueOf(settings.clusterCheckinInterval().toMillis()));
+        p.setProperty(
+                "org.quartz.jobStore.misfireThreshold",
+                String.valueOf(settings.misfireThreshold().toMillis()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
     }

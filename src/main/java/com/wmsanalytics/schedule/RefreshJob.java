@@ -42,7 +42,10 @@ final class RefreshJob implements Job {
         Firing firing = Firing.of(context);
         JobDefinition job = jobs.get(firing.job());
         if (job == null) {
-            log.warn("{} - not in the jobs directory of this instance; firing for {} ignored", firing.job(), firing.scheduledFor());
+            log.warn(
+                    "{} - not in the jobs directory of this instance; firing for {} ignored",
+                    firing.job(),
+                    firing.scheduledFor());
             return;
         }
         if (job.action() == JobDefinition.Action.VERIFY) {
@@ -51,19 +54,34 @@ final class RefreshJob implements Job {
         }
         try {
             RefreshReport report = refresh.run(job, firing);
-            retryIfAllowed(context.getScheduler(), job, firing, report.status(),
+            retryIfAllowed(
+                    context.getScheduler(),
+                    job,
+                    firing,
+                    report.status(),
                     Optional.of(firing.retryOf().orElse(report.runId())));
         } catch (StandbyRefusedException | ResyncNeededException e) {
-            log.warn("{} - firing for {} refused, nothing was recorded: {}", job.name(), firing.scheduledFor(), e.getMessage());
+            log.warn(
+                    "{} - firing for {} refused, nothing was recorded: {}",
+                    job.name(),
+                    firing.scheduledFor(),
+                    e.getMessage());
         } catch (RuntimeException e) {
-            log.error("{} - firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
+            log.error(
+                    "{} - firing for {} failed: {}; the scheduler keeps running",
+                    job.name(),
+                    firing.scheduledFor(),
                     ErrorMessages.serverMessage(e));
             log.debug("{} - firing failure", job.name(), e);
             refresh.failed(job);
             retryQuietly(context.getScheduler(), job, firing);
         } catch (SchedulerException e) {
-            log.error("{} - cannot schedule the retry of the firing for {}: {}", job.name(), firing.scheduledFor(),
-                    e.getMessage(), e);
+            log.error(
+                    "{} - cannot schedule the retry of the firing for {}: {}",
+                    job.name(),
+                    firing.scheduledFor(),
+                    e.getMessage(),
+                    e);
         }
     }
 
@@ -74,7 +92,10 @@ final class RefreshJob implements Job {
         } catch (StandbyRefusedException e) {
             log.warn("{} - verify firing for {} refused: {}", job.name(), firing.scheduledFor(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("{} - verify firing for {} failed: {}; the scheduler keeps running", job.name(), firing.scheduledFor(),
+            log.error(
+                    "{} - verify firing for {} failed: {}; the scheduler keeps running",
+                    job.name(),
+                    firing.scheduledFor(),
                     e.getMessage());
             log.debug("{} - verify failure", job.name(), e);
             refresh.failed(job);
@@ -86,19 +107,29 @@ final class RefreshJob implements Job {
         try {
             retryIfAllowed(scheduler, job, firing, RunStatus.FAILED, refresh.firstRun(firing));
         } catch (SchedulerException | RuntimeException e) {
-            log.error("{} - cannot schedule the retry of the firing for {}: {}", job.name(), firing.scheduledFor(),
-                    e.getMessage(), e);
+            log.error(
+                    "{} - cannot schedule the retry of the firing for {}: {}",
+                    job.name(),
+                    firing.scheduledFor(),
+                    e.getMessage(),
+                    e);
         }
     }
 
-    private void retryIfAllowed(Scheduler scheduler, JobDefinition job, Firing firing, RunStatus status,
-            Optional<Long> firstRun) throws SchedulerException {
+    private void retryIfAllowed(
+            Scheduler scheduler, JobDefinition job, Firing firing, RunStatus status, Optional<Long> firstRun)
+            throws SchedulerException {
         Instant now = refresh.clock().instant();
-        Optional<Instant> at = RetryDecision.next(status, firing.attempt(), job.retry(), now, nextRegular(scheduler, job));
+        Optional<Instant> at =
+                RetryDecision.next(status, firing.attempt(), job.retry(), now, nextRegular(scheduler, job));
         if (at.isPresent()) {
             Retries.schedule(scheduler, firing, firstRun, at.get());
-            log.info("{} - firing for {} {}: retry at {}", job.name(), firing.scheduledFor(),
-                    status.name().toLowerCase(Locale.ROOT), at.get());
+            log.info(
+                    "{} - firing for {} {}: retry at {}",
+                    job.name(),
+                    firing.scheduledFor(),
+                    status.name().toLowerCase(Locale.ROOT),
+                    at.get());
         }
     }
 

@@ -19,14 +19,16 @@ final class Retries {
      * @param firstRunId the first run of the chain; empty when the firing failed before a run
      *     was recorded, and the retry then looks it up by the fire time
      */
-    static void schedule(Scheduler scheduler, Firing firing, Optional<Long> firstRunId, Instant at) throws SchedulerException {
+    static void schedule(Scheduler scheduler, Firing firing, Optional<Long> firstRunId, Instant at)
+            throws SchedulerException {
         int attempt = firing.attempt() + 1;
         JobDataMap data = new JobDataMap();
         data.put(Firing.SCHEDULED_FOR, firing.scheduledFor().toEpochMilli());
         data.put(Firing.ATTEMPT, attempt);
         firstRunId.ifPresent(id -> data.put(Firing.RETRY_OF, id));
         Trigger retry = TriggerBuilder.newTrigger()
-                .withIdentity(firing.job() + "-" + firing.scheduledFor().toEpochMilli() + "-" + attempt, QuartzKeys.RETRIES)
+                .withIdentity(
+                        firing.job() + "-" + firing.scheduledFor().toEpochMilli() + "-" + attempt, QuartzKeys.RETRIES)
                 .forJob(QuartzKeys.refresh(firing.job()))
                 .startAt(Date.from(at))
                 .usingJobData(data)

@@ -14,7 +14,8 @@ final class RetryDecision {
 
     private RetryDecision() {}
 
-    static Optional<Instant> next(RunStatus status, int attempt, RetryPolicy policy, Instant now, Optional<Instant> nextRegular) {
+    static Optional<Instant> next(
+            RunStatus status, int attempt, RetryPolicy policy, Instant now, Optional<Instant> nextRegular) {
         if (status == RunStatus.SKIPPED) {
             Instant at = now.plus(policy.skippedBackoff());
             return nextRegular.map(at::isBefore).orElse(true) ? Optional.of(at) : Optional.empty();

@@ -1,7 +1,7 @@
 package com.wmsanalytics.schedule;
 
-import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.refresh.ReportVerifier;
+import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -28,10 +28,24 @@ final class ScheduledRefresh {
 
     RefreshReport run(JobDefinition job, Firing firing) {
         Optional<Long> retryOf = firstRun(firing);
-        log.info("{} - firing for {} ({}{})", job.name(), firing.scheduledFor(), firing.trigger().name().toLowerCase(),
+        log.info(
+                "{} - firing for {} ({}{})",
+                job.name(),
+                firing.scheduledFor(),
+                firing.trigger().name().toLowerCase(),
                 retryOf.map(id -> ", retry of run " + id).orElse(""));
-        RefreshReport report = app.refresh(new RefreshRequest(job.name(), firing.trigger(), retryOf, job.group(), job.views(),
-                job.gateTimeout(), true, Optional.of(firing.scheduledFor()), false), RefreshProgress.NONE);
+        RefreshReport report = app.refresh(
+                new RefreshRequest(
+                        job.name(),
+                        firing.trigger(),
+                        retryOf,
+                        job.group(),
+                        job.views(),
+                        job.gateTimeout(),
+                        true,
+                        Optional.of(firing.scheduledFor()),
+                        false),
+                RefreshProgress.NONE);
         observer.finished(job.name(), report);
         return report;
     }
@@ -39,10 +53,17 @@ final class ScheduledRefresh {
     /** A verify job's firing: checks its reports, logs one line and tells the observer. */
     List<ReportVerifier.Check> verify(JobDefinition job, Firing firing) {
         List<ReportVerifier.Check> checks = app.verify(job.group(), job.views(), job.repair());
-        long differing = checks.stream().filter(c -> c.status() == ReportVerifier.Status.DIFFERS
-                || c.status() == ReportVerifier.Status.REPAIRED).count();
-        log.info("{} - firing for {}: {} report(s) checked, {} differ{}", job.name(), firing.scheduledFor(), checks.size(),
-                differing, job.repair() && differing > 0 ? " and were repaired" : "");
+        long differing = checks.stream()
+                .filter(c ->
+                        c.status() == ReportVerifier.Status.DIFFERS || c.status() == ReportVerifier.Status.REPAIRED)
+                .count();
+        log.info(
+                "{} - firing for {}: {} report(s) checked, {} differ{}",
+                job.name(),
+                firing.scheduledFor(),
+                checks.size(),
+                differing,
+                job.repair() && differing > 0 ? " and were repaired" : "");
         observer.verified(job.name(), checks);
         return checks;
     }

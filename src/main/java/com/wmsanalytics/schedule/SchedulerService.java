@@ -39,17 +39,23 @@ public final class SchedulerService implements AutoCloseable {
     }
 
     /** Creates the scheduler, reconciles the store with the jobs and starts firing. */
-    public static SchedulerService start(WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
+    public static SchedulerService start(
+            WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
         AppConfig config = app.config();
         SchedulerSettings settings = config.scheduler();
-        HikariDataSource pool = Pools.open("scheduler", config.replica(), settings.threads() + 3, config.connectTimeout());
+        HikariDataSource pool =
+                Pools.open("scheduler", config.replica(), settings.threads() + 3, config.connectTimeout());
         Scheduler scheduler = null;
         try {
-            scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool))).getScheduler();
+            scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool)))
+                    .getScheduler();
             scheduler.setJobFactory(jobFactory(app, jobs, observer, clock));
             new JobReconciler(scheduler, clock.instant()).reconcile(jobs);
             scheduler.start();
-            log.info("scheduler - started as instance {} of cluster {}", scheduler.getSchedulerInstanceId(), settings.instanceName());
+            log.info(
+                    "scheduler - started as instance {} of cluster {}",
+                    scheduler.getSchedulerInstanceId(),
+                    settings.instanceName());
             return new SchedulerService(scheduler, pool, settings.shutdownTimeout());
         } catch (SchedulerException | RuntimeException e) {
             shutDownQuietly(scheduler);
@@ -69,8 +75,10 @@ public final class SchedulerService implements AutoCloseable {
         }
     }
 
-    private static JobFactory jobFactory(WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
-        Map<String, JobDefinition> byName = jobs.stream().collect(Collectors.toMap(JobDefinition::name, Function.identity()));
+    private static JobFactory jobFactory(
+            WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
+        Map<String, JobDefinition> byName =
+                jobs.stream().collect(Collectors.toMap(JobDefinition::name, Function.identity()));
         RefreshJob refresh = new RefreshJob(byName, new ScheduledRefresh(app, observer, clock));
         HousekeepingJob housekeeping = new HousekeepingJob(app, observer);
         return (bundle, scheduler) -> bundle.getJobDetail().getJobClass() == RefreshJob.class ? refresh : housekeeping;
@@ -107,7 +115,9 @@ public final class SchedulerService implements AutoCloseable {
         try {
             if (stopped || !scheduler.isStarted() || scheduler.isInStandbyMode() || scheduler.isShutdown()) {
                 problems.add("the scheduler is not running");
-            } else if (storeReachable && !new ClusterMembership(pool).checkedIn(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId())) {
+            } else if (storeReachable
+                    && !new ClusterMembership(pool)
+                            .checkedIn(scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId())) {
                 problems.add("this instance has not checked in to the cluster");
             }
         } catch (SchedulerException | RuntimeException e) {
@@ -135,7 +145,8 @@ public final class SchedulerService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (shutdown.isAlive()) {
-            log.warn("scheduler - refreshes still running after {}; they are abandoned and will show as interrupted",
+            log.warn(
+                    "scheduler - refreshes still running after {}; they are abandoned and will show as interrupted",
                     shutdownTimeout);
         }
         pool.close();

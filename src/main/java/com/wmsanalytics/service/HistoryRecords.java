@@ -15,18 +15,41 @@ final class HistoryRecords {
     private HistoryRecords() {}
 
     static GateRecord gate(CatchUp c) {
-        return new GateRecord(c.publisher(), c.subscription(), c.targetLsn(), c.publisherTime(), c.bytesBehindAtStart(),
-                c.waited(), c.outcome().label(), c.detail());
+        return new GateRecord(
+                c.publisher(),
+                c.subscription(),
+                c.targetLsn(),
+                c.publisherTime(),
+                c.bytesBehindAtStart(),
+                c.waited(),
+                c.outcome().label(),
+                c.detail());
     }
 
     static ViewRecord pending(MaterializedView v) {
-        return new ViewRecord(v.schema(), v.name(), Optional.of(v.mode().label()), ViewStatus.PENDING, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ViewRecord(
+                v.schema(),
+                v.name(),
+                Optional.of(v.mode().label()),
+                ViewStatus.PENDING,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static ViewRecord finished(ViewOutcome o) {
-        return new ViewRecord(o.view().schema(), o.view().name(), Optional.of(o.mode().label()),
-                ViewStatus.valueOf(o.status().name()), o.startedAt(), o.finishedAt(), o.rows(), o.sqlstate(), o.message(),
+        return new ViewRecord(
+                o.view().schema(),
+                o.view().name(),
+                Optional.of(o.mode().label()),
+                ViewStatus.valueOf(o.status().name()),
+                o.startedAt(),
+                o.finishedAt(),
+                o.rows(),
+                o.sqlstate(),
+                o.message(),
                 o.buckets().map(b -> new BucketRecord(b.buckets(), b.rowsDeleted(), b.rowsInserted())));
     }
 }

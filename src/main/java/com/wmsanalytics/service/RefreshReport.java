@@ -12,8 +12,13 @@ import java.util.Optional;
  * What a refresh did: the run's id and status, the gate's verdict, each view's outcome, and
  * how long the whole run took, gate included.
  */
-public record RefreshReport(long runId, RunStatus status, Optional<GateResult> gate, List<ViewOutcome> views,
-        Optional<String> error, Duration elapsed) {
+public record RefreshReport(
+        long runId,
+        RunStatus status,
+        Optional<GateResult> gate,
+        List<ViewOutcome> views,
+        Optional<String> error,
+        Duration elapsed) {
 
     public RefreshReport {
         views = List.copyOf(views);

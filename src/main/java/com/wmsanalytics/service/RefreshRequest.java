@@ -30,9 +30,18 @@ public record RefreshRequest(
         views = List.copyOf(views);
     }
 
-    public static RefreshRequest adhoc(Optional<String> group, List<String> views, Optional<Duration> gateTimeout, boolean gated) {
-        return new RefreshRequest(group.orElse("adhoc"), Trigger.CLI, Optional.empty(), group, views, gateTimeout, gated,
-                Optional.empty(), false);
+    public static RefreshRequest adhoc(
+            Optional<String> group, List<String> views, Optional<Duration> gateTimeout, boolean gated) {
+        return new RefreshRequest(
+                group.orElse("adhoc"),
+                Trigger.CLI,
+                Optional.empty(),
+                group,
+                views,
+                gateTimeout,
+                gated,
+                Optional.empty(),
+                false);
     }
 
     /** The same request, rebuilding incremental reports in full. */

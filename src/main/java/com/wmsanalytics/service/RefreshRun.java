@@ -39,8 +39,14 @@ final class RefreshRun {
     private final Requester requester;
     private final Clock clock;
 
-    RefreshRun(AppConfig config, ViewSelection selection, RunHistory history, Function<Duration, GateResult> gate,
-            RefreshExecutor executor, Requester requester, Clock clock) {
+    RefreshRun(
+            AppConfig config,
+            ViewSelection selection,
+            RunHistory history,
+            Function<Duration, GateResult> gate,
+            RefreshExecutor executor,
+            Requester requester,
+            Clock clock) {
         this.config = config;
         this.selection = selection;
         this.history = history;
@@ -53,9 +59,19 @@ final class RefreshRun {
     RefreshReport run(RefreshRequest request, RefreshProgress progress) {
         RefreshPlan plan = RefreshPlan.of(choose(request));
         Instant start = clock.instant();
-        try (ActiveRun run = history.start(new NewRun(request.job(), request.trigger(), request.retryOf(), requester.user(),
-                requester.host(), clock.instant(), request.scheduledFor()))) {
-            log.info("{} - run {} started for {} view(s)", request.job(), run.runId(), plan.views().size());
+        try (ActiveRun run = history.start(new NewRun(
+                request.job(),
+                request.trigger(),
+                request.retryOf(),
+                requester.user(),
+                requester.host(),
+                clock.instant(),
+                request.scheduledFor()))) {
+            log.info(
+                    "{} - run {} started for {} view(s)",
+                    request.job(),
+                    run.runId(),
+                    plan.views().size());
             try {
                 return gateThenRefresh(run, request, plan, progress, start);
             } catch (RuntimeException e) {
@@ -68,15 +84,14 @@ final class RefreshRun {
     /** Records an error that ended the run early; the error itself is what the caller sees. */
     private void closeAsFailed(ActiveRun run, RuntimeException error) {
         try {
-            run.finish(RunStatus.FAILED, Optional.of(ErrorMessages.firstLine(error)),
-                    clock.instant());
+            run.finish(RunStatus.FAILED, Optional.of(ErrorMessages.firstLine(error)), clock.instant());
         } catch (RuntimeException alsoFailed) {
             error.addSuppressed(alsoFailed);
         }
     }
 
-    private RefreshReport gateThenRefresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, RefreshProgress progress,
-            Instant start) {
+    private RefreshReport gateThenRefresh(
+            ActiveRun run, RefreshRequest request, RefreshPlan plan, RefreshProgress progress, Instant start) {
         Optional<GateResult> verdict = request.gated() ? Optional.of(passGate(run, request)) : Optional.empty();
         if (verdict.isPresent() && !verdict.get().satisfied()) {
             return skipped(run, request, verdict.get(), start);
@@ -89,28 +104,51 @@ final class RefreshRun {
     }
 
     private GateResult passGate(ActiveRun run, RefreshRequest request) {
-        GateResult verdict = gate.apply(request.gateTimeout().orElse(config.gate().timeout()));
-        run.gate(verdict.publishers().stream().map(HistoryRecords::gate).toList(), verdict.waited(), verdict.dataAsOf());
+        GateResult verdict =
+                gate.apply(request.gateTimeout().orElse(config.gate().timeout()));
+        run.gate(
+                verdict.publishers().stream().map(HistoryRecords::gate).toList(), verdict.waited(), verdict.dataAsOf());
         return verdict;
     }
 
     private RefreshReport skipped(ActiveRun run, RefreshRequest request, GateResult verdict, Instant start) {
-        log.info("{} - run {} skipped: {}", request.job(), run.runId(), verdict.reason().orElse(""));
+        log.info(
+                "{} - run {} skipped: {}",
+                request.job(),
+                run.runId(),
+                verdict.reason().orElse(""));
         run.finish(RunStatus.SKIPPED, verdict.reason(), clock.instant());
-        return new RefreshReport(run.runId(), RunStatus.SKIPPED, Optional.of(verdict), List.of(), verdict.reason(),
+        return new RefreshReport(
+                run.runId(),
+                RunStatus.SKIPPED,
+                Optional.of(verdict),
+                List.of(),
+                verdict.reason(),
                 Duration.between(start, clock.instant()));
     }
 
-    private RefreshReport refresh(ActiveRun run, RefreshRequest request, RefreshPlan plan, Optional<GateResult> verdict,
-            RefreshProgress progress, Instant start) {
+    private RefreshReport refresh(
+            ActiveRun run,
+            RefreshRequest request,
+            RefreshPlan plan,
+            Optional<GateResult> verdict,
+            RefreshProgress progress,
+            Instant start) {
         run.views(plan.views().stream().map(HistoryRecords::pending).toList());
-        List<ViewOutcome> outcomes = executor.execute(plan, request.full(), new RecordingListener(run, progress, clock));
+        List<ViewOutcome> outcomes =
+                executor.execute(plan, request.full(), new RecordingListener(run, progress, clock));
         Optional<String> error = error(outcomes);
-        RunStatus status = error.isPresent() ? RunStatus.FAILED : request.gated() ? RunStatus.SUCCEEDED : RunStatus.UNGATED;
+        RunStatus status =
+                error.isPresent() ? RunStatus.FAILED : request.gated() ? RunStatus.SUCCEEDED : RunStatus.UNGATED;
         run.finish(status, error, clock.instant());
-        log.info("{} - run {} {}: {} view(s)", request.job(), run.runId(), status.name().toLowerCase(Locale.ROOT),
+        log.info(
+                "{} - run {} {}: {} view(s)",
+                request.job(),
+                run.runId(),
+                status.name().toLowerCase(Locale.ROOT),
                 outcomes.size());
-        return new RefreshReport(run.runId(), status, verdict, outcomes, error, Duration.between(start, clock.instant()));
+        return new RefreshReport(
+                run.runId(), status, verdict, outcomes, error, Duration.between(start, clock.instant()));
     }
 
     private static Optional<String> error(List<ViewOutcome> outcomes) {
@@ -125,7 +163,8 @@ final class RefreshRun {
     }
 
     /** Feeds the history as views start and finish, and passes the events on. */
-    private record RecordingListener(ActiveRun run, RefreshProgress progress, Clock clock) implements RefreshExecutor.Listener {
+    private record RecordingListener(ActiveRun run, RefreshProgress progress, Clock clock)
+            implements RefreshExecutor.Listener {
         @Override
         public void started(MaterializedView view, int number, int total) {
             run.viewStarted(view.schema(), view.name(), clock.instant());

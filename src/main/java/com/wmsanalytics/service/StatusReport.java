@@ -7,7 +7,10 @@ import com.wmsanalytics.replication.SubscriptionState;
 import java.util.List;
 
 /** Each node's role, each subscription's state, each view's last refresh, and its freshness against its objective. */
-public record StatusReport(List<NodeStatus> nodes, List<SubscriptionState> subscriptions, List<Freshness> views,
+public record StatusReport(
+        List<NodeStatus> nodes,
+        List<SubscriptionState> subscriptions,
+        List<Freshness> views,
         List<ReportFreshness> freshness) {
 
     public StatusReport {

@@ -6,30 +6,19 @@ import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
-import com.wmsanalytics.replication.CatchUpGate;
-import com.wmsanalytics.replication.Finding;
-import com.wmsanalytics.replication.GapCheck;
-import com.wmsanalytics.replication.NodeRole;
-import com.wmsanalytics.replication.NodeStatus;
-import com.wmsanalytics.replication.StandbyRefusedException;
-import com.wmsanalytics.replication.GateResult;
-import com.wmsanalytics.replication.Preflight;
-import com.wmsanalytics.replication.SetupStage;
-import com.wmsanalytics.replication.Sleeper;
-import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.freshness.FreshnessJudge;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.freshness.ReportOverview;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
-import com.wmsanalytics.freshness.FreshnessJudge;
-import com.wmsanalytics.freshness.FreshnessOverview;
-import com.wmsanalytics.freshness.ReportOverview;
-import com.wmsanalytics.history.ReportDetails;
-import com.wmsanalytics.freshness.FreshnessState;
-import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
 import com.wmsanalytics.history.HistoryFilter;
 import com.wmsanalytics.history.JooqRunHistory;
+import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.refresh.RefreshExecutor;
@@ -37,12 +26,25 @@ import com.wmsanalytics.refresh.RefreshPlan;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.refresh.ViewCatalog;
 import com.wmsanalytics.refresh.ViewSelection;
+import com.wmsanalytics.replication.CatchUpGate;
+import com.wmsanalytics.replication.Finding;
+import com.wmsanalytics.replication.GapCheck;
+import com.wmsanalytics.replication.GateResult;
+import com.wmsanalytics.replication.NodeRole;
+import com.wmsanalytics.replication.NodeStatus;
+import com.wmsanalytics.replication.Preflight;
+import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.Sleeper;
+import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.replication.TableCounts;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +52,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The facade: one method per operation. The CLI's subcommands map onto it one to one, and
@@ -81,8 +81,7 @@ public final class WmsAnalytics implements AutoCloseable {
      *     its clock forward
      * @param poolMetrics where the connection pools report their metrics, or null
      */
-    public WmsAnalytics(AppConfig config, Clock clock, Sleeper sleeper,
-            MetricsTrackerFactory poolMetrics) {
+    public WmsAnalytics(AppConfig config, Clock clock, Sleeper sleeper, MetricsTrackerFactory poolMetrics) {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -126,12 +125,18 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public List<String> resync(SetupStage.Listener listener) {
         requireWritable();
-        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).resync(config.syncTimeout(), listener);
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock)
+                .resync(config.syncTimeout(), listener);
     }
 
     /** Waits until the replica has caught up with every publisher, as of now. */
     public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
-        return new CatchUpGate(servers.replicaDsl(), servers.publisherDsls(), clock, sleeper, config.gate().pollInterval())
+        return new CatchUpGate(
+                        servers.replicaDsl(),
+                        servers.publisherDsls(),
+                        clock,
+                        sleeper,
+                        config.gate().pollInterval())
                 .await(timeout, listener);
     }
 
@@ -143,8 +148,14 @@ public final class WmsAnalytics implements AutoCloseable {
         requireWritable();
         new GapCheck(servers.replicaDsl(), config.publishers(), servers::publisherDsl).requireNone();
         recoverInterruptedRuns();
-        return new RefreshRun(config, selection(), history(), timeout -> awaitCatchUp(timeout, progress),
-                new RefreshExecutor(servers.replica(), config.refresh(), clock), Requester.current(), clock)
+        return new RefreshRun(
+                        config,
+                        selection(),
+                        history(),
+                        timeout -> awaitCatchUp(timeout, progress),
+                        new RefreshExecutor(servers.replica(), config.refresh(), clock),
+                        Requester.current(),
+                        clock)
                 .run(request, progress);
     }
 
@@ -155,8 +166,8 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<ReportVerifier.Check> verify(Optional<String> group, List<String> views, boolean repair) {
         requireWritable();
         ViewSelection selection = selection();
-        RefreshPlan plan = RefreshPlan.of(group.map(selection::group).orElseGet(
-                () -> views.isEmpty() ? selection.all() : selection.named(views)));
+        RefreshPlan plan = RefreshPlan.of(group.map(selection::group)
+                .orElseGet(() -> views.isEmpty() ? selection.all() : selection.named(views)));
         ReportVerifier verifier = new ReportVerifier(servers.replica(), config.refresh());
         return plan.views().stream().map(v -> verifier.verify(v, repair)).toList();
     }
@@ -227,8 +238,14 @@ public final class WmsAnalytics implements AutoCloseable {
         List<ReportFreshness> states = judge(history().freshness(), now);
         Map<String, ReportDetails> details = new HashMap<>();
         history().details().forEach(d -> details.put(d.view(), d));
-        List<ReportOverview> reports = states.stream().map(f -> new ReportOverview(f, details.getOrDefault(f.view(),
-                new ReportDetails(f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())))).toList();
+        List<ReportOverview> reports = states.stream()
+                .map(f -> new ReportOverview(
+                        f,
+                        details.getOrDefault(
+                                f.view(),
+                                new ReportDetails(
+                                        f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
+                .toList();
         return new FreshnessOverview(now, reports, subscriptionSamples());
     }
 
@@ -237,8 +254,10 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     private List<ReportFreshness> judge(List<Freshness> views, Instant now) {
-        config.freshness().requireKnown(views.stream().map(f -> f.viewSchema() + "." + f.viewName())
-                .collect(Collectors.toSet()));
+        config.freshness()
+                .requireKnown(views.stream()
+                        .map(f -> f.viewSchema() + "." + f.viewName())
+                        .collect(Collectors.toSet()));
         return new FreshnessJudge(config.freshness()).judge(views, now);
     }
 
@@ -254,9 +273,12 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<RunRecord> history(Optional<String> view, Optional<String> group, Optional<Duration> since, int limit) {
         recoverIfWritable();
         ViewSelection selection = selection();
-        Optional<String> qualified = view.map(v -> selection.named(List.of(v)).get(0).qualified());
+        Optional<String> qualified =
+                view.map(v -> selection.named(List.of(v)).get(0).qualified());
         group.ifPresent(selection::group);
-        return history().runs(new HistoryFilter(qualified, group, since.map(s -> clock.instant().minus(s)), limit));
+        return history()
+                .runs(new HistoryFilter(
+                        qualified, group, since.map(s -> clock.instant().minus(s)), limit));
     }
 
     public List<ViewInfo> views() {
@@ -266,13 +288,22 @@ public final class WmsAnalytics implements AutoCloseable {
         all.forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
         Map<String, ReportFreshness> states = new HashMap<>();
         judge(all).forEach(r -> states.put(r.view(), r));
-        return selection().all().stream().map(v -> {
-            Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
-            Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
-            return new ViewInfo(v.qualified(), v.group(), v.mode().label(), v.modeReason(), v.dependsOn().stream().sorted().toList(),
-                    f.flatMap(Freshness::lastSuccessAt), f.flatMap(Freshness::lastStatus),
-                    state.flatMap(ReportFreshness::dataAsOf), state.map(ReportFreshness::state).orElse(FreshnessState.UNKNOWN));
-        }).toList();
+        return selection().all().stream()
+                .map(v -> {
+                    Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
+                    Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
+                    return new ViewInfo(
+                            v.qualified(),
+                            v.group(),
+                            v.mode().label(),
+                            v.modeReason(),
+                            v.dependsOn().stream().sorted().toList(),
+                            f.flatMap(Freshness::lastSuccessAt),
+                            f.flatMap(Freshness::lastStatus),
+                            state.flatMap(ReportFreshness::dataAsOf),
+                            state.map(ReportFreshness::state).orElse(FreshnessState.UNKNOWN));
+                })
+                .toList();
     }
 
     /** The first run recorded for a job's firing: where a recovered firing's chain starts. */
@@ -282,7 +313,8 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** The newest run of a job, if it ever ran. */
     public Optional<RunRecord> latestRun(String job) {
-        return history().runs(new HistoryFilter(Optional.empty(), Optional.of(job), Optional.empty(), 1)).stream().findFirst();
+        return history().runs(new HistoryFilter(Optional.empty(), Optional.of(job), Optional.empty(), 1)).stream()
+                .findFirst();
     }
 
     /** The refresh groups the replica's views belong to. */
@@ -317,7 +349,9 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<String> replicaProblems() {
         try {
             NodeRole role = NodeRole.read(Servers.dsl(servers.replicaProbe()));
-            return role.standby() ? List.of(new StandbyRefusedException(replicaAddress(), role).getMessage()) : List.of();
+            return role.standby()
+                    ? List.of(new StandbyRefusedException(replicaAddress(), role).getMessage())
+                    : List.of();
         } catch (RuntimeException e) {
             return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }
@@ -340,7 +374,9 @@ public final class WmsAnalytics implements AutoCloseable {
     public int recoverInterruptedRuns() {
         int interrupted = history().markInterrupted(clock.instant());
         if (interrupted > 0) {
-            log.warn("history - marked {} run(s) interrupted: the process running them ended before they finished", interrupted);
+            log.warn(
+                    "history - marked {} run(s) interrupted: the process running them ended before they finished",
+                    interrupted);
         }
         return interrupted;
     }

@@ -27,7 +27,8 @@ public final class ControlCharacters {
 
     /** C0 controls but tab, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates. */
     static boolean isControl(int c) {
-        return (Character.getType(c) == Character.CONTROL && c != '\t') || (c >= 0x202A && c <= 0x202E)
+        return (Character.getType(c) == Character.CONTROL && c != '\t')
+                || (c >= 0x202A && c <= 0x202E)
                 || (c >= 0x2066 && c <= 0x2069);
     }
 

@@ -10,5 +10,11 @@ import java.util.List;
  * incremental refresh of the daily group and the old cron refresh that followed it, what a
  * reader saw during each, and whether the reports matched their old-style copies.
  */
-record AppendedDay(GenerateSummary appended, Duration catchUp, RefreshReport incremental, ReaderLatency incrementalReader,
-        CronViews.Run cron, ReaderLatency cronReader, List<SameRows.Difference> differences) {}
+record AppendedDay(
+        GenerateSummary appended,
+        Duration catchUp,
+        RefreshReport incremental,
+        ReaderLatency incrementalReader,
+        CronViews.Run cron,
+        ReaderLatency cronReader,
+        List<SameRows.Difference> differences) {}

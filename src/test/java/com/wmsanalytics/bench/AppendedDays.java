@@ -44,10 +44,13 @@ final class AppendedDays {
     SizeResult measure(Setup setup) throws Exception {
         DailyRefresh daily = new DailyRefresh(bench);
         RefreshReport first = daily.run();
-        out.printf("%s: first refresh of the daily group %s (%s)%n", size.label(), Stats.ms(first.elapsed()),
-                DailyRefresh.modes(first));
-        try (Connection cronConnection = bench.replicaConnection(); Connection compareConnection = bench.replicaConnection()) {
-            CronViews cron = new CronViews(cronConnection, bench.app().config().refresh().timeZone());
+        out.printf(
+                "%s: first refresh of the daily group %s (%s)%n",
+                size.label(), Stats.ms(first.elapsed()), DailyRefresh.modes(first));
+        try (Connection cronConnection = bench.replicaConnection();
+                Connection compareConnection = bench.replicaConnection()) {
+            CronViews cron =
+                    new CronViews(cronConnection, bench.app().config().refresh().timeZone());
             cron.create();
             CronViews.Run firstCron = cron.refresh();
             out.printf("%s: old-style views created and populated %s%n", size.label(), Stats.ms(firstCron.total()));
@@ -62,35 +65,58 @@ final class AppendedDays {
     }
 
     private AppendedDay day(DailyRefresh daily, CronViews cron, SameRows same) throws Exception {
-        GenerateSummary appended = bench.app().generate(BenchStack.PUBLISHER,
-                new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED), GenerateProgress.NONE);
+        GenerateSummary appended = bench.app()
+                .generate(
+                        BenchStack.PUBLISHER,
+                        new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED),
+                        GenerateProgress.NONE);
         Duration catchUp = catchUp();
         ReadWhile.Result<RefreshReport> incremental = ReadWhile.run(bench, READER_SQL, daily::run);
         ReadWhile.Result<CronViews.Run> old = ReadWhile.run(bench, CRON_READER_SQL, cron::refresh);
         List<SameRows.Difference> differences = same.compare();
-        return new AppendedDay(appended, catchUp, incremental.value(), incremental.reader(), old.value(), old.reader(),
-                differences);
+        return new AppendedDay(
+                appended, catchUp, incremental.value(), incremental.reader(), old.value(), old.reader(), differences);
     }
 
     private Duration catchUp() {
         GateResult gate = bench.app().awaitCatchUp(CATCH_UP_TIMEOUT, CatchUpGate.Listener.NONE);
         if (!gate.satisfied()) {
-            throw new IllegalStateException("the replica did not catch up: " + gate.reason().orElse(""));
+            throw new IllegalStateException(
+                    "the replica did not catch up: " + gate.reason().orElse(""));
         }
         return gate.waited();
     }
 
     private void print(int run, AppendedDay day) {
         RefreshReport r = day.incremental();
-        out.printf("%s: day %d/%d %s (%,d order lines): catch-up %s; incremental %s (gate %s, views added up %s; %s),"
+        out.printf(
+                "%s: day %d/%d %s (%,d order lines): catch-up %s; incremental %s (gate %s, views added up %s; %s),"
                         + " reader longest %s; old cron %s, reader longest %s; load %s%n",
-                size.label(), run, repeat, day.appended().firstDay(), day.appended().orderLines(), Stats.ms(day.catchUp()),
-                Stats.ms(r.elapsed()), Stats.ms(DailyRefresh.gateWait(r)), Stats.ms(DailyRefresh.viewsAddedUp(r)),
-                DailyRefresh.modes(r), Stats.ms(day.incrementalReader().longest()), Stats.ms(day.cron().total()),
-                Stats.ms(day.cronReader().longest()), load.sample());
-        r.views().forEach(v -> out.printf("    %s %s %s%s%n", v.view().qualified(), v.mode().label(),
-                Stats.ms(v.duration().orElseThrow()), v.buckets().map(b -> String.format(
-                        ", %d buckets, %d rows deleted, %d inserted", b.buckets(), b.rowsDeleted(), b.rowsInserted())).orElse("")));
+                size.label(),
+                run,
+                repeat,
+                day.appended().firstDay(),
+                day.appended().orderLines(),
+                Stats.ms(day.catchUp()),
+                Stats.ms(r.elapsed()),
+                Stats.ms(DailyRefresh.gateWait(r)),
+                Stats.ms(DailyRefresh.viewsAddedUp(r)),
+                DailyRefresh.modes(r),
+                Stats.ms(day.incrementalReader().longest()),
+                Stats.ms(day.cron().total()),
+                Stats.ms(day.cronReader().longest()),
+                load.sample());
+        r.views()
+                .forEach(v -> out.printf(
+                        "    %s %s %s%s%n",
+                        v.view().qualified(),
+                        v.mode().label(),
+                        Stats.ms(v.duration().orElseThrow()),
+                        v.buckets()
+                                .map(b -> String.format(
+                                        ", %d buckets, %d rows deleted, %d inserted",
+                                        b.buckets(), b.rowsDeleted(), b.rowsInserted()))
+                                .orElse("")));
         report("day " + run, day.differences());
     }
 
@@ -98,7 +124,8 @@ final class AppendedDays {
         if (differences.isEmpty()) {
             out.printf("%s: %s, the four reports equal their old-style copies%n", size.label(), when);
         }
-        differences.forEach(d -> out.printf("%s: %s, DIFFERENT: %s has %d rows its copy lacks, its copy %d it lacks%n",
+        differences.forEach(d -> out.printf(
+                "%s: %s, DIFFERENT: %s has %d rows its copy lacks, its copy %d it lacks%n",
                 size.label(), when, d.report(), d.onlyInReport(), d.onlyInCopy()));
     }
 }

@@ -40,7 +40,8 @@ final class ApplyThroughput {
         }
 
         double medianRowsPerSecond(boolean capture) {
-            List<Double> sorted = of(capture).stream().map(Trial::rowsPerSecond).sorted().toList();
+            List<Double> sorted =
+                    of(capture).stream().map(Trial::rowsPerSecond).sorted().toList();
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
@@ -80,8 +81,15 @@ final class ApplyThroughput {
                             long rows = bulk.commit();
                             Trial trial = new Trial(capture, rows, replay.since(System.nanoTime()));
                             trials.add(trial);
-                            out.printf("apply %s %d/%d %s capture: %,d rows in %s, %,.0f rows/s; load %s%n", name, i, repeat,
-                                    capture ? "with" : "without", rows, Stats.ms(trial.apply()), trial.rowsPerSecond(),
+                            out.printf(
+                                    "apply %s %d/%d %s capture: %,d rows in %s, %,.0f rows/s; load %s%n",
+                                    name,
+                                    i,
+                                    repeat,
+                                    capture ? "with" : "without",
+                                    rows,
+                                    Stats.ms(trial.apply()),
+                                    trial.rowsPerSecond(),
                                     load.sample());
                         } finally {
                             if (!capture) {

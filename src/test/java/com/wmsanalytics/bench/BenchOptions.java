@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 record BenchOptions(int orders, int repeat, Optional<String> view, Optional<Integer> parallelism) {
 
-    static final String USAGE = "usage: RefreshBenchmark [--orders N] [--repeat R] [--view schema.view] [--parallelism P]";
+    static final String USAGE =
+            "usage: RefreshBenchmark [--orders N] [--repeat R] [--view schema.view] [--parallelism P]";
 
     static BenchOptions parse(String[] args) {
         int orders = 20_000;

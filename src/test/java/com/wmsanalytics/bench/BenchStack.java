@@ -45,7 +45,10 @@ final class BenchStack implements AutoCloseable {
     /** Starts both servers; the configuration is the demo's, with {@code refresh.parallelism} if given. */
     static BenchStack start(Optional<Integer> parallelism) throws IOException {
         DemoStack stack = DemoStack.start(Files.createTempDirectory("wms-analytics-bench-"), Optional.empty());
-        String hocon = stack.hocon() + parallelism.map(p -> "wms-analytics.refresh.parallelism = " + p + "\n").orElse("");
+        String hocon = stack.hocon()
+                + parallelism
+                        .map(p -> "wms-analytics.refresh.parallelism = " + p + "\n")
+                        .orElse("");
         AppConfig config = new ConfigLoader(Map.of()).load(ConfigFactory.parseString(hocon), "benchmark");
         return new BenchStack(stack, new WmsAnalytics(config, Clock.systemUTC()));
     }
@@ -58,7 +61,8 @@ final class BenchStack implements AutoCloseable {
     GenerateSummary build(int orders, int days) {
         app.migratePrimary(PUBLISHER);
         app.migrate();
-        GenerateSummary summary = app.generate(PUBLISHER, new GenerateRequest(orders, days, SEED), GenerateProgress.NONE);
+        GenerateSummary summary =
+                app.generate(PUBLISHER, new GenerateRequest(orders, days, SEED), GenerateProgress.NONE);
         app.setup(new SetupStage.Listener() {
             @Override
             public void changed(String change) {}
@@ -68,7 +72,8 @@ final class BenchStack implements AutoCloseable {
         });
         GateResult caughtUp = app.awaitCatchUp(Duration.ofMinutes(30), CatchUpGate.Listener.NONE);
         if (!caughtUp.satisfied()) {
-            throw new IllegalStateException("the replica did not catch up after setup: " + caughtUp.reason().orElse(""));
+            throw new IllegalStateException("the replica did not catch up after setup: "
+                    + caughtUp.reason().orElse(""));
         }
         return summary;
     }
@@ -92,8 +97,11 @@ final class BenchStack implements AutoCloseable {
 
     /** Bytes the replicated {@code wms} tables take on the replica, indexes included. */
     long wmsBytes() {
-        return app.replicaDsl().fetchOne("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'", PUBLISHER)
+        return app.replicaDsl()
+                .fetchOne(
+                        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'",
+                        PUBLISHER)
                 .get(0, Long.class);
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 final class CaptureColumns {
 
     /** A capture column, its default, and the definitions of the indexes that read it. */
-    record Column(String table, String column, String defaultExpression, List<String> indexes, List<String> indexNames) {}
+    record Column(
+            String table, String column, String defaultExpression, List<String> indexes, List<String> indexNames) {}
 
     private final Connection replica;
     private final List<Column> saved;
@@ -60,8 +61,8 @@ final class CaptureColumns {
 
     private List<Column> read() throws SQLException {
         List<Column> columns = new ArrayList<>();
-        try (Statement statement = replica.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid),"
+        try (Statement statement = replica.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid),"
                         + " coalesce(array_agg(pg_get_indexdef(i.indexrelid) ORDER BY ic.relname) FILTER (WHERE i.indexrelid IS NOT NULL), '{}'),"
                         + " coalesce(array_agg(ic.relname::text ORDER BY ic.relname) FILTER (WHERE i.indexrelid IS NOT NULL), '{}')"
                         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
@@ -72,8 +73,12 @@ final class CaptureColumns {
                         + " WHERE n.nspname = 'wms' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_expr(d.adbin, d.adrelid) LIKE '%pg_current_xact_id()%'"
                         + " GROUP BY c.relname, a.attname, d.adbin, d.adrelid ORDER BY 1, 2")) {
             while (rs.next()) {
-                columns.add(new Column(rs.getString(1), rs.getString(2), rs.getString(3),
-                        List.of((String[]) rs.getArray(4).getArray()), List.of((String[]) rs.getArray(5).getArray())));
+                columns.add(new Column(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()),
+                        List.of((String[]) rs.getArray(5).getArray())));
             }
         }
         return List.copyOf(columns);

@@ -62,10 +62,11 @@ final class CaptureTriggers {
 
     private List<Trigger> read() throws SQLException {
         List<Trigger> triggers = new ArrayList<>();
-        try (Statement statement = replica.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT c.relname, t.tgname, t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'wms' AND NOT t.tgisinternal"
-                        + " ORDER BY 1, 2")) {
+        try (Statement statement = replica.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT c.relname, t.tgname, t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'wms' AND NOT t.tgisinternal"
+                                + " ORDER BY 1, 2")) {
             while (rs.next()) {
                 triggers.add(new Trigger(rs.getString(1), rs.getString(2), rs.getString(3)));
             }

@@ -44,6 +44,7 @@ public final class CliBenchmark {
 
     /** A materialized view in both builds: the baseline cannot refresh the tables that replaced the daily views. */
     static final String VIEW = "inventory_analytics.stock_levels";
+
     private static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
 
     static {
@@ -58,32 +59,38 @@ public final class CliBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Launcher current = new Launcher("this checkout", Path.of("").toAbsolutePath());
-        Launcher baseline = new Launcher("baseline", options.baseline().toAbsolutePath().normalize());
+        Launcher baseline =
+                new Launcher("baseline", options.baseline().toAbsolutePath().normalize());
         Path scratch = Files.createTempDirectory("wms-analytics-cli-bench-");
         try (BenchStack stack = BenchStack.start(Optional.empty())) {
             System.out.printf("building %,d orders on PostgreSQL %s ...%n", options.orders(), stack.version());
             stack.build(options.orders());
             for (String group : List.of("daily", "weekly", "monthly")) {
-                stack.app().refresh(RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true), RefreshProgress.NONE);
+                stack.app()
+                        .refresh(
+                                RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true),
+                                RefreshProgress.NONE);
             }
             int port = freePort();
             Path config = scratch.resolve("bench.conf");
             Files.writeString(config, stack.hocon() + "wms-analytics.http.port = " + port + "\n");
             System.out.println("load average before: " + loadAverage());
             if (options.runs() > 0) {
-                printCommands(commands(List.of(current, baseline), config, options, scratch), current, baseline, options);
+                printCommands(
+                        commands(List.of(current, baseline), config, options, scratch), current, baseline, options);
             }
             if (options.serviceRuns() > 0) {
                 ServiceStart service = new ServiceStart(config, port, Duration.ofSeconds(options.idleSeconds()));
-                printService(services(service, List.of(current, baseline), options, scratch), current, baseline, options);
+                printService(
+                        services(service, List.of(current, baseline), options, scratch), current, baseline, options);
             }
             System.out.println("load average after: " + loadAverage());
         }
     }
 
     /** Per command, per launcher: the counted runs. */
-    private static Map<String, Map<Launcher, List<Launcher.Result>>> commands(List<Launcher> launchers, Path config,
-            Options options, Path scratch) {
+    private static Map<String, Map<Launcher, List<Launcher.Result>>> commands(
+            List<Launcher> launchers, Path config, Options options, Path scratch) {
         Map<String, Map<Launcher, List<Launcher.Result>>> results = new LinkedHashMap<>();
         COMMANDS.forEach((name, args) -> {
             List<String> withConfig = new ArrayList<>(args);
@@ -102,8 +109,9 @@ public final class CliBenchmark {
         return results;
     }
 
-    private static Map<Launcher, List<ServiceStart.Result>> services(ServiceStart service, List<Launcher> launchers,
-            Options options, Path scratch) throws IOException, InterruptedException {
+    private static Map<Launcher, List<ServiceStart.Result>> services(
+            ServiceStart service, List<Launcher> launchers, Options options, Path scratch)
+            throws IOException, InterruptedException {
         Map<Launcher, List<ServiceStart.Result>> results = new LinkedHashMap<>();
         launchers.forEach(l -> results.put(l, new ArrayList<>()));
         for (int i = 0; i < options.serviceRuns(); i++) {
@@ -114,10 +122,14 @@ public final class CliBenchmark {
         return results;
     }
 
-    private static void printCommands(Map<String, Map<Launcher, List<Launcher.Result>>> results, Launcher current,
-            Launcher baseline, Options options) {
+    private static void printCommands(
+            Map<String, Map<Launcher, List<Launcher.Result>>> results,
+            Launcher current,
+            Launcher baseline,
+            Options options) {
         System.out.println();
-        System.out.println("wall time through bin/wms-analytics, " + options.runs() + " runs each (min / median / max)");
+        System.out.println(
+                "wall time through bin/wms-analytics, " + options.runs() + " runs each (min / median / max)");
         TextTable table = new TextTable("command", baseline.label(), current.label(), "median ratio");
         results.forEach((name, byLauncher) -> {
             Stats b = Stats.of(walls(byLauncher.get(baseline)));
@@ -131,22 +143,34 @@ public final class CliBenchmark {
         TextTable over = new TextTable("build", "recorded run", "wall minus recorded");
         for (Launcher l : List.of(baseline, current)) {
             List<Launcher.Result> runs = results.get(refresh).get(l);
-            over.row(l.label(), Stats.of(runs.stream().map(Launcher.Result::recorded).toList()).text(),
-                    Stats.of(runs.stream().map(r -> r.wall().minus(r.recorded())).toList()).text());
+            over.row(
+                    l.label(),
+                    Stats.of(runs.stream().map(Launcher.Result::recorded).toList())
+                            .text(),
+                    Stats.of(runs.stream()
+                                    .map(r -> r.wall().minus(r.recorded()))
+                                    .toList())
+                            .text());
         }
         over.lines().forEach(System.out::println);
     }
 
-    private static void printService(Map<Launcher, List<ServiceStart.Result>> results, Launcher current, Launcher baseline,
-            Options options) {
+    private static void printService(
+            Map<Launcher, List<ServiceStart.Result>> results, Launcher current, Launcher baseline, Options options) {
         System.out.println();
         System.out.println("service (run): " + options.serviceRuns() + " starts each, idle " + options.idleSeconds()
                 + " s before the memory is read (min / median / max)");
         TextTable table = new TextTable("build", "launch to /health/ready", "idle RSS");
         for (Launcher l : List.of(baseline, current)) {
             List<ServiceStart.Result> runs = results.get(l);
-            List<Long> rss = runs.stream().map(ServiceStart.Result::idleRssBytes).sorted().toList();
-            table.row(l.label(), Stats.of(runs.stream().map(ServiceStart.Result::toReady).toList()).text(),
+            List<Long> rss = runs.stream()
+                    .map(ServiceStart.Result::idleRssBytes)
+                    .sorted()
+                    .toList();
+            table.row(
+                    l.label(),
+                    Stats.of(runs.stream().map(ServiceStart.Result::toReady).toList())
+                            .text(),
                     mib(rss.get(0)) + " / " + mib(rss.get(rss.size() / 2)) + " / " + mib(rss.get(rss.size() - 1)));
         }
         table.lines().forEach(System.out::println);
@@ -193,7 +217,8 @@ public final class CliBenchmark {
                 }
             }
             if (baseline == null || !Files.isExecutable(baseline.resolve("bin/wms-analytics"))) {
-                throw new IllegalArgumentException("--baseline DIR: a checkout or installation with bin/wms-analytics is required");
+                throw new IllegalArgumentException(
+                        "--baseline DIR: a checkout or installation with bin/wms-analytics is required");
             }
             return new Options(baseline, runs, orders, serviceRuns, idle);
         }

@@ -35,8 +35,12 @@ final class CronViews {
             new Copy("analytics.daily_kpis", SCHEMA + ".daily_kpis"));
 
     /** Refresh order: the base reports, the KPIs that read them, then stock levels. */
-    static final List<String> ORDER = List.of(SCHEMA + ".daily_orders", SCHEMA + ".fulfillment_times",
-            SCHEMA + ".daily_throughput", SCHEMA + ".daily_kpis", "inventory_analytics.stock_levels");
+    static final List<String> ORDER = List.of(
+            SCHEMA + ".daily_orders",
+            SCHEMA + ".fulfillment_times",
+            SCHEMA + ".daily_throughput",
+            SCHEMA + ".daily_kpis",
+            "inventory_analytics.stock_levels");
 
     /** The daily reports of the V3 migration, as the old views were defined. */
     private static final String MIGRATION = "V3__daily_views.sql";
@@ -55,13 +59,14 @@ final class CronViews {
             "CREATE MATERIALIZED VIEW " + SCHEMA + ".daily_orders AS " + original("order_analytics.daily_orders")
                     + " WITH NO DATA",
             "CREATE UNIQUE INDEX ON " + SCHEMA + ".daily_orders (order_date, warehouse_id)",
-            "CREATE MATERIALIZED VIEW " + SCHEMA + ".fulfillment_times AS " + original("order_analytics.fulfillment_times")
-                    + " WITH NO DATA",
+            "CREATE MATERIALIZED VIEW " + SCHEMA + ".fulfillment_times AS "
+                    + original("order_analytics.fulfillment_times") + " WITH NO DATA",
             "CREATE UNIQUE INDEX ON " + SCHEMA + ".fulfillment_times (ship_date, warehouse_id)",
             "CREATE MATERIALIZED VIEW " + SCHEMA + ".daily_throughput AS "
                     + original("warehouse_analytics.daily_throughput") + " WITH NO DATA",
             "CREATE UNIQUE INDEX ON " + SCHEMA + ".daily_throughput (activity_date, warehouse_id)",
-            "CREATE MATERIALIZED VIEW " + SCHEMA + ".daily_kpis AS " + original("analytics.daily_kpis") + " WITH NO DATA",
+            "CREATE MATERIALIZED VIEW " + SCHEMA + ".daily_kpis AS " + original("analytics.daily_kpis")
+                    + " WITH NO DATA",
             "CREATE UNIQUE INDEX ON " + SCHEMA + ".daily_kpis (kpi_date)");
 
     private final Connection connection;

@@ -27,7 +27,8 @@ final class DailyRefresh {
     RefreshReport run() {
         RefreshRequest request = RefreshRequest.adhoc(Optional.of(GROUP), List.of(), Optional.of(GATE_TIMEOUT), true);
         RefreshReport report = bench.app().refresh(request, RefreshProgress.NONE);
-        List<ViewOutcome> failed = report.views().stream().filter(v -> !v.succeeded()).toList();
+        List<ViewOutcome> failed =
+                report.views().stream().filter(v -> !v.succeeded()).toList();
         if (report.status() != RunStatus.SUCCEEDED || report.views().isEmpty() || !failed.isEmpty()) {
             throw new IllegalStateException("run " + report.runId() + " " + report.status() + ": "
                     + report.error().orElse(failed.toString()));
@@ -39,7 +40,9 @@ final class DailyRefresh {
     static String modes(RefreshReport report) {
         Map<String, Long> counts = report.views().stream()
                 .collect(Collectors.groupingBy(v -> v.mode().label(), TreeMap::new, Collectors.counting()));
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     /** The views' own times added up: the work, without gate, history or parallelism. */

@@ -14,7 +14,8 @@ final class Expect {
     /** Every report refreshed, each materialized view in {@code mode} (incremental reports have their own). */
     static RefreshReport refreshed(RefreshReport report, RefreshMode mode) {
         List<ViewOutcome> wrong = report.views().stream()
-                .filter(v -> !v.succeeded() || (!v.view().isIncremental() && v.mode() != mode)).toList();
+                .filter(v -> !v.succeeded() || (!v.view().isIncremental() && v.mode() != mode))
+                .toList();
         boolean ran = report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.UNGATED;
         if (!ran || report.views().isEmpty() || !wrong.isEmpty()) {
             throw new IllegalStateException("run " + report.runId() + " " + report.status() + ", expected every view "

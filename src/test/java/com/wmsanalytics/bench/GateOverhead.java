@@ -49,7 +49,9 @@ final class GateOverhead {
             waits.add(call.value());
             calls.add(call.elapsed());
         }
-        out.printf("gate alone: waited() %s, call %s (min / median / max)%n", Stats.of(waits).text(), Stats.of(calls).text());
+        out.printf(
+                "gate alone: waited() %s, call %s (min / median / max)%n",
+                Stats.of(waits).text(), Stats.of(calls).text());
         List<Duration> gated = new ArrayList<>();
         List<Duration> ungated = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
@@ -58,22 +60,25 @@ final class GateOverhead {
             (gatedFirst ? ungated : gated).add(refresh(!gatedFirst));
         }
         Result result = new Result(waits, calls, gated, ungated);
-        out.printf("refresh --group %s: gated %s, --no-gate %s (medians)%n", GROUP, Stats.ms(Stats.median(gated)),
-                Stats.ms(Stats.median(ungated)));
+        out.printf(
+                "refresh --group %s: gated %s, --no-gate %s (medians)%n",
+                GROUP, Stats.ms(Stats.median(gated)), Stats.ms(Stats.median(ungated)));
         return result;
     }
 
     private Duration await() {
         GateResult result = bench.app().awaitCatchUp(Duration.ofSeconds(30), CatchUpGate.Listener.NONE);
         if (!result.satisfied()) {
-            throw new IllegalStateException("the gate was not satisfied: " + result.reason().orElse(""));
+            throw new IllegalStateException(
+                    "the gate was not satisfied: " + result.reason().orElse(""));
         }
         return result.waited();
     }
 
     private Duration refresh(boolean gated) throws Exception {
         RefreshRequest request = RefreshRequest.adhoc(Optional.of(GROUP), List.of(), Optional.empty(), gated);
-        return Stopwatch.time(() -> Expect.refreshed(bench.app().refresh(request, RefreshProgress.NONE), RefreshMode.CONCURRENT))
+        return Stopwatch.time(() ->
+                        Expect.refreshed(bench.app().refresh(request, RefreshProgress.NONE), RefreshMode.CONCURRENT))
                 .elapsed();
     }
 }

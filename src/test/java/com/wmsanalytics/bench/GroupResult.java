@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** What {@link GroupTimings} measured for one group. */
-record GroupResult(String group, RefreshReport first, List<RefreshReport> concurrent, List<GroupTimings.PlainRun> plain) {
+record GroupResult(
+        String group, RefreshReport first, List<RefreshReport> concurrent, List<GroupTimings.PlainRun> plain) {
 
     /** Gated runs through the facade, gate included. */
     Stats concurrentElapsed() {
@@ -14,13 +15,15 @@ record GroupResult(String group, RefreshReport first, List<RefreshReport> concur
     }
 
     Duration concurrentGateMedian() {
-        return Stats.median(concurrent.stream().map(r -> r.gate().orElseThrow().waited()).toList());
+        return Stats.median(
+                concurrent.stream().map(r -> r.gate().orElseThrow().waited()).toList());
     }
 
     /** The views' own times added up: the work, without parallelism, gate or history. */
     Duration concurrentSerialMedian() {
         return Stats.median(concurrent.stream()
-                .map(r -> GroupTimings.viewTimes(r).values().stream().reduce(Duration.ZERO, Duration::plus)).toList());
+                .map(r -> GroupTimings.viewTimes(r).values().stream().reduce(Duration.ZERO, Duration::plus))
+                .toList());
     }
 
     Stats plainTotal() {
@@ -29,12 +32,18 @@ record GroupResult(String group, RefreshReport first, List<RefreshReport> concur
 
     /** The group's materialized views in dependency order, as the first refresh planned them. */
     List<String> views() {
-        return first.views().stream().filter(v -> !v.view().isIncremental()).map(v -> v.view().qualified()).toList();
+        return first.views().stream()
+                .filter(v -> !v.view().isIncremental())
+                .map(v -> v.view().qualified())
+                .toList();
     }
 
     long rows(String view) {
-        return first.views().stream().filter(v -> v.view().qualified().equals(view)).findFirst()
-                .flatMap(ViewOutcome::rows).orElse(-1L);
+        return first.views().stream()
+                .filter(v -> v.view().qualified().equals(view))
+                .findFirst()
+                .flatMap(ViewOutcome::rows)
+                .orElse(-1L);
     }
 
     Duration firstTime(String view) {
@@ -42,7 +51,9 @@ record GroupResult(String group, RefreshReport first, List<RefreshReport> concur
     }
 
     Duration concurrentMedian(String view) {
-        return Stats.median(concurrent.stream().map(r -> GroupTimings.viewTimes(r).get(view)).toList());
+        return Stats.median(concurrent.stream()
+                .map(r -> GroupTimings.viewTimes(r).get(view))
+                .toList());
     }
 
     Duration plainMedian(String view) {

@@ -42,7 +42,8 @@ final class GroupTimings {
         out.printf("%s: first refresh (plain) %s%n", group, Stats.ms(first.elapsed()));
         // The plain pass is the old cron function's REFRESH, so it covers the materialized views.
         List<MaterializedView> ordered = RefreshPlan.of(members(group)).views().stream()
-                .filter(v -> !v.isIncremental()).toList();
+                .filter(v -> !v.isIncremental())
+                .toList();
         List<RefreshReport> concurrent = new ArrayList<>();
         List<PlainRun> plain = new ArrayList<>();
         try (Connection connection = bench.replicaConnection()) {
@@ -50,15 +51,22 @@ final class GroupTimings {
             for (int i = 1; i <= repeat; i++) {
                 concurrent.add(refresh(group, RefreshMode.CONCURRENT));
                 plain.add(plain(refresher, ordered));
-                out.printf("%s: run %d/%d concurrent %s, plain %s%n", group, i, repeat,
-                        Stats.ms(concurrent.get(i - 1).elapsed()), Stats.ms(plain.get(i - 1).total()));
+                out.printf(
+                        "%s: run %d/%d concurrent %s, plain %s%n",
+                        group,
+                        i,
+                        repeat,
+                        Stats.ms(concurrent.get(i - 1).elapsed()),
+                        Stats.ms(plain.get(i - 1).total()));
             }
         }
         return new GroupResult(group, first, concurrent, plain);
     }
 
     private List<MaterializedView> members(String group) {
-        return bench.views().stream().filter(v -> v.group().filter(group::equals).isPresent()).toList();
+        return bench.views().stream()
+                .filter(v -> v.group().filter(group::equals).isPresent())
+                .toList();
     }
 
     private RefreshReport refresh(String group, RefreshMode expected) {

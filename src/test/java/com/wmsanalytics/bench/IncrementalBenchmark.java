@@ -111,8 +111,9 @@ public final class IncrementalBenchmark {
         if (!setup.replicated()) {
             throw new IllegalStateException("the replica's row counts differ from the primary's: " + setup.rows());
         }
-        out.printf("%s: built in %s, %,d order lines%n", size.label(), Stats.ms(setup.buildTime()),
-                setup.generated().orderLines());
+        out.printf(
+                "%s: built in %s, %,d order lines%n",
+                size.label(), Stats.ms(setup.buildTime()), setup.generated().orderLines());
         return new AppendedDays(bench, size, options.repeat(), out, load).measure(setup);
     }
 
@@ -121,20 +122,27 @@ public final class IncrementalBenchmark {
         ApplyThroughput throughput = new ApplyThroughput(bench, options.repeat(), out, load);
         try (Connection primary = bench.primaryConnection()) {
             if (options.applyDays() > 0) {
-                GenerateRequest request = new GenerateRequest(size.ordersPerDay() * options.applyDays(), options.applyDays(),
-                        BenchStack.SEED);
-                results.add(throughput.measure("realistic: " + options.applyDays() + " generated days", primary,
+                GenerateRequest request = new GenerateRequest(
+                        size.ordersPerDay() * options.applyDays(), options.applyDays(), BenchStack.SEED);
+                results.add(throughput.measure(
+                        "realistic: " + options.applyDays() + " generated days",
+                        primary,
                         () -> rowsWritten(bench.app().generate(BenchStack.PUBLISHER, request, GenerateProgress.NONE))));
             }
-            for (WorstCaseBulk.Change change : options.worstLines() > 0 ? WorstCaseBulk.Change.values()
-                    : new WorstCaseBulk.Change[0]) {
+            for (WorstCaseBulk.Change change :
+                    options.worstLines() > 0 ? WorstCaseBulk.Change.values() : new WorstCaseBulk.Change[0]) {
                 for (WorstCaseBulk.Orders which : WorstCaseBulk.Orders.values()) {
                     WorstCaseBulk bulk = new WorstCaseBulk(primary, options.worstLines(), which, change);
                     int orders = options.worstLines() / WorstCaseBulk.LINES_PER_ORDER;
-                    out.printf("worst case, %s of %s: %,d of the %,d orders are older than the open window%n",
+                    out.printf(
+                            "worst case, %s of %s: %,d of the %,d orders are older than the open window%n",
                             change.text(), which.text(), bulk.ordersOutsideOpenWindow(), orders);
-                    results.add(throughput.measure(String.format("worst case: %s of %,d %s", change.text(), orders,
-                            which.text().replace("the ", "")), primary, bulk::commit));
+                    results.add(throughput.measure(
+                            String.format(
+                                    "worst case: %s of %,d %s",
+                                    change.text(), orders, which.text().replace("the ", "")),
+                            primary,
+                            bulk::commit));
                 }
             }
         }
@@ -142,6 +150,8 @@ public final class IncrementalBenchmark {
     }
 
     private static long rowsWritten(GenerateSummary summary) {
-        return summary.rowsWritten().values().stream().mapToLong(Long::longValue).sum();
+        return summary.rowsWritten().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 }

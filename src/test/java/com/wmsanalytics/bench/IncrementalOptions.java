@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param applyDays generated days in one realistic bulk of the apply measurement; 0 skips the apply measurement
  * @param worstLines order lines in one worst-case bulk (one for recent orders, one for the oldest); 0 skips them
  */
-record IncrementalOptions(List<HistorySize> sizes, int repeat, Optional<Integer> parallelism, int applyDays, int worstLines) {
+record IncrementalOptions(
+        List<HistorySize> sizes, int repeat, Optional<Integer> parallelism, int applyDays, int worstLines) {
 
     static final String USAGE = "usage: IncrementalBenchmark [--sizes ORDERS:DAYS[,ORDERS:DAYS...]] [--repeat R]"
             + " [--parallelism P] [--apply-days D] [--worst-lines N]";

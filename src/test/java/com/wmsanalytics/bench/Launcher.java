@@ -42,8 +42,8 @@ record Launcher(String label, Path home) {
     Result run(List<String> args, Path scratch) {
         try {
             Path out = Files.createTempFile(scratch, "stdout-", ".txt");
-            ProcessBuilder builder = builder(args, home).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder =
+                    builder(args, home).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
             int exit = builder.start().waitFor();
             Duration wall = Duration.ofNanos(System.nanoTime() - start);

@@ -38,7 +38,12 @@ final class LoadAverage {
         if (sorted.isEmpty()) {
             return "not available";
         }
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f (%d samples)", sorted.get(0), sorted.get(sorted.size() / 2),
-                sorted.get(sorted.size() - 1), sorted.size());
+        return String.format(
+                Locale.ROOT,
+                "%.2f / %.2f / %.2f (%d samples)",
+                sorted.get(0),
+                sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1),
+                sorted.size());
     }
 }

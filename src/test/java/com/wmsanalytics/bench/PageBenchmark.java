@@ -51,14 +51,23 @@ public final class PageBenchmark {
             System.out.printf("building %,d orders on PostgreSQL %s ...%n", orders, stack.version());
             stack.build(orders);
             for (String group : List.of("daily", "weekly", "monthly")) {
-                stack.app().refresh(RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true),
-                        RefreshProgress.NONE);
+                stack.app()
+                        .refresh(
+                                RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.empty(), true),
+                                RefreshProgress.NONE);
             }
-            try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    List::of, Map.of("/", () -> Document.html(FreshnessPage.render(stack.app().overview())),
-                            "/api/freshness", () -> Document.json(FreshnessApi.render(stack.app().overview()))))) {
-                TextTable table = new TextTable("history", "runs", "GET / min / median / max", "bytes",
-                        "GET /api/freshness median");
+            try (HttpEndpoint http = HttpEndpoint.start(
+                    "127.0.0.1",
+                    0,
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    List::of,
+                    Map.of(
+                            "/",
+                            () -> Document.html(FreshnessPage.render(stack.app().overview())),
+                            "/api/freshness",
+                            () -> Document.json(FreshnessApi.render(stack.app().overview()))))) {
+                TextTable table = new TextTable(
+                        "history", "runs", "GET / min / median / max", "bytes", "GET /api/freshness median");
                 row(table, "the demo's", stack, http, loads);
                 System.out.printf("growing the history to %,d runs ...%n", runs);
                 grow(stack, runs - count(stack));
@@ -72,10 +81,15 @@ public final class PageBenchmark {
         }
     }
 
-    private static void row(TextTable table, String label, BenchStack stack, HttpEndpoint http, int loads) throws Exception {
+    private static void row(TextTable table, String label, BenchStack stack, HttpEndpoint http, int loads)
+            throws Exception {
         List<Duration> page = times(http, "/", loads);
         List<Duration> api = times(http, "/api/freshness", loads);
-        table.row(label, String.format("%,d", count(stack)), Stats.of(page).text(), get(http, "/").length(),
+        table.row(
+                label,
+                String.format("%,d", count(stack)),
+                Stats.of(page).text(),
+                get(http, "/").length(),
                 Stats.ms(Stats.median(api)));
     }
 
@@ -92,11 +106,14 @@ public final class PageBenchmark {
         return samples;
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static String get(HttpEndpoint http, String path) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -104,20 +121,25 @@ public final class PageBenchmark {
     }
 
     private static int count(BenchStack stack) {
-        return stack.app().replicaDsl().fetchOne("SELECT count(*)::int FROM analytics_control.refresh_run").get(0, Integer.class);
+        return stack.app()
+                .replicaDsl()
+                .fetchOne("SELECT count(*)::int FROM analytics_control.refresh_run")
+                .get(0, Integer.class);
     }
 
     /** Runs of the three groups in turn, an hour apart back from now, each refreshing its group's reports. */
     private static void grow(BenchStack stack, int runs) throws Exception {
-        try (Connection c = stack.replicaConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO analytics_control.refresh_run (job, trigger, requested_by, host, started_at, finished_at,"
-                    + " status, gate_waited_ms, data_as_of, error)"
-                    + " SELECT (ARRAY['daily','weekly','monthly'])[1 + g % 3], 'schedule', 'bench', 'bench',"
-                    + " now() - g * interval '1 hour' - interval '1 minute', now() - g * interval '1 hour',"
-                    + " CASE WHEN g % 50 = 0 THEN 'failed' ELSE 'succeeded' END, 150,"
-                    + " now() - g * interval '1 hour' - interval '1 minute',"
-                    + " CASE WHEN g % 50 = 0 THEN '1 of 5 view(s) did not refresh' END"
-                    + " FROM generate_series(1, " + runs + ") g");
+        try (Connection c = stack.replicaConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO analytics_control.refresh_run (job, trigger, requested_by, host, started_at, finished_at,"
+                            + " status, gate_waited_ms, data_as_of, error)"
+                            + " SELECT (ARRAY['daily','weekly','monthly'])[1 + g % 3], 'schedule', 'bench', 'bench',"
+                            + " now() - g * interval '1 hour' - interval '1 minute', now() - g * interval '1 hour',"
+                            + " CASE WHEN g % 50 = 0 THEN 'failed' ELSE 'succeeded' END, 150,"
+                            + " now() - g * interval '1 hour' - interval '1 minute',"
+                            + " CASE WHEN g % 50 = 0 THEN '1 of 5 view(s) did not refresh' END"
+                            + " FROM generate_series(1, " + runs + ") g");
             s.execute("INSERT INTO analytics_control.refresh_run_view (run_id, view_schema, view_name, mode, status,"
                     + " started_at, finished_at, row_count, sqlstate, message)"
                     + " SELECT r.run_id, m.view_schema, m.view_name, 'concurrent',"
@@ -134,9 +156,13 @@ public final class PageBenchmark {
 
     private static void explain(BenchStack stack) throws Exception {
         for (String name : List.of("report-freshness.sql", "report-details.sql")) {
-            String sql = new String(com.wmsanalytics.history.JooqRunHistory.class.getResourceAsStream(name).readAllBytes(),
+            String sql = new String(
+                    com.wmsanalytics.history.JooqRunHistory.class
+                            .getResourceAsStream(name)
+                            .readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            try (Connection c = stack.replicaConnection(); Statement s = c.createStatement();
+            try (Connection c = stack.replicaConnection();
+                    Statement s = c.createStatement();
                     java.sql.ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
                 while (rs.next()) {
                     System.out.println(rs.getString(1));

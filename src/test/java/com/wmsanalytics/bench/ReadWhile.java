@@ -15,7 +15,8 @@ final class ReadWhile {
     private ReadWhile() {}
 
     static <T> Result<T> run(BenchStack bench, String readerSql, Callable<T> work) throws Exception {
-        try (Connection connection = bench.replicaConnection(); Reader reader = Reader.start(connection, readerSql)) {
+        try (Connection connection = bench.replicaConnection();
+                Reader reader = Reader.start(connection, readerSql)) {
             reader.awaitSamples(WARM_UP_QUERIES);
             long start = System.nanoTime();
             T value = work.call();

@@ -62,7 +62,8 @@ final class Reader implements AutoCloseable {
 
     private void sample() throws SQLException {
         long start = System.nanoTime();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
         }
         Sample sample = new Sample(start, System.nanoTime());

@@ -68,12 +68,20 @@ final class ReaderBlocking {
 
     private void record(Map<RefreshMode, List<Trial>> trials, RefreshMode mode, Trial trial, int run) {
         trials.computeIfAbsent(mode, m -> new ArrayList<>()).add(trial);
-        out.printf("reader blocking %d/%d %s: refresh %s, longest query %s (usual %s, %d queries)%n", run, repeat,
-                mode.label(), Stats.ms(trial.refresh()), Stats.ms(trial.maxWait()), Stats.ms(trial.usual()), trial.queries());
+        out.printf(
+                "reader blocking %d/%d %s: refresh %s, longest query %s (usual %s, %d queries)%n",
+                run,
+                repeat,
+                mode.label(),
+                Stats.ms(trial.refresh()),
+                Stats.ms(trial.maxWait()),
+                Stats.ms(trial.usual()),
+                trial.queries());
     }
 
     private Trial trial(MaterializedView view, Refresh refresh) throws Exception {
-        try (Connection connection = bench.replicaConnection(); Reader reader = Reader.start(connection, countSql(view))) {
+        try (Connection connection = bench.replicaConnection();
+                Reader reader = Reader.start(connection, countSql(view))) {
             reader.awaitSamples(WARM_UP_QUERIES);
             long start = System.nanoTime();
             Duration refreshed = refresh.run(view);
@@ -83,15 +91,25 @@ final class ReaderBlocking {
     }
 
     private static Trial trial(List<Reader.Sample> samples, long start, long end, Duration refreshed) {
-        List<Duration> during = samples.stream().filter(s -> s.overlaps(start, end)).map(Reader.Sample::latency).toList();
-        List<Duration> before = samples.stream().filter(s -> s.endNanos() < start).map(Reader.Sample::latency).toList();
+        List<Duration> during = samples.stream()
+                .filter(s -> s.overlaps(start, end))
+                .map(Reader.Sample::latency)
+                .toList();
+        List<Duration> before = samples.stream()
+                .filter(s -> s.endNanos() < start)
+                .map(Reader.Sample::latency)
+                .toList();
         return new Trial(refreshed, Stats.of(during).max(), Stats.median(before), during.size());
     }
 
     private Duration concurrent(MaterializedView view) {
-        RefreshRequest request = RefreshRequest.adhoc(Optional.empty(), List.of(view.qualified()), Optional.empty(), false);
+        RefreshRequest request =
+                RefreshRequest.adhoc(Optional.empty(), List.of(view.qualified()), Optional.empty(), false);
         return Expect.refreshed(bench.app().refresh(request, RefreshProgress.NONE), RefreshMode.CONCURRENT)
-                .views().get(0).duration().orElseThrow();
+                .views()
+                .get(0)
+                .duration()
+                .orElseThrow();
     }
 
     private static String countSql(MaterializedView view) {

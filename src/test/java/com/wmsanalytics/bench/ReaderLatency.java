@@ -11,9 +11,17 @@ import java.util.List;
 record ReaderLatency(Duration longest, Duration usual, int queries) {
 
     static ReaderLatency of(List<Reader.Sample> samples, long start, long end) {
-        List<Duration> during = samples.stream().filter(s -> s.overlaps(start, end)).map(Reader.Sample::latency).toList();
-        List<Duration> before = samples.stream().filter(s -> s.endNanos() < start).map(Reader.Sample::latency).toList();
-        return new ReaderLatency(during.isEmpty() ? Duration.ZERO : Stats.of(during).max(),
-                before.isEmpty() ? Duration.ZERO : Stats.median(before), during.size());
+        List<Duration> during = samples.stream()
+                .filter(s -> s.overlaps(start, end))
+                .map(Reader.Sample::latency)
+                .toList();
+        List<Duration> before = samples.stream()
+                .filter(s -> s.endNanos() < start)
+                .map(Reader.Sample::latency)
+                .toList();
+        return new ReaderLatency(
+                during.isEmpty() ? Duration.ZERO : Stats.of(during).max(),
+                before.isEmpty() ? Duration.ZERO : Stats.median(before),
+                during.size());
     }
 }

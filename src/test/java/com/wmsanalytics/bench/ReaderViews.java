@@ -22,12 +22,16 @@ final class ReaderViews {
 
     static List<Choice> choose(List<GroupResult> groups, Optional<String> named) {
         List<Candidate> candidates = groups.stream()
-                .flatMap(g -> g.views().stream().map(v -> new Candidate(v, g.rows(v), g.plainMedian(v)))).toList();
+                .flatMap(g -> g.views().stream().map(v -> new Candidate(v, g.rows(v), g.plainMedian(v))))
+                .toList();
         if (named.isPresent()) {
             return List.of(choice(named(candidates, named.get()), "chosen with --view"));
         }
-        Candidate slowest = candidates.stream().max(Comparator.comparing(Candidate::plain)).orElseThrow();
-        Candidate largest = candidates.stream().max(Comparator.comparingLong(Candidate::rows)).orElseThrow();
+        Candidate slowest =
+                candidates.stream().max(Comparator.comparing(Candidate::plain)).orElseThrow();
+        Candidate largest = candidates.stream()
+                .max(Comparator.comparingLong(Candidate::rows))
+                .orElseThrow();
         List<Choice> chosen = new ArrayList<>();
         chosen.add(choice(slowest, "the slowest plain refresh, median " + Stats.ms(slowest.plain())));
         if (!largest.view().equals(slowest.view())) {
@@ -37,7 +41,9 @@ final class ReaderViews {
     }
 
     private static Candidate named(List<Candidate> candidates, String view) {
-        return candidates.stream().filter(c -> c.view().equals(view)).findFirst()
+        return candidates.stream()
+                .filter(c -> c.view().equals(view))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--view: no materialized view " + view));
     }
 

@@ -94,6 +94,9 @@ public final class RefreshBenchmark {
     }
 
     private MaterializedView view(String qualified) {
-        return bench.views().stream().filter(v -> v.qualified().equals(qualified)).findFirst().orElseThrow();
+        return bench.views().stream()
+                .filter(v -> v.qualified().equals(qualified))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -37,7 +37,8 @@ final class SameRows {
 
     private long count(String a, String b) throws SQLException {
         String sql = "SELECT count(*) FROM (TABLE " + a + " EXCEPT ALL TABLE " + b + ") x";
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

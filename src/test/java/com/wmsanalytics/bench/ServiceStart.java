@@ -23,7 +23,8 @@ final class ServiceStart {
 
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Path config;
     private final int port;
     private final Duration idle;
@@ -36,7 +37,8 @@ final class ServiceStart {
 
     Result measure(Launcher launcher, Path log) throws IOException, InterruptedException {
         ProcessBuilder builder = launcher.builder(List.of("run", "--config", config.toString()), launcher.home())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         try {
@@ -53,10 +55,12 @@ final class ServiceStart {
 
     private Duration awaitReady(Process process, long start, Path log) throws IOException, InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() - start < READY_LIMIT.toNanos()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -67,7 +71,8 @@ final class ServiceStart {
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException("the service was not ready within " + READY_LIMIT + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "the service was not ready within " + READY_LIMIT + ":\n" + Files.readString(log));
     }
 
     /** VmRSS of the process, from /proc. */
@@ -76,7 +81,8 @@ final class ServiceStart {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 /** The stack the benchmark measured: server version, data and how long it took to build. */
-record Setup(String version, int orders, int parallelism, GenerateSummary generated, List<TableCounts.Row> rows,
-        long wmsBytes, Duration buildTime) {
+record Setup(
+        String version,
+        int orders,
+        int parallelism,
+        GenerateSummary generated,
+        List<TableCounts.Row> rows,
+        long wmsBytes,
+        Duration buildTime) {
 
     static Setup of(BenchStack bench, int orders) throws Exception {
         return of(bench, orders, BenchStack.DAYS);
@@ -15,8 +21,14 @@ record Setup(String version, int orders, int parallelism, GenerateSummary genera
 
     static Setup of(BenchStack bench, int orders, int days) throws Exception {
         Stopwatch.Timed<GenerateSummary> built = Stopwatch.time(() -> bench.build(orders, days));
-        return new Setup(bench.version(), orders, bench.app().config().refresh().parallelism(), built.value(),
-                bench.rowCounts(), bench.wmsBytes(), built.elapsed());
+        return new Setup(
+                bench.version(),
+                orders,
+                bench.app().config().refresh().parallelism(),
+                built.value(),
+                bench.rowCounts(),
+                bench.wmsBytes(),
+                built.elapsed());
     }
 
     boolean replicated() {

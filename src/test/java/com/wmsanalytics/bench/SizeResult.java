@@ -39,7 +39,8 @@ record SizeResult(HistorySize size, Setup setup, RefreshReport first, CronViews.
     }
 
     Duration usualReader() {
-        return Stats.median(days.stream().map(d -> d.incrementalReader().usual()).toList());
+        return Stats.median(
+                days.stream().map(d -> d.incrementalReader().usual()).toList());
     }
 
     /** The daily group's views, in the order the first refresh ran them. */
@@ -48,28 +49,44 @@ record SizeResult(HistorySize size, Setup setup, RefreshReport first, CronViews.
     }
 
     Duration incrementalMedian(String view) {
-        return Stats.median(days.stream().map(d -> outcome(d.incremental(), view).duration().orElseThrow()).toList());
+        return Stats.median(days.stream()
+                .map(d -> outcome(d.incremental(), view).duration().orElseThrow())
+                .toList());
     }
 
     /** Each appended day's mode of {@code view}, e.g. {@code incremental}, joined when they differ. */
     String modes(String view) {
-        return String.join("/", days.stream().map(d -> outcome(d.incremental(), view).mode().label()).distinct().toList());
+        return String.join(
+                "/",
+                days.stream()
+                        .map(d -> outcome(d.incremental(), view).mode().label())
+                        .distinct()
+                        .toList());
     }
 
     /** Median buckets recomputed, or {@code -} for a materialized view. */
     String bucketsMedian(String view) {
-        List<Long> buckets = days.stream().map(d -> outcome(d.incremental(), view).buckets())
-                .flatMap(java.util.Optional::stream).map(b -> b.buckets()).sorted().toList();
+        List<Long> buckets = days.stream()
+                .map(d -> outcome(d.incremental(), view).buckets())
+                .flatMap(java.util.Optional::stream)
+                .map(b -> b.buckets())
+                .sorted()
+                .toList();
         return buckets.isEmpty() ? "-" : String.valueOf(buckets.get(buckets.size() / 2));
     }
 
     long rows(String view) {
-        return outcome(days.isEmpty() ? first : days.get(days.size() - 1).incremental(), view).rows().orElse(-1L);
+        return outcome(days.isEmpty() ? first : days.get(days.size() - 1).incremental(), view)
+                .rows()
+                .orElse(-1L);
     }
 
     /** The old cron's time for the view's old-style copy, or null when it has none. */
     Duration cronMedian(String view) {
-        String copy = CronViews.COPIES.stream().filter(c -> c.report().equals(view)).map(CronViews.Copy::copy).findFirst()
+        String copy = CronViews.COPIES.stream()
+                .filter(c -> c.report().equals(view))
+                .map(CronViews.Copy::copy)
+                .findFirst()
                 .orElse(view);
         if (days.stream().anyMatch(d -> !d.cron().views().containsKey(copy))) {
             return null;
@@ -86,7 +103,9 @@ record SizeResult(HistorySize size, Setup setup, RefreshReport first, CronViews.
     }
 
     private static ViewOutcome outcome(RefreshReport report, String view) {
-        return report.views().stream().filter(v -> v.view().qualified().equals(view)).findFirst()
+        return report.views().stream()
+                .filter(v -> v.view().qualified().equals(view))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(Objects.toString(view) + " not in run " + report.runId()));
     }
 }

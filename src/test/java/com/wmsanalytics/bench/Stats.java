@@ -13,7 +13,9 @@ record Stats(Duration min, Duration median, Duration max) {
         }
         List<Duration> sorted = samples.stream().sorted().toList();
         int n = sorted.size();
-        Duration median = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+        Duration median = n % 2 == 1
+                ? sorted.get(n / 2)
+                : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
         return new Stats(sorted.get(0), median, sorted.get(n - 1));
     }
 

@@ -36,12 +36,13 @@ final class WorstCaseBulk {
         }
     }
 
-    private static final String INSERT = "INSERT INTO wms.order_lines (order_id, line_no, product_id, quantity, unit_price)"
-            + " SELECT o.order_id, (o.last_line + g)::smallint, p.product_id, 1, 1.00"
-            + " FROM (SELECT r.order_id, coalesce((SELECT max(l.line_no) FROM wms.order_lines l WHERE l.order_id = r.order_id), 0)"
-            + " AS last_line FROM (SELECT order_id FROM wms.orders ORDER BY order_id %s LIMIT ?) r) o"
-            + " CROSS JOIN generate_series(1, " + LINES_PER_ORDER + ") g"
-            + " CROSS JOIN (SELECT min(product_id) AS product_id FROM wms.products) p";
+    private static final String INSERT =
+            "INSERT INTO wms.order_lines (order_id, line_no, product_id, quantity, unit_price)"
+                    + " SELECT o.order_id, (o.last_line + g)::smallint, p.product_id, 1, 1.00"
+                    + " FROM (SELECT r.order_id, coalesce((SELECT max(l.line_no) FROM wms.order_lines l WHERE l.order_id = r.order_id), 0)"
+                    + " AS last_line FROM (SELECT order_id FROM wms.orders ORDER BY order_id %s LIMIT ?) r) o"
+                    + " CROSS JOIN generate_series(1, " + LINES_PER_ORDER + ") g"
+                    + " CROSS JOIN (SELECT min(product_id) AS product_id FROM wms.products) p";
 
     /** What happens to the lines. */
     enum Change {
@@ -78,8 +79,9 @@ final class WorstCaseBulk {
 
     /** How many of the orders are older than the open window (3 days): their lines also record a dirty bucket. */
     long ordersOutsideOpenWindow() throws SQLException {
-        try (PreparedStatement statement = primary.prepareStatement("SELECT count(*) FROM (SELECT created_at FROM wms.orders"
-                + " ORDER BY order_id " + which.direction + " LIMIT ?) r WHERE created_at < now() - interval '3 days'")) {
+        try (PreparedStatement statement = primary.prepareStatement(
+                "SELECT count(*) FROM (SELECT created_at FROM wms.orders" + " ORDER BY order_id " + which.direction
+                        + " LIMIT ?) r WHERE created_at < now() - interval '3 days'")) {
             statement.setInt(1, orders);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

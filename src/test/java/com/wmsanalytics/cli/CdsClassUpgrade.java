@@ -43,7 +43,8 @@ public final class CdsClassUpgrade {
         Path rewritten = jar.resolveSibling(jar.getFileName() + ".upgrading");
         int upgraded = 0;
         try (ZipFile in = new ZipFile(jar.toFile());
-                URLClassLoader classes = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                URLClassLoader classes =
+                        new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
                 OutputStream file = Files.newOutputStream(rewritten);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             for (ZipEntry entry : Collections.list(in.entries())) {
@@ -51,7 +52,8 @@ public final class CdsClassUpgrade {
                 try (InputStream stream = in.getInputStream(entry)) {
                     bytes = stream.readAllBytes();
                 }
-                if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")
+                if (entry.getName().endsWith(".class")
+                        && !entry.getName().startsWith("META-INF/")
                         && majorVersion(bytes) < JAVA_6) {
                     bytes = asJava8(bytes, classes);
                     upgraded++;
@@ -68,7 +70,8 @@ public final class CdsClassUpgrade {
         } else {
             Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING);
         }
-        System.out.println("cds-class-upgrade: " + upgraded + " classes older than Java 6 rewritten as Java 8 in " + jar);
+        System.out.println(
+                "cds-class-upgrade: " + upgraded + " classes older than Java 6 rewritten as Java 8 in " + jar);
     }
 
     private static int majorVersion(byte[] classFile) {
@@ -83,13 +86,21 @@ public final class CdsClassUpgrade {
                 return classes;
             }
         };
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public void visit(int version, int access, String name, String signature, String superName,
-                    String[] interfaces) {
-                super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
-            }
-        }, ClassReader.SKIP_FRAMES);
+        new ClassReader(classFile)
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9, writer) {
+                            @Override
+                            public void visit(
+                                    int version,
+                                    int access,
+                                    String name,
+                                    String signature,
+                                    String superName,
+                                    String[] interfaces) {
+                                super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
+                            }
+                        },
+                        ClassReader.SKIP_FRAMES);
         return writer.toByteArray();
     }
 }

@@ -48,7 +48,8 @@ public final class CliDocs {
 
     /** The whole command line, every subcommand included, as {@code wms-analytics --help} sees it. */
     static CommandLine commandLine() {
-        Terminal silent = new Terminal(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), false);
+        Terminal silent =
+                new Terminal(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), false);
         return RootCommand.commandLine(new CliContext(Map.of(), Clock.systemUTC(), silent), new String[0]);
     }
 

@@ -21,11 +21,17 @@ class CliLoggingTest {
         CliLogging.apply(context);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
-        LoggingEvent event = new LoggingEvent("x", context.getLogger("com.wmsanalytics.history.Interrupter"), Level.WARN,
-                "daily - run {} marked interrupted", null, new Object[] {7});
+        LoggingEvent event = new LoggingEvent(
+                "x",
+                context.getLogger("com.wmsanalytics.history.Interrupter"),
+                Level.WARN,
+                "daily - run {} marked interrupted",
+                null,
+                new Object[] {7});
 
         assertEquals("System.err", stderr.getTarget());
-        assertEquals("WARN  Interrupter - daily - run 7 marked interrupted" + System.lineSeparator(),
+        assertEquals(
+                "WARN  Interrupter - daily - run 7 marked interrupted" + System.lineSeparator(),
                 new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8));
         assertEquals(Level.WARN, root.getLevel());
         assertEquals(Level.WARN, context.getLogger("com.wmsanalytics").getLevel());
@@ -35,12 +41,18 @@ class CliLoggingTest {
     void a_logged_message_has_its_control_characters_escaped() {
         LoggerContext context = new LoggerContext();
         CliLogging.apply(context);
-        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                .getAppender("STDERR");
-        LoggingEvent event = new LoggingEvent("x", context.getLogger("com.wmsanalytics.refresh.Refresher"), Level.WARN,
-                "{} - lock not available", null, new Object[] {"\u001b[31mbad\nname"});
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        LoggingEvent event = new LoggingEvent(
+                "x",
+                context.getLogger("com.wmsanalytics.refresh.Refresher"),
+                Level.WARN,
+                "{} - lock not available",
+                null,
+                new Object[] {"\u001b[31mbad\nname"});
 
-        assertEquals("WARN  Refresher - \\u001b[31mbad\\nname - lock not available" + System.lineSeparator(),
+        assertEquals(
+                "WARN  Refresher - \\u001b[31mbad\\nname - lock not available" + System.lineSeparator(),
                 new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8));
     }
 
@@ -51,8 +63,10 @@ class CliLoggingTest {
 
         String line = encode(context, poolWarning(context));
 
-        assertEquals("WARN  HikariPool - replica - Connection is not available (Connection refused; connect failed)"
-                + System.lineSeparator(), line);
+        assertEquals(
+                "WARN  HikariPool - replica - Connection is not available (Connection refused; connect failed)"
+                        + System.lineSeparator(),
+                line);
     }
 
     @Test
@@ -68,15 +82,21 @@ class CliLoggingTest {
     }
 
     private static LoggingEvent poolWarning(LoggerContext context) {
-        Exception cause = new java.sql.SQLException("Connection refused", new java.net.ConnectException("connect failed"));
-        return new LoggingEvent("x", context.getLogger("com.zaxxer.hikari.pool.HikariPool"), Level.WARN,
-                "replica - Connection is not available", cause, null);
+        Exception cause =
+                new java.sql.SQLException("Connection refused", new java.net.ConnectException("connect failed"));
+        return new LoggingEvent(
+                "x",
+                context.getLogger("com.zaxxer.hikari.pool.HikariPool"),
+                Level.WARN,
+                "replica - Connection is not available",
+                cause,
+                null);
     }
 
     @SuppressWarnings("unchecked")
     private static String encode(LoggerContext context, LoggingEvent event) {
-        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                .getAppender("STDERR");
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         return new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }

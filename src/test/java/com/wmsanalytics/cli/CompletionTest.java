@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bash completion the build ships, sourced into a real bash and asked what a TAB would offer. */
 class CompletionTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void a_command_prefix_completes_to_the_commands_it_starts() throws Exception {
@@ -37,12 +38,16 @@ class CompletionTest {
         Path script = Files.writeString(dir.resolve("wms-analytics"), CliDocs.completion(CliDocs.commandLine()));
         String line = String.join(" ", words);
         // compopt only changes how bash displays the candidates, and works only inside a real TAB.
-        String program = "source \"$1\"; shift; compopt() { :; }; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"" + line + "\";"
-                + " COMP_POINT=${#COMP_LINE}; _complete_wms-analytics wms-analytics \"${@: -1}\" \"${@: -2:1}\";"
-                + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort";
+        String program =
+                "source \"$1\"; shift; compopt() { :; }; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\""
+                        + line + "\";"
+                        + " COMP_POINT=${#COMP_LINE}; _complete_wms-analytics wms-analytics \"${@: -1}\" \"${@: -2:1}\";"
+                        + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort";
         List<String> command = new ArrayList<>(List.of("bash", "-c", program, "bash", script.toString()));
         command.addAll(List.of(words));
-        Process bash = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process bash = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, bash.waitFor(), out);
         return out.lines().filter(l -> !l.isBlank()).toList();

@@ -30,10 +30,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FreshnessLifecycleTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
-    private static final List<String> DAILY = List.of("analytics.daily_kpis", "inventory_analytics.stock_levels",
-            "order_analytics.daily_orders", "order_analytics.fulfillment_times", "warehouse_analytics.daily_throughput");
+    private static final List<String> DAILY = List.of(
+            "analytics.daily_kpis",
+            "inventory_analytics.stock_levels",
+            "order_analytics.daily_orders",
+            "order_analytics.fulfillment_times",
+            "warehouse_analytics.daily_throughput");
     private static final Pattern ARTICLE = Pattern.compile("data-view=\"([^\"]+)\" data-state=\"(\\w+)\"");
 
     private static Path config;
@@ -41,8 +46,11 @@ class FreshnessLifecycleTest {
 
     @BeforeAll
     static void pipeline() {
-        config = Pipeline.build(pg, 200, "wms-analytics.freshness.groups { weekly = null, monthly = null }\n"
-                + "wms-analytics.gate.timeout = 5s\n");
+        config = Pipeline.build(
+                pg,
+                200,
+                "wms-analytics.freshness.groups { weekly = null, monthly = null }\n"
+                        + "wms-analytics.gate.timeout = 5s\n");
     }
 
     @Test
@@ -50,7 +58,8 @@ class FreshnessLifecycleTest {
             throws Exception {
         assertEquals(0, run("refresh", "--group", "daily").exitCode);
         clock.set(Instant.now());
-        assertEquals(List.of("OK all 5 reports are fresh"), run("status", "--check").lines());
+        assertEquals(
+                List.of("OK all 5 reports are fresh"), run("status", "--check").lines());
 
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         try {
@@ -59,14 +68,21 @@ class FreshnessLifecycleTest {
 
             Run warn = run("status", "--check");
             assertEquals(10, warn.exitCode);
-            assertEquals(DAILY.stream().map(v -> "WARN " + v + ": data as of 27 h ago, warn after 26 h").toList(), warn.lines());
+            assertEquals(
+                    DAILY.stream()
+                            .map(v -> "WARN " + v + ": data as of 27 h ago, warn after 26 h")
+                            .toList(),
+                    warn.lines());
             assertEquals(states("warn"), pageStates());
 
             clock.advance(Duration.ofHours(4));
 
             Run error = run("status", "--check");
             assertEquals(11, error.exitCode);
-            assertEquals(DAILY.stream().map(v -> "ERROR " + v + ": data as of 31 h ago, error after 30 h").toList(),
+            assertEquals(
+                    DAILY.stream()
+                            .map(v -> "ERROR " + v + ": data as of 31 h ago, error after 30 h")
+                            .toList(),
                     error.lines());
             assertEquals(states("error"), pageStates());
         } finally {
@@ -76,15 +92,19 @@ class FreshnessLifecycleTest {
         Run refresh = run("refresh", "--group", "daily", "--gate-timeout", "60s");
         assertEquals(0, refresh.exitCode, refresh.err);
 
-        assertEquals(List.of("OK all 5 reports are fresh"), run("status", "--check").lines());
+        assertEquals(
+                List.of("OK all 5 reports are fresh"), run("status", "--check").lines());
         assertEquals(states("fresh"), pageStates());
     }
 
     /** The daily reports in the state; the others have no objective here. */
     private static Map<String, String> states(String daily) {
         Map<String, String> states = new java.util.TreeMap<>();
-        for (String row : pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT string_agg(view_schema || '.' || view_name, ',') FROM analytics.report_freshness").split(",")) {
+        for (String row : pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT string_agg(view_schema || '.' || view_name, ',') FROM analytics.report_freshness")
+                .split(",")) {
             states.put(row, DAILY.contains(row) ? daily : "unknown");
         }
         return states;
@@ -105,10 +125,13 @@ class FreshnessLifecycleTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--config",
-                config.toString())).toArray(String[]::new);
-        int code = Main.execute(all, new CliContext(Map.of(), clock,
-                new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false)));
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--config", config.toString()))
+                .toArray(String[]::new);
+        int code = Main.execute(
+                all,
+                new CliContext(
+                        Map.of(), clock, new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false)));
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -21,7 +21,8 @@ class HelpTest {
         assertEquals(commandLine.getSubcommands().size(), listed.size(), String.join("\n", listed));
         for (Map.Entry<String, CommandLine> sub : commandLine.getSubcommands().entrySet()) {
             String summary = summary(sub.getValue());
-            assertTrue(listed.stream().anyMatch(l -> l.matches("  " + sub.getKey() + " +\\Q" + summary + "\\E")), summary);
+            assertTrue(
+                    listed.stream().anyMatch(l -> l.matches("  " + sub.getKey() + " +\\Q" + summary + "\\E")), summary);
         }
     }
 

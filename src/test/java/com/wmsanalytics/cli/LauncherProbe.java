@@ -13,7 +13,8 @@ public final class LauncherProbe {
 
     public static void main(String[] args) {
         System.out.println("args: " + String.join(" ", args));
-        System.out.println("jvm: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        System.out.println(
+                "jvm: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         System.exit(java.util.List.of(args).contains("fail") ? 3 : 0);
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-    @TempDir Path install;
+    @TempDir
+    Path install;
 
     private Path cache;
 
@@ -47,7 +48,10 @@ class LauncherTest {
         try (OutputStream file = Files.newOutputStream(install.resolve("lib/wms-analytics.jar"));
                 JarOutputStream jar = new JarOutputStream(file, manifest)) {
             jar.putNextEntry(new JarEntry(entry));
-            jar.write(LauncherProbe.class.getClassLoader().getResourceAsStream(entry).readAllBytes());
+            jar.write(LauncherProbe.class
+                    .getClassLoader()
+                    .getResourceAsStream(entry)
+                    .readAllBytes());
         }
         cache = install.resolve("home/.cache/wms-analytics");
     }
@@ -96,7 +100,8 @@ class LauncherTest {
         run(Map.of(), "history");
         byte[] ofTheOldJar = Files.readAllBytes(archives().get(0));
         Path jar = install.resolve("lib/wms-analytics.jar");
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
         run(Map.of(), "history");
         Path archive = archives().get(0);
         Files.delete(archive);
@@ -128,18 +133,21 @@ class LauncherTest {
     }
 
     private Run run(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(install.resolve("bin/wms-analytics").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(install.resolve("bin/wms-analytics").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("XDG_CACHE_HOME");
         builder.environment().remove("WMS_ANALYTICS_CDS_DIR");
         builder.environment().put("HOME", install.resolve("home").toString());
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        builder.environment()
+                .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(install, "out", ".txt");
         Path err = Files.createTempFile(install, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -150,8 +158,12 @@ class LauncherTest {
         }
 
         List<String> jvm() {
-            return lines().stream().filter(l -> l.startsWith("jvm: ")).findFirst()
-                    .map(l -> List.of(l.substring(5).split(" ")).stream().filter(s -> !s.isEmpty()).toList())
+            return lines().stream()
+                    .filter(l -> l.startsWith("jvm: "))
+                    .findFirst()
+                    .map(l -> List.of(l.substring(5).split(" ")).stream()
+                            .filter(s -> !s.isEmpty())
+                            .toList())
                     .orElse(List.of());
         }
     }

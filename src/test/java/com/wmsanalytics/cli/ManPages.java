@@ -50,10 +50,18 @@ final class ManPages implements AutoCloseable {
 
     /** Attributes given here override the generator's: the footer names the release, not the command's version. */
     private String troff(String asciiDoc) {
-        Attributes attributes = Attributes.builder().attribute("manmanual", CliDocs.NAME + " manual")
-                .attribute("mansource", CliDocs.NAME + " " + version).build();
-        String troff = asciidoctor.convert(asciiDoc,
-                Options.builder().backend("manpage").standalone(true).safe(SafeMode.SECURE).attributes(attributes).build());
+        Attributes attributes = Attributes.builder()
+                .attribute("manmanual", CliDocs.NAME + " manual")
+                .attribute("mansource", CliDocs.NAME + " " + version)
+                .build();
+        String troff = asciidoctor.convert(
+                asciiDoc,
+                Options.builder()
+                        .backend("manpage")
+                        .standalone(true)
+                        .safe(SafeMode.SECURE)
+                        .attributes(attributes)
+                        .build());
         return troff.endsWith("\n") ? troff : troff + "\n";
     }
 

@@ -46,19 +46,36 @@ class ManPagesTest {
 
     @Test
     void every_command_and_subcommand_has_a_page_named_after_it() {
-        assertEquals(Set.of("wms-analytics.1", "wms-analytics-migrate.1", "wms-analytics-generate.1", "wms-analytics-setup.1",
-                "wms-analytics-refresh.1", "wms-analytics-status.1", "wms-analytics-history.1", "wms-analytics-views.1",
-                "wms-analytics-verify.1", "wms-analytics-jobs.1", "wms-analytics-run.1", "wms-analytics-demo.1"),
+        assertEquals(
+                Set.of(
+                        "wms-analytics.1",
+                        "wms-analytics-migrate.1",
+                        "wms-analytics-generate.1",
+                        "wms-analytics-setup.1",
+                        "wms-analytics-refresh.1",
+                        "wms-analytics-status.1",
+                        "wms-analytics-history.1",
+                        "wms-analytics-views.1",
+                        "wms-analytics-verify.1",
+                        "wms-analytics-jobs.1",
+                        "wms-analytics-run.1",
+                        "wms-analytics-demo.1"),
                 pages.keySet());
-        assertEquals(pages.keySet(), commands(COMMAND_LINE).stream().map(c -> c.getCommandSpec().qualifiedName("-") + ".1")
-                .collect(Collectors.toSet()));
+        assertEquals(
+                pages.keySet(),
+                commands(COMMAND_LINE).stream()
+                        .map(c -> c.getCommandSpec().qualifiedName("-") + ".1")
+                        .collect(Collectors.toSet()));
     }
 
     @Test
     void each_page_documents_exactly_the_options_of_its_help() {
         for (CommandLine command : commands(COMMAND_LINE)) {
             String page = pages.get(command.getCommandSpec().qualifiedName("-") + ".1");
-            assertEquals(helpOptions(command.getUsageMessage(CommandLine.Help.Ansi.OFF)), pageOptions(page), command.getCommandName());
+            assertEquals(
+                    helpOptions(command.getUsageMessage(CommandLine.Help.Ansi.OFF)),
+                    pageOptions(page),
+                    command.getCommandName());
         }
     }
 
@@ -66,8 +83,13 @@ class ManPagesTest {
     void the_name_line_of_a_page_is_the_commands_one_line_summary() {
         CommandLine refresh = COMMAND_LINE.getSubcommands().get("refresh");
         String name = section(pages.get("wms-analytics-refresh.1"), "NAME");
-        assertEquals("wms-analytics-refresh \\- " + refresh.getCommandSpec().usageMessage().description()[0]
-                .replace("-", "\\-"), name.strip());
+        assertEquals(
+                "wms-analytics-refresh \\- "
+                        + refresh.getCommandSpec()
+                                .usageMessage()
+                                .description()[0]
+                                .replace("-", "\\-"),
+                name.strip());
     }
 
     @Test
@@ -84,14 +106,17 @@ class ManPagesTest {
 
     /** AsciiDoc markup in a description (a '*', an '_', a '{') would change the text the page shows. */
     @Test
-    void each_page_shows_the_descriptions_of_its_help_word_for_word(@TempDir Path dir) throws IOException, InterruptedException {
+    void each_page_shows_the_descriptions_of_its_help_word_for_word(@TempDir Path dir)
+            throws IOException, InterruptedException {
         for (CommandLine command : commands(COMMAND_LINE)) {
             String file = command.getCommandSpec().qualifiedName("-") + ".1";
             String shown = normalized(man(dir, file, "10000").text());
-            List<String> texts = new ArrayList<>(List.of(command.getCommandSpec().usageMessage().description()));
+            List<String> texts = new ArrayList<>(
+                    List.of(command.getCommandSpec().usageMessage().description()));
             command.getCommandSpec().options().forEach(o -> texts.add(String.join(" ", o.description())));
             for (String text : texts) {
-                String expected = normalized(CommandLine.Help.Ansi.OFF.string(String.format(text)).replace("${DEFAULT-VALUE}", ""));
+                String expected = normalized(
+                        CommandLine.Help.Ansi.OFF.string(String.format(text)).replace("${DEFAULT-VALUE}", ""));
                 assertTrue(shown.contains(expected.split("\\(default: ")[0]), file + " lacks: " + expected);
             }
         }
@@ -138,11 +163,15 @@ class ManPagesTest {
     /** The option names of a page's OPTIONS section, in bold at the start of a line, with troff's {@code \-} as a hyphen. */
     private static Set<String> pageOptions(String troff) {
         Set<String> names = new TreeSet<>();
-        section(troff, "OPTIONS").lines().filter(l -> l.startsWith("\\fB")).map(PAGE_OPTION::matcher).forEach(m -> {
-            while (m.find()) {
-                names.add(m.group(1).replace("\\-", "-"));
-            }
-        });
+        section(troff, "OPTIONS")
+                .lines()
+                .filter(l -> l.startsWith("\\fB"))
+                .map(PAGE_OPTION::matcher)
+                .forEach(m -> {
+                    while (m.find()) {
+                        names.add(m.group(1).replace("\\-", "-"));
+                    }
+                });
         return names;
     }
 

@@ -23,10 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The analyst's commands against a real primary and replica, run as the user runs them. */
 class RefreshCliTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
-    private static final List<String> DAILY = List.of("order_analytics.daily_orders", "order_analytics.fulfillment_times",
-            "warehouse_analytics.daily_throughput", "inventory_analytics.stock_levels", "analytics.daily_kpis");
+    private static final List<String> DAILY = List.of(
+            "order_analytics.daily_orders",
+            "order_analytics.fulfillment_times",
+            "warehouse_analytics.daily_throughput",
+            "inventory_analytics.stock_levels",
+            "analytics.daily_kpis");
 
     private static Path config;
 
@@ -56,8 +61,11 @@ class RefreshCliTest {
         assertEquals(0, cli("refresh", "--group", "daily").exitCode());
         String before = ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
-        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.orders SELECT 900000 + g, 1, 1, 'open', now() - interval '1 hour',"
-                + " now() + interval '1 day', NULL, NULL FROM generate_series(1, 50) g");
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.orders SELECT 900000 + g, 1, 1, 'open', now() - interval '1 hour',"
+                                + " now() + interval '1 day', NULL, NULL FROM generate_series(1, 50) g");
 
         CliRun skipped = cli("refresh", "--group", "daily", "--gate-timeout", "5s");
 
@@ -65,7 +73,8 @@ class RefreshCliTest {
         assertEquals(before, ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders"));
         JsonNode last = latestRun();
         assertEquals("skipped", last.get("status").asText());
-        assertEquals("subscription wms_analytics_sub is disabled; run setup or ALTER SUBSCRIPTION wms_analytics_sub ENABLE",
+        assertEquals(
+                "subscription wms_analytics_sub is disabled; run setup or ALTER SUBSCRIPTION wms_analytics_sub ENABLE",
                 last.get("error").asText());
 
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
@@ -73,7 +82,9 @@ class RefreshCliTest {
 
         assertEquals(0, after.exitCode(), after.out() + after.err());
         assertEquals(0, ViewContents.differences(pg.replica(), "order_analytics.daily_orders"));
-        assertFalse(before.equals(ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders")), "the new orders arrived");
+        assertFalse(
+                before.equals(ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders")),
+                "the new orders arrived");
     }
 
     @Test
@@ -90,19 +101,24 @@ class RefreshCliTest {
                 Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE wms.orders IN ACCESS EXCLUSIVE MODE");
-            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(
-                    () -> cli("refresh", "order_analytics.daily_orders", "--no-gate"));
+            CompletableFuture<CliRun> first =
+                    CompletableFuture.supplyAsync(() -> cli("refresh", "order_analytics.daily_orders", "--no-gate"));
             awaitViewLockHeld();
 
             CliRun second = cli("refresh", "order_analytics.daily_orders", "--no-gate");
 
             holder.rollback();
             assertEquals(4, second.exitCode(), second.out() + second.err());
-            assertEquals(0, first.get().exitCode(), first.get().out() + first.get().err());
+            assertEquals(
+                    0, first.get().exitCode(), first.get().out() + first.get().err());
         }
-        JsonNode runs = json(cli("history", "--view", "order_analytics.daily_orders", "--limit", "2", "--json").out());
-        assertEquals(List.of("locked", "succeeded"), List.of(runs.get(0).get("views").get(0).get("status").asText(),
-                runs.get(1).get("views").get(0).get("status").asText()));
+        JsonNode runs = json(cli("history", "--view", "order_analytics.daily_orders", "--limit", "2", "--json")
+                .out());
+        assertEquals(
+                List.of("locked", "succeeded"),
+                List.of(
+                        runs.get(0).get("views").get(0).get("status").asText(),
+                        runs.get(1).get("views").get(0).get("status").asText()));
     }
 
     @Test
@@ -113,8 +129,12 @@ class RefreshCliTest {
         assertEquals("succeeded", doc.get("status").asText());
         assertEquals(0, doc.get("exit_code").asInt());
         assertTrue(doc.get("gate").get("satisfied").asBoolean());
-        assertEquals("caught_up", doc.get("gate").get("publishers").get(0).get("outcome").asText());
-        assertEquals("inventory_analytics.abc_classification", doc.get("views").get(0).get("view").asText());
+        assertEquals(
+                "caught_up",
+                doc.get("gate").get("publishers").get(0).get("outcome").asText());
+        assertEquals(
+                "inventory_analytics.abc_classification",
+                doc.get("views").get(0).get("view").asText());
         assertTrue(doc.get("views").get(0).get("rows").asLong() > 0);
     }
 
@@ -123,7 +143,8 @@ class RefreshCliTest {
         assertEquals(0, cli("refresh", "--group", "monthly").exitCode());
         JsonNode status = json(cli("status", "--json").out());
 
-        assertEquals("streaming", status.get("subscriptions").get(0).get("state").asText());
+        assertEquals(
+                "streaming", status.get("subscriptions").get(0).get("state").asText());
         assertEquals(0, status.get("subscriptions").get(0).get("bytes_behind").asLong());
         JsonNode rfm = find(status.get("views"), "monthly_rfm");
         assertEquals("monthly", rfm.get("group").asText());
@@ -135,53 +156,78 @@ class RefreshCliTest {
     void views_lists_every_report_with_group_mode_why_and_dependencies() {
         CliRun run = cli("views");
         assertEquals(0, run.exitCode());
-        String kpis = run.out().lines().filter(l -> l.startsWith("analytics.daily_kpis")).findFirst().orElseThrow();
-        assertTrue(kpis.contains("order_analytics.daily_orders, order_analytics.fulfillment_times,"
-                + " warehouse_analytics.daily_throughput"), kpis);
+        String kpis = run.out()
+                .lines()
+                .filter(l -> l.startsWith("analytics.daily_kpis"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                kpis.contains("order_analytics.daily_orders, order_analytics.fulfillment_times,"
+                        + " warehouse_analytics.daily_throughput"),
+                kpis);
         assertTrue(kpis.contains("incremental") && kpis.contains("only the days that changed are recomputed"), kpis);
-        String stock = run.out().lines().filter(l -> l.startsWith("inventory_analytics.stock_levels")).findFirst().orElseThrow();
+        String stock = run.out()
+                .lines()
+                .filter(l -> l.startsWith("inventory_analytics.stock_levels"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(stock.contains("no date bucket"), stock);
         assertEquals(14, run.out().lines().count(), "a header and thirteen reports: " + run.out());
     }
 
     @Test
     void an_unknown_view_exits_2_naming_it_and_records_nothing() {
-        expectUsageError(List.of("refresh", "order_analytics.nope"),
+        expectUsageError(
+                List.of("refresh", "order_analytics.nope"),
                 "error: unknown view 'order_analytics.nope'; 'wms-analytics views' lists them");
     }
 
     @Test
     void a_view_name_with_control_characters_is_echoed_escaped_on_one_line() {
-        expectUsageError(List.of("refresh", "\u001b[31mbad\nname"),
+        expectUsageError(
+                List.of("refresh", "\u001b[31mbad\nname"),
                 "error: '\\u001b[31mbad\\nname' is not a view name; use schema.view (letters, digits and _)");
     }
 
     @Test
     void a_table_is_not_a_materialized_view() {
-        expectUsageError(List.of("refresh", "wms.orders"), "error: 'wms.orders' is a table, not a report; 'wms-analytics views' lists them");
+        expectUsageError(
+                List.of("refresh", "wms.orders"),
+                "error: 'wms.orders' is a table, not a report; 'wms-analytics views' lists them");
     }
 
     @Test
     void an_unknown_group_exits_2() {
-        expectUsageError(List.of("refresh", "--group", "hourly"), "error: unknown group 'hourly'; groups: [daily, monthly, weekly]");
+        expectUsageError(
+                List.of("refresh", "--group", "hourly"),
+                "error: unknown group 'hourly'; groups: [daily, monthly, weekly]");
     }
 
     @Test
     void sql_in_a_view_name_is_rejected_and_never_run() {
-        expectUsageError(List.of("refresh", "order_analytics.daily_orders; DROP TABLE wms.orders"),
+        expectUsageError(
+                List.of("refresh", "order_analytics.daily_orders; DROP TABLE wms.orders"),
                 "error: 'order_analytics.daily_orders; DROP TABLE wms.orders' is not a view name; use schema.view (letters, digits and _)");
-        expectUsageError(List.of("refresh", "\"order_analytics\".\"daily_orders\""),
+        expectUsageError(
+                List.of("refresh", "\"order_analytics\".\"daily_orders\""),
                 "error: '\"order_analytics\".\"daily_orders\"' is not a view name; use schema.view (letters, digits and _)");
-        assertEquals("1", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_tables WHERE schemaname = 'wms'"
-                + " AND tablename = 'orders'"));
+        assertEquals(
+                "1",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM pg_tables WHERE schemaname = 'wms'"
+                                        + " AND tablename = 'orders'"));
     }
 
     @Test
     void a_malformed_duration_exits_2_naming_it() {
-        expectUsageError(List.of("refresh", "--group", "daily", "--gate-timeout", "5 fortnights"),
+        expectUsageError(
+                List.of("refresh", "--group", "daily", "--gate-timeout", "5 fortnights"),
                 "error: Invalid value for option '--gate-timeout': '5 fortnights' is not a duration such as 30s, 5m, 2h or 7d"
                         + " (see 'wms-analytics refresh --help')");
-        expectUsageError(List.of("history", "--since", "yesterday"),
+        expectUsageError(
+                List.of("history", "--since", "yesterday"),
                 "error: Invalid value for option '--since': 'yesterday' is not a duration such as 30s, 5m, 2h or 7d"
                         + " (see 'wms-analytics history --help')");
     }
@@ -200,8 +246,12 @@ class RefreshCliTest {
 
     private static void awaitViewLockHeld() throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            if (!"0".equals(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_locks"
-                    + " WHERE locktype = 'advisory' AND classid = " + 0x574D5356 + " AND granted"))) {
+            if (!"0"
+                    .equals(pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*) FROM pg_locks" + " WHERE locktype = 'advisory' AND classid = "
+                                            + 0x574D5356 + " AND granted"))) {
                 return;
             }
             Thread.sleep(50);
@@ -231,8 +281,9 @@ class RefreshCliTest {
     }
 
     private static CliRun cli(String... args) {
-        String[] withConfig = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--config",
-                config.toString())).toArray(String[]::new);
+        String[] withConfig = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--config", config.toString()))
+                .toArray(String[]::new);
         return CliRun.of(withConfig);
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RefreshFailureTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final String SLOW = "analytics.slow_report";
     private static Path config;
@@ -31,15 +32,19 @@ class RefreshFailureTest {
     @BeforeAll
     static void pipeline_with_a_slow_view() {
         config = Pipeline.build(pg, 300, "");
-        pg.replica().execute(PostgresPair.DATABASE, "CREATE MATERIALIZED VIEW " + SLOW + " AS SELECT g AS id,"
-                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(2) s;"
-                + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "CREATE MATERIALIZED VIEW " + SLOW + " AS SELECT g AS id,"
+                                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(2) s;"
+                                + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
     }
 
     @Test
     void a_refresh_cancelled_by_statement_timeout_keeps_the_previous_contents_and_says_so() throws Exception {
         String before = ViewContents.fingerprint(pg.replica(), SLOW);
-        Path impatient = Files.writeString(Files.createTempFile("impatient", ".conf"),
+        Path impatient = Files.writeString(
+                Files.createTempFile("impatient", ".conf"),
                 Files.readString(config) + "wms-analytics.refresh.statement-timeout = 500ms\n");
 
         CliRun run = CliRun.of("refresh", SLOW, "--no-gate", "--config", impatient.toString());
@@ -49,21 +54,36 @@ class RefreshFailureTest {
         JsonNode view = latestRun().get("views").get(0);
         assertEquals("failed", view.get("status").asText());
         assertEquals("57014", view.get("sqlstate").asText());
-        assertEquals("canceling statement due to statement timeout", view.get("message").asText());
+        assertEquals(
+                "canceling statement due to statement timeout",
+                view.get("message").asText());
     }
 
     @Test
-    void a_process_killed_mid_refresh_leaves_the_previous_contents_and_its_run_is_marked_interrupted() throws Exception {
+    void a_process_killed_mid_refresh_leaves_the_previous_contents_and_its_run_is_marked_interrupted()
+            throws Exception {
         String before = ViewContents.fingerprint(pg.replica(), SLOW);
-        Process process = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "com.wmsanalytics.cli.Main", "refresh", SLOW, "--no-gate", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(File.createTempFile("killed", ".log")).start();
+        Process process = new ProcessBuilder(
+                        javaBinary(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "com.wmsanalytics.cli.Main",
+                        "refresh",
+                        SLOW,
+                        "--no-gate",
+                        "--config",
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(File.createTempFile("killed", ".log"))
+                .start();
         awaitRefreshRunning();
 
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
         JsonNode run = awaitStatus("interrupted");
-        assertEquals("the process running it ended before it finished", run.get("error").asText());
+        assertEquals(
+                "the process running it ended before it finished",
+                run.get("error").asText());
         assertEquals("interrupted", run.get("views").get(0).get("status").asText());
         awaitNoRefreshRunning();
         assertEquals(before, ViewContents.fingerprint(pg.replica(), SLOW));
@@ -99,8 +119,11 @@ class RefreshFailureTest {
     }
 
     private static String refreshes() {
-        return pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%' AND pid <> pg_backend_pid()");
+        return pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%' AND pid <> pg_backend_pid()");
     }
 
     private static JsonNode latestRun() {

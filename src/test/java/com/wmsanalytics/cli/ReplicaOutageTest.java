@@ -29,17 +29,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class ReplicaOutageTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical().isolated();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical().isolated();
 
     @Test
-    void with_the_replica_stopped_readiness_answers_503_within_a_second_and_the_log_has_no_stack_trace() throws Exception {
+    void with_the_replica_stopped_readiness_answers_503_within_a_second_and_the_log_has_no_stack_trace()
+            throws Exception {
         Path jobs = JobFiles.directory();
-        JobFiles.write(jobs, "tick", "cron = \"*/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"*/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
         int port = freePort();
-        Path config = Files.writeString(Files.createTempFile("outage", ".conf"), Files.readString(Pipeline.build(pg, 200, ""))
-                + JobFiles.serviceConfig(jobs) + "wms-analytics.http.port = " + port + "\n");
-        try (ServiceProcess service = ServiceProcess.start(config,
-                List.of("-Dlogback.configurationFile=" + Path.of("conf/logback.xml").toAbsolutePath())).awaitRunning()) {
+        Path config = Files.writeString(
+                Files.createTempFile("outage", ".conf"),
+                Files.readString(Pipeline.build(pg, 200, "")) + JobFiles.serviceConfig(jobs)
+                        + "wms-analytics.http.port = " + port + "\n");
+        try (ServiceProcess service = ServiceProcess.start(
+                        config,
+                        List.of("-Dlogback.configurationFile="
+                                + Path.of("conf/logback.xml").toAbsolutePath()))
+                .awaitRunning()) {
             assertEquals(200, get(port, "/health/ready").statusCode(), service.log());
 
             pg.replica().close();
@@ -61,7 +71,9 @@ class ReplicaOutageTest {
             Thread.sleep(4000);
             String log = service.log();
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")), log);
-            assertTrue(log.lines().anyMatch(l -> l.startsWith("ERROR") || l.startsWith("WARN")), "the outage is logged:\n" + log);
+            assertTrue(
+                    log.lines().anyMatch(l -> l.startsWith("ERROR") || l.startsWith("WARN")),
+                    "the outage is logged:\n" + log);
         }
     }
 
@@ -72,7 +84,11 @@ class ReplicaOutageTest {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

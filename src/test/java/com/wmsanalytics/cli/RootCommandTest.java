@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Only the subcommand a command line names is built; anything else gets all of them, in order. */
 class RootCommandTest {
 
-    private static final List<String> ALL = List.of("migrate", "generate", "setup", "refresh", "status", "history", "views",
-            "verify", "jobs", "run", "demo");
+    private static final List<String> ALL = List.of(
+            "migrate", "generate", "setup", "refresh", "status", "history", "views", "verify", "jobs", "run", "demo");
 
     private final StringWriter out = new StringWriter();
-    private final CliContext context = new CliContext(Map.of(), Clock.systemUTC(),
+    private final CliContext context = new CliContext(
+            Map.of(),
+            Clock.systemUTC(),
             new Terminal(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false));
 
     @Test
@@ -36,12 +38,16 @@ class RootCommandTest {
     void the_top_level_help_lists_every_command() {
         assertEquals(0, Main.execute(new String[] {"--help"}, context));
 
-        List<String> listed = out.toString().lines().filter(l -> l.matches("^  [a-z]+ .*")).map(l -> l.trim().split(" ")[0])
+        List<String> listed = out.toString()
+                .lines()
+                .filter(l -> l.matches("^  [a-z]+ .*"))
+                .map(l -> l.trim().split(" ")[0])
                 .toList();
         assertEquals(ALL, listed, out.toString());
     }
 
     private List<String> subcommands(String... args) {
-        return List.copyOf(RootCommand.commandLine(context, args).getSubcommands().keySet());
+        return List.copyOf(
+                RootCommand.commandLine(context, args).getSubcommands().keySet());
     }
 }

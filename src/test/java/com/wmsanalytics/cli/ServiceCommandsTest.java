@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code run} refuses to start on a bad job file; {@code jobs} shows the schedule. */
 class ServiceCommandsTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static Path pipelineConfig;
 
@@ -43,17 +44,22 @@ class ServiceCommandsTest {
     @Test
     void an_unknown_view_stops_start_up_after_checking_the_replica() throws Exception {
         Path jobs = JobFiles.directory();
-        Path file = JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\nviews = [\"order_analytics.nope\"]");
+        Path file = JobFiles.write(
+                jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\nviews = [\"order_analytics.nope\"]");
         expectStartUpError(jobs, file + ":4: job.views: unknown view 'order_analytics.nope'");
     }
 
     @Test
     void a_port_in_use_stops_start_up_before_anything_fires() throws Exception {
         Path jobs = JobFiles.directory();
-        JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Path config = Files.writeString(config(jobs), Files.readString(config(jobs))
-                    + "wms-analytics.http.port = " + taken.getLocalPort() + "\n");
+            Path config = Files.writeString(
+                    config(jobs),
+                    Files.readString(config(jobs)) + "wms-analytics.http.port = " + taken.getLocalPort() + "\n");
 
             CliRun run = CliRun.of("run", "--config", config.toString());
 
@@ -63,15 +69,22 @@ class ServiceCommandsTest {
             assertTrue(run.err().contains("wms-analytics.http.port"), run.err());
         }
         Thread.sleep(1500);
-        assertEquals("0", pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"), "nothing fired");
+        assertEquals(
+                "0",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"),
+                "nothing fired");
     }
 
     @Test
     void status_shows_an_unreachable_publisher_instead_of_failing() throws Exception {
-        Path config = Files.writeString(Files.createTempFile("two", ".conf"), Files.readString(pipelineConfig)
-                + "wms-analytics.publishers += { name = eu, url = \"jdbc:postgresql://127.0.0.1:1/wms_db\","
-                + " subscription = wms_eu_sub }\nwms-analytics.replica.connect-timeout = 1s\n");
+        Path config = Files.writeString(
+                Files.createTempFile("two", ".conf"),
+                Files.readString(pipelineConfig)
+                        + "wms-analytics.publishers += { name = eu, url = \"jdbc:postgresql://127.0.0.1:1/wms_db\","
+                        + " subscription = wms_eu_sub }\nwms-analytics.replica.connect-timeout = 1s\n");
 
         CliRun run = CliRun.of("status", "--config", config.toString());
 
@@ -83,15 +96,22 @@ class ServiceCommandsTest {
     @Test
     void a_replica_that_was_never_migrated_is_a_usage_error_with_the_fix() throws Exception {
         pg.replica().execute("postgres", "CREATE DATABASE never_migrated");
-        Path config = Files.writeString(Files.createTempFile("unmigrated", ".conf"), Files.readString(pipelineConfig)
-                .replace(pg.replica().jdbcUrl(PostgresPair.DATABASE), pg.replica().jdbcUrl("never_migrated")));
+        Path config = Files.writeString(
+                Files.createTempFile("unmigrated", ".conf"),
+                Files.readString(pipelineConfig)
+                        .replace(
+                                pg.replica().jdbcUrl(PostgresPair.DATABASE),
+                                pg.replica().jdbcUrl("never_migrated")));
 
         CliRun run = CliRun.of("status", "--config", config.toString());
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals(List.of("error: the replica lacks a table wms-analytics needs (relation"
-                + " \"analytics_control.refresh_run\" does not exist"), run.errLines().stream()
-                .map(l -> l.replaceAll("\\s+Position: \\d+", "").replaceAll("\\); run.*", "")).toList());
+        assertEquals(
+                List.of("error: the replica lacks a table wms-analytics needs (relation"
+                        + " \"analytics_control.refresh_run\" does not exist"),
+                run.errLines().stream()
+                        .map(l -> l.replaceAll("\\s+Position: \\d+", "").replaceAll("\\); run.*", ""))
+                        .toList());
         assertTrue(run.err().endsWith("); run 'wms-analytics migrate' against it\n"), run.err());
     }
 
@@ -99,13 +119,17 @@ class ServiceCommandsTest {
     void jobs_lists_each_job_with_its_next_fire_time_and_last_run() throws Exception {
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
-        JobFiles.write(jobs, "weekly", "cron = \"0 0 3 ? * MON\"\ntime-zone = Europe/Berlin\ngroup = weekly\nenabled = false");
+        JobFiles.write(
+                jobs, "weekly", "cron = \"0 0 3 ? * MON\"\ntime-zone = Europe/Berlin\ngroup = weekly\nenabled = false");
 
         CliRun run = CliRun.of("jobs", "--config", config(jobs).toString());
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(1).matches("daily\\s+0 0 2 \\* \\* \\?\\s+UTC\\s+group daily\\s+\\d{4}-\\d\\d-\\d\\d 02:00:00 UTC.*"),
+        assertTrue(
+                lines.get(1)
+                        .matches(
+                                "daily\\s+0 0 2 \\* \\* \\?\\s+UTC\\s+group daily\\s+\\d{4}-\\d\\d-\\d\\d 02:00:00 UTC.*"),
                 lines.get(1));
         assertTrue(lines.get(2).startsWith("weekly (disabled)"), lines.get(2));
     }
@@ -118,7 +142,8 @@ class ServiceCommandsTest {
     }
 
     private static Path config(Path jobs) throws Exception {
-        return Files.writeString(Files.createTempFile("wms-analytics-service", ".conf"),
+        return Files.writeString(
+                Files.createTempFile("wms-analytics-service", ".conf"),
                 Files.readString(pipelineConfig) + JobFiles.serviceConfig(jobs));
     }
 }

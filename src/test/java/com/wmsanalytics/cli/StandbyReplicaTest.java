@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandbyReplicaTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical().isolated();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical().isolated();
 
     private static Path replicaConfig;
     private static Path standbyConfig;
@@ -46,10 +47,15 @@ class StandbyReplicaTest {
     @BeforeAll
     static void replica_with_a_standby() throws Exception {
         replicaConfig = Pipeline.build(pg, 300, "");
-        assertEquals(0, CliRun.of("refresh", "--group", "daily", "--config", replicaConfig.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRun.of("refresh", "--group", "daily", "--config", replicaConfig.toString())
+                        .exitCode());
         standby = pg.standbyOfReplica();
-        standbyConfig = Files.writeString(Files.createTempFile("standby", ".conf"), Files.readString(replicaConfig)
-                + "wms-analytics.replica.url = \"" + standby.server().jdbcUrl(PostgresPair.DATABASE) + "\"\n");
+        standbyConfig = Files.writeString(
+                Files.createTempFile("standby", ".conf"),
+                Files.readString(replicaConfig) + "wms-analytics.replica.url = \""
+                        + standby.server().jdbcUrl(PostgresPair.DATABASE) + "\"\n");
     }
 
     @Test
@@ -61,14 +67,25 @@ class StandbyReplicaTest {
 
         assertEquals(7, run.exitCode(), run.err());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().startsWith("error: the replica localhost:" + standby.server().port() + " is a standby"), run.err());
-        assertTrue(run.err().contains("the writable node is probably localhost:" + pg.replica().port()), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("error: the replica localhost:"
+                                + standby.server().port() + " is a standby"),
+                run.err());
+        assertTrue(
+                run.err()
+                        .contains("the writable node is probably localhost:"
+                                + pg.replica().port()),
+                run.err());
         assertFalse(run.err().contains("SQL"), run.err());
         assertEquals("", run.out());
         standby.awaitReplayed();
         assertEquals(runsBefore, runs(), "no run was recorded on the replica");
-        assertEquals(runsBefore, standby.server().queryValue(PostgresPair.DATABASE,
-                "SELECT count(*) FROM analytics_control.refresh_run"), "nor on the standby");
+        assertEquals(
+                runsBefore,
+                standby.server()
+                        .queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.refresh_run"),
+                "nor on the standby");
     }
 
     @Test
@@ -86,7 +103,8 @@ class StandbyReplicaTest {
     @Test
     @Order(2)
     void history_and_views_read_the_standby_without_writing() {
-        assertEquals(0, CliRun.of("history", "--config", standbyConfig.toString()).exitCode());
+        assertEquals(
+                0, CliRun.of("history", "--config", standbyConfig.toString()).exitCode());
         CliRun views = CliRun.of("views", "--config", standbyConfig.toString());
         assertEquals(0, views.exitCode(), views.err());
         assertTrue(views.out().contains("order_analytics.daily_orders"), views.out());
@@ -113,8 +131,12 @@ class StandbyReplicaTest {
         assertTrue(replay.get("bytes_behind").asLong(-1) >= 0, replay.toString());
         assertEquals(1, replica.get("standbys").size(), "the subscription's logical walsender is not a standby");
         CliRun human = CliRun.of("status", "--config", replicaConfig.toString());
-        assertTrue(human.out().lines().anyMatch(l -> l.matches("replica\\s+" + PhysicalStandby.APPLICATION_NAME
-                + "\\s+127\\.0\\.0\\.1\\s+streaming.*")), human.out());
+        assertTrue(
+                human.out()
+                        .lines()
+                        .anyMatch(l -> l.matches("replica\\s+" + PhysicalStandby.APPLICATION_NAME
+                                + "\\s+127\\.0\\.0\\.1\\s+streaming.*")),
+                human.out());
     }
 
     @Test
@@ -126,7 +148,14 @@ class StandbyReplicaTest {
         JsonNode node = new ObjectMapper().readTree(run.out()).get("nodes").get(0);
         assertEquals("standby", node.get("role").asText());
         assertEquals("localhost:" + pg.replica().port(), node.get("upstream").asText());
-        assertEquals("primary", new ObjectMapper().readTree(run.out()).get("nodes").get(1).get("role").asText(),
+        assertEquals(
+                "primary",
+                new ObjectMapper()
+                        .readTree(run.out())
+                        .get("nodes")
+                        .get(1)
+                        .get("role")
+                        .asText(),
                 "the publisher");
     }
 
@@ -139,8 +168,10 @@ class StandbyReplicaTest {
         }
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "daily", "cron = \"0 0 2 * * ?\"\ntime-zone = UTC\ngroup = daily");
-        Path config = Files.writeString(Files.createTempFile("standby-service", ".conf"), Files.readString(standbyConfig)
-                + JobFiles.serviceConfig(jobs) + "wms-analytics.http.port = " + port + "\n");
+        Path config = Files.writeString(
+                Files.createTempFile("standby-service", ".conf"),
+                Files.readString(standbyConfig) + JobFiles.serviceConfig(jobs) + "wms-analytics.http.port = " + port
+                        + "\n");
         try (ServiceProcess service = ServiceProcess.start(config)) {
             String metrics = awaitBody(service, port, "/metrics", "wms_analytics_node_in_recovery{node=\"replica\"} 1");
             assertTrue(metrics.contains("wms_analytics_node_in_recovery{node=\"replica\"} 1"), metrics);
@@ -148,7 +179,13 @@ class StandbyReplicaTest {
             assertEquals(503, ready.statusCode());
             assertTrue(ready.body().contains("is a standby"), ready.body());
             Thread.sleep(2500);
-            assertEquals(1, service.log().lines().filter(l -> l.contains("is a standby")).count(), service.log());
+            assertEquals(
+                    1,
+                    service.log()
+                            .lines()
+                            .filter(l -> l.contains("is a standby"))
+                            .count(),
+                    service.log());
             assertFalse(service.log().contains("\tat "), "no stack trace:\n" + service.log());
 
             standby.promote();
@@ -176,8 +213,12 @@ class StandbyReplicaTest {
 
     private static HttpResponse<String> get(int port, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code status --check} for monitors: one line per report that is not fresh, and exit codes 0, 10 and 11. */
 class StatusCheckTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
     private static final String KPIS = "analytics.daily_kpis";
@@ -36,8 +37,11 @@ class StatusCheckTest {
         Migrator.migrateReplica(pg.replica().dataSource(PostgresPair.DATABASE));
         runs = new RecordedRuns(pg.replica().dataSource(PostgresPair.DATABASE));
         config = Files.writeString(Files.createTempFile("status-check", ".conf"), TestConfig.hocon(pg));
-        reports = List.of(pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT string_agg(view_schema || '.' || view_name, ',' ORDER BY 1) FROM analytics.report_freshness").split(","));
+        reports = List.of(pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT string_agg(view_schema || '.' || view_name, ',' ORDER BY 1) FROM analytics.report_freshness")
+                .split(","));
     }
 
     @BeforeEach
@@ -52,7 +56,9 @@ class StatusCheckTest {
         CliRun run = CliRun.of("status", "--check", "--config", config.toString());
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("OK all " + reports.size() + " reports are fresh"), run.out().lines().toList());
+        assertEquals(
+                List.of("OK all " + reports.size() + " reports are fresh"),
+                run.out().lines().toList());
     }
 
     @Test
@@ -64,7 +70,9 @@ class StatusCheckTest {
         CliRun run = CliRun.of("status", "--check", "--config", config.toString());
 
         assertEquals(10, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("WARN " + DAILY_ORDERS + ": data as of 27 h ago, warn after 26 h"), run.out().lines().toList());
+        assertEquals(
+                List.of("WARN " + DAILY_ORDERS + ": data as of 27 h ago, warn after 26 h"),
+                run.out().lines().toList());
     }
 
     @Test
@@ -76,8 +84,11 @@ class StatusCheckTest {
         CliRun run = CliRun.of("status", "--check", "--config", config.toString());
 
         assertEquals(11, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("UNKNOWN " + KPIS + ": no refresh through a satisfied catch-up gate yet",
-                "ERROR " + DAILY_ORDERS + ": data as of 31 h ago, error after 30 h"), run.out().lines().toList());
+        assertEquals(
+                List.of(
+                        "UNKNOWN " + KPIS + ": no refresh through a satisfied catch-up gate yet",
+                        "ERROR " + DAILY_ORDERS + ": data as of 31 h ago, error after 30 h"),
+                run.out().lines().toList());
     }
 
     @Test
@@ -103,7 +114,9 @@ class StatusCheckTest {
         CliRun run = CliRun.of("status", "--check", "--config", config.toString());
 
         assertEquals(10, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("UNKNOWN " + KPIS + ": no refresh through a satisfied catch-up gate yet"), run.out().lines().toList());
+        assertEquals(
+                List.of("UNKNOWN " + KPIS + ": no refresh through a satisfied catch-up gate yet"),
+                run.out().lines().toList());
     }
 
     @Test
@@ -116,9 +129,13 @@ class StatusCheckTest {
         CliRun json = CliRun.of("status", "--json", "--config", config.toString());
 
         assertEquals(0, status.exitCode(), status.err());
-        assertTrue(status.out().lines().anyMatch(l -> l.startsWith(DAILY_ORDERS) && l.matches(".*\\swarn\\s+27 h / 26 h, 30 h$")),
+        assertTrue(
+                status.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith(DAILY_ORDERS) && l.matches(".*\\swarn\\s+27 h / 26 h, 30 h$")),
                 status.out());
-        assertTrue(status.out().lines().anyMatch(l -> l.startsWith(KPIS) && l.matches(".*\\sunknown\\s+- / 26 h, 30 h$")),
+        assertTrue(
+                status.out().lines().anyMatch(l -> l.startsWith(KPIS) && l.matches(".*\\sunknown\\s+- / 26 h, 30 h$")),
                 status.out());
         assertTrue(views.out().lines().anyMatch(l -> l.startsWith(DAILY_ORDERS) && l.endsWith(" warn")), views.out());
         JsonNode daily = find(new ObjectMapper().readTree(json.out()).get("freshness"), DAILY_ORDERS);
@@ -130,15 +147,21 @@ class StatusCheckTest {
 
     @Test
     void an_objective_for_an_unknown_report_is_a_usage_error_in_one_line() throws Exception {
-        Path bad = Files.writeString(Files.createTempFile("status-check-bad", ".conf"), TestConfig.hocon(pg)
-                + "wms-analytics.freshness.views { \"order_analytics.nope\" { warn-after = 1h, error-after = 2h } }\n");
+        Path bad = Files.writeString(
+                Files.createTempFile("status-check-bad", ".conf"),
+                TestConfig.hocon(pg)
+                        + "wms-analytics.freshness.views { \"order_analytics.nope\" { warn-after = 1h, error-after = 2h } }\n");
 
         CliRun run = CliRun.of("status", "--check", "--config", bad.toString());
 
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().startsWith("error: " + bad + ":7: wms-analytics.freshness.views.\"order_analytics.nope\": unknown"
-                + " report 'order_analytics.nope'; known: "), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "error: " + bad + ":7: wms-analytics.freshness.views.\"order_analytics.nope\": unknown"
+                                        + " report 'order_analytics.nope'; known: "),
+                run.err());
     }
 
     private static String[] others(String... except) {

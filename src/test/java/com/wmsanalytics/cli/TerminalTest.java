@@ -28,7 +28,8 @@ class TerminalTest {
         String value = "\u001b[31mx\u009b2J\u202ey\n";
         terminal(false).printLines(Json.write(Map.of("view", value)));
 
-        assertEquals(value, new ObjectMapper().readTree(out.toString()).get("view").asText());
+        assertEquals(
+                value, new ObjectMapper().readTree(out.toString()).get("view").asText());
         assertEquals(3, out.toString().lines().count(), out.toString());
     }
 

@@ -24,7 +24,8 @@ class ConfigLoaderTest {
             }
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void a_minimal_file_gets_every_documented_default() throws IOException {
@@ -51,10 +52,13 @@ class ConfigLoaderTest {
 
     @Test
     void passwords_come_from_the_environment_and_never_print() throws IOException {
-        AppConfig config = load(write(ONE_PUBLISHER), Map.of("WMS_REPLICA_PASSWORD", "s3cret", "WMS_PUBLISHER_PASSWORD", "p4ss"));
+        AppConfig config =
+                load(write(ONE_PUBLISHER), Map.of("WMS_REPLICA_PASSWORD", "s3cret", "WMS_PUBLISHER_PASSWORD", "p4ss"));
 
         assertEquals(Optional.of("s3cret"), config.replica().password().reveal());
-        assertEquals(Optional.of("p4ss"), config.publisher("wms").endpoint().password().reveal());
+        assertEquals(
+                Optional.of("p4ss"),
+                config.publisher("wms").endpoint().password().reveal());
         assertFalse(config.toString().contains("s3cret"), config.toString());
         assertFalse(config.toString().contains("p4ss"), config.toString());
     }
@@ -62,7 +66,8 @@ class ConfigLoaderTest {
     @Test
     void a_password_file_is_read_and_its_newline_dropped() throws IOException {
         Path secret = Files.writeString(dir.resolve("replica.password"), "from-file\n");
-        AppConfig config = load(write(ONE_PUBLISHER + "wms-analytics.replica.password-file = \"" + secret + "\"\n"), Map.of());
+        AppConfig config =
+                load(write(ONE_PUBLISHER + "wms-analytics.replica.password-file = \"" + secret + "\"\n"), Map.of());
         assertEquals(Optional.of("from-file"), config.replica().password().reveal());
     }
 
@@ -72,13 +77,20 @@ class ConfigLoaderTest {
         Path euSecret = Files.writeString(dir.resolve("eu.password"), "eu-from-file\n");
         Path file = write("wms-analytics {\n  replica.password-file = \"" + replicaSecret + "\"\n"
                 + "  publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\" },\n"
-                + "    { name = eu, url = \"jdbc:postgresql://g/db\", subscription = sub_eu, password-file = \"" + euSecret + "\" } ]\n}\n");
+                + "    { name = eu, url = \"jdbc:postgresql://g/db\", subscription = sub_eu, password-file = \""
+                + euSecret + "\" } ]\n}\n");
 
-        AppConfig config = load(file, Map.of("WMS_REPLICA_PASSWORD", "env-replica", "WMS_PUBLISHER_PASSWORD", "env-publisher"));
+        AppConfig config =
+                load(file, Map.of("WMS_REPLICA_PASSWORD", "env-replica", "WMS_PUBLISHER_PASSWORD", "env-publisher"));
 
-        assertEquals(Optional.of("replica-from-file"), config.replica().password().reveal());
-        assertEquals(Optional.of("env-publisher"), config.publisher("wms").endpoint().password().reveal());
-        assertEquals(Optional.of("eu-from-file"), config.publisher("eu").endpoint().password().reveal());
+        assertEquals(
+                Optional.of("replica-from-file"), config.replica().password().reveal());
+        assertEquals(
+                Optional.of("env-publisher"),
+                config.publisher("wms").endpoint().password().reveal());
+        assertEquals(
+                Optional.of("eu-from-file"),
+                config.publisher("eu").endpoint().password().reveal());
     }
 
     @Test
@@ -92,20 +104,25 @@ class ConfigLoaderTest {
     void a_mistyped_key_is_named_with_its_file_and_line() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics {\n  refresh {\n    paralellism = 4\n  }\n}\n");
         ConfigException e = fails(file);
-        assertEquals(file + ":7: wms-analytics.refresh.paralellism: unknown key (see conf/application.conf for the known keys)",
+        assertEquals(
+                file
+                        + ":7: wms-analytics.refresh.paralellism: unknown key (see conf/application.conf for the known keys)",
                 e.getMessage());
     }
 
     @Test
     void a_mistyped_key_in_a_publisher_is_named() throws IOException {
-        Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\", pasword = x } ]\n");
+        Path file =
+                write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\", pasword = x } ]\n");
         assertTrue(fails(file).getMessage().contains("wms-analytics.publishers[0].pasword: unknown key"));
     }
 
     @Test
     void a_value_of_the_wrong_type_is_named_with_the_value() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.refresh.parallelism = two\n");
-        assertEquals(file + ":5: wms-analytics.refresh.parallelism: expected an integer, got \"two\"", fails(file).getMessage());
+        assertEquals(
+                file + ":5: wms-analytics.refresh.parallelism: expected an integer, got \"two\"",
+                fails(file).getMessage());
     }
 
     @Test
@@ -117,19 +134,24 @@ class ConfigLoaderTest {
     @Test
     void a_fixed_offset_time_zone_is_refused_because_postgresql_reads_its_sign_the_other_way() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.refresh.time-zone = \"+02:00\"\n");
-        assertEquals(file + ":5: wms-analytics.refresh.time-zone: '+02:00' is a fixed offset; use a region such as"
-                + " Europe/Berlin, or UTC", fails(file).getMessage());
+        assertEquals(
+                file + ":5: wms-analytics.refresh.time-zone: '+02:00' is a fixed offset; use a region such as"
+                        + " Europe/Berlin, or UTC",
+                fails(file).getMessage());
     }
 
     @Test
     void a_missing_required_key_is_named() throws IOException {
         Path file = write("wms-analytics.publishers = [ { name = wms } ]\n");
-        assertEquals(file + ": wms-analytics.publishers[0].url: is required but missing", fails(file).getMessage());
+        assertEquals(
+                file + ": wms-analytics.publishers[0].url: is required but missing",
+                fails(file).getMessage());
     }
 
     @Test
     void no_publisher_at_all_is_an_error() throws IOException {
-        assertTrue(fails(write("wms-analytics.replica.user = x\n")).getMessage()
+        assertTrue(fails(write("wms-analytics.replica.user = x\n"))
+                .getMessage()
                 .contains("wms-analytics.publishers: at least one publisher is required"));
     }
 
@@ -143,7 +165,8 @@ class ConfigLoaderTest {
     void sql_in_a_subscription_name_is_rejected() throws IOException {
         Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\","
                 + " subscription = \"x; DROP TABLE wms.orders\" } ]\n");
-        assertTrue(fails(file).getMessage().contains("'x; DROP TABLE wms.orders' is not a plain lower-case identifier"));
+        assertTrue(
+                fails(file).getMessage().contains("'x; DROP TABLE wms.orders' is not a plain lower-case identifier"));
     }
 
     @Test
@@ -156,7 +179,9 @@ class ConfigLoaderTest {
     @Test
     void password_and_password_file_together_are_a_contradiction() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.replica { password = a, password-file = b }\n");
-        assertTrue(fails(file).getMessage().contains("wms-analytics.replica.password-file: set either password or password-file"));
+        assertTrue(fails(file)
+                .getMessage()
+                .contains("wms-analytics.replica.password-file: set either password or password-file"));
     }
 
     @Test

@@ -37,8 +37,10 @@ class FreshnessPageTest {
             String html = FreshnessPage.render(overview("a.b", "report", state));
 
             assertTrue(html.contains("data-state=\"" + state.label() + "\""), state.label());
-            assertTrue(html.contains("<span aria-hidden=\"true\">" + StateBadge.symbol(state) + "</span> "
-                    + StateBadge.word(state) + "</span>"), state.label());
+            assertTrue(
+                    html.contains("<span aria-hidden=\"true\">" + StateBadge.symbol(state) + "</span> "
+                            + StateBadge.word(state) + "</span>"),
+                    state.label());
         }
     }
 
@@ -47,7 +49,9 @@ class FreshnessPageTest {
         String svg = Sparkline.svg(List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1)));
 
         assertTrue(svg.contains("points=\"2.0,20.0 60.0,2.0 118.0,14.0\""), svg);
-        assertTrue(svg.contains("<title>last 3 refresh durations: shortest 500 ms, longest 2.0 s, newest 1.0 s</title>"), svg);
+        assertTrue(
+                svg.contains("<title>last 3 refresh durations: shortest 500 ms, longest 2.0 s, newest 1.0 s</title>"),
+                svg);
         assertEquals("<span class=\"muted\">no successful refresh yet</span>", Sparkline.svg(List.of()));
     }
 
@@ -63,7 +67,8 @@ class FreshnessPageTest {
         assertEquals(93_600.0, r.get("warn_after_seconds").asDouble());
         assertTrue(r.get("last_refresh").isNull());
         assertTrue(r.get("last_error").isNull());
-        assertEquals(List.of(1.5), List.of(r.get("recent_durations_seconds").get(0).asDouble()));
+        assertEquals(
+                List.of(1.5), List.of(r.get("recent_durations_seconds").get(0).asDouble()));
         JsonNode p = root.get("publishers").get(0);
         assertEquals(123_456, p.get("retained_wal_bytes").asLong());
         assertTrue(p.get("safe_wal_size_bytes").isNull());
@@ -74,13 +79,26 @@ class FreshnessPageTest {
     }
 
     private static FreshnessOverview overview(String view, String description, FreshnessState state) {
-        ReportFreshness f = new ReportFreshness(view, Optional.of("daily"), Optional.of(NOW.minus(Duration.ofHours(27))),
-                Optional.of(Duration.ofHours(27)), Optional.of(new FreshnessObjective(Duration.ofHours(26), Duration.ofHours(30))),
-                state, "data as of 27 h ago, warn after 26 h");
-        ReportDetails d = new ReportDetails(view, Optional.of(description), Optional.empty(), List.of(Duration.ofMillis(1500)),
+        ReportFreshness f = new ReportFreshness(
+                view,
+                Optional.of("daily"),
+                Optional.of(NOW.minus(Duration.ofHours(27))),
+                Optional.of(Duration.ofHours(27)),
+                Optional.of(new FreshnessObjective(Duration.ofHours(26), Duration.ofHours(30))),
+                state,
+                "data as of 27 h ago, warn after 26 h");
+        ReportDetails d = new ReportDetails(
+                view, Optional.of(description), Optional.empty(), List.of(Duration.ofMillis(1500)), Optional.empty());
+        SubscriptionState s = new SubscriptionState(
+                view,
+                "wms_analytics_sub",
+                "streaming",
+                Optional.of(0L),
+                Optional.of(0L),
+                Optional.of("reserved"),
+                Optional.of(Duration.ZERO),
+                Optional.of(123_456L),
                 Optional.empty());
-        SubscriptionState s = new SubscriptionState(view, "wms_analytics_sub", "streaming", Optional.of(0L), Optional.of(0L),
-                Optional.of("reserved"), Optional.of(Duration.ZERO), Optional.of(123_456L), Optional.empty());
         return new FreshnessOverview(NOW, List.of(new ReportOverview(f, d)), List.of(s));
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Each report's state is computed from the run history on a real replica, against the publisher time its gate covered. */
 class FreshnessStateTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
@@ -33,8 +34,10 @@ class FreshnessStateTest {
     @BeforeAll
     static void migrate() {
         Migrator.migrateReplica(pg.replica().dataSource(PostgresPair.DATABASE));
-        app = new WmsAnalytics(TestConfig.of(TestConfig.hocon(pg)
-                + "wms-analytics.freshness.views { \"" + KPIS + "\" { warn-after = 1h, error-after = 2h } }\n"), clock);
+        app = new WmsAnalytics(
+                TestConfig.of(TestConfig.hocon(pg) + "wms-analytics.freshness.views { \"" + KPIS
+                        + "\" { warn-after = 1h, error-after = 2h } }\n"),
+                clock);
         runs = new RecordedRuns(pg.replica().dataSource(PostgresPair.DATABASE));
     }
 
@@ -100,7 +103,11 @@ class FreshnessStateTest {
     void skipped_and_failed_runs_leave_the_data_as_of_where_it_was() {
         runs.gated(NOW.minus(Duration.ofHours(31)), NOW.minus(Duration.ofHours(31)), DAILY_ORDERS);
         runs.skipped(NOW.minus(Duration.ofHours(2)), "replica behind by 4096 bytes");
-        runs.failed(NOW.minusSeconds(600), NOW.minusSeconds(60), "canceling statement due to statement timeout", DAILY_ORDERS);
+        runs.failed(
+                NOW.minusSeconds(600),
+                NOW.minusSeconds(60),
+                "canceling statement due to statement timeout",
+                DAILY_ORDERS);
 
         assertEquals(FreshnessState.ERROR, state(DAILY_ORDERS).state());
     }
@@ -115,6 +122,9 @@ class FreshnessStateTest {
     }
 
     private static ReportFreshness state(String view) {
-        return app.freshnessStates().stream().filter(r -> r.view().equals(view)).findFirst().orElseThrow();
+        return app.freshnessStates().stream()
+                .filter(r -> r.view().equals(view))
+                .findFirst()
+                .orElseThrow();
     }
 }

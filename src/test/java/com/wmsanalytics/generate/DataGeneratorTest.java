@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DataGeneratorTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T09:30:00Z"), ZoneOffset.UTC);
     private static final GenerateRequest REQUEST = new GenerateRequest(2_000, 28, 42);
@@ -86,7 +87,9 @@ class DataGeneratorTest {
             assertTrue(rows > 0, table + " is empty");
             assertEquals(rows, generatedSummary.rowsWritten().get(table), table);
         }
-        assertEquals(List.copyOf(KEYS.keySet()), List.copyOf(generatedSummary.rowsWritten().keySet()));
+        assertEquals(
+                List.copyOf(KEYS.keySet()),
+                List.copyOf(generatedSummary.rowsWritten().keySet()));
         assertEquals(2_000, generatedSummary.rowsWritten().get("orders"));
         assertEquals(generatedSummary.rowsWritten().get("order_lines"), generatedSummary.orderLines());
     }
@@ -95,9 +98,14 @@ class DataGeneratorTest {
     void first_run_ends_yesterday_by_the_clock() throws SQLException {
         assertEquals(LocalDate.parse("2025-03-11"), generatedSummary.lastDay());
         assertEquals(LocalDate.parse("2025-02-12"), generatedSummary.firstDay());
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.orders"
-                + " WHERE created_at < '2025-02-12T00:00Z' OR created_at >= '2025-03-12T00:00Z'"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.stock_movements WHERE moved_at >= '2025-03-12T00:00Z'"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.orders"
+                                + " WHERE created_at < '2025-02-12T00:00Z' OR created_at >= '2025-03-12T00:00Z'"));
+        assertEquals(
+                0, count(generated, "SELECT count(*) FROM wms.stock_movements WHERE moved_at >= '2025-03-12T00:00Z'"));
     }
 
     @Test
@@ -107,9 +115,13 @@ class DataGeneratorTest {
 
     @Test
     void stock_never_goes_negative_when_movements_are_replayed_in_time_order() throws SQLException {
-        assertEquals(0, count(generated, "SELECT count(*) FROM (SELECT sum(quantity) OVER"
-                + " (PARTITION BY location_id, product_id ORDER BY moved_at, movement_id) AS running"
-                + " FROM wms.stock_movements) r WHERE running < 0"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM (SELECT sum(quantity) OVER"
+                                + " (PARTITION BY location_id, product_id ORDER BY moved_at, movement_id) AS running"
+                                + " FROM wms.stock_movements) r WHERE running < 0"));
     }
 
     @Test
@@ -122,35 +134,49 @@ class DataGeneratorTest {
     @Test
     void a_second_run_appends_days_after_the_last_day_with_new_ids() throws SQLException {
         DataSource db = migratedDatabase(pg.primary());
-        GenerateSummary first = new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_500, 10, 7), GenerateProgress.NONE);
+        GenerateSummary first =
+                new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_500, 10, 7), GenerateProgress.NONE);
         long lastOrderId = count(db, "SELECT max(order_id) FROM wms.orders");
         long lastMovementId = count(db, "SELECT max(movement_id) FROM wms.stock_movements");
 
-        GenerateSummary second = new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_200, 5, 7), GenerateProgress.NONE);
+        GenerateSummary second =
+                new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_200, 5, 7), GenerateProgress.NONE);
 
         assertAll(
                 () -> assertEquals(first.lastDay().plusDays(1), second.firstDay()),
                 () -> assertEquals(first.lastDay().plusDays(5), second.lastDay()),
                 () -> assertEquals(2_700, count(db, "SELECT count(*) FROM wms.orders")),
                 () -> assertEquals(1_200, count(db, "SELECT count(*) FROM wms.orders WHERE order_id > " + lastOrderId)),
-                () -> assertEquals(0, count(db, "SELECT count(*) FROM wms.orders WHERE order_id > " + lastOrderId
-                        + " AND created_at < '" + second.firstDay() + "T00:00Z'")),
-                () -> assertTrue(count(db, "SELECT min(movement_id) FROM wms.stock_movements WHERE moved_at >= '"
-                        + second.firstDay() + "T00:00Z'") > lastMovementId),
+                () -> assertEquals(
+                        0,
+                        count(
+                                db,
+                                "SELECT count(*) FROM wms.orders WHERE order_id > " + lastOrderId
+                                        + " AND created_at < '" + second.firstDay() + "T00:00Z'")),
+                () -> assertTrue(count(
+                                db,
+                                "SELECT min(movement_id) FROM wms.stock_movements WHERE moved_at >= '"
+                                        + second.firstDay() + "T00:00Z'")
+                        > lastMovementId),
                 () -> assertEquals(0, second.rowsWritten().get("products")));
     }
 
     @Test
     void a_second_run_keeps_inventory_consistent_and_settles_the_orders_the_first_left_open() throws SQLException {
         DataSource db = migratedDatabase(pg.primary());
-        GenerateSummary first = new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_500, 10, 7), GenerateProgress.NONE);
+        GenerateSummary first =
+                new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_500, 10, 7), GenerateProgress.NONE);
         long leftOpen = count(db, "SELECT count(*) FROM wms.orders WHERE status IN ('open', 'picking')");
 
         new DataGenerator(db, CLOCK).generate(new GenerateRequest(1_200, 5, 7), GenerateProgress.NONE);
 
         assertTrue(leftOpen > 0, "the first run leaves recent orders open");
-        assertEquals(0, count(db, "SELECT count(*) FROM wms.orders WHERE status IN ('open', 'picking')"
-                + " AND created_at < '" + first.lastDay().plusDays(1) + "T00:00Z'"));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "SELECT count(*) FROM wms.orders WHERE status IN ('open', 'picking')" + " AND created_at < '"
+                                + first.lastDay().plusDays(1) + "T00:00Z'"));
         assertInventoryConsistent(db);
         assertEquals(openOrderUnits(db), count(db, "SELECT sum(qty_reserved) FROM wms.inventory"));
     }
@@ -168,12 +194,14 @@ class DataGeneratorTest {
 
     @Test
     void product_popularity_is_skewed_so_the_top_fifth_of_products_hold_most_units() throws SQLException {
-        double topShare = number(generated, "WITH units AS (SELECT p.product_id, coalesce(sum(l.quantity), 0) AS u,"
-                + " row_number() OVER (ORDER BY coalesce(sum(l.quantity), 0) DESC, p.product_id) AS r"
-                + " FROM wms.products p LEFT JOIN wms.order_lines l ON l.product_id = p.product_id"
-                + " GROUP BY p.product_id)"
-                + " SELECT sum(u) FILTER (WHERE r <= (SELECT count(*) FROM wms.products) / 5)::float8 / sum(u)"
-                + " FROM units");
+        double topShare = number(
+                generated,
+                "WITH units AS (SELECT p.product_id, coalesce(sum(l.quantity), 0) AS u,"
+                        + " row_number() OVER (ORDER BY coalesce(sum(l.quantity), 0) DESC, p.product_id) AS r"
+                        + " FROM wms.products p LEFT JOIN wms.order_lines l ON l.product_id = p.product_id"
+                        + " GROUP BY p.product_id)"
+                        + " SELECT sum(u) FILTER (WHERE r <= (SELECT count(*) FROM wms.products) / 5)::float8 / sum(u)"
+                        + " FROM units");
         assertTrue(topShare > 0.5, "top 20 % of products hold " + topShare + " of units");
     }
 
@@ -189,44 +217,82 @@ class DataGeneratorTest {
     @Test
     void cancelled_orders_have_a_cancel_time_no_shipment_and_no_picks() throws SQLException {
         assertTrue(count(generated, "SELECT count(*) FROM wms.orders WHERE status = 'cancelled'") > 10);
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.orders WHERE status = 'cancelled'"
-                + " AND (cancelled_at IS NULL OR shipped_at IS NOT NULL)"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.shipments s JOIN wms.orders o"
-                + " ON o.order_id = s.order_id WHERE o.status = 'cancelled'"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.stock_movements m JOIN wms.orders o"
-                + " ON o.order_id = m.order_id WHERE o.status = 'cancelled'"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.orders WHERE status = 'cancelled'"
+                                + " AND (cancelled_at IS NULL OR shipped_at IS NOT NULL)"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.shipments s JOIN wms.orders o"
+                                + " ON o.order_id = s.order_id WHERE o.status = 'cancelled'"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.stock_movements m JOIN wms.orders o"
+                                + " ON o.order_id = m.order_id WHERE o.status = 'cancelled'"));
     }
 
     @Test
     void some_shipments_are_late_and_older_shipped_orders_are_delivered() throws SQLException {
-        double late = number(generated, "SELECT avg((s.shipped_at > o.promised_at)::int)::float8"
-                + " FROM wms.shipments s JOIN wms.orders o ON o.order_id = s.order_id");
+        double late = number(
+                generated,
+                "SELECT avg((s.shipped_at > o.promised_at)::int)::float8"
+                        + " FROM wms.shipments s JOIN wms.orders o ON o.order_id = s.order_id");
         assertTrue(late > 0.02 && late < 0.25, "late share " + late);
         assertTrue(count(generated, "SELECT count(*) FROM wms.orders WHERE status = 'delivered'") > 1_000);
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.orders WHERE status = 'delivered'"
-                + " AND created_at > '2025-03-11T06:00Z'"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.orders WHERE status = 'delivered'"
+                                + " AND created_at > '2025-03-11T06:00Z'"));
     }
 
     @Test
     void every_shipped_line_has_its_pick_and_open_orders_have_no_shipment() throws SQLException {
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.order_lines l JOIN wms.orders o"
-                + " ON o.order_id = l.order_id WHERE o.status IN ('shipped', 'delivered') AND NOT EXISTS"
-                + " (SELECT 1 FROM wms.stock_movements m WHERE m.order_id = l.order_id"
-                + " AND m.product_id = l.product_id AND m.movement_type = 'pick')"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.shipments s JOIN wms.orders o"
-                + " ON o.order_id = s.order_id WHERE o.status IN ('open', 'picking')"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.orders o WHERE o.status IN ('shipped', 'delivered')"
-                + " AND NOT EXISTS (SELECT 1 FROM wms.shipments s WHERE s.order_id = o.order_id)"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.order_lines l JOIN wms.orders o"
+                                + " ON o.order_id = l.order_id WHERE o.status IN ('shipped', 'delivered') AND NOT EXISTS"
+                                + " (SELECT 1 FROM wms.stock_movements m WHERE m.order_id = l.order_id"
+                                + " AND m.product_id = l.product_id AND m.movement_type = 'pick')"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.shipments s JOIN wms.orders o"
+                                + " ON o.order_id = s.order_id WHERE o.status IN ('open', 'picking')"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.orders o WHERE o.status IN ('shipped', 'delivered')"
+                                + " AND NOT EXISTS (SELECT 1 FROM wms.shipments s WHERE s.order_id = o.order_id)"));
     }
 
     @Test
     void every_movement_type_occurs_and_transfers_balance() throws SQLException {
         assertEquals(5, count(generated, "SELECT count(DISTINCT movement_type) FROM wms.stock_movements"));
-        assertEquals(0, count(generated, "SELECT coalesce(sum(quantity), 0) FROM wms.stock_movements"
-                + " WHERE movement_type = 'transfer'"));
-        assertEquals(0, count(generated, "SELECT count(*) FROM wms.stock_movements WHERE"
-                + " (movement_type = 'pick' AND (quantity > 0 OR order_id IS NULL))"
-                + " OR (movement_type = 'return' AND (quantity < 0 OR order_id IS NULL))"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT coalesce(sum(quantity), 0) FROM wms.stock_movements"
+                                + " WHERE movement_type = 'transfer'"));
+        assertEquals(
+                0,
+                count(
+                        generated,
+                        "SELECT count(*) FROM wms.stock_movements WHERE"
+                                + " (movement_type = 'pick' AND (quantity > 0 OR order_id IS NULL))"
+                                + " OR (movement_type = 'return' AND (quantity < 0 OR order_id IS NULL))"));
     }
 
     @Test
@@ -235,8 +301,8 @@ class DataGeneratorTest {
         pg.primary().execute("postgres", "CREATE DATABASE " + name);
         DataGenerator generator = new DataGenerator(pg.primary().dataSource(name), CLOCK, "east");
 
-        MissingWmsSchemaException e = assertThrows(
-                MissingWmsSchemaException.class, () -> generator.generate(REQUEST, GenerateProgress.NONE));
+        MissingWmsSchemaException e =
+                assertThrows(MissingWmsSchemaException.class, () -> generator.generate(REQUEST, GenerateProgress.NONE));
 
         assertEquals("publisher east has no wms schema; run 'migrate --primary east' first", e.getMessage());
     }
@@ -246,8 +312,8 @@ class DataGeneratorTest {
         DataSource db = migratedDatabase(pg.primary());
         execute(db, "ALTER TABLE wms.shipments ADD CONSTRAINT no_freight CHECK (carrier <> 'UPS')");
 
-        DataGenerationException e = assertThrows(DataGenerationException.class,
-                () -> new DataGenerator(db, CLOCK).generate(REQUEST, GenerateProgress.NONE));
+        DataGenerationException e = assertThrows(DataGenerationException.class, () -> new DataGenerator(db, CLOCK)
+                .generate(REQUEST, GenerateProgress.NONE));
 
         assertInstanceOf(SQLException.class, e.getCause());
         for (String table : KEYS.keySet()) {
@@ -259,11 +325,21 @@ class DataGeneratorTest {
     void progress_is_reported_per_table_and_at_least_every_ten_thousand_orders() {
         DataSource db = migratedDatabase(pg.primary());
         List<String> updates = new ArrayList<>();
-        new DataGenerator(db, CLOCK).generate(new GenerateRequest(25_000, 3, 5),
-                (phase, done, total) -> updates.add(phase + " " + done + "/" + total));
+        new DataGenerator(db, CLOCK)
+                .generate(
+                        new GenerateRequest(25_000, 3, 5),
+                        (phase, done, total) -> updates.add(phase + " " + done + "/" + total));
 
-        assertEquals(List.of("warehouses 4/4", "locations 1344/1344", "products 600/600", "customers 3125/3125",
-                "orders 10000/25000", "orders 20000/25000", "orders 25000/25000"), updates.subList(0, 7));
+        assertEquals(
+                List.of(
+                        "warehouses 4/4",
+                        "locations 1344/1344",
+                        "products 600/600",
+                        "customers 3125/3125",
+                        "orders 10000/25000",
+                        "orders 20000/25000",
+                        "orders 25000/25000"),
+                updates.subList(0, 7));
         assertTrue(updates.get(7).startsWith("inventory "), updates.get(7));
     }
 
@@ -274,21 +350,29 @@ class DataGeneratorTest {
     }
 
     private double averageOrdersPerDay(String dayOfWeek) throws SQLException {
-        return number(generated, "SELECT avg(n)::float8 FROM (SELECT (created_at AT TIME ZONE 'UTC')::date AS d,"
-                + " count(*) AS n FROM wms.orders GROUP BY 1) per_day WHERE extract(dow FROM d) " + dayOfWeek);
+        return number(
+                generated,
+                "SELECT avg(n)::float8 FROM (SELECT (created_at AT TIME ZONE 'UTC')::date AS d,"
+                        + " count(*) AS n FROM wms.orders GROUP BY 1) per_day WHERE extract(dow FROM d) " + dayOfWeek);
     }
 
     private static void assertInventoryConsistent(DataSource db) throws SQLException {
-        assertEquals(0, count(db, "SELECT count(*) FROM wms.inventory i FULL JOIN"
-                + " (SELECT location_id, product_id, sum(quantity) AS moved FROM wms.stock_movements"
-                + " GROUP BY 1, 2) m USING (location_id, product_id)"
-                + " WHERE i.qty_on_hand IS DISTINCT FROM m.moved AND NOT (m.moved IS NULL AND i.qty_on_hand = 0)"));
+        assertEquals(
+                0,
+                count(
+                        db,
+                        "SELECT count(*) FROM wms.inventory i FULL JOIN"
+                                + " (SELECT location_id, product_id, sum(quantity) AS moved FROM wms.stock_movements"
+                                + " GROUP BY 1, 2) m USING (location_id, product_id)"
+                                + " WHERE i.qty_on_hand IS DISTINCT FROM m.moved AND NOT (m.moved IS NULL AND i.qty_on_hand = 0)"));
         assertEquals(0, count(db, "SELECT count(*) FROM wms.inventory WHERE qty_on_hand < 0 OR qty_reserved < 0"));
     }
 
     private static long openOrderUnits(DataSource db) throws SQLException {
-        return count(db, "SELECT coalesce(sum(l.quantity), 0) FROM wms.order_lines l JOIN wms.orders o"
-                + " ON o.order_id = l.order_id WHERE o.status IN ('open', 'picking')");
+        return count(
+                db,
+                "SELECT coalesce(sum(l.quantity), 0) FROM wms.order_lines l JOIN wms.orders o"
+                        + " ON o.order_id = l.order_id WHERE o.status IN ('open', 'picking')");
     }
 
     private static DataSource migratedDatabase(com.wmsanalytics.demo.EmbeddedServer server) {
@@ -302,8 +386,12 @@ class DataGeneratorTest {
     private static Map<String, String> fingerprints(DataSource db) throws SQLException {
         Map<String, String> prints = new LinkedHashMap<>();
         for (Map.Entry<String, String> table : KEYS.entrySet()) {
-            prints.put(table.getKey(), text(db, "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY "
-                    + table.getValue() + ")) FROM wms." + table.getKey() + " t"));
+            prints.put(
+                    table.getKey(),
+                    text(
+                            db,
+                            "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY " + table.getValue()
+                                    + ")) FROM wms." + table.getKey() + " t"));
         }
         return prints;
     }
@@ -317,14 +405,17 @@ class DataGeneratorTest {
     }
 
     private static String text(DataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static void execute(DataSource db, String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

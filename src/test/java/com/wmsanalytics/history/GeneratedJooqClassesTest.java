@@ -23,9 +23,11 @@ class GeneratedJooqClassesTest {
             + " directory with: mvn -B -q test-compile exec:java"
             + " -Dexec.mainClass=com.wmsanalytics.history.RegenerateJooqClasses -Dexec.classpathScope=test";
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
-    @TempDir Path generated;
+    @TempDir
+    Path generated;
 
     @Test
     void committed_jooq_classes_equal_the_classes_generated_from_the_migrations() throws Exception {
@@ -38,7 +40,8 @@ class GeneratedJooqClassesTest {
         assertFalse(expected.isEmpty(), "the generator wrote no classes");
         assertEquals(expected.keySet(), committed.keySet(), REGENERATE + " (files missing or extra)");
         for (Map.Entry<String, String> file : expected.entrySet()) {
-            assertEquals(file.getValue(), committed.get(file.getKey()), REGENERATE + " (" + file.getKey() + " differs)");
+            assertEquals(
+                    file.getValue(), committed.get(file.getKey()), REGENERATE + " (" + file.getKey() + " differs)");
         }
     }
 

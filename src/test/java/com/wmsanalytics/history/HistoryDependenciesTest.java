@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class HistoryDependenciesTest {
 
     private static final List<String> FORBIDDEN = List.of(
-            "com.wmsanalytics.replication", "com.wmsanalytics.refresh", "com.wmsanalytics.service",
+            "com.wmsanalytics.replication",
+            "com.wmsanalytics.refresh",
+            "com.wmsanalytics.service",
             "com.wmsanalytics.cli");
 
     @Test

@@ -30,7 +30,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The run history on a real replica, migrated as a user would migrate it. */
 class JooqRunHistoryTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final Instant T0 = Instant.parse("2025-03-03T02:00:00Z");
     private static final String DAILY_ORDERS = "daily_orders";
@@ -61,20 +62,55 @@ class JooqRunHistoryTest {
     @Test
     void a_run_with_its_gates_and_views_reads_back_exactly() {
         long first = finishedRun("daily", T0.minusSeconds(86_400), RunStatus.FAILED);
-        NewRun retry = new NewRun("daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01", T0, Optional.of(T0));
-        GateRecord wms = new GateRecord("wms", "wms_analytics_sub", Optional.of("0/16B3748"),
-                Optional.of(T0.plusMillis(150)), Optional.of(8_192L), Duration.ofMillis(1_234), "caught_up",
+        NewRun retry =
+                new NewRun("daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01", T0, Optional.of(T0));
+        GateRecord wms = new GateRecord(
+                "wms",
+                "wms_analytics_sub",
+                Optional.of("0/16B3748"),
+                Optional.of(T0.plusMillis(150)),
+                Optional.of(8_192L),
+                Duration.ofMillis(1_234),
+                "caught_up",
                 Optional.of("replay_lsn 0/16B3760 >= 0/16B3748"));
-        GateRecord eu = new GateRecord("wms_eu", "wms_analytics_sub_eu", Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ZERO, "subscription_disabled", Optional.empty());
-        ViewRecord orders = new ViewRecord("order_analytics", DAILY_ORDERS, Optional.of("concurrent"),
-                ViewStatus.SUCCEEDED, Optional.of(T0.plusSeconds(2)), Optional.of(T0.plusSeconds(5)),
-                Optional.of(731L), Optional.empty(), Optional.empty());
-        ViewRecord stock = new ViewRecord("inventory_analytics", "stock_levels", Optional.of("plain"),
-                ViewStatus.FAILED, Optional.of(T0.plusSeconds(3)), Optional.of(T0.plusSeconds(4)), Optional.empty(),
-                Optional.of("55P03"), Optional.of("canceling statement due to lock timeout"));
-        ViewRecord kpis = new ViewRecord("analytics", "daily_kpis", Optional.of("concurrent"), ViewStatus.BLOCKED,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        GateRecord eu = new GateRecord(
+                "wms_eu",
+                "wms_analytics_sub_eu",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ZERO,
+                "subscription_disabled",
+                Optional.empty());
+        ViewRecord orders = new ViewRecord(
+                "order_analytics",
+                DAILY_ORDERS,
+                Optional.of("concurrent"),
+                ViewStatus.SUCCEEDED,
+                Optional.of(T0.plusSeconds(2)),
+                Optional.of(T0.plusSeconds(5)),
+                Optional.of(731L),
+                Optional.empty(),
+                Optional.empty());
+        ViewRecord stock = new ViewRecord(
+                "inventory_analytics",
+                "stock_levels",
+                Optional.of("plain"),
+                ViewStatus.FAILED,
+                Optional.of(T0.plusSeconds(3)),
+                Optional.of(T0.plusSeconds(4)),
+                Optional.empty(),
+                Optional.of("55P03"),
+                Optional.of("canceling statement due to lock timeout"));
+        ViewRecord kpis = new ViewRecord(
+                "analytics",
+                "daily_kpis",
+                Optional.of("concurrent"),
+                ViewStatus.BLOCKED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of("inventory_analytics.stock_levels failed"));
 
         long runId;
@@ -90,9 +126,21 @@ class JooqRunHistoryTest {
             run.finish(RunStatus.FAILED, Optional.of("1 view failed, 1 blocked"), T0.plusSeconds(6));
         }
 
-        RunRecord expected = new RunRecord(runId, "daily", Trigger.RETRY, Optional.of(first), "etl", "analytics-01",
-                T0, Optional.of(T0.plusSeconds(6)), RunStatus.FAILED, Optional.of(Duration.ofMillis(1_300)),
-                Optional.of(T0.plusMillis(150)), Optional.of("1 view failed, 1 blocked"), Optional.of(T0), List.of(wms, eu),
+        RunRecord expected = new RunRecord(
+                runId,
+                "daily",
+                Trigger.RETRY,
+                Optional.of(first),
+                "etl",
+                "analytics-01",
+                T0,
+                Optional.of(T0.plusSeconds(6)),
+                RunStatus.FAILED,
+                Optional.of(Duration.ofMillis(1_300)),
+                Optional.of(T0.plusMillis(150)),
+                Optional.of("1 view failed, 1 blocked"),
+                Optional.of(T0),
+                List.of(wms, eu),
                 List.of(orders, stock, kpis));
         assertEquals(List.of(expected), history.runs(HistoryFilter.latest(1)));
     }
@@ -124,8 +172,8 @@ class JooqRunHistoryTest {
     void a_view_the_run_did_not_plan_cannot_be_recorded() {
         try (ActiveRun run = history.start(newRun("daily", T0))) {
             run.views(List.of(ViewRecord.planned("order_analytics", DAILY_ORDERS, "plain")));
-            HistoryException e = assertThrows(HistoryException.class,
-                    () -> run.viewStarted("order_analytics", "weekly_trends", T0));
+            HistoryException e =
+                    assertThrows(HistoryException.class, () -> run.viewStarted("order_analytics", "weekly_trends", T0));
             assertTrue(e.getMessage().contains("did not plan view order_analytics.weekly_trends"), e.getMessage());
         }
     }
@@ -155,14 +203,39 @@ class JooqRunHistoryTest {
 
         List<Freshness> all = history.freshness();
         assertEquals(13, all.size(), "one row per report: seven materialized views, six incremental tables");
-        assertEquals(new Freshness("order_analytics", DAILY_ORDERS, Optional.of("daily"),
-                Optional.of(T0.plusMillis(3_500)), Optional.of(asOf), Optional.of(Duration.ofMillis(2_500)),
-                Optional.of("failed"), Optional.of(later.plusSeconds(1))), find(all, DAILY_ORDERS));
-        assertEquals(new Freshness("inventory_analytics", "stock_levels", Optional.of("daily"),
-                Optional.of(later.plusMillis(11_040)), Optional.empty(), Optional.of(Duration.ofMillis(40)),
-                Optional.of("succeeded"), Optional.of(later.plusSeconds(11))), find(all, "stock_levels"));
-        assertEquals(new Freshness("customer_analytics", "monthly_rfm", Optional.of("monthly"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), find(all, "monthly_rfm"));
+        assertEquals(
+                new Freshness(
+                        "order_analytics",
+                        DAILY_ORDERS,
+                        Optional.of("daily"),
+                        Optional.of(T0.plusMillis(3_500)),
+                        Optional.of(asOf),
+                        Optional.of(Duration.ofMillis(2_500)),
+                        Optional.of("failed"),
+                        Optional.of(later.plusSeconds(1))),
+                find(all, DAILY_ORDERS));
+        assertEquals(
+                new Freshness(
+                        "inventory_analytics",
+                        "stock_levels",
+                        Optional.of("daily"),
+                        Optional.of(later.plusMillis(11_040)),
+                        Optional.empty(),
+                        Optional.of(Duration.ofMillis(40)),
+                        Optional.of("succeeded"),
+                        Optional.of(later.plusSeconds(11))),
+                find(all, "stock_levels"));
+        assertEquals(
+                new Freshness(
+                        "customer_analytics",
+                        "monthly_rfm",
+                        Optional.of("monthly"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                find(all, "monthly_rfm"));
     }
 
     @Test
@@ -174,8 +247,8 @@ class JooqRunHistoryTest {
                 rs.next();
                 assertEquals(13, rs.getInt(1));
             }
-            SQLException denied = assertThrows(SQLException.class,
-                    () -> s.executeQuery("SELECT count(*) FROM analytics_control.refresh_run"));
+            SQLException denied = assertThrows(
+                    SQLException.class, () -> s.executeQuery("SELECT count(*) FROM analytics_control.refresh_run"));
             assertEquals("42501", denied.getSQLState());
         }
     }
@@ -191,14 +264,25 @@ class JooqRunHistoryTest {
         long runId;
         try (ActiveRun run = asRefresher.start(newRun("daily", T0))) {
             runId = run.runId();
-            run.gate(List.of(new GateRecord("wms", "wms_analytics_sub", Optional.of("0/0"), Optional.of(T0),
-                    Optional.of(0L), Duration.ZERO, "caught_up", Optional.empty())), Duration.ZERO, Optional.of(T0));
+            run.gate(
+                    List.of(new GateRecord(
+                            "wms",
+                            "wms_analytics_sub",
+                            Optional.of("0/0"),
+                            Optional.of(T0),
+                            Optional.of(0L),
+                            Duration.ZERO,
+                            "caught_up",
+                            Optional.empty())),
+                    Duration.ZERO,
+                    Optional.of(T0));
             refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.SUCCEEDED, T0, 5);
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(1));
         }
         assertEquals("wms_analytics_user", currentUser(refresher));
         assertEquals(runId, asRefresher.runs(HistoryFilter.latest(1)).get(0).runId());
-        assertEquals(Optional.of(T0), find(asRefresher.freshness(), DAILY_ORDERS).dataAsOf());
+        assertEquals(
+                Optional.of(T0), find(asRefresher.freshness(), DAILY_ORDERS).dataAsOf());
         assertEquals(0, asRefresher.markInterrupted(T0.plusSeconds(2)));
         assertEquals(1, asRefresher.purge(Duration.ofDays(1), T0.plus(Duration.ofDays(2))));
     }
@@ -210,20 +294,31 @@ class JooqRunHistoryTest {
     void purge_deletes_only_runs_older_than_the_retention_with_their_gates_and_views() {
         Instant now = T0.plus(Duration.ofDays(500));
         long old = finishedRunOf("daily", now.minus(Duration.ofDays(450)), "order_analytics", DAILY_ORDERS);
-        long justOld = finishedRunOf("daily", now.minus(Duration.ofDays(400)).minusSeconds(1),
-                "order_analytics", DAILY_ORDERS);
+        long justOld = finishedRunOf(
+                "daily", now.minus(Duration.ofDays(400)).minusSeconds(1), "order_analytics", DAILY_ORDERS);
         long kept = finishedRunOf("daily", now.minus(Duration.ofDays(400)), "order_analytics", DAILY_ORDERS);
-        long retry = finishedRun(new NewRun("daily", Trigger.RETRY, Optional.of(old), "etl", "analytics-01",
-                now.minus(Duration.ofDays(10)), Optional.empty()), RunStatus.SUCCEEDED);
+        long retry = finishedRun(
+                new NewRun(
+                        "daily",
+                        Trigger.RETRY,
+                        Optional.of(old),
+                        "etl",
+                        "analytics-01",
+                        now.minus(Duration.ofDays(10)),
+                        Optional.empty()),
+                RunStatus.SUCCEEDED);
 
         assertEquals(2, history.purge(Duration.ofDays(400), now));
 
         assertEquals(List.of(retry, kept), ids(HistoryFilter.latest(10)));
-        assertEquals(Optional.empty(), history.runs(HistoryFilter.latest(1)).get(0).retryOf());
-        assertEquals(0L, value("SELECT count(*) FROM analytics_control.refresh_run_gate WHERE run_id IN (?, ?)",
-                old, justOld));
-        assertEquals(0L, value("SELECT count(*) FROM analytics_control.refresh_run_view WHERE run_id IN (?, ?)",
-                old, justOld));
+        assertEquals(
+                Optional.empty(), history.runs(HistoryFilter.latest(1)).get(0).retryOf());
+        assertEquals(
+                0L,
+                value("SELECT count(*) FROM analytics_control.refresh_run_gate WHERE run_id IN (?, ?)", old, justOld));
+        assertEquals(
+                0L,
+                value("SELECT count(*) FROM analytics_control.refresh_run_view WHERE run_id IN (?, ?)", old, justOld));
         assertEquals(1L, value("SELECT count(*) FROM analytics_control.refresh_run_view WHERE run_id = ?", kept));
     }
 
@@ -258,7 +353,8 @@ class JooqRunHistoryTest {
         Instant now = T0.plusSeconds(600);
         try (HikariDataSource otherProcess = openPool()) {
             ActiveRun run = new JooqRunHistory(otherProcess).start(newRun("daily", T0));
-            run.views(List.of(ViewRecord.planned("order_analytics", "fulfillment_times", "concurrent"),
+            run.views(List.of(
+                    ViewRecord.planned("order_analytics", "fulfillment_times", "concurrent"),
                     ViewRecord.planned("analytics", "daily_kpis", "concurrent")));
             refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.SUCCEEDED, T0.plusSeconds(1), 10);
             run.viewStarted("order_analytics", "fulfillment_times", T0.plusSeconds(2));
@@ -270,12 +366,13 @@ class JooqRunHistoryTest {
             assertEquals(RunStatus.INTERRUPTED, stored.status());
             assertEquals(Optional.of(now), stored.finishedAt());
             assertEquals(Optional.of("the process running it ended before it finished"), stored.error());
-            assertEquals(List.of(ViewStatus.SUCCEEDED, ViewStatus.INTERRUPTED, ViewStatus.INTERRUPTED),
+            assertEquals(
+                    List.of(ViewStatus.SUCCEEDED, ViewStatus.INTERRUPTED, ViewStatus.INTERRUPTED),
                     stored.views().stream().map(ViewRecord::status).toList());
             assertEquals(0, history.markInterrupted(now), "marked once");
 
-            RunLockLostException lost = assertThrows(RunLockLostException.class,
-                    () -> run.finish(RunStatus.SUCCEEDED, Optional.empty(), now));
+            RunLockLostException lost = assertThrows(
+                    RunLockLostException.class, () -> run.finish(RunStatus.SUCCEEDED, Optional.empty(), now));
             assertTrue(lost.getMessage().contains("lost the connection"), lost.getMessage());
             run.close();
             run.close();
@@ -289,7 +386,9 @@ class JooqRunHistoryTest {
             runId = run.runId();
         }
         assertEquals(1, history.markInterrupted(T0.plusSeconds(1)));
-        assertEquals(RunStatus.INTERRUPTED, history.runs(HistoryFilter.latest(1)).get(0).status());
+        assertEquals(
+                RunStatus.INTERRUPTED,
+                history.runs(HistoryFilter.latest(1)).get(0).status());
         assertEquals(List.of(runId), ids(HistoryFilter.latest(10)));
     }
 
@@ -302,9 +401,10 @@ class JooqRunHistoryTest {
         run.close();
 
         assertEquals(0, history.markInterrupted(T0.plusSeconds(32)), "finished and closed");
-        assertEquals(RunStatus.SKIPPED, history.runs(HistoryFilter.latest(1)).get(0).status());
-        assertEquals(0L, value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ?::oid",
-                (long) RunLock.CLASS_ID));
+        assertEquals(
+                RunStatus.SKIPPED, history.runs(HistoryFilter.latest(1)).get(0).status());
+        assertEquals(0L, value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ?::oid", (long)
+                RunLock.CLASS_ID));
         assertThrows(IllegalStateException.class, () -> run.viewStarted("order_analytics", DAILY_ORDERS, T0));
     }
 
@@ -315,7 +415,9 @@ class JooqRunHistoryTest {
             assertThrows(HistoryException.class, () -> run.finish(RunStatus.FAILED, Optional.empty(), T0));
             assertThrows(IllegalArgumentException.class, () -> run.finish(RunStatus.RUNNING, Optional.empty(), T0));
         }
-        assertEquals(RunStatus.SUCCEEDED, history.runs(HistoryFilter.latest(1)).get(0).status());
+        assertEquals(
+                RunStatus.SUCCEEDED,
+                history.runs(HistoryFilter.latest(1)).get(0).status());
     }
 
     // ---------------------------------------------------------------------------------
@@ -325,7 +427,8 @@ class JooqRunHistoryTest {
     }
 
     private static NewRun newRun(String job, Instant startedAt) {
-        return new NewRun(job, Trigger.SCHEDULE, Optional.empty(), "etl", "analytics-01", startedAt, Optional.of(startedAt));
+        return new NewRun(
+                job, Trigger.SCHEDULE, Optional.empty(), "etl", "analytics-01", startedAt, Optional.of(startedAt));
     }
 
     private static long finishedRun(String job, Instant startedAt, RunStatus status) {
@@ -342,8 +445,18 @@ class JooqRunHistoryTest {
     /** A succeeded run that refreshed one view, with a gate row. */
     private static long finishedRunOf(String job, Instant startedAt, String viewSchema, String viewName) {
         try (ActiveRun run = history.start(newRun(job, startedAt))) {
-            run.gate(List.of(new GateRecord("wms", "wms_analytics_sub", Optional.of("0/1"), Optional.of(startedAt),
-                    Optional.of(0L), Duration.ZERO, "caught_up", Optional.empty())), Duration.ZERO, Optional.of(startedAt));
+            run.gate(
+                    List.of(new GateRecord(
+                            "wms",
+                            "wms_analytics_sub",
+                            Optional.of("0/1"),
+                            Optional.of(startedAt),
+                            Optional.of(0L),
+                            Duration.ZERO,
+                            "caught_up",
+                            Optional.empty())),
+                    Duration.ZERO,
+                    Optional.of(startedAt));
             refresh(run, viewSchema, viewName, ViewStatus.SUCCEEDED, startedAt.plusSeconds(1), 100);
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), startedAt.plusSeconds(2));
             return run.runId();
@@ -354,12 +467,21 @@ class JooqRunHistoryTest {
     private static void refresh(ActiveRun run, String schema, String name, ViewStatus status, Instant at, long ms) {
         run.views(List.of(ViewRecord.planned(schema, name, "plain")));
         run.viewStarted(schema, name, at);
-        run.viewFinished(new ViewRecord(schema, name, Optional.empty(), status, Optional.empty(),
-                Optional.of(at.plusMillis(ms)), Optional.of(1L), Optional.empty(), Optional.empty()));
+        run.viewFinished(new ViewRecord(
+                schema,
+                name,
+                Optional.empty(),
+                status,
+                Optional.empty(),
+                Optional.of(at.plusMillis(ms)),
+                Optional.of(1L),
+                Optional.empty(),
+                Optional.empty()));
     }
 
     private static ViewRecord planned(ViewRecord view) {
-        return ViewRecord.planned(view.viewSchema(), view.viewName(), view.mode().orElseThrow());
+        return ViewRecord.planned(
+                view.viewSchema(), view.viewName(), view.mode().orElseThrow());
     }
 
     private static HistoryFilter filter(String view, String job, Instant since) {
@@ -371,13 +493,19 @@ class JooqRunHistoryTest {
     }
 
     private static Freshness find(List<Freshness> all, String viewName) {
-        return all.stream().filter(f -> f.viewName().equals(viewName)).findFirst().orElseThrow();
+        return all.stream()
+                .filter(f -> f.viewName().equals(viewName))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Ends the run's lock session as if its process had been killed, and waits until it is gone. */
     private static void killTheSessionHoldingTheLockOf(long runId) {
-        Object killed = value("SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory'"
-                + " AND classid = ?::oid AND objid = ?::oid AND objsubid = 2", (long) RunLock.CLASS_ID, runId);
+        Object killed = value(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND classid = ?::oid AND objid = ?::oid AND objsubid = 2",
+                (long) RunLock.CLASS_ID,
+                runId);
         assertEquals(Boolean.TRUE, killed, "the run's lock session was found and ended");
     }
 

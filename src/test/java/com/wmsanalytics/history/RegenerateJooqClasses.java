@@ -56,7 +56,10 @@ public final class RegenerateJooqClasses {
     /** The generator's configuration, shared with {@link GeneratedJooqClassesTest}. */
     static Configuration configuration(String jdbcUrl, String user, Path sources) {
         return new Configuration()
-                .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(jdbcUrl).withUser(user))
+                .withJdbc(new Jdbc()
+                        .withDriver("org.postgresql.Driver")
+                        .withUrl(jdbcUrl)
+                        .withUser(user))
                 .withGenerator(new Generator()
                         .withDatabase(database())
                         .withGenerate(generate())
@@ -85,7 +88,9 @@ public final class RegenerateJooqClasses {
                 // enforces them and cascades the purge.
                 .withIncludeForeignKeys(false)
                 .withForcedTypes(
-                        new ForcedType().withName("INSTANT").withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
+                        new ForcedType()
+                                .withName("INSTANT")
+                                .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
                         new ForcedType()
                                 .withUserType("java.lang.String")
                                 .withBinding("com.wmsanalytics.db.PgLsnBinding")

@@ -36,14 +36,21 @@ class AlertRulesTest {
     @Test
     void every_alert_has_a_for_duration_a_severity_and_a_runbook() throws Exception {
         String rules = Files.readString(MONITORING.resolve(RULES));
-        List<String> alerts = List.of(rules.split("\\n\\s+- alert: ")).subList(1, rules.split("\\n\\s+- alert: ").length);
+        List<String> alerts =
+                List.of(rules.split("\\n\\s+- alert: ")).subList(1, rules.split("\\n\\s+- alert: ").length);
 
         assertEquals(10, alerts.size());
         for (String alert : alerts) {
             String name = alert.lines().findFirst().orElseThrow();
-            assertTrue(Pattern.compile("\\n\\s+for: \\d+[smh]\\n").matcher(alert).find(), name + ": for");
-            assertTrue(Pattern.compile("\\n\\s+severity: (warning|critical)\\n").matcher(alert).find(), name + ": severity");
-            Matcher runbook = Pattern.compile("\\n\\s+runbook: >-\\n((\\s{12}.+\\n)+)").matcher(alert + "\n");
+            assertTrue(
+                    Pattern.compile("\\n\\s+for: \\d+[smh]\\n").matcher(alert).find(), name + ": for");
+            assertTrue(
+                    Pattern.compile("\\n\\s+severity: (warning|critical)\\n")
+                            .matcher(alert)
+                            .find(),
+                    name + ": severity");
+            Matcher runbook =
+                    Pattern.compile("\\n\\s+runbook: >-\\n((\\s{12}.+\\n)+)").matcher(alert + "\n");
             assertTrue(runbook.find() && runbook.group(1).length() > 80, name + ": runbook");
         }
     }

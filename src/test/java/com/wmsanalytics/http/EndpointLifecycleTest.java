@@ -21,7 +21,8 @@ class EndpointLifecycleTest {
     @Test
     void a_port_in_use_names_host_port_and_the_key_to_change() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            HttpEndpointException e = assertThrows(HttpEndpointException.class,
+            HttpEndpointException e = assertThrows(
+                    HttpEndpointException.class,
                     () -> HttpEndpoint.start("127.0.0.1", taken.getLocalPort(), registry, List::of));
 
             assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
@@ -31,8 +32,8 @@ class EndpointLifecycleTest {
 
     @Test
     void a_port_out_of_range_names_the_key() {
-        HttpEndpointException e = assertThrows(HttpEndpointException.class,
-                () -> HttpEndpoint.start("127.0.0.1", 70000, registry, List::of));
+        HttpEndpointException e = assertThrows(
+                HttpEndpointException.class, () -> HttpEndpoint.start("127.0.0.1", 70000, registry, List::of));
 
         assertTrue(e.getMessage().startsWith("wms-analytics.http.port = 70000"), e.getMessage());
     }
@@ -72,13 +73,16 @@ class EndpointLifecycleTest {
         })) {
             Http.get(endpoint, "/health/ready");
 
-            assertTrue(handler.get().getName().startsWith("wms-http-"), handler.get().getName());
+            assertTrue(
+                    handler.get().getName().startsWith("wms-http-"),
+                    handler.get().getName());
             assertTrue(handler.get().isDaemon());
             assertFalse(liveNonDaemonThreadNamed("HTTP-Dispatcher"), "a non-daemon HTTP dispatcher thread is running");
         }
     }
 
     private static boolean liveNonDaemonThreadNamed(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && !t.isDaemon());
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(name) && !t.isDaemon());
     }
 }

@@ -64,7 +64,8 @@ class FreshnessMetricsTest {
 
     @Test
     void a_report_without_objective_has_a_state_but_no_objective_series() {
-        metrics.freshness(() -> List.of(new FreshnessSample(DAILY_ORDERS, Optional.empty(), Optional.empty(), "unknown")));
+        metrics.freshness(
+                () -> List.of(new FreshnessSample(DAILY_ORDERS, Optional.empty(), Optional.empty(), "unknown")));
 
         Scrape scrape = Http.scrape(endpoint);
 
@@ -85,6 +86,7 @@ class FreshnessMetricsTest {
     }
 
     private static FreshnessSample sample(String state) {
-        return new FreshnessSample(DAILY_ORDERS, Optional.of(Duration.ofHours(26)), Optional.of(Duration.ofHours(30)), state);
+        return new FreshnessSample(
+                DAILY_ORDERS, Optional.of(Duration.ofHours(26)), Optional.of(Duration.ofHours(30)), state);
     }
 }

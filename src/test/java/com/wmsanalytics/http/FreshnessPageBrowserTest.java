@@ -38,14 +38,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class FreshnessPageBrowserTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final String KPIS = "analytics.daily_kpis";
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
     private static final String RFM = "customer_analytics.monthly_rfm";
     private static final String HOSTILE = "<script>document.title='owned'</script> & <b>bold</b>";
     private static final Pattern ARTICLE = Pattern.compile(
-            "<article class=\"report state-(\\w+)\" data-view=\"([^\"]+)\" data-state=\"(\\w+)\">(.*?)</article>", Pattern.DOTALL);
+            "<article class=\"report state-(\\w+)\" data-view=\"([^\"]+)\" data-state=\"(\\w+)\">(.*?)</article>",
+            Pattern.DOTALL);
     private static final Pattern BADGE = Pattern.compile(
             "<span class=\"badge state-(\\w+)\" data-role=\"state\"><span aria-hidden=\"true\">[^<]+</span> (\\w+)</span>");
 
@@ -55,24 +57,29 @@ class FreshnessPageBrowserTest {
 
     @BeforeAll
     static void refreshedPipelineAndService() throws Exception {
-        Path config = Pipeline.build(pg, 200, "wms-analytics.freshness {\n"
-                + "  groups.weekly = null\n"
-                + "  views { \"" + KPIS + "\" { warn-after = 1s, error-after = 2s },"
-                + " \"" + DAILY_ORDERS + "\" { warn-after = 1s, error-after = 1d } }\n"
-                + "}\n");
+        Path config = Pipeline.build(
+                pg,
+                200,
+                "wms-analytics.freshness {\n"
+                        + "  groups.weekly = null\n"
+                        + "  views { \"" + KPIS + "\" { warn-after = 1s, error-after = 2s },"
+                        + " \"" + DAILY_ORDERS + "\" { warn-after = 1s, error-after = 1d } }\n"
+                        + "}\n");
         for (String group : List.of("daily", "weekly", "monthly")) {
             CliRun run = CliRun.of("refresh", "--group", group, "--config", config.toString());
             assertEquals(0, run.exitCode(), run.err());
         }
-        new RecordedRuns(pg.replica().dataSource(PostgresPair.DATABASE)).failed(Instant.now(), Instant.now().plusSeconds(2), HOSTILE, RFM);
+        new RecordedRuns(pg.replica().dataSource(PostgresPair.DATABASE))
+                .failed(Instant.now(), Instant.now().plusSeconds(2), HOSTILE, RFM);
         expected = expectedStates();
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "daily", "cron = \"0 0 0 1 1 ? 2099\"\ntime-zone = UTC\ngroup = daily");
-        Path serviceConfig = Files.writeString(Files.createTempFile("page", ".conf"),
-                Files.readString(config) + JobFiles.serviceConfig(jobs));
+        Path serviceConfig = Files.writeString(
+                Files.createTempFile("page", ".conf"), Files.readString(config) + JobFiles.serviceConfig(jobs));
         Thread.sleep(2_500);
         service = ServiceProcess.start(serviceConfig).awaitRunning();
-        Matcher m = Pattern.compile("freshness page at (http://127\\.0\\.0\\.1:\\d+/)").matcher(service.log());
+        Matcher m = Pattern.compile("freshness page at (http://127\\.0\\.0\\.1:\\d+/)")
+                .matcher(service.log());
         assertTrue(m.find(), service.log());
         url = m.group(1);
     }
@@ -104,11 +111,17 @@ class FreshnessPageBrowserTest {
     void a_refreshed_report_shows_its_data_as_of_last_refresh_description_and_sparkline() {
         String daily = articles(Chromium.dumpDom(url)).get(DAILY_ORDERS)[2];
 
-        assertTrue(daily.matches("(?s).*<dd data-role=\"data-as-of\"><time datetime=\"[^\"]+\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"
-                + "</time> \\(\\d+ s ago\\)</dd>.*"), daily);
-        assertTrue(daily.matches("(?s).*<dd data-role=\"last-refresh\">[^<]+ UTC · full · [^<]+ · [\\d,]+ rows</dd>.*"), daily);
+        assertTrue(
+                daily.matches(
+                        "(?s).*<dd data-role=\"data-as-of\"><time datetime=\"[^\"]+\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"
+                                + "</time> \\(\\d+ s ago\\)</dd>.*"),
+                daily);
+        assertTrue(
+                daily.matches("(?s).*<dd data-role=\"last-refresh\">[^<]+ UTC · full · [^<]+ · [\\d,]+ rows</dd>.*"),
+                daily);
         assertTrue(daily.contains("<p class=\"description\">"), daily);
-        assertTrue(daily.contains("<svg class=\"sparkline\" role=\"img\" aria-label=\"last 1 refresh durations"), daily);
+        assertTrue(
+                daily.contains("<svg class=\"sparkline\" role=\"img\" aria-label=\"last 1 refresh durations"), daily);
         assertTrue(daily.contains("warning after 1 s, error after 24 h"), daily);
     }
 
@@ -117,7 +130,8 @@ class FreshnessPageBrowserTest {
         String dom = Chromium.dumpDom(url);
         String rfm = articles(dom).get(RFM)[2];
 
-        assertTrue(rfm.contains("&lt;script&gt;document.title='owned'&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"), rfm);
+        assertTrue(
+                rfm.contains("&lt;script&gt;document.title='owned'&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"), rfm);
         assertFalse(dom.contains("<script"), "no script element at all");
         assertFalse(dom.contains("<title>owned"), dom);
         assertTrue(dom.contains("<meta http-equiv=\"refresh\" content=\"60\">"), "reloads every minute");
@@ -129,9 +143,11 @@ class FreshnessPageBrowserTest {
         // Apply errors are counted from PostgreSQL 15 on; 14 shows "-".
         String dom = Chromium.dumpDom(url);
 
-        assertTrue(dom.matches("(?s).*<tr data-publisher=\"wms\"><td>wms</td><td>wms_analytics_sub</td><td>streaming</td>"
-                + "<td>0 B</td><td>[^<]+</td><td>(0|-)</td><td>reserved</td><td data-role=\"retained-wal\">[\\d.]+ [kMG]?B</td>"
-                + "<td>unlimited</td></tr>.*"), dom);
+        assertTrue(
+                dom.matches("(?s).*<tr data-publisher=\"wms\"><td>wms</td><td>wms_analytics_sub</td><td>streaming</td>"
+                        + "<td>0 B</td><td>[^<]+</td><td>(0|-)</td><td>reserved</td><td data-role=\"retained-wal\">[\\d.]+ [kMG]?B</td>"
+                        + "<td>unlimited</td></tr>.*"),
+                dom);
     }
 
     @Test
@@ -148,7 +164,8 @@ class FreshnessPageBrowserTest {
         for (Path png : List.of(desktop, phone)) {
             byte[] bytes = Files.readAllBytes(png);
             assertTrue(bytes.length > 10_000, png + " is only " + bytes.length + " bytes");
-            assertEquals("\u0089PNG", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1), png.toString());
+            assertEquals(
+                    "\u0089PNG", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1), png.toString());
         }
     }
 
@@ -157,7 +174,9 @@ class FreshnessPageBrowserTest {
         HttpResponse<String> response = get(url + "api/freshness");
 
         assertEquals(200, response.statusCode());
-        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/json; charset=utf-8",
+                response.headers().firstValue("Content-Type").orElseThrow());
         Map<String, String> states = new LinkedHashMap<>();
         for (JsonNode r : new ObjectMapper().readTree(response.body()).get("reports")) {
             states.put(r.get("view").asText(), r.get("state").asText());
@@ -168,23 +187,34 @@ class FreshnessPageBrowserTest {
     @Test
     void the_page_forbids_scripts_and_outside_resources_and_is_read_only() throws Exception {
         HttpResponse<String> page = get(url);
-        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, page.statusCode());
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("default-src 'none'"));
+        assertTrue(page.headers()
+                .firstValue("Content-Security-Policy")
+                .orElseThrow()
+                .startsWith("default-src 'none'"));
         assertEquals(405, post.statusCode());
     }
 
     /** Fresh but for the three reports the configuration makes different. */
     private static Map<String, String> expectedStates() {
         Map<String, String> states = new LinkedHashMap<>();
-        String rows = pg.replica().queryValue(PostgresPair.DATABASE, "SELECT string_agg(view_schema || '.' || view_name"
-                + " || ':' || coalesce(refresh_group, ''), ',' ORDER BY view_schema, view_name) FROM analytics.report_freshness");
+        String rows = pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT string_agg(view_schema || '.' || view_name"
+                                + " || ':' || coalesce(refresh_group, ''), ',' ORDER BY view_schema, view_name) FROM analytics.report_freshness");
         for (String row : rows.split(",")) {
             String[] parts = row.split(":", -1);
-            String state = parts[0].equals(KPIS) ? "error" : parts[0].equals(DAILY_ORDERS) ? "warn"
-                    : parts[1].equals("weekly") ? "unknown" : "fresh";
+            String state = parts[0].equals(KPIS)
+                    ? "error"
+                    : parts[0].equals(DAILY_ORDERS) ? "warn" : parts[1].equals("weekly") ? "unknown" : "fresh";
             states.put(parts[0], state);
         }
         assertEquals(13, states.size());
@@ -201,11 +231,12 @@ class FreshnessPageBrowserTest {
     }
 
     private static String word(String state) {
-        return Map.of("fresh", "Fresh", "warn", "Warning", "error", "Error", "unknown", "Unknown").get(state);
+        return Map.of("fresh", "Fresh", "warn", "Warning", "error", "Error", "unknown", "Unknown")
+                .get(state);
     }
 
     private static HttpResponse<String> get(String address) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,8 +19,9 @@ class HealthEndpointTest {
 
     @BeforeEach
     void start() {
-        endpoint = HttpEndpoint.start("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> check.get().problems());
+        endpoint = HttpEndpoint.start(
+                "127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> check.get()
+                        .problems());
     }
 
     @AfterEach
@@ -52,7 +53,9 @@ class HealthEndpointTest {
 
         assertEquals(503, response.statusCode());
         assertEquals("replica: cannot connect\nscheduler: not started\n", response.body());
-        assertEquals("text/plain; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "text/plain; charset=utf-8",
+                response.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
@@ -110,7 +113,9 @@ class HealthEndpointTest {
         HttpResponse<String> response = Http.send(endpoint, "HEAD", "/metrics");
 
         assertEquals(200, response.statusCode());
-        assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "text/plain; version=0.0.4; charset=utf-8",
+                response.headers().firstValue("Content-Type").orElseThrow());
         assertFalse(response.body().contains("#"));
     }
 }

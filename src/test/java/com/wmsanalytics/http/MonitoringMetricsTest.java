@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class MonitoringMetricsTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final Pattern METRIC = Pattern.compile("\\b((?:wms_analytics|hikaricp|jvm|process)_[a-z_]+)\\b");
 
@@ -47,15 +48,23 @@ class MonitoringMetricsTest {
         pg.primary().execute("postgres", "ALTER SYSTEM SET max_slot_wal_keep_size = '1GB'; SELECT pg_reload_conf()");
         Path config = Pipeline.build(pg, 200, "");
         Path jobs = JobFiles.directory();
-        JobFiles.write(jobs, "tick", "cron = \"0/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
-        service = ServiceProcess.start(Files.writeString(Files.createTempFile("monitoring", ".conf"),
-                Files.readString(config) + JobFiles.serviceConfig(jobs))).awaitRunning();
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"0/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        service = ServiceProcess.start(Files.writeString(
+                        Files.createTempFile("monitoring", ".conf"),
+                        Files.readString(config) + JobFiles.serviceConfig(jobs)))
+                .awaitRunning();
         awaitSucceededRun();
-        Matcher m = Pattern.compile("metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)").matcher(service.log());
+        Matcher m = Pattern.compile("metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)")
+                .matcher(service.log());
         assertTrue(m.find(), service.log());
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        exported = PrometheusTextParser.parse(body).samples().stream().map(Scrape.Sample::name)
+        String body = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(m.group(1))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        exported = PrometheusTextParser.parse(body).samples().stream()
+                .map(Scrape.Sample::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -73,7 +82,8 @@ class MonitoringMetricsTest {
     @Test
     void every_metric_an_alert_rule_uses_is_exported() throws Exception {
         List<String> exprs = Files.readAllLines(AlertRulesTest.MONITORING.resolve(AlertRulesTest.RULES)).stream()
-                .filter(l -> l.strip().startsWith("expr:")).toList();
+                .filter(l -> l.strip().startsWith("expr:"))
+                .toList();
 
         assertEquals(10, exprs.size());
         assertExported(names(exprs));
@@ -81,7 +91,10 @@ class MonitoringMetricsTest {
 
     @Test
     void every_metric_a_dashboard_panel_uses_is_exported() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(AlertRulesTest.MONITORING.resolve("wms-analytics-dashboard.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(AlertRulesTest.MONITORING
+                        .resolve("wms-analytics-dashboard.json")
+                        .toFile());
         List<String> exprs = new ArrayList<>();
         for (JsonNode panel : dashboard.get("panels")) {
             if (!panel.get("type").asText().equals("row")) {
@@ -92,10 +105,16 @@ class MonitoringMetricsTest {
         exprs.add(dashboard.at("/templating/list/1/definition").asText());
 
         Set<String> names = names(exprs);
-        assertTrue(names.containsAll(Set.of("wms_analytics_view_data_as_of_age_seconds",
-                "wms_analytics_view_freshness_objective_seconds", "wms_analytics_gate_wait_seconds_bucket",
-                "wms_analytics_slot_retained_wal_bytes", "wms_analytics_runs_total", "jvm_memory_used_bytes",
-                "hikaricp_connections_active")), "the panels the monitoring pack promises: " + names);
+        assertTrue(
+                names.containsAll(Set.of(
+                        "wms_analytics_view_data_as_of_age_seconds",
+                        "wms_analytics_view_freshness_objective_seconds",
+                        "wms_analytics_gate_wait_seconds_bucket",
+                        "wms_analytics_slot_retained_wal_bytes",
+                        "wms_analytics_runs_total",
+                        "jvm_memory_used_bytes",
+                        "hikaricp_connections_active")),
+                "the panels the monitoring pack promises: " + names);
         assertExported(names);
     }
 
@@ -120,8 +139,12 @@ class MonitoringMetricsTest {
 
     private static void awaitSucceededRun() throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            if (!"0".equals(pg.replica().queryValue(PostgresPair.DATABASE,
-                    "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick' AND status = 'succeeded'"))) {
+            if (!"0"
+                    .equals(
+                            pg.replica()
+                                    .queryValue(
+                                            PostgresPair.DATABASE,
+                                            "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick' AND status = 'succeeded'"))) {
                 return;
             }
             Thread.sleep(100);

@@ -61,7 +61,9 @@ class PoolAndJvmMetricsTest {
 
     private static double heapUsed(Scrape scrape) {
         return scrape.samples().stream()
-                .filter(s -> s.name().equals("jvm_memory_used_bytes") && "heap".equals(s.labels().get("area")))
-                .mapToDouble(Scrape.Sample::value).sum();
+                .filter(s -> s.name().equals("jvm_memory_used_bytes")
+                        && "heap".equals(s.labels().get("area")))
+                .mapToDouble(Scrape.Sample::value)
+                .sum();
     }
 }

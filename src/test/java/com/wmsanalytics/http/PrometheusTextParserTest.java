@@ -36,24 +36,25 @@ class PrometheusTextParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "# TYPE g gauge\n1g 1\n",
-        "# TYPE g gauge\ng{a=b} 1\n",
-        "# TYPE g gauge\ng{a=\"b\" c=\"d\"} 1\n",
-        "# TYPE g gauge\ng{a=\"\\t\"} 1\n",
-        "# TYPE g gauge\ng{__name__=\"x\"} 1\n",
-        "# TYPE g gauge\ng{a=\"b\"} one\n",
-        "# TYPE g gauge\ng{a=\"b\"} Infinity\n",
-        "# TYPE g gauge\ng{a=\"b\"}\n",
-        "# TYPE g gauge\ng 1",
-        "# TYPE g gauge\ng 1\ng 2\n",
-        "# TYPE g gauge\ng{a=\"1\",a=\"2\"} 1\n",
-        "g 1\n",
-        "# EOF\n",
-        "# TYPE g meter\ng 1\n",
-        "# TYPE h histogram\nh_bucket 1\n",
-        "# TYPE g gauge\ng 1\n# TYPE c_total counter\nc_total 1\ng{a=\"b\"} 2\n",
-    })
+    @ValueSource(
+            strings = {
+                "# TYPE g gauge\n1g 1\n",
+                "# TYPE g gauge\ng{a=b} 1\n",
+                "# TYPE g gauge\ng{a=\"b\" c=\"d\"} 1\n",
+                "# TYPE g gauge\ng{a=\"\\t\"} 1\n",
+                "# TYPE g gauge\ng{__name__=\"x\"} 1\n",
+                "# TYPE g gauge\ng{a=\"b\"} one\n",
+                "# TYPE g gauge\ng{a=\"b\"} Infinity\n",
+                "# TYPE g gauge\ng{a=\"b\"}\n",
+                "# TYPE g gauge\ng 1",
+                "# TYPE g gauge\ng 1\ng 2\n",
+                "# TYPE g gauge\ng{a=\"1\",a=\"2\"} 1\n",
+                "g 1\n",
+                "# EOF\n",
+                "# TYPE g meter\ng 1\n",
+                "# TYPE h histogram\nh_bucket 1\n",
+                "# TYPE g gauge\ng 1\n# TYPE c_total counter\nc_total 1\ng{a=\"b\"} 2\n",
+            })
     void a_line_that_breaks_the_format_is_rejected(String text) {
         assertThrows(AssertionError.class, () -> PrometheusTextParser.parse(text));
     }

@@ -14,7 +14,8 @@ record Scrape(List<Sample> samples) {
 
     /** The value of the sample with this name and exactly these labels, given as name, value, .... */
     double value(String name, String... labels) {
-        return find(name, labels).orElseGet(() -> fail("no sample " + name + labelMap(labels) + " in the scrape"))
+        return find(name, labels)
+                .orElseGet(() -> fail("no sample " + name + labelMap(labels) + " in the scrape"))
                 .value();
     }
 
@@ -29,7 +30,9 @@ record Scrape(List<Sample> samples) {
 
     private Optional<Sample> find(String name, String... labels) {
         Map<String, String> wanted = labelMap(labels);
-        return samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(wanted)).findFirst();
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && s.labels().equals(wanted))
+                .findFirst();
     }
 
     private static Map<String, String> labelMap(String... labels) {

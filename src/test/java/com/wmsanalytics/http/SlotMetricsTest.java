@@ -37,8 +37,14 @@ class SlotMetricsTest {
 
     @Test
     void lag_retained_wal_and_safe_size_are_exported_per_subscription() {
-        metrics.subscriptions(() -> List.of(new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.of(4096),
-                OptionalLong.of(0), Optional.of(Duration.ofMillis(2500)), Optional.of("extended"), OptionalLong.of(1 << 30),
+        metrics.subscriptions(() -> List.of(new SubscriptionSample(
+                "wms",
+                "wms_analytics_sub",
+                OptionalLong.of(4096),
+                OptionalLong.of(0),
+                Optional.of(Duration.ofMillis(2500)),
+                Optional.of("extended"),
+                OptionalLong.of(1 << 30),
                 OptionalLong.of(1 << 20))));
 
         Scrape scrape = Http.scrape(endpoint);
@@ -54,8 +60,15 @@ class SlotMetricsTest {
     @Test
     void an_unlimited_slot_has_no_safe_size_and_a_subscription_without_slot_no_slot_series() {
         metrics.subscriptions(() -> List.of(
-                new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.empty(), OptionalLong.empty(),
-                        Optional.empty(), Optional.of("reserved"), OptionalLong.of(100), OptionalLong.empty()),
+                new SubscriptionSample(
+                        "wms",
+                        "wms_analytics_sub",
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        Optional.empty(),
+                        Optional.of("reserved"),
+                        OptionalLong.of(100),
+                        OptionalLong.empty()),
                 new SubscriptionSample("eu", "eu_sub", OptionalLong.empty(), OptionalLong.empty())));
 
         Scrape scrape = Http.scrape(endpoint);
@@ -63,8 +76,14 @@ class SlotMetricsTest {
         assertFalse(scrape.hasAny("wms_analytics_slot_safe_wal_size_bytes"));
         assertFalse(scrape.hasAny("wms_analytics_subscription_replay_lag_seconds"));
         assertEquals(100, scrape.value("wms_analytics_slot_retained_wal_bytes", WMS));
-        assertFalse(scrape.has("wms_analytics_slot_wal_status", "publisher", "eu", "subscription", "eu_sub",
-                "wal_status", "reserved"));
+        assertFalse(scrape.has(
+                "wms_analytics_slot_wal_status",
+                "publisher",
+                "eu",
+                "subscription",
+                "eu_sub",
+                "wal_status",
+                "reserved"));
     }
 
     private static String[] with(String key, String value) {

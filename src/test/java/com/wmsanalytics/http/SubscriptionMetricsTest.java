@@ -55,8 +55,8 @@ class SubscriptionMetricsTest {
 
     @Test
     void each_publisher_has_its_own_series() {
-        metrics.subscriptions(() -> List.of(sample("wms", "wms_analytics_sub", 10, 0),
-                sample("wms_eu", "wms_analytics_sub_eu", 20, 3)));
+        metrics.subscriptions(() ->
+                List.of(sample("wms", "wms_analytics_sub", 10, 0), sample("wms_eu", "wms_analytics_sub_eu", 20, 3)));
 
         Scrape scrape = Http.scrape(endpoint);
 
@@ -67,8 +67,8 @@ class SubscriptionMetricsTest {
 
     @Test
     void an_unknown_value_exports_no_series() {
-        metrics.subscriptions(() -> List.of(new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.of(5),
-                OptionalLong.empty())));
+        metrics.subscriptions(() ->
+                List.of(new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.of(5), OptionalLong.empty())));
 
         Scrape scrape = Http.scrape(endpoint);
 
@@ -94,7 +94,8 @@ class SubscriptionMetricsTest {
 
     @Test
     void the_same_subscription_twice_is_a_scrape_error_not_a_broken_scrape() {
-        metrics.subscriptions(() -> List.of(sample("wms", "wms_analytics_sub", 1, 0), sample("wms", "wms_analytics_sub", 2, 0)));
+        metrics.subscriptions(
+                () -> List.of(sample("wms", "wms_analytics_sub", 1, 0), sample("wms", "wms_analytics_sub", 2, 0)));
 
         Scrape scrape = Http.scrape(endpoint);
 

@@ -15,17 +15,21 @@ class TimedReadinessTest {
     @Test
     void a_check_that_hangs_is_answered_within_the_limit_with_the_reason() {
         CountDownLatch never = new CountDownLatch(1);
-        try (TimedReadiness readiness = new TimedReadiness(() -> {
-            await(never);
-            return List.of();
-        }, Duration.ofMillis(200))) {
+        try (TimedReadiness readiness = new TimedReadiness(
+                () -> {
+                    await(never);
+                    return List.of();
+                },
+                Duration.ofMillis(200))) {
             long start = System.nanoTime();
 
             List<String> problems = readiness.problems();
 
             assertTrue((System.nanoTime() - start) / 1_000_000 < 700, "answered in time");
-            assertEquals(List.of("the readiness check did not answer within 200 ms: the replica or the scheduler's store"
-                    + " is slow or unreachable"), problems);
+            assertEquals(
+                    List.of("the readiness check did not answer within 200 ms: the replica or the scheduler's store"
+                            + " is slow or unreachable"),
+                    problems);
         }
     }
 
@@ -33,11 +37,13 @@ class TimedReadinessTest {
     void probes_during_a_hanging_check_wait_for_it_instead_of_starting_more() {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        try (TimedReadiness readiness = new TimedReadiness(() -> {
-            calls.incrementAndGet();
-            await(release);
-            return List.of("the replica is not reachable");
-        }, Duration.ofMillis(100))) {
+        try (TimedReadiness readiness = new TimedReadiness(
+                () -> {
+                    calls.incrementAndGet();
+                    await(release);
+                    return List.of("the replica is not reachable");
+                },
+                Duration.ofMillis(100))) {
             readiness.problems();
             readiness.problems();
             readiness.problems();
@@ -49,7 +55,8 @@ class TimedReadinessTest {
 
     @Test
     void a_check_that_answers_in_time_is_passed_on() {
-        try (TimedReadiness readiness = new TimedReadiness(() -> List.of("the scheduler is starting"), Duration.ofSeconds(1))) {
+        try (TimedReadiness readiness =
+                new TimedReadiness(() -> List.of("the scheduler is starting"), Duration.ofSeconds(1))) {
             assertEquals(List.of("the scheduler is starting"), readiness.problems());
         }
     }

@@ -68,7 +68,8 @@ class ViewFreshnessMetricsTest {
 
     @Test
     void a_view_that_never_succeeded_has_no_series() {
-        metrics.views(() -> List.of(success(DAILY_ORDERS, FINISHED, 1000),
+        metrics.views(() -> List.of(
+                success(DAILY_ORDERS, FINISHED, 1000),
                 new ViewSample(MONTHLY_ABC, Optional.empty(), Optional.empty(), Optional.empty())));
 
         Scrape scrape = Http.scrape(endpoint);
@@ -92,8 +93,8 @@ class ViewFreshnessMetricsTest {
 
     @Test
     void a_success_without_data_as_of_exports_no_age() {
-        metrics.views(() -> List.of(new ViewSample(DAILY_ORDERS, Optional.of(FINISHED), Optional.empty(),
-                Optional.of(Duration.ofSeconds(1)))));
+        metrics.views(() -> List.of(new ViewSample(
+                DAILY_ORDERS, Optional.of(FINISHED), Optional.empty(), Optional.of(Duration.ofSeconds(1)))));
 
         Scrape scrape = Http.scrape(endpoint);
 
@@ -104,8 +105,8 @@ class ViewFreshnessMetricsTest {
     @Test
     void a_throwing_supplier_costs_only_the_view_series_and_is_counted() {
         metrics.viewFinished(DAILY_ORDERS, "succeeded", OptionalLong.of(42));
-        metrics.subscriptions(() -> List.of(new RefreshMetrics.SubscriptionSample("wms", "wms_analytics_sub",
-                OptionalLong.of(10), OptionalLong.of(0))));
+        metrics.subscriptions(() -> List.of(new RefreshMetrics.SubscriptionSample(
+                "wms", "wms_analytics_sub", OptionalLong.of(10), OptionalLong.of(0))));
         metrics.views(() -> {
             throw new IllegalStateException("replica: connection refused");
         });
@@ -117,8 +118,14 @@ class ViewFreshnessMetricsTest {
         assertFalse(scrape.hasAny(LAST_SUCCESS));
         assertFalse(scrape.hasAny(AGE));
         assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));
-        assertEquals(10, scrape.value("wms_analytics_subscription_lag_bytes", "publisher", "wms", "subscription",
-                "wms_analytics_sub"));
+        assertEquals(
+                10,
+                scrape.value(
+                        "wms_analytics_subscription_lag_bytes",
+                        "publisher",
+                        "wms",
+                        "subscription",
+                        "wms_analytics_sub"));
         assertEquals(1, scrapeErrors());
     }
 
@@ -174,6 +181,7 @@ class ViewFreshnessMetricsTest {
     }
 
     private static ViewSample success(String view, Instant finishedAt, long millis) {
-        return new ViewSample(view, Optional.of(finishedAt), Optional.of(DATA_AS_OF), Optional.of(Duration.ofMillis(millis)));
+        return new ViewSample(
+                view, Optional.of(finishedAt), Optional.of(DATA_AS_OF), Optional.of(Duration.ofMillis(millis)));
     }
 }

@@ -45,17 +45,25 @@ class ViewMetricsTest {
     @Test
     void metrics_parse_as_prometheus_text_with_their_content_type() {
         feedADailyRun();
-        metrics.views(() -> List.of(new ViewSample(DAILY_ORDERS, Optional.of(FINISHED), Optional.of(DATA_AS_OF),
-                Optional.of(Duration.ofMillis(1500))), new ViewSample(KPIS, Optional.empty(), Optional.empty(),
-                Optional.empty())));
+        metrics.views(() -> List.of(
+                new ViewSample(
+                        DAILY_ORDERS,
+                        Optional.of(FINISHED),
+                        Optional.of(DATA_AS_OF),
+                        Optional.of(Duration.ofMillis(1500))),
+                new ViewSample(KPIS, Optional.empty(), Optional.empty(), Optional.empty())));
         JvmMetrics jvm = JvmMetrics.bindTo(registry);
         try {
             HttpResponse<String> response = Http.get(endpoint, "/metrics");
 
             assertEquals(200, response.statusCode());
-            assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    response.headers().firstValue("Content-Type").orElseThrow());
             Scrape scrape = PrometheusTextParser.parse(response.body());
-            assertEquals(1740967212.5, scrape.value("wms_analytics_view_last_success_timestamp_seconds", "view", DAILY_ORDERS));
+            assertEquals(
+                    1740967212.5,
+                    scrape.value("wms_analytics_view_last_success_timestamp_seconds", "view", DAILY_ORDERS));
             assertEquals(1.5, scrape.value("wms_analytics_view_last_refresh_duration_seconds", "view", DAILY_ORDERS));
             assertEquals(42.5, scrape.value("wms_analytics_view_data_as_of_age_seconds", "view", DAILY_ORDERS));
             assertEquals(42, scrape.value("wms_analytics_view_last_rows", "view", DAILY_ORDERS));

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IncrementalFailureTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final String REPORT = "order_analytics.daily_orders";
 
@@ -56,7 +57,8 @@ class IncrementalFailureTest {
     static void pipeline() throws Exception {
         config = Pipeline.build(pg, 800, "wms-analytics.refresh.lock-timeout = 60s\n");
         app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC());
-        impatient = new WmsAnalytics(TestConfig.of(Files.readString(config) + "wms-analytics.refresh.statement-timeout = 1s\n"),
+        impatient = new WmsAnalytics(
+                TestConfig.of(Files.readString(config) + "wms-analytics.refresh.statement-timeout = 1s\n"),
                 Clock.systemUTC());
         replica = pg.replica().dataSource(PostgresPair.DATABASE);
         assertEquals(0, refresh(REPORT).exitCode().code());
@@ -65,8 +67,11 @@ class IncrementalFailureTest {
     /** Late orders for a day long closed, replicated: the report has dirty buckets to claim. */
     @BeforeEach
     void lateOrdersReplicated() {
-        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.orders SELECT max(order_id) + 1, min(customer_id),"
-                + " min(warehouse_id), 'open', now() - interval '20 days', now() - interval '18 days', NULL, NULL FROM wms.orders");
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.orders SELECT max(order_id) + 1, min(customer_id),"
+                                + " min(warehouse_id), 'open', now() - interval '20 days', now() - interval '18 days', NULL, NULL FROM wms.orders");
         awaitDirty();
     }
 
@@ -75,15 +80,20 @@ class IncrementalFailureTest {
             throws Exception {
         String before = ViewContents.fingerprint(pg.replica(), REPORT);
         RefreshReport stopped;
-        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+        try (Connection holder = replica.getConnection();
+                Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
-            stopped = impatient.refresh(RefreshRequest.adhoc(Optional.empty(), List.of(REPORT), Optional.empty(), true),
+            stopped = impatient.refresh(
+                    RefreshRequest.adhoc(Optional.empty(), List.of(REPORT), Optional.empty(), true),
                     RefreshProgress.NONE);
             holder.rollback();
         }
         assertEquals(1, stopped.exitCode().code());
-        assertEquals(Optional.of("57014"), stopped.views().get(0).sqlstate(), stopped.views().toString());
+        assertEquals(
+                Optional.of("57014"),
+                stopped.views().get(0).sqlstate(),
+                stopped.views().toString());
         assertEquals(before, ViewContents.fingerprint(pg.replica(), REPORT));
         assertTrue(dirtyBuckets() > 0, "the dirty buckets stay for the next refresh");
         assertCatchesUp();
@@ -94,7 +104,8 @@ class IncrementalFailureTest {
             throws Exception {
         String before = ViewContents.fingerprint(pg.replica(), REPORT);
         CompletableFuture<RefreshReport> killed;
-        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+        try (Connection holder = replica.getConnection();
+                Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
             killed = CompletableFuture.supplyAsync(() -> refresh(REPORT));
@@ -114,7 +125,8 @@ class IncrementalFailureTest {
     void two_refreshes_of_one_report_at_once_produce_one_and_the_other_exits_4() throws Exception {
         CompletableFuture<RefreshReport> first;
         RefreshReport second;
-        try (Connection holder = replica.getConnection(); Statement s = holder.createStatement()) {
+        try (Connection holder = replica.getConnection();
+                Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
             first = CompletableFuture.supplyAsync(() -> refresh(REPORT));
@@ -131,8 +143,11 @@ class IncrementalFailureTest {
     @Test
     void verify_finds_a_planted_difference_and_repair_removes_it() throws Exception {
         assertEquals(0, refresh(REPORT).exitCode().code());
-        pg.replica().execute(PostgresPair.DATABASE, "UPDATE " + REPORT + " SET orders = orders + 1"
-                + " WHERE order_date = (SELECT min(order_date) FROM " + REPORT + ")");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE " + REPORT + " SET orders = orders + 1"
+                                + " WHERE order_date = (SELECT min(order_date) FROM " + REPORT + ")");
         String day = pg.replica().queryValue(PostgresPair.DATABASE, "SELECT min(order_date) FROM " + REPORT);
 
         CliRun found = CliRun.of("verify", REPORT, "--config", config.toString());
@@ -150,15 +165,20 @@ class IncrementalFailureTest {
     }
 
     @Test
-    void a_new_line_of_a_closed_order_is_pending_for_verify_until_the_refresh_sweeps_it_into_the_report() throws Exception {
+    void a_new_line_of_a_closed_order_is_pending_for_verify_until_the_refresh_sweeps_it_into_the_report()
+            throws Exception {
         assertEquals(0, refresh(REPORT).exitCode().code());
         String lines = "SELECT count(*) FROM wms.order_lines";
-        pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.order_lines SELECT o.order_id,"
-                + " (SELECT max(line_no) + 1 FROM wms.order_lines l WHERE l.order_id = o.order_id), p.product_id, 7, 3.00"
-                + " FROM (SELECT order_id FROM wms.orders o WHERE EXISTS (SELECT FROM wms.order_lines l WHERE l.order_id = o.order_id)"
-                + " ORDER BY created_at LIMIT 1) o, (SELECT min(product_id) AS product_id FROM wms.products) p");
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.order_lines SELECT o.order_id,"
+                                + " (SELECT max(line_no) + 1 FROM wms.order_lines l WHERE l.order_id = o.order_id), p.product_id, 7, 3.00"
+                                + " FROM (SELECT order_id FROM wms.orders o WHERE EXISTS (SELECT FROM wms.order_lines l WHERE l.order_id = o.order_id)"
+                                + " ORDER BY created_at LIMIT 1) o, (SELECT min(product_id) AS product_id FROM wms.products) p");
         String expected = pg.primary().queryValue(PostgresPair.DATABASE, lines);
-        awaitTrue(() -> pg.replica().queryValue(PostgresPair.DATABASE, lines).equals(expected), "the line is replicated");
+        awaitTrue(
+                () -> pg.replica().queryValue(PostgresPair.DATABASE, lines).equals(expected), "the line is replicated");
         assertEquals(0, dirtyBuckets(), "a new line calls no trigger");
         assertTrue(ReportDefinitions.differences(replica, REPORT, "UTC") > 0, "the report does not have the line yet");
 
@@ -172,20 +192,24 @@ class IncrementalFailureTest {
     @Test
     void the_scheduled_verify_job_counts_a_planted_difference_in_its_metric() throws Exception {
         assertEquals(0, refresh(REPORT).exitCode().code());
-        pg.replica().execute(PostgresPair.DATABASE, "UPDATE " + REPORT + " SET units = units + 1"
-                + " WHERE order_date IN (SELECT DISTINCT order_date FROM " + REPORT + " ORDER BY order_date LIMIT 2)");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE " + REPORT + " SET units = units + 1"
+                                + " WHERE order_date IN (SELECT DISTINCT order_date FROM " + REPORT
+                                + " ORDER BY order_date LIMIT 2)");
         Path jobs = JobFiles.directory();
-        JobFiles.write(jobs, "verify",
-                "cron = \"0/1 * * * * ?\"\ntime-zone = UTC\naction = verify\ngroup = daily");
-        PrometheusMeterRegistry registry =
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobFiles.write(jobs, "verify", "cron = \"0/1 * * * * ?\"\ntime-zone = UTC\naction = verify\ngroup = daily");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RefreshMetrics metrics = new RefreshMetrics(registry, Clock.systemUTC());
         CompletableFuture<List<ReportVerifier.Check>> verified = new CompletableFuture<>();
         MetricsObserver observer = new MetricsObserver(metrics);
-        try (WmsAnalytics service = new WmsAnalytics(TestConfig.of(Files.readString(config)
-                        + JobFiles.serviceConfig(jobs)), Clock.systemUTC());
-                SchedulerService scheduler = SchedulerService.start(service,
-                        JobDefinitions.load(jobs), new RunObserver() {
+        try (WmsAnalytics service = new WmsAnalytics(
+                        TestConfig.of(Files.readString(config) + JobFiles.serviceConfig(jobs)), Clock.systemUTC());
+                SchedulerService scheduler = SchedulerService.start(
+                        service,
+                        JobDefinitions.load(jobs),
+                        new RunObserver() {
                             @Override
                             public void finished(String job, RefreshReport report) {}
 
@@ -194,10 +218,14 @@ class IncrementalFailureTest {
                                 observer.verified(job, checks);
                                 verified.complete(checks);
                             }
-                        }, Clock.systemUTC())) {
+                        },
+                        Clock.systemUTC())) {
             List<ReportVerifier.Check> checks = verified.get(60, TimeUnit.SECONDS);
-            assertTrue(checks.stream().anyMatch(c -> c.report().qualified().equals(REPORT)
-                    && c.status() == ReportVerifier.Status.DIFFERS), checks.toString());
+            assertTrue(
+                    checks.stream()
+                            .anyMatch(c -> c.report().qualified().equals(REPORT)
+                                    && c.status() == ReportVerifier.Status.DIFFERS),
+                    checks.toString());
         }
         String scrape = registry.scrape();
         assertTrue(scrape.contains("wms_analytics_verify_differing_buckets{view=\"" + REPORT + "\"} 2.0"), scrape);
@@ -210,7 +238,10 @@ class IncrementalFailureTest {
         pg.replica().execute(PostgresPair.DATABASE, "ALTER TABLE wms.order_lines ADD COLUMN gift_note text");
         try {
             RefreshReport rebuilt = refresh(REPORT);
-            assertEquals("full", rebuilt.views().get(0).mode().label(), rebuilt.views().toString());
+            assertEquals(
+                    "full",
+                    rebuilt.views().get(0).mode().label(),
+                    rebuilt.views().toString());
             assertEquals("incremental", refresh(REPORT).views().get(0).mode().label());
         } finally {
             pg.replica().execute(PostgresPair.DATABASE, "ALTER TABLE wms.order_lines DROP COLUMN gift_note");
@@ -221,30 +252,41 @@ class IncrementalFailureTest {
 
     @Test
     void a_verify_stopped_by_statement_timeout_says_so_in_one_line_and_exits_1() throws Exception {
-        Path slow = Files.writeString(Files.createTempFile("wms-analytics-verify-", ".conf"),
+        Path slow = Files.writeString(
+                Files.createTempFile("wms-analytics-verify-", ".conf"),
                 Files.readString(config) + "wms-analytics.refresh.statement-timeout = 1ms\n");
         CliRun run = CliRun.of("verify", REPORT, "--config", slow.toString());
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals(List.of("error: " + REPORT + ": verify ran longer than refresh.statement-timeout (1 ms); raise it,"
-                + " or verify one report at a time"), run.errLines());
+        assertEquals(
+                List.of("error: " + REPORT + ": verify ran longer than refresh.statement-timeout (1 ms); raise it,"
+                        + " or verify one report at a time"),
+                run.errLines());
     }
 
     private static void assertCatchesUp() throws Exception {
         RefreshReport next = refresh(REPORT);
         assertEquals(0, next.exitCode().code(), next.views().toString());
         assertEquals("incremental", next.views().get(0).mode().label());
-        assertEquals(0, dirtyBuckets(), () -> pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT string_agg(bucket::text, ', ') FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
+        assertEquals(
+                0,
+                dirtyBuckets(),
+                () -> pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT string_agg(bucket::text, ', ') FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
         assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
     }
 
     private static RefreshReport refresh(String view) {
-        return app.refresh(RefreshRequest.adhoc(Optional.empty(), List.of(view), Optional.empty(), true), RefreshProgress.NONE);
+        return app.refresh(
+                RefreshRequest.adhoc(Optional.empty(), List.of(view), Optional.empty(), true), RefreshProgress.NONE);
     }
 
     private static long dirtyBuckets() {
-        return Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT count(*) FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
+        return Long.parseLong(pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT count(*) FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
     }
 
     private static void awaitDirty() {
@@ -252,8 +294,14 @@ class IncrementalFailureTest {
     }
 
     private static void awaitWaitingRefresh() {
-        awaitTrue(() -> Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM \"order_analytics\"%'")) > 0,
+        awaitTrue(
+                () -> Long.parseLong(
+                                pg.replica()
+                                        .queryValue(
+                                                PostgresPair.DATABASE,
+                                                "SELECT count(*) FROM pg_stat_activity"
+                                                        + " WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM \"order_analytics\"%'"))
+                        > 0,
                 "the refresh waits for the table lock");
     }
 

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class RefreshDependenciesTest {
 
     private static final List<String> FORBIDDEN = List.of(
-            "com.wmsanalytics.history", "com.wmsanalytics.replication", "com.wmsanalytics.schedule",
-            "com.wmsanalytics.service", "com.wmsanalytics.cli");
+            "com.wmsanalytics.history",
+            "com.wmsanalytics.replication",
+            "com.wmsanalytics.schedule",
+            "com.wmsanalytics.service",
+            "com.wmsanalytics.cli");
 
     @Test
     void refresh_does_not_import_history_replication_schedule_service_or_cli() {

@@ -29,9 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The engine against the replica's real views, on a small hand-made mirror. */
 class RefreshEngineTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
-    private static final RefreshSettings SETTINGS = new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC");
+    private static final RefreshSettings SETTINGS =
+            new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC");
     private static HikariDataSource pool;
 
     @BeforeAll
@@ -65,29 +67,44 @@ class RefreshEngineTest {
         List<String> order = outcomes.stream().map(o -> o.view().qualified()).toList();
         assertEquals("analytics.daily_kpis", order.get(order.size() - 1), order.toString());
         for (ViewOutcome o : outcomes) {
-            assertEquals(0, ViewContents.differences(pg.replica(), o.view().qualified()), o.view().qualified() + " differs from its query");
+            assertEquals(
+                    0,
+                    ViewContents.differences(pg.replica(), o.view().qualified()),
+                    o.view().qualified() + " differs from its query");
         }
-        assertEquals(Optional.of(40L), byName(outcomes).get("order_analytics.daily_orders").rows());
+        assertEquals(
+                Optional.of(40L),
+                byName(outcomes).get("order_analytics.daily_orders").rows());
     }
 
     @Test
     void an_unpopulated_view_refreshes_plain_then_concurrently() {
-        MaterializedView first = selection().named(List.of("customer_analytics.customer_summary")).get(0);
+        MaterializedView first = selection()
+                .named(List.of("customer_analytics.customer_summary"))
+                .get(0);
         if (first.populated()) {
-            pg.replica().execute(PostgresPair.DATABASE, "REFRESH MATERIALIZED VIEW customer_analytics.customer_summary WITH NO DATA");
-            first = selection().named(List.of("customer_analytics.customer_summary")).get(0);
+            pg.replica()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "REFRESH MATERIALIZED VIEW customer_analytics.customer_summary WITH NO DATA");
+            first = selection()
+                    .named(List.of("customer_analytics.customer_summary"))
+                    .get(0);
         }
         assertEquals(RefreshMode.PLAIN, first.mode());
         assertEquals(RefreshMode.PLAIN, refresh(List.of(first)).get(0).mode());
 
-        MaterializedView again = selection().named(List.of("customer_analytics.customer_summary")).get(0);
+        MaterializedView again = selection()
+                .named(List.of("customer_analytics.customer_summary"))
+                .get(0);
         assertEquals(RefreshMode.CONCURRENT, again.mode());
         assertEquals(Status.SUCCEEDED, refresh(List.of(again)).get(0).status());
     }
 
     @Test
     void a_failed_view_blocks_its_dependants_but_not_independent_views() throws Exception {
-        try (Connection holder = pool.getConnection(); Statement s = holder.createStatement()) {
+        try (Connection holder = pool.getConnection();
+                Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE wms.orders IN ACCESS EXCLUSIVE MODE");
 
@@ -98,23 +115,33 @@ class RefreshEngineTest {
             assertEquals(Status.FAILED, failed.status());
             assertEquals(Optional.of("55P03"), failed.sqlstate(), "lock_timeout");
             assertEquals(Status.BLOCKED, outcomes.get("analytics.daily_kpis").status());
-            assertEquals(Optional.of("not refreshed because order_analytics.daily_orders failed"),
+            assertEquals(
+                    Optional.of("not refreshed because order_analytics.daily_orders failed"),
                     outcomes.get("analytics.daily_kpis").message());
-            assertEquals(Status.SUCCEEDED, outcomes.get("inventory_analytics.stock_levels").status());
-            assertEquals(Status.SUCCEEDED, outcomes.get("warehouse_analytics.daily_throughput").status());
+            assertEquals(
+                    Status.SUCCEEDED,
+                    outcomes.get("inventory_analytics.stock_levels").status());
+            assertEquals(
+                    Status.SUCCEEDED,
+                    outcomes.get("warehouse_analytics.daily_throughput").status());
         }
     }
 
     @Test
     void a_view_whose_advisory_lock_is_held_elsewhere_is_locked_and_not_refreshed() throws Exception {
-        MaterializedView view = selection().named(List.of("inventory_analytics.abc_classification")).get(0);
-        try (Connection other = pool.getConnection(); Statement s = other.createStatement()) {
+        MaterializedView view = selection()
+                .named(List.of("inventory_analytics.abc_classification"))
+                .get(0);
+        try (Connection other = pool.getConnection();
+                Statement s = other.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + ViewLock.CLASS + ", " + (int) view.oid() + ")");
             try {
                 ViewOutcome outcome = refresh(List.of(view)).get(0);
 
                 assertEquals(Status.LOCKED, outcome.status());
-                assertEquals(Optional.of("another refresh of inventory_analytics.abc_classification holds its lock"), outcome.message());
+                assertEquals(
+                        Optional.of("another refresh of inventory_analytics.abc_classification holds its lock"),
+                        outcome.message());
             } finally {
                 s.execute("SELECT pg_advisory_unlock_all()");
             }
@@ -123,29 +150,40 @@ class RefreshEngineTest {
 
     @Test
     void a_statement_timeout_fails_the_view_and_keeps_its_previous_contents() {
-        pg.replica().execute(PostgresPair.DATABASE, "CREATE MATERIALIZED VIEW IF NOT EXISTS analytics.slow_report AS"
-                + " SELECT g AS id, clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(0.5) s;"
-                + " CREATE UNIQUE INDEX IF NOT EXISTS slow_report_id ON analytics.slow_report (id)");
-        String before = pg.replica().queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "CREATE MATERIALIZED VIEW IF NOT EXISTS analytics.slow_report AS"
+                                + " SELECT g AS id, clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(0.5) s;"
+                                + " CREATE UNIQUE INDEX IF NOT EXISTS slow_report_id ON analytics.slow_report (id)");
+        String before = pg.replica()
+                .queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report");
         RefreshSettings impatient = new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC");
 
         ViewOutcome outcome = new RefreshExecutor(pool, impatient, Clock.systemUTC())
-                .execute(RefreshPlan.of(selection().named(List.of("analytics.slow_report"))), RefreshExecutor.Listener.NONE)
+                .execute(
+                        RefreshPlan.of(selection().named(List.of("analytics.slow_report"))),
+                        RefreshExecutor.Listener.NONE)
                 .get(0);
 
         assertEquals(Status.FAILED, outcome.status());
         assertEquals(Optional.of("57014"), outcome.sqlstate());
-        assertEquals(before, pg.replica().queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report"));
+        assertEquals(
+                before,
+                pg.replica()
+                        .queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report"));
     }
 
     @Test
     void connections_go_back_to_the_pool_with_their_settings_reset() throws Exception {
         refresh(selection().group("weekly"));
         for (int i = 0; i < 3; i++) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT current_setting('statement_timeout'), current_setting('lock_timeout'),"
-                            + " pg_try_advisory_lock(1, 1), (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                            + "   AND classid = " + ViewLock.CLASS + ")")) {
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'),"
+                                    + " pg_try_advisory_lock(1, 1), (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                    + "   AND classid = " + ViewLock.CLASS + ")")) {
                 rs.next();
                 assertEquals("0", rs.getString(1));
                 assertEquals("0", rs.getString(2));
@@ -156,7 +194,8 @@ class RefreshEngineTest {
     }
 
     private static List<ViewOutcome> refresh(List<MaterializedView> views) {
-        return new RefreshExecutor(pool, SETTINGS, Clock.systemUTC()).execute(RefreshPlan.of(views), RefreshExecutor.Listener.NONE);
+        return new RefreshExecutor(pool, SETTINGS, Clock.systemUTC())
+                .execute(RefreshPlan.of(views), RefreshExecutor.Listener.NONE);
     }
 
     private static ViewSelection selection() {
@@ -166,5 +205,4 @@ class RefreshEngineTest {
     private static Map<String, ViewOutcome> byName(List<ViewOutcome> outcomes) {
         return outcomes.stream().collect(Collectors.toMap(o -> o.view().qualified(), Function.identity()));
     }
-
 }

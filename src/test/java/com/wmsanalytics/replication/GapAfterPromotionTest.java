@@ -27,20 +27,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class GapAfterPromotionTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical().isolated();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical().isolated();
 
     @Test
     void a_promoted_stale_standby_refuses_to_refresh_until_setup_resync_copies_the_tables_again() throws Exception {
         Path config = Pipeline.build(pg, 300, "");
-        assertEquals(0, CliRun.of("refresh", "--group", "daily", "--config", config.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRun.of("refresh", "--group", "daily", "--config", config.toString())
+                        .exitCode());
         PhysicalStandby standby = pg.standbyOfReplica();
         standby.stop();
         ordersAppliedAndConfirmedByTheReplica(config);
         pg.replica().close();
         standby.start();
         standby.promote();
-        Path promoted = Files.writeString(Files.createTempFile("promoted", ".conf"), Files.readString(config)
-                + "wms-analytics.replica.url = \"" + standby.server().jdbcUrl(PostgresPair.DATABASE) + "\"\n");
+        Path promoted = Files.writeString(
+                Files.createTempFile("promoted", ".conf"),
+                Files.readString(config) + "wms-analytics.replica.url = \""
+                        + standby.server().jdbcUrl(PostgresPair.DATABASE) + "\"\n");
         assertTrue(orders(standby) < primaryOrders(), "the standby missed the orders applied after it stopped");
 
         String runsBefore = runs(standby);
@@ -49,8 +55,11 @@ class GapAfterPromotionTest {
 
         assertEquals(8, refused.exitCode(), refused.out() + refused.err());
         assertEquals(1, refused.errLines().size(), refused.err());
-        assertTrue(refused.err().startsWith("error: subscription wms_analytics_sub (publisher wms) may have skipped"
-                + " transactions"), refused.err());
+        assertTrue(
+                refused.err()
+                        .startsWith("error: subscription wms_analytics_sub (publisher wms) may have skipped"
+                                + " transactions"),
+                refused.err());
         assertTrue(refused.err().contains("run 'wms-analytics setup --resync'"), refused.err());
         assertEquals(runsBefore, runs(standby), "the refused refresh recorded no run");
 
@@ -62,8 +71,11 @@ class GapAfterPromotionTest {
             CliRun refresh = CliRun.of("refresh", "--group", group, "--config", promoted.toString());
             assertEquals(0, refresh.exitCode(), refresh.out() + refresh.err());
         }
-        for (String report : ReportDefinitions.incrementalReports(standby.server().dataSource(PostgresPair.DATABASE))) {
-            assertEquals(0, ReportDefinitions.differences(standby.server().dataSource(PostgresPair.DATABASE), report, "UTC"),
+        for (String report :
+                ReportDefinitions.incrementalReports(standby.server().dataSource(PostgresPair.DATABASE))) {
+            assertEquals(
+                    0,
+                    ReportDefinitions.differences(standby.server().dataSource(PostgresPair.DATABASE), report, "UTC"),
                     report);
         }
         CliRun again = CliRun.of("setup", "--resync", "--config", promoted.toString());
@@ -76,15 +88,30 @@ class GapAfterPromotionTest {
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC())) {
             app.generate("wms", new GenerateRequest(300, 2, 11), GenerateProgress.NONE);
         }
-        assertEquals(0, CliRun.of("refresh", "--group", "daily", "--config", config.toString()).exitCode());
-        String applied = pg.replica().queryValue(PostgresPair.DATABASE, "SELECT o.remote_lsn FROM pg_replication_origin_status o"
-                + " JOIN pg_subscription s ON o.external_id = 'pg_' || s.oid");
-        for (int i = 0; i < 300 && !"t".equals(pg.primary().queryValue("postgres", "SELECT confirmed_flush_lsn >= '" + applied
-                + "' FROM pg_replication_slots WHERE slot_name = 'wms_analytics_sub'")); i++) {
+        assertEquals(
+                0,
+                CliRun.of("refresh", "--group", "daily", "--config", config.toString())
+                        .exitCode());
+        String applied = pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT o.remote_lsn FROM pg_replication_origin_status o"
+                                + " JOIN pg_subscription s ON o.external_id = 'pg_' || s.oid");
+        for (int i = 0;
+                i < 300
+                        && !"t"
+                                .equals(
+                                        pg.primary()
+                                                .queryValue(
+                                                        "postgres",
+                                                        "SELECT confirmed_flush_lsn >= '" + applied
+                                                                + "' FROM pg_replication_slots WHERE slot_name = 'wms_analytics_sub'"));
+                i++) {
             Thread.sleep(100);
         }
-        assertEquals(primaryOrders(), Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT count(*) FROM wms.orders")));
+        assertEquals(
+                primaryOrders(),
+                Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM wms.orders")));
     }
 
     private static long orders(PhysicalStandby standby) {

@@ -11,7 +11,6 @@ import com.wmsanalytics.testing.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReplicationHealthTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static Path config;
     private static WmsAnalytics app;
@@ -51,20 +51,29 @@ class ReplicationHealthTest {
 
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         try {
-            pg.primary().execute(PostgresPair.DATABASE, "CREATE TABLE public.filler AS SELECT g, repeat('x', 200) AS pad"
-                    + " FROM generate_series(1, 50000) g");
+            pg.primary()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "CREATE TABLE public.filler AS SELECT g, repeat('x', 200) AS pad"
+                                    + " FROM generate_series(1, 50000) g");
             SubscriptionState disabled = app.subscriptionSamples().get(0);
 
             assertEquals("disabled", disabled.state());
-            long grown = disabled.retainedWal().orElseThrow() - before.retainedWal().orElseThrow();
+            long grown =
+                    disabled.retainedWal().orElseThrow() - before.retainedWal().orElseThrow();
             assertTrue(grown > 5_000_000, "50,000 rows of 200 bytes stay in the slot's WAL; grew by " + grown);
             assertEquals(Optional.empty(), disabled.safeWalSize(), "max_slot_wal_keep_size = -1: no limit");
             assertEquals(Optional.empty(), disabled.replayLag(), "no walsender while disabled");
 
             CliRun status = CliRun.of("status", "--config", config.toString());
             assertEquals(0, status.exitCode(), status.err());
-            assertTrue(status.out().lines().anyMatch(l -> l.matches(
-                    "wms_analytics_sub\\s+wms\\s+disabled\\s+-\\s+-\\s+(\\d+|-)\\s+reserved\\s+[\\d.]+ MB\\s+unlimited")), status.out());
+            assertTrue(
+                    status.out()
+                            .lines()
+                            .anyMatch(
+                                    l -> l.matches(
+                                            "wms_analytics_sub\\s+wms\\s+disabled\\s+-\\s+-\\s+(\\d+|-)\\s+reserved\\s+[\\d.]+ MB\\s+unlimited")),
+                    status.out());
         } finally {
             pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
             pg.primary().execute(PostgresPair.DATABASE, "DROP TABLE IF EXISTS public.filler");
@@ -73,19 +82,24 @@ class ReplicationHealthTest {
     }
 
     @Test
-    void the_preflight_warns_about_an_unbounded_max_slot_wal_keep_size_and_a_bound_gives_a_safe_size() throws Exception {
+    void the_preflight_warns_about_an_unbounded_max_slot_wal_keep_size_and_a_bound_gives_a_safe_size()
+            throws Exception {
         CliRun check = CliRun.of("setup", "--check", "--config", config.toString());
         assertEquals(0, check.exitCode(), check.err());
-        assertEquals(List.of("warning: publisher wms: max_slot_wal_keep_size is -1 (unbounded): if the replica stops"
-                + " confirming, its slot keeps WAL on the primary until the disk is full; fix: set max_slot_wal_keep_size"
-                + " (for example 50GB, see conf/postgresql.conf.primary) and reload"), check.errLines());
+        assertEquals(
+                List.of("warning: publisher wms: max_slot_wal_keep_size is -1 (unbounded): if the replica stops"
+                        + " confirming, its slot keeps WAL on the primary until the disk is full; fix: set max_slot_wal_keep_size"
+                        + " (for example 50GB, see conf/postgresql.conf.primary) and reload"),
+                check.errLines());
 
         pg.primary().execute("postgres", "ALTER SYSTEM SET max_slot_wal_keep_size = '1GB'; SELECT pg_reload_conf()");
         try {
             awaitSetting("1024");
             assertEquals(List.of(), app.preflightWarnings());
             long safe = app.subscriptionSamples().get(0).safeWalSize().orElseThrow();
-            assertTrue(safe > 0 && safe <= (1L << 30) + (16L << 20), "safe_wal_size within the 1 GB bound and a segment: " + safe);
+            assertTrue(
+                    safe > 0 && safe <= (1L << 30) + (16L << 20),
+                    "safe_wal_size within the 1 GB bound and a segment: " + safe);
         } finally {
             pg.primary().execute("postgres", "ALTER SYSTEM RESET max_slot_wal_keep_size; SELECT pg_reload_conf()");
             awaitSetting("-1");
@@ -105,8 +119,10 @@ class ReplicationHealthTest {
 
     private static void awaitSetting(String value) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if (value.equals(pg.primary().queryValue(PostgresPair.DATABASE,
-                    "SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'"))) {
+            if (value.equals(pg.primary()
+                    .queryValue(
+                            PostgresPair.DATABASE,
+                            "SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'"))) {
                 return;
             }
             Thread.sleep(50);

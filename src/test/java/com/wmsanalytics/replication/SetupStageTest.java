@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SetupStageTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private WmsAnalytics app;
 
@@ -31,8 +32,10 @@ class SetupStageTest {
         app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC());
         app.migratePrimary("wms");
         app.migrate();
-        pg.primary().execute(PostgresPair.DATABASE,
-                "INSERT INTO wms.warehouses VALUES (1, 'BER', 'Berlin', 'EU', '2020-01-01'), (2, 'LYS', 'Lyon', 'EU', '2021-01-01')");
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.warehouses VALUES (1, 'BER', 'Berlin', 'EU', '2020-01-01'), (2, 'LYS', 'Lyon', 'EU', '2021-01-01')");
     }
 
     @AfterEach
@@ -44,11 +47,20 @@ class SetupStageTest {
     void setup_publishes_subscribes_and_copies_every_table() {
         List<String> changes = app.setup(Listeners.quiet());
 
-        assertEquals(List.of("wms: created publication wms_analytics_pub with 9 tables",
-                "wms: created subscription wms_analytics_sub to host='localhost' port='" + pg.primary().port()
-                        + "' dbname='wms_db' user='postgres'"), changes);
+        assertEquals(
+                List.of(
+                        "wms: created publication wms_analytics_pub with 9 tables",
+                        "wms: created subscription wms_analytics_sub to host='localhost' port='"
+                                + pg.primary().port() + "' dbname='wms_db' user='postgres'"),
+                changes);
         assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
-        assertEquals(2, app.rowCounts("wms").stream().filter(r -> r.table().equals("wms.warehouses")).findFirst().orElseThrow().replica());
+        assertEquals(
+                2,
+                app.rowCounts("wms").stream()
+                        .filter(r -> r.table().equals("wms.warehouses"))
+                        .findFirst()
+                        .orElseThrow()
+                        .replica());
     }
 
     @Test
@@ -58,21 +70,31 @@ class SetupStageTest {
     }
 
     @Test
-    void setup_brings_a_new_published_table_into_publication_and_subscription_and_marks_the_reports_for_a_full_rebuild() {
+    void
+            setup_brings_a_new_published_table_into_publication_and_subscription_and_marks_the_reports_for_a_full_rebuild() {
         app.setup(Listeners.quiet());
         for (var server : List.of(pg.primary(), pg.replica())) {
             server.execute(PostgresPair.DATABASE, "CREATE TABLE wms.carriers (carrier_id int PRIMARY KEY, name text)");
         }
         pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.carriers VALUES (1, 'DHL'), (2, 'UPS')");
-        pg.replica().execute(PostgresPair.DATABASE, "UPDATE analytics_control.incremental_report SET needs_full = false");
+        pg.replica()
+                .execute(PostgresPair.DATABASE, "UPDATE analytics_control.incremental_report SET needs_full = false");
 
         List<String> changes = app.setup(Listeners.quiet());
 
-        assertEquals(List.of("wms: publication wms_analytics_pub now holds 10 tables",
-                "wms: subscription wms_analytics_sub refreshed to the publication's 10 tables"), changes);
+        assertEquals(
+                List.of(
+                        "wms: publication wms_analytics_pub now holds 10 tables",
+                        "wms: subscription wms_analytics_sub refreshed to the publication's 10 tables"),
+                changes);
         assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
-        assertEquals("6", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.incremental_report"
-                + " WHERE needs_full AND full_reason = 'subscription wms_analytics_sub copied newly published tables'"),
+        assertEquals(
+                "6",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM analytics_control.incremental_report"
+                                        + " WHERE needs_full AND full_reason = 'subscription wms_analytics_sub copied newly published tables'"),
                 "tables copied anew rebuild the incremental reports in full");
     }
 
@@ -86,24 +108,37 @@ class SetupStageTest {
     @Test
     void the_stored_conninfo_holds_no_password_when_none_is_configured() {
         app.setup(Listeners.quiet());
-        String conninfo = pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT subconninfo FROM pg_subscription WHERE subname = 'wms_analytics_sub'");
+        String conninfo = pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT subconninfo FROM pg_subscription WHERE subname = 'wms_analytics_sub'");
         assertFalse(conninfo.contains("password"), conninfo);
     }
 
     @Test
     void a_failing_create_subscription_never_shows_the_password_even_with_verbose() throws Exception {
-        pg.primary().execute(PostgresPair.DATABASE,
-                "SELECT pg_create_logical_replication_slot('wms_analytics_sub', 'pgoutput')");
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "SELECT pg_create_logical_replication_slot('wms_analytics_sub', 'pgoutput')");
         try {
-            java.nio.file.Path config = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("secret", ".conf"),
+            java.nio.file.Path config = java.nio.file.Files.writeString(
+                    java.nio.file.Files.createTempFile("secret", ".conf"),
                     TestConfig.hocon(pg) + "wms-analytics.publisher-defaults.password = ${?TEST_SECRET}\n");
 
-            CliRun run = CliRun.of(java.util.Map.of("TEST_SECRET", "s3cr3t-Pa55"), "setup", "--verbose", "--config", config.toString());
+            CliRun run = CliRun.of(
+                    java.util.Map.of("TEST_SECRET", "s3cr3t-Pa55"),
+                    "setup",
+                    "--verbose",
+                    "--config",
+                    config.toString());
 
             assertEquals(5, run.exitCode(), "PostgreSQL reports the publisher side's error as class 08: " + run.err());
-            assertTrue(run.err().contains("error: cannot create subscription wms_analytics_sub (host='localhost' port='"
-                    + pg.primary().port() + "' dbname='wms_db' user='postgres' password='********'): "), run.err());
+            assertTrue(
+                    run.err()
+                            .contains("error: cannot create subscription wms_analytics_sub (host='localhost' port='"
+                                    + pg.primary().port() + "' dbname='wms_db' user='postgres' password='********'): "),
+                    run.err());
             assertTrue(run.err().contains("already exists"), run.err());
             assertFalse(run.err().contains("s3cr3t-Pa55") || run.out().contains("s3cr3t-Pa55"), run.err());
         } finally {
@@ -115,14 +150,23 @@ class SetupStageTest {
     void a_subscription_of_the_same_name_in_another_database_of_the_replica_is_neither_read_nor_changed() {
         app.setup(Listeners.quiet());
         pg.replica().execute("postgres", "CREATE DATABASE other_db");
-        pg.replica().execute("other_db", "CREATE SUBSCRIPTION wms_analytics_sub CONNECTION 'host=localhost port="
-                + pg.primary().port() + " dbname=other_db' PUBLICATION other_pub WITH (connect = false)");
+        pg.replica()
+                .execute(
+                        "other_db",
+                        "CREATE SUBSCRIPTION wms_analytics_sub CONNECTION 'host=localhost port="
+                                + pg.primary().port()
+                                + " dbname=other_db' PUBLICATION other_pub WITH (connect = false)");
 
         assertEquals(List.of(), app.setup(Listeners.quiet()), "wms_db's subscription is up to date");
-        assertTrue(app.awaitCatchUp(Duration.ofSeconds(10), CatchUpGate.Listener.NONE).satisfied());
-        assertEquals("false|{other_pub}|host=localhost port=" + pg.primary().port() + " dbname=other_db",
-                pg.replica().queryValue("other_db", "SELECT subenabled || '|' || subpublications::text || '|' || subconninfo"
-                        + " FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = 'other_db')"));
+        assertTrue(app.awaitCatchUp(Duration.ofSeconds(10), CatchUpGate.Listener.NONE)
+                .satisfied());
+        assertEquals(
+                "false|{other_pub}|host=localhost port=" + pg.primary().port() + " dbname=other_db",
+                pg.replica()
+                        .queryValue(
+                                "other_db",
+                                "SELECT subenabled || '|' || subpublications::text || '|' || subconninfo"
+                                        + " FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = 'other_db')"));
     }
 
     @Test
@@ -137,8 +181,9 @@ class SetupStageTest {
         PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> app.setup(Listeners.quiet()));
 
         assertEquals(ExitCode.SERVER_NOT_FIT, e.exitCode());
-        assertEquals(List.of("replica: drift: wms.orders.channel exists on publisher wms but not on the replica;"
-                + " fix: add it to the mirror in a migration: ALTER TABLE wms.orders ADD COLUMN channel text"),
+        assertEquals(
+                List.of("replica: drift: wms.orders.channel exists on publisher wms but not on the replica;"
+                        + " fix: add it to the mirror in a migration: ALTER TABLE wms.orders ADD COLUMN channel text"),
                 e.findings().stream().map(Finding::line).toList());
         assertEquals("0", pg.primary().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_publication"));
     }
@@ -146,8 +191,10 @@ class SetupStageTest {
     @Test
     void a_column_type_that_differs_is_drift() {
         pg.primary().execute(PostgresPair.DATABASE, "ALTER TABLE wms.customers ALTER COLUMN region TYPE varchar(40)");
-        assertEquals(List.of("replica: drift: wms.customers.region is character varying(40) on publisher wms but text on the replica;"
-                + " fix: ALTER TABLE wms.customers ALTER COLUMN region TYPE character varying(40) on the replica, in a migration"),
+        assertEquals(
+                List.of(
+                        "replica: drift: wms.customers.region is character varying(40) on publisher wms but text on the replica;"
+                                + " fix: ALTER TABLE wms.customers ALTER COLUMN region TYPE character varying(40) on the replica, in a migration"),
                 app.preflight().stream().map(Finding::line).toList());
     }
 
@@ -156,8 +203,10 @@ class SetupStageTest {
         pg.primary().execute(PostgresPair.DATABASE, "CREATE TABLE wms.scan_log (scanned_at timestamptz, barcode text)");
         pg.replica().execute(PostgresPair.DATABASE, "CREATE TABLE wms.scan_log (scanned_at timestamptz, barcode text)");
 
-        assertEquals(List.of("publisher wms: table wms.scan_log has no primary key or replica identity, so its UPDATE and"
-                + " DELETE would fail once published; fix: add a primary key, or ALTER TABLE wms.scan_log REPLICA IDENTITY FULL"),
+        assertEquals(
+                List.of(
+                        "publisher wms: table wms.scan_log has no primary key or replica identity, so its UPDATE and"
+                                + " DELETE would fail once published; fix: add a primary key, or ALTER TABLE wms.scan_log REPLICA IDENTITY FULL"),
                 app.preflight().stream().map(Finding::line).toList());
     }
 

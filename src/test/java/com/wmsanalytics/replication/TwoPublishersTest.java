@@ -21,14 +21,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TwoPublishersTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static EmbeddedServer second;
 
     @BeforeAll
     static void start_a_second_primary() throws Exception {
-        second = EmbeddedServer.start("primary-eu", Files.createTempDirectory("wms-analytics-test-eu-"),
-                EmbeddedServer.logicalReplicationSettings(), PostgresPair.binaries());
+        second = EmbeddedServer.start(
+                "primary-eu",
+                Files.createTempDirectory("wms-analytics-test-eu-"),
+                EmbeddedServer.logicalReplicationSettings(),
+                PostgresPair.binaries());
         second.execute("postgres", "CREATE DATABASE " + PostgresPair.DATABASE);
     }
 
@@ -40,21 +44,34 @@ class TwoPublishersTest {
 
     @Test
     void two_publishers_feed_one_replica_through_their_own_subscriptions() {
-        String hocon = TestConfig.hocon(pg).replace("} ]", "}, { name = wms_eu, url = \"" + second.jdbcUrl(PostgresPair.DATABASE)
-                + "\", user = postgres, subscription = wms_analytics_sub_eu } ]");
+        String hocon = TestConfig.hocon(pg)
+                .replace(
+                        "} ]",
+                        "}, { name = wms_eu, url = \"" + second.jdbcUrl(PostgresPair.DATABASE)
+                                + "\", user = postgres, subscription = wms_analytics_sub_eu } ]");
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
             app.migratePrimary("wms");
             app.migratePrimary("wms_eu");
             app.migrate();
-            pg.primary().execute(PostgresPair.DATABASE, "INSERT INTO wms.warehouses VALUES (1, 'BER', 'Berlin', 'EU', '2020-01-01')");
-            second.execute(PostgresPair.DATABASE, "INSERT INTO wms.warehouses VALUES (2, 'MAD', 'Madrid', 'EU', '2021-01-01')");
+            pg.primary()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "INSERT INTO wms.warehouses VALUES (1, 'BER', 'Berlin', 'EU', '2020-01-01')");
+            second.execute(
+                    PostgresPair.DATABASE,
+                    "INSERT INTO wms.warehouses VALUES (2, 'MAD', 'Madrid', 'EU', '2021-01-01')");
 
             List<String> changes = app.setup(SetupStageTest.Listeners.quiet());
 
             assertEquals(4, changes.size(), changes.toString());
-            assertTrue(changes.get(3).startsWith("wms_eu: created subscription wms_analytics_sub_eu"), changes.toString());
-            assertEquals("BER,MAD", pg.replica().queryValue(PostgresPair.DATABASE,
-                    "SELECT string_agg(code, ',' ORDER BY code) FROM wms.warehouses"));
+            assertTrue(
+                    changes.get(3).startsWith("wms_eu: created subscription wms_analytics_sub_eu"), changes.toString());
+            assertEquals(
+                    "BER,MAD",
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT string_agg(code, ',' ORDER BY code) FROM wms.warehouses"));
             assertEquals(List.of(), app.setup(SetupStageTest.Listeners.quiet()));
         }
     }

@@ -10,8 +10,10 @@ class UpstreamTest {
 
     @Test
     void a_key_value_conninfo_gives_host_and_port_and_drops_the_password() {
-        assertEquals(Optional.of("analytics-a:5433"), Upstream.of("user=replicator password='s3cr3t word' host=analytics-a"
-                + " port=5433 sslmode=prefer application_name=standby"));
+        assertEquals(
+                Optional.of("analytics-a:5433"),
+                Upstream.of("user=replicator password='s3cr3t word' host=analytics-a"
+                        + " port=5433 sslmode=prefer application_name=standby"));
     }
 
     @Test
@@ -22,7 +24,9 @@ class UpstreamTest {
 
     @Test
     void a_uri_gives_host_and_port_without_its_credentials() {
-        assertEquals(Optional.of("analytics-a:6432"), Upstream.of("postgresql://replicator:s3cr3t@analytics-a:6432/postgres"));
+        assertEquals(
+                Optional.of("analytics-a:6432"),
+                Upstream.of("postgresql://replicator:s3cr3t@analytics-a:6432/postgres"));
         assertEquals(Optional.of("analytics-b:5432"), Upstream.of("postgres://analytics-b?sslmode=require"));
     }
 

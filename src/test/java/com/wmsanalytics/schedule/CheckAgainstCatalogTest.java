@@ -18,12 +18,15 @@ class CheckAgainstCatalogTest {
     private static final Set<String> GROUPS = Set.of("daily", "weekly", "monthly");
     private static final Set<String> VIEWS = Set.of("order_analytics.daily_orders", "customer_analytics.monthly_rfm");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void jobs_whose_groups_and_views_exist_pass() throws IOException {
         write("daily.conf", "job {\n  cron = \"0 0 2 * * ?\"\n  time-zone = UTC\n  group = daily\n}\n");
-        write("orders.conf", "job {\n  cron = \"0 0 5 * * ?\"\n  time-zone = UTC\n  views = [\"order_analytics.daily_orders\"]\n}\n");
+        write(
+                "orders.conf",
+                "job {\n  cron = \"0 0 5 * * ?\"\n  time-zone = UTC\n  views = [\"order_analytics.daily_orders\"]\n}\n");
         List<JobDefinition> jobs = JobDefinitions.load(dir);
 
         JobDefinitions.checkAgainst(jobs, GROUPS, VIEWS);
@@ -33,8 +36,10 @@ class CheckAgainstCatalogTest {
 
     @Test
     void an_unknown_view_is_named_at_its_line() throws IOException {
-        Path file = write("monthly.conf", "job {\n  cron = \"0 0 4 1 * ?\"\n  time-zone = UTC\n"
-                + "  views = [\"customer_analytics.monthly_rfm\",\n    \"order_analytics.nope\"]\n}\n");
+        Path file = write(
+                "monthly.conf",
+                "job {\n  cron = \"0 0 4 1 * ?\"\n  time-zone = UTC\n"
+                        + "  views = [\"customer_analytics.monthly_rfm\",\n    \"order_analytics.nope\"]\n}\n");
         List<JobDefinition> jobs = JobDefinitions.load(dir);
 
         ConfigException e = assertThrows(ConfigException.class, () -> JobDefinitions.checkAgainst(jobs, GROUPS, VIEWS));
@@ -52,7 +57,9 @@ class CheckAgainstCatalogTest {
 
     @Test
     void a_disabled_job_is_checked_too() throws IOException {
-        Path file = write("daily.conf", "job {\n  cron = \"0 0 2 * * ?\"\n  time-zone = UTC\n  group = hourly\n  enabled = false\n}\n");
+        Path file = write(
+                "daily.conf",
+                "job {\n  cron = \"0 0 2 * * ?\"\n  time-zone = UTC\n  group = hourly\n  enabled = false\n}\n");
         List<JobDefinition> jobs = JobDefinitions.load(dir);
 
         ConfigException e = assertThrows(ConfigException.class, () -> JobDefinitions.checkAgainst(jobs, GROUPS, VIEWS));

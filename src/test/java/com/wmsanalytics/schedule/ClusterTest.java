@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class ClusterTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final String SLOW = "analytics.slow_report";
     private static Path pipelineConfig;
@@ -31,48 +32,72 @@ class ClusterTest {
     @BeforeAll
     static void pipeline_with_a_slow_view() {
         pipelineConfig = Pipeline.build(pg, 300, "");
-        pg.replica().execute(PostgresPair.DATABASE, "CREATE MATERIALIZED VIEW " + SLOW + " AS SELECT g AS id,"
-                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(4) s;"
-                + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "CREATE MATERIALIZED VIEW " + SLOW + " AS SELECT g AS id,"
+                                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(4) s;"
+                                + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
     }
 
     @BeforeEach
     void empty_schedule_and_history() {
-        pg.replica().execute(PostgresPair.DATABASE, "TRUNCATE analytics_control.refresh_run CASCADE;"
-                + " DELETE FROM analytics_control.qrtz_cron_triggers; DELETE FROM analytics_control.qrtz_simple_triggers;"
-                + " DELETE FROM analytics_control.qrtz_fired_triggers; DELETE FROM analytics_control.qrtz_triggers;"
-                + " DELETE FROM analytics_control.qrtz_job_details; DELETE FROM analytics_control.qrtz_scheduler_state");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "TRUNCATE analytics_control.refresh_run CASCADE;"
+                                + " DELETE FROM analytics_control.qrtz_cron_triggers; DELETE FROM analytics_control.qrtz_simple_triggers;"
+                                + " DELETE FROM analytics_control.qrtz_fired_triggers; DELETE FROM analytics_control.qrtz_triggers;"
+                                + " DELETE FROM analytics_control.qrtz_job_details; DELETE FROM analytics_control.qrtz_scheduler_state");
         jobs = JobFiles.directory();
     }
 
     @Test
     void two_instances_run_each_of_thirty_firings_exactly_once() throws Exception {
-        JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
         Path config = config("wms-analytics.scheduler.misfire-threshold = 60s\n");
-        try (ServiceProcess a = ServiceProcess.start(config); ServiceProcess b = ServiceProcess.start(config)) {
+        try (ServiceProcess a = ServiceProcess.start(config);
+                ServiceProcess b = ServiceProcess.start(config)) {
             a.awaitRunning();
             b.awaitRunning();
-            awaitCount("SELECT count(DISTINCT scheduled_for) FROM analytics_control.refresh_run WHERE job = 'tick'"
-                    + " AND status <> 'running'", 32, 90);
+            awaitCount(
+                    "SELECT count(DISTINCT scheduled_for) FROM analytics_control.refresh_run WHERE job = 'tick'"
+                            + " AND status <> 'running'",
+                    32,
+                    90);
 
             assertEquals(0, a.terminate(), a.log());
             assertEquals(0, b.terminate(), b.log());
         }
 
-        assertEquals("0", value("SELECT count(*) FROM (SELECT scheduled_for FROM analytics_control.refresh_run"
-                + " WHERE job = 'tick' GROUP BY scheduled_for HAVING count(*) > 1) duplicates"), "no firing ran twice");
-        assertEquals("0", value("SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"
-                + " AND status NOT IN ('succeeded')"), "every run succeeded through the gate");
-        assertEquals("t", value("SELECT count(*) = 1 + extract(epoch FROM max(scheduled_for) - min(scheduled_for))"
-                + " FROM analytics_control.refresh_run WHERE job = 'tick'"), "no second between the first and last firing was lost");
-        assertTrue(Integer.parseInt(value("SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'")) >= 30);
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM (SELECT scheduled_for FROM analytics_control.refresh_run"
+                        + " WHERE job = 'tick' GROUP BY scheduled_for HAVING count(*) > 1) duplicates"),
+                "no firing ran twice");
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"
+                        + " AND status NOT IN ('succeeded')"),
+                "every run succeeded through the gate");
+        assertEquals(
+                "t",
+                value("SELECT count(*) = 1 + extract(epoch FROM max(scheduled_for) - min(scheduled_for))"
+                        + " FROM analytics_control.refresh_run WHERE job = 'tick'"),
+                "no second between the first and last firing was lost");
+        assertTrue(
+                Integer.parseInt(value("SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'")) >= 30);
     }
 
     @Test
     void when_an_instance_dies_mid_run_the_other_takes_over_without_loss_or_duplicate() throws Exception {
         JobFiles.write(jobs, "slow", "cron = \"0/10 * * * * ?\"\ntime-zone = UTC\nviews = [\"" + SLOW + "\"]");
         Path config = config("");
-        try (ServiceProcess a = ServiceProcess.start(config); ServiceProcess b = ServiceProcess.start(config)) {
+        try (ServiceProcess a = ServiceProcess.start(config);
+                ServiceProcess b = ServiceProcess.start(config)) {
             a.awaitRunning();
             b.awaitRunning();
             long busy = awaitRefreshingProcess();
@@ -81,16 +106,23 @@ class ClusterTest {
 
             victim.kill();
 
-            awaitCount("SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'slow' AND trigger = 'retry'"
-                    + " AND status = 'succeeded'", 1, 60);
+            awaitCount(
+                    "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'slow' AND trigger = 'retry'"
+                            + " AND status = 'succeeded'",
+                    1,
+                    60);
             assertEquals(0, survivor.terminate(), survivor.log());
         }
 
-        assertEquals("interrupted|retry:succeeded", value("SELECT string_agg(first.status || '|' || r.trigger || ':' || r.status, ',')"
-                + " FROM analytics_control.refresh_run first JOIN analytics_control.refresh_run r ON r.retry_of = first.run_id"
-                + " AND r.scheduled_for = first.scheduled_for WHERE first.job = 'slow'"));
-        assertEquals("0", value("SELECT count(*) FROM (SELECT scheduled_for FROM analytics_control.refresh_run WHERE job = 'slow'"
-                + " AND status = 'succeeded' GROUP BY scheduled_for HAVING count(*) > 1) duplicates"));
+        assertEquals(
+                "interrupted|retry:succeeded",
+                value("SELECT string_agg(first.status || '|' || r.trigger || ':' || r.status, ',')"
+                        + " FROM analytics_control.refresh_run first JOIN analytics_control.refresh_run r ON r.retry_of = first.run_id"
+                        + " AND r.scheduled_for = first.scheduled_for WHERE first.job = 'slow'"));
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM (SELECT scheduled_for FROM analytics_control.refresh_run WHERE job = 'slow'"
+                        + " AND status = 'succeeded' GROUP BY scheduled_for HAVING count(*) > 1) duplicates"));
     }
 
     @Test
@@ -103,20 +135,24 @@ class ClusterTest {
             assertEquals(0, service.terminate(), service.log());
         }
 
-        assertEquals("succeeded", value("SELECT string_agg(status, ',') FROM analytics_control.refresh_run WHERE job = 'slow'"));
+        assertEquals(
+                "succeeded",
+                value("SELECT string_agg(status, ',') FROM analytics_control.refresh_run WHERE job = 'slow'"));
         assertEquals("0", value("SELECT count(*) FROM analytics_control.refresh_run WHERE finished_at IS NULL"));
     }
 
     private Path config(String extra) throws Exception {
-        return Files.writeString(Files.createTempFile("wms-analytics-service", ".conf"),
+        return Files.writeString(
+                Files.createTempFile("wms-analytics-service", ".conf"),
                 Files.readString(pipelineConfig) + JobFiles.serviceConfig(jobs) + extra);
     }
 
     /** Waits for a refresh of the slow view and returns the process id of the instance running it. */
     private static long awaitRefreshingProcess() throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            String app = value("SELECT application_name FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%'"
-                    + " AND application_name LIKE 'wms-analytics/%' LIMIT 1");
+            String app = value(
+                    "SELECT application_name FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%'"
+                            + " AND application_name LIKE 'wms-analytics/%' LIMIT 1");
             if (app != null) {
                 return Long.parseLong(app.substring(app.indexOf('/') + 1));
             }
@@ -132,9 +168,12 @@ class ClusterTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("waited " + seconds + " s for " + atLeast + " from " + sql + "; got " + value(sql)
-                + "; runs: " + value("SELECT string_agg(run_id || ' ' || job || ' ' || trigger || ' ' || status || ' '"
-                + " || coalesce(scheduled_for::text, '-'), '; ' ORDER BY run_id) FROM analytics_control.refresh_run"));
+        throw new AssertionError(
+                "waited " + seconds + " s for " + atLeast + " from " + sql + "; got " + value(sql)
+                        + "; runs: "
+                        + value(
+                                "SELECT string_agg(run_id || ' ' || job || ' ' || trigger || ' ' || status || ' '"
+                                        + " || coalesce(scheduled_for::text, '-'), '; ' ORDER BY run_id) FROM analytics_control.refresh_run"));
     }
 
     private static String value(String sql) {

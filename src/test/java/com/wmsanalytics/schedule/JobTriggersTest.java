@@ -46,7 +46,8 @@ class JobTriggersTest {
     void at_0230_berlin_quartz_skips_the_spring_forward_day() {
         List<Instant> fires = fireTimes(job("0 30 2 * * ?", BERLIN), "2026-03-26T00:00:00Z", "2026-04-01T00:00:00Z");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         Instant.parse("2026-03-26T01:30:00Z"), // 02:30 CET
                         Instant.parse("2026-03-27T01:30:00Z"),
                         Instant.parse("2026-03-28T01:30:00Z"),
@@ -66,7 +67,8 @@ class JobTriggersTest {
     void at_0230_berlin_quartz_fires_once_on_the_fall_back_day_at_the_second_0230() {
         List<Instant> fires = fireTimes(job("0 30 2 * * ?", BERLIN), "2026-10-22T00:00:00Z", "2026-10-28T00:00:00Z");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         Instant.parse("2026-10-22T00:30:00Z"), // 02:30 CEST
                         Instant.parse("2026-10-23T00:30:00Z"),
                         Instant.parse("2026-10-24T00:30:00Z"),
@@ -96,24 +98,38 @@ class JobTriggersTest {
 
         assertEquals(226, fires.size());
         for (int i = 1; i < fires.size(); i++) {
-            assertEquals(Duration.ofDays(1), Duration.between(fires.get(i - 1), fires.get(i)), fires.get(i).toString());
+            assertEquals(
+                    Duration.ofDays(1),
+                    Duration.between(fires.get(i - 1), fires.get(i)),
+                    fires.get(i).toString());
         }
     }
 
     private static List<Instant> fireTimes(JobDefinition job, String from, String to) {
         OperableTrigger trigger = (OperableTrigger) JobTriggers.cron(job, Instant.parse(from));
-        return TriggerUtils.computeFireTimesBetween(trigger, null, Date.from(Instant.parse(from)), Date.from(Instant.parse(to)))
+        return TriggerUtils.computeFireTimesBetween(
+                        trigger, null, Date.from(Instant.parse(from)), Date.from(Instant.parse(to)))
                 .stream()
                 .map(Date::toInstant)
                 .toList();
     }
 
     private static List<Integer> berlinDays(List<Instant> fires) {
-        return fires.stream().map(i -> LocalDate.ofInstant(i, BERLIN).getDayOfMonth()).toList();
+        return fires.stream()
+                .map(i -> LocalDate.ofInstant(i, BERLIN).getDayOfMonth())
+                .toList();
     }
 
     private static JobDefinition job(String cron, ZoneId zone) {
-        return new JobDefinition("daily", cron, zone, Optional.of("daily"), List.of(), Optional.empty(),
-                new RetryPolicy(2, Duration.ofMinutes(10), Duration.ofMinutes(15)), true, "jobs/daily.conf");
+        return new JobDefinition(
+                "daily",
+                cron,
+                zone,
+                Optional.of("daily"),
+                List.of(),
+                Optional.empty(),
+                new RetryPolicy(2, Duration.ofMinutes(10), Duration.ofMinutes(15)),
+                true,
+                "jobs/daily.conf");
     }
 }

@@ -1,7 +1,6 @@
 package com.wmsanalytics.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.testing.PostgresPair;
@@ -35,12 +34,21 @@ import org.quartz.utils.DBConnectionManager;
 /** V8: Quartz's JDBC JobStore tables in analytics_control, used as the service will use them. */
 class QuartzTablesTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static final List<String> QUARTZ_TABLES = List.of(
-            "qrtz_blob_triggers", "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details",
-            "qrtz_locks", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers",
-            "qrtz_simprop_triggers", "qrtz_triggers");
+            "qrtz_blob_triggers",
+            "qrtz_calendars",
+            "qrtz_cron_triggers",
+            "qrtz_fired_triggers",
+            "qrtz_job_details",
+            "qrtz_locks",
+            "qrtz_paused_trigger_grps",
+            "qrtz_scheduler_state",
+            "qrtz_simple_triggers",
+            "qrtz_simprop_triggers",
+            "qrtz_triggers");
 
     private static DataSource superuser;
 
@@ -52,15 +60,18 @@ class QuartzTablesTest {
 
     @Test
     void migrate_creates_the_eleven_quartz_tables_in_analytics_control() throws SQLException {
-        assertEquals(QUARTZ_TABLES, strings("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = 'analytics_control' AND table_name LIKE 'qrtz\\_%' ORDER BY 1"));
+        assertEquals(
+                QUARTZ_TABLES,
+                strings("SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'analytics_control' AND table_name LIKE 'qrtz\\_%' ORDER BY 1"));
     }
 
     @Test
     void the_refresher_may_read_write_and_delete_in_every_quartz_table() throws SQLException {
-        List<String> denied = strings("SELECT t || ' ' || p FROM unnest(ARRAY['" + String.join("','", QUARTZ_TABLES) + "']) t,"
-                + " unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE']) p"
-                + " WHERE NOT has_table_privilege('wms_analytics_user', 'analytics_control.' || t, p)");
+        List<String> denied =
+                strings("SELECT t || ' ' || p FROM unnest(ARRAY['" + String.join("','", QUARTZ_TABLES) + "']) t,"
+                        + " unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE']) p"
+                        + " WHERE NOT has_table_privilege('wms_analytics_user', 'analytics_control.' || t, p)");
         assertEquals(List.of(), denied);
     }
 
@@ -69,15 +80,20 @@ class QuartzTablesTest {
         JobDefinition daily = JobDefinitions.load(Path.of("jobs")).get(0);
         Scheduler scheduler = clusteredScheduler("quartz-tables-test");
         try {
-            scheduler.scheduleJob(JobBuilder.newJob(NoOpJob.class).withIdentity(daily.name(), JobTriggers.GROUP).build(),
+            scheduler.scheduleJob(
+                    JobBuilder.newJob(NoOpJob.class)
+                            .withIdentity(daily.name(), JobTriggers.GROUP)
+                            .build(),
                     JobTriggers.cron(daily, Instant.now()));
             scheduler.start();
 
             CronTrigger stored = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("daily", JobTriggers.GROUP));
             assertEquals("0 0 2 * * ?", stored.getCronExpression());
-            assertEquals(List.of("0 0 2 * * ? UTC"),
+            assertEquals(
+                    List.of("0 0 2 * * ? UTC"),
                     strings("SELECT cron_expression || ' ' || time_zone_id FROM analytics_control.qrtz_cron_triggers"));
-            assertEquals(List.of("quartz-tables-test"),
+            assertEquals(
+                    List.of("quartz-tables-test"),
                     strings("SELECT sched_name FROM analytics_control.qrtz_scheduler_state"));
         } finally {
             scheduler.shutdown(true);
@@ -87,7 +103,8 @@ class QuartzTablesTest {
     @Test
     void the_shipped_jobs_name_groups_and_views_that_exist_on_the_replica() throws SQLException {
         List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
-        Set<String> groups = new TreeSet<>(strings("SELECT DISTINCT refresh_group FROM analytics_control.refresh_group_member"));
+        Set<String> groups =
+                new TreeSet<>(strings("SELECT DISTINCT refresh_group FROM analytics_control.refresh_group_member"));
         Set<String> views = new TreeSet<>(strings("SELECT schemaname || '.' || matviewname FROM pg_matviews"
                 + " UNION ALL SELECT report_schema || '.' || report_name FROM analytics_control.incremental_report"));
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow")
 class SchedulerServiceTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     private static Path config;
     private Path jobs;
@@ -50,11 +51,14 @@ class SchedulerServiceTest {
 
     @BeforeEach
     void clean_schedule() throws Exception {
-        pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE;"
-                + " TRUNCATE analytics_control.refresh_run CASCADE;"
-                + " DELETE FROM analytics_control.qrtz_cron_triggers; DELETE FROM analytics_control.qrtz_simple_triggers;"
-                + " DELETE FROM analytics_control.qrtz_fired_triggers; DELETE FROM analytics_control.qrtz_triggers;"
-                + " DELETE FROM analytics_control.qrtz_job_details");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "ALTER SUBSCRIPTION wms_analytics_sub ENABLE;"
+                                + " TRUNCATE analytics_control.refresh_run CASCADE;"
+                                + " DELETE FROM analytics_control.qrtz_cron_triggers; DELETE FROM analytics_control.qrtz_simple_triggers;"
+                                + " DELETE FROM analytics_control.qrtz_fired_triggers; DELETE FROM analytics_control.qrtz_triggers;"
+                                + " DELETE FROM analytics_control.qrtz_job_details");
         jobs = JobFiles.directory();
     }
 
@@ -67,7 +71,10 @@ class SchedulerServiceTest {
 
     @Test
     void a_job_every_two_seconds_fires_through_the_gate_and_leaves_history_and_metrics() throws Exception {
-        JobFiles.write(jobs, "tick", "cron = \"0/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"0/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RefreshMetrics metrics = new RefreshMetrics(registry, Clock.systemUTC());
         List<RefreshReport> reports = new CopyOnWriteArrayList<>();
@@ -92,12 +99,16 @@ class SchedulerServiceTest {
         assertEquals("caught_up", first.gates().get(0).outcome());
         assertEquals(0, first.scheduledFor().orElseThrow().getEpochSecond() % 2, "fired on the cron's even seconds");
         metrics.views(() -> app.freshness().stream()
-                .map(f -> new RefreshMetrics.ViewSample(f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(),
-                        f.dataAsOf(), f.lastDuration()))
+                .map(f -> new RefreshMetrics.ViewSample(
+                        f.viewSchema() + "." + f.viewName(), f.lastSuccessAt(), f.dataAsOf(), f.lastDuration()))
                 .toList());
         String scrape = registry.scrape();
-        assertTrue(scrape.contains("wms_analytics_view_last_rows{view=\"inventory_analytics.abc_classification\"} "), scrape);
-        assertTrue(scrape.contains("wms_analytics_view_data_as_of_age_seconds{view=\"inventory_analytics.abc_classification\"} "),
+        assertTrue(
+                scrape.contains("wms_analytics_view_last_rows{view=\"inventory_analytics.abc_classification\"} "),
+                scrape);
+        assertTrue(
+                scrape.contains(
+                        "wms_analytics_view_data_as_of_age_seconds{view=\"inventory_analytics.abc_classification\"} "),
                 scrape);
         assertTrue(scrape.contains("wms_analytics_runs_total{job=\"tick\",status=\"succeeded\"} "), scrape);
         assertTrue(reports.size() >= 2);
@@ -106,12 +117,18 @@ class SchedulerServiceTest {
     @Test
     void a_firing_missed_while_the_service_was_down_runs_once_at_start_up() throws Exception {
         int hour = ZonedDateTime.now(ZoneOffset.UTC).plusHours(12).getHour();
-        JobFiles.write(jobs, "nightly", "cron = \"0 0 " + hour + " * * ?\"\ntime-zone = UTC\n"
-                + "views = [\"inventory_analytics.abc_classification\"]");
+        JobFiles.write(
+                jobs,
+                "nightly",
+                "cron = \"0 0 " + hour + " * * ?\"\ntime-zone = UTC\n"
+                        + "views = [\"inventory_analytics.abc_classification\"]");
         start(RunObserver.NONE).close();
         Instant missed = Instant.now().minus(Duration.ofDays(3));
-        pg.replica().execute(PostgresPair.DATABASE, "UPDATE analytics_control.qrtz_triggers SET next_fire_time = "
-                + missed.toEpochMilli() + " WHERE trigger_name = 'nightly'");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE analytics_control.qrtz_triggers SET next_fire_time = " + missed.toEpochMilli()
+                                + " WHERE trigger_name = 'nightly'");
         assertEquals(List.of(), runs("nightly"), "nothing ran while the service was down");
 
         try (SchedulerService restarted = start(RunObserver.NONE)) {
@@ -122,16 +139,24 @@ class SchedulerServiceTest {
         List<RunRecord> runs = runs("nightly");
         assertEquals(1, runs.size(), "three missed days fire once, not three times: " + runs);
         assertTrue(runs.get(0).startedAt().isAfter(missed), "ran after the missed fire time, at start-up");
-        assertEquals("t", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT next_fire_time > "
-                + Instant.now().toEpochMilli() + " FROM analytics_control.qrtz_triggers WHERE trigger_name = 'nightly'"),
+        assertEquals(
+                "t",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT next_fire_time > " + Instant.now().toEpochMilli()
+                                        + " FROM analytics_control.qrtz_triggers WHERE trigger_name = 'nightly'"),
                 "the next firing is the cron's next time, not another missed one");
     }
 
     @Test
     void a_skipped_run_is_retried_and_the_retry_links_to_the_first_run() throws Exception {
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
-        JobFiles.write(jobs, "hourly", "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
-                + "gate-timeout = 1s\nretry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
+        JobFiles.write(
+                jobs,
+                "hourly",
+                "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                        + "gate-timeout = 1s\nretry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
         try (SchedulerService service = start(RunObserver.NONE)) {
             service.fireNow("hourly");
             awaitRuns("hourly", 2);
@@ -152,16 +177,25 @@ class SchedulerServiceTest {
 
     @Test
     void a_firing_that_errors_is_recorded_as_failed_and_retried_as_its_policy_allows() throws Exception {
-        JobFiles.write(jobs, "flaky", "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
-                + "retry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
-        String unreachable = TestConfig.hocon(pg).replace(pg.primary().jdbcUrl(PostgresPair.DATABASE),
-                "jdbc:postgresql://127.0.0.1:1/wms_db") + "wms-analytics.replica.connect-timeout = 1s\n";
+        JobFiles.write(
+                jobs,
+                "flaky",
+                "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                        + "retry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
+        String unreachable = TestConfig.hocon(pg)
+                        .replace(pg.primary().jdbcUrl(PostgresPair.DATABASE), "jdbc:postgresql://127.0.0.1:1/wms_db")
+                + "wms-analytics.replica.connect-timeout = 1s\n";
         try (SchedulerService service = start(unreachable, "", RunObserver.NONE)) {
             service.fireNow("flaky");
             awaitRuns("flaky", 2);
             awaitNoFiringExecutes();
-            assertEquals("0", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*)"
-                    + " FROM analytics_control.qrtz_triggers WHERE trigger_group = '" + QuartzKeys.RETRIES + "'"),
+            assertEquals(
+                    "0",
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*)" + " FROM analytics_control.qrtz_triggers WHERE trigger_group = '"
+                                            + QuartzKeys.RETRIES + "'"),
                     "no second retry is scheduled");
         }
 
@@ -170,7 +204,9 @@ class SchedulerServiceTest {
         RunRecord first = runs.get(1);
         RunRecord retry = runs.get(0);
         assertEquals(RunStatus.FAILED, first.status());
-        assertTrue(first.error().orElseThrow().startsWith("cannot connect to publisher wms"), first.error().toString());
+        assertTrue(
+                first.error().orElseThrow().startsWith("cannot connect to publisher wms"),
+                first.error().toString());
         assertEquals(Trigger.RETRY, retry.trigger());
         assertEquals(Optional.of(first.runId()), retry.retryOf());
         assertEquals(RunStatus.FAILED, retry.status());
@@ -186,10 +222,14 @@ class SchedulerServiceTest {
 
         start(RunObserver.NONE).close();
 
-        assertEquals("a|0 30 2 * * ?|Europe/Berlin", pg.replica().queryValue(PostgresPair.DATABASE,
-                "SELECT string_agg(t.trigger_name || '|' || c.cron_expression || '|' || c.time_zone_id, ',')"
-                        + " FROM analytics_control.qrtz_triggers t JOIN analytics_control.qrtz_cron_triggers c"
-                        + " USING (sched_name, trigger_name, trigger_group) WHERE t.trigger_group = 'wms-analytics'"));
+        assertEquals(
+                "a|0 30 2 * * ?|Europe/Berlin",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT string_agg(t.trigger_name || '|' || c.cron_expression || '|' || c.time_zone_id, ',')"
+                                        + " FROM analytics_control.qrtz_triggers t JOIN analytics_control.qrtz_cron_triggers c"
+                                        + " USING (sched_name, trigger_name, trigger_group) WHERE t.trigger_group = 'wms-analytics'"));
     }
 
     private SchedulerService start(RunObserver observer) {
@@ -209,7 +249,8 @@ class SchedulerServiceTest {
     private List<RunRecord> runs(String job) {
         try (WmsAnalytics reader = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
             return reader.history(Optional.empty(), Optional.empty(), Optional.empty(), 100).stream()
-                    .filter(r -> r.job().equals(job)).toList();
+                    .filter(r -> r.job().equals(job))
+                    .toList();
         }
     }
 
@@ -226,8 +267,11 @@ class SchedulerServiceTest {
     /** Waits until no firing is executing, so the retry decision of the last run has been made. */
     private static void awaitNoFiringExecutes() throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            if ("0".equals(pg.replica().queryValue(PostgresPair.DATABASE,
-                    "SELECT count(*) FROM analytics_control.qrtz_fired_triggers"))) {
+            if ("0"
+                    .equals(pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*) FROM analytics_control.qrtz_fired_triggers"))) {
                 return;
             }
             Thread.sleep(100);

@@ -28,14 +28,22 @@ class ServiceSettingsTest {
             }
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void the_defaults_are_the_documented_ones() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER));
 
-        assertEquals(new SchedulerSettings(Path.of("jobs"), 2, Duration.ofMinutes(10), "wms-analytics",
-                Duration.ofSeconds(5), Duration.ofSeconds(60)), config.scheduler());
+        assertEquals(
+                new SchedulerSettings(
+                        Path.of("jobs"),
+                        2,
+                        Duration.ofMinutes(10),
+                        "wms-analytics",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(60)),
+                config.scheduler());
         assertEquals(new HttpSettings(true, "127.0.0.1", 9464), config.http());
     }
 
@@ -56,8 +64,15 @@ class ServiceSettingsTest {
                 wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080 }
                 """));
 
-        assertEquals(new SchedulerSettings(Path.of("/etc/wms-analytics/jobs"), 4, Duration.ofMinutes(2), "eu",
-                Duration.ofSeconds(2), Duration.ofSeconds(5)), config.scheduler());
+        assertEquals(
+                new SchedulerSettings(
+                        Path.of("/etc/wms-analytics/jobs"),
+                        4,
+                        Duration.ofMinutes(2),
+                        "eu",
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5)),
+                config.scheduler());
         assertEquals(new HttpSettings(false, "0.0.0.0", 8080), config.http());
     }
 
@@ -75,7 +90,11 @@ class ServiceSettingsTest {
 
     @Test
     void port_zero_means_any_free_port() throws IOException {
-        assertEquals(0, load(write(ONE_PUBLISHER + "wms-analytics.http.port = 0\n")).http().port());
+        assertEquals(
+                0,
+                load(write(ONE_PUBLISHER + "wms-analytics.http.port = 0\n"))
+                        .http()
+                        .port());
     }
 
     @Test
@@ -111,7 +130,9 @@ class ServiceSettingsTest {
     @Test
     void a_mistyped_scheduler_key_is_unknown() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.scheduler.thread = 4\n");
-        assertFails(file + ":5: wms-analytics.scheduler.thread: unknown key (see conf/application.conf for the known keys)", file);
+        assertFails(
+                file + ":5: wms-analytics.scheduler.thread: unknown key (see conf/application.conf for the known keys)",
+                file);
     }
 
     private static AppConfig load(Path file) {

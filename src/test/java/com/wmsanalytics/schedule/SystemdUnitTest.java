@@ -41,7 +41,8 @@ class SystemdUnitTest {
 
     private static final Path UNIT = Path.of("conf/wms-analytics.service");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void the_unit_passes_systemd_analyze_verify() throws Exception {
@@ -54,7 +55,8 @@ class SystemdUnitTest {
     @Test
     void verify_reports_a_line_that_systemd_ignores() throws Exception {
         // The space in JAVA_OPTS unquoted, and a misspelt key.
-        String broken = Files.readString(UNIT).replaceAll("(?m)^Environment=\"(JAVA_OPTS=.*)\"$", "Environment=$1")
+        String broken = Files.readString(UNIT)
+                .replaceAll("(?m)^Environment=\"(JAVA_OPTS=.*)\"$", "Environment=$1")
                 .replace("Restart=on-failure", "Restart=on-failure\nRestrat=always");
         Verify result = verify(copyForVerify(broken));
 
@@ -67,7 +69,9 @@ class SystemdUnitTest {
     void only_exec_start_differs_in_the_verified_copy() throws IOException {
         String unit = Files.readString(UNIT);
         List<String> original = unit.lines().toList();
-        List<String> changed = Files.readAllLines(copyForVerify(unit)).stream().filter(l -> !original.contains(l)).toList();
+        List<String> changed = Files.readAllLines(copyForVerify(unit)).stream()
+                .filter(l -> !original.contains(l))
+                .toList();
 
         assertEquals(List.of("ExecStart=" + trueProgram() + " run"), changed);
         assertTrue(unit.contains("\nExecStart=/usr/bin/wms-analytics run\n"), unit);
@@ -78,17 +82,23 @@ class SystemdUnitTest {
         Matcher stop = Pattern.compile("(?m)^TimeoutStopSec=(\\d+)min$").matcher(Files.readString(UNIT));
         assertTrue(stop.find(), "TimeoutStopSec=<n>min");
         Duration shutdown = new ConfigLoader(Map.of())
-                .load(ConfigFactory.parseString("wms-analytics.publishers = [{ name = wms, url = \"jdbc:postgresql://h/db\" }]"), "test")
+                .load(
+                        ConfigFactory.parseString(
+                                "wms-analytics.publishers = [{ name = wms, url = \"jdbc:postgresql://h/db\" }]"),
+                        "test")
                 .scheduler()
                 .shutdownTimeout();
 
-        assertTrue(Duration.ofMinutes(Long.parseLong(stop.group(1))).compareTo(shutdown) > 0, stop.group() + " vs " + shutdown);
+        assertTrue(
+                Duration.ofMinutes(Long.parseLong(stop.group(1))).compareTo(shutdown) > 0,
+                stop.group() + " vs " + shutdown);
     }
 
     @Test
     void without_systemd_analyze_on_the_path_the_test_fails_and_says_what_to_install() {
         AssertionError e = assertThrows(AssertionError.class, () -> systemdAnalyze(dir.toString()));
-        assertEquals("systemd-analyze is not on the PATH; install Debian's systemd package (apt-get install systemd)",
+        assertEquals(
+                "systemd-analyze is not on the PATH; install Debian's systemd package (apt-get install systemd)",
                 e.getMessage());
     }
 
@@ -107,7 +117,8 @@ class SystemdUnitTest {
             process.destroyForcibly();
             fail("systemd-analyze verify did not finish within 60 s");
         }
-        return new Verify(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Verify(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private Path copyForVerify(String unit) throws IOException {
@@ -133,7 +144,8 @@ class SystemdUnitTest {
                 .map(d -> Path.of(d, "systemd-analyze"))
                 .filter(Files::isExecutable)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        "systemd-analyze is not on the PATH; install Debian's systemd package (apt-get install systemd)"));
+                .orElseThrow(
+                        () -> new AssertionError(
+                                "systemd-analyze is not on the PATH; install Debian's systemd package (apt-get install systemd)"));
     }
 }

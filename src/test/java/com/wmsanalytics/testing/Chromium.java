@@ -16,8 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Chromium {
 
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--hide-scrollbars");
 
     private Chromium() {}
@@ -41,14 +48,18 @@ public final class Chromium {
             command.addAll(FLAGS);
             command.add("--user-data-dir=" + profile);
             command.addAll(args);
-            Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(out)
+                    .redirectError(err)
+                    .start();
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 throw new AssertionError("chromium did not finish within 90 s: " + Files.readString(err.toPath()));
             }
             deleteTree(profile);
             if (p.exitValue() != 0) {
-                throw new AssertionError("chromium exited with " + p.exitValue() + ": " + Files.readString(err.toPath()));
+                throw new AssertionError(
+                        "chromium exited with " + p.exitValue() + ": " + Files.readString(err.toPath()));
             }
             return Files.readString(out.toPath(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -61,7 +72,8 @@ public final class Chromium {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 

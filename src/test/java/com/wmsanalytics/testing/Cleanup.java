@@ -24,7 +24,9 @@ final class Cleanup {
      * disabled and detached from its slot first, so that an unreachable publisher cannot block it.
      */
     static void dropSubscriptions(EmbeddedServer replica) {
-        for (String[] sub : rows(replica, "postgres",
+        for (String[] sub : rows(
+                replica,
+                "postgres",
                 "SELECT d.datname, s.subname FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid")) {
             String name = quoted(sub[1]);
             replica.execute(sub[0], "ALTER SUBSCRIPTION " + name + " DISABLE");
@@ -36,8 +38,12 @@ final class Cleanup {
     /** Ends the walsenders still holding slots, then drops every slot. */
     static void dropReplicationSlots(EmbeddedServer server) {
         server.execute("postgres", "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE active");
-        for (int i = 0; i < SLOT_RELEASE_POLLS && !"0".equals(
-                server.queryValue("postgres", "SELECT count(*) FROM pg_replication_slots WHERE active")); i++) {
+        for (int i = 0;
+                i < SLOT_RELEASE_POLLS
+                        && !"0"
+                                .equals(server.queryValue(
+                                        "postgres", "SELECT count(*) FROM pg_replication_slots WHERE active"));
+                i++) {
             pause();
         }
         server.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
@@ -45,7 +51,9 @@ final class Cleanup {
 
     /** Drops every database but {@code postgres} and the templates, ending their sessions. */
     static void dropDatabases(EmbeddedServer server) {
-        for (String[] db : rows(server, "postgres",
+        for (String[] db : rows(
+                server,
+                "postgres",
                 "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres'")) {
             server.execute("postgres", "DROP DATABASE " + quoted(db[0]) + " WITH (FORCE)");
         }
@@ -56,7 +64,9 @@ final class Cleanup {
      * that a class may create its roles as on new servers.
      */
     static void dropRoles(EmbeddedServer server) {
-        for (String[] role : rows(server, "postgres",
+        for (String[] role : rows(
+                server,
+                "postgres",
                 "SELECT rolname FROM pg_roles WHERE rolname <> current_user AND rolname NOT LIKE 'pg\\_%'")) {
             server.execute("postgres", "DROP OWNED BY " + quoted(role[0]) + "; DROP ROLE " + quoted(role[0]));
         }

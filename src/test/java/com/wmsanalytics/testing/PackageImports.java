@@ -18,9 +18,12 @@ public final class PackageImports {
 
     /** The sources of {@code com.wmsanalytics.<name>} and its subpackages. */
     public static PackageImports of(String name) {
-        Path dir = Path.of(System.getProperty("basedir", ".")).resolve("src/main/java/com/wmsanalytics").resolve(name);
+        Path dir = Path.of(System.getProperty("basedir", "."))
+                .resolve("src/main/java/com/wmsanalytics")
+                .resolve(name);
         try (Stream<Path> files = Files.walk(dir)) {
-            return new PackageImports(files.filter(f -> f.toString().endsWith(".java")).toList());
+            return new PackageImports(
+                    files.filter(f -> f.toString().endsWith(".java")).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,7 +35,8 @@ public final class PackageImports {
 
     /** {@code File.java: import ...} for every import of one of the packages. */
     public List<String> importsOf(List<String> packages) {
-        return sources.stream().flatMap(source -> lines(source)
+        return sources.stream()
+                .flatMap(source -> lines(source)
                         .filter(line -> line.startsWith("import "))
                         .filter(line -> packages.stream().anyMatch(p -> line.contains(" " + p + ".")))
                         .map(line -> source.getFileName() + ": " + line))

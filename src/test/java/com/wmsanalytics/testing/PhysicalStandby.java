@@ -28,10 +28,12 @@ public final class PhysicalStandby implements AutoCloseable {
 
     /** The {@code application_name} the standby's WAL receiver shows in pg_stat_replication. */
     public static final String APPLICATION_NAME = "analytics_standby";
+
     public static final String SLOT = "analytics_standby_slot";
 
     /** Not copied: the source's process files, its slots, and WAL (streamed instead). */
     private static final Set<String> SKIPPED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
+
     private static final Set<String> EMPTIED = Set.of("pg_wal", "pg_replslot", "pg_stat_tmp");
 
     private final EmbeddedServer source;
@@ -41,7 +43,8 @@ public final class PhysicalStandby implements AutoCloseable {
     private EmbeddedServer server;
     private int port;
 
-    private PhysicalStandby(EmbeddedServer source, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
+    private PhysicalStandby(
+            EmbeddedServer source, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
         this.source = source;
         this.dataDirectory = dataDirectory;
         this.settings = settings;
@@ -49,8 +52,8 @@ public final class PhysicalStandby implements AutoCloseable {
     }
 
     /** Copies {@code source} into {@code dataDirectory}, starts the copy as its standby and waits until it streams. */
-    public static PhysicalStandby of(EmbeddedServer source, Path dataDirectory, Map<String, String> settings,
-            Optional<Path> binaries) {
+    public static PhysicalStandby of(
+            EmbeddedServer source, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
         PhysicalStandby standby = new PhysicalStandby(source, dataDirectory, settings, binaries);
         standby.copy();
         standby.start();
@@ -103,11 +106,17 @@ public final class PhysicalStandby implements AutoCloseable {
     private void copy() {
         boolean pg15 = Integer.parseInt(source.queryValue("postgres", "SHOW server_version_num")) >= 150000;
         source.execute("postgres", "SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
-        try (Connection c = source.dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
-            s.execute(pg15 ? "SELECT pg_backup_start('standby', true)" : "SELECT pg_start_backup('standby', true, false)");
+        try (Connection c = source.dataSource("postgres").getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    pg15
+                            ? "SELECT pg_backup_start('standby', true)"
+                            : "SELECT pg_start_backup('standby', true, false)");
             copyTree(source.dataDirectory(), dataDirectory);
-            try (ResultSet stop = s.executeQuery(pg15 ? "SELECT labelfile FROM pg_backup_stop(false)"
-                    : "SELECT labelfile FROM pg_stop_backup(false, false)")) {
+            try (ResultSet stop = s.executeQuery(
+                    pg15
+                            ? "SELECT labelfile FROM pg_backup_stop(false)"
+                            : "SELECT labelfile FROM pg_stop_backup(false, false)")) {
                 stop.next();
                 Files.writeString(dataDirectory.resolve("backup_label"), stop.getString(1));
             }
@@ -121,9 +130,13 @@ public final class PhysicalStandby implements AutoCloseable {
 
     private void configure() throws IOException {
         Files.writeString(dataDirectory.resolve("standby.signal"), "");
-        Files.writeString(dataDirectory.resolve("postgresql.auto.conf"), "\nprimary_conninfo = 'host=localhost port="
-                + source.port() + " user=" + source.superuser() + " application_name=" + APPLICATION_NAME + "'\n"
-                + "primary_slot_name = '" + SLOT + "'\n", StandardOpenOption.APPEND);
+        Files.writeString(
+                dataDirectory.resolve("postgresql.auto.conf"),
+                "\nprimary_conninfo = 'host=localhost port="
+                        + source.port() + " user=" + source.superuser() + " application_name=" + APPLICATION_NAME
+                        + "'\n"
+                        + "primary_slot_name = '" + SLOT + "'\n",
+                StandardOpenOption.APPEND);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -76,8 +76,10 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     private ServerPair shared(ExtensionContext.Store store) {
-        return store.getOrComputeIfAbsent(ServerPair.class,
-                key -> ServerPair.start(primarySettings, replicaSettings, binaries()), ServerPair.class);
+        return store.getOrComputeIfAbsent(
+                ServerPair.class,
+                key -> ServerPair.start(primarySettings, replicaSettings, binaries()),
+                ServerPair.class);
     }
 
     @Override
@@ -106,7 +108,8 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
      */
     public PhysicalStandby standbyOfReplica() {
         if (!isolated) {
-            throw new IllegalStateException("a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
+            throw new IllegalStateException(
+                    "a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
         }
         return servers.standbyOf(replica(), replicaSettings, binaries());
     }

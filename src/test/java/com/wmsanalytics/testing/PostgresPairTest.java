@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresPairTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     @Test
     void both_servers_run_with_wal_level_logical() throws Exception {

@@ -50,18 +50,33 @@ public final class RecordedRuns {
         }
     }
 
-    private long run(Optional<Instant> dataAsOf, Instant at, RunStatus status, ViewStatus viewStatus,
-            Optional<String> error, String... views) {
+    private long run(
+            Optional<Instant> dataAsOf,
+            Instant at,
+            RunStatus status,
+            ViewStatus viewStatus,
+            Optional<String> error,
+            String... views) {
         Instant start = at.minusSeconds(10);
         try (ActiveRun run = history.start(newRun(start))) {
             if (dataAsOf.isPresent()) {
                 run.gate(List.of(), Duration.ofMillis(200), dataAsOf);
             }
-            run.views(List.of(views).stream().map(v -> ViewRecord.planned(schema(v), name(v), "concurrent")).toList());
+            run.views(List.of(views).stream()
+                    .map(v -> ViewRecord.planned(schema(v), name(v), "concurrent"))
+                    .toList());
             for (String v : views) {
                 run.viewStarted(schema(v), name(v), start.plusSeconds(1));
-                run.viewFinished(new ViewRecord(schema(v), name(v), Optional.empty(), viewStatus, Optional.empty(),
-                        Optional.of(at.minusSeconds(1)), Optional.of(42L), error.map(e -> "XX000"), error));
+                run.viewFinished(new ViewRecord(
+                        schema(v),
+                        name(v),
+                        Optional.empty(),
+                        viewStatus,
+                        Optional.empty(),
+                        Optional.of(at.minusSeconds(1)),
+                        Optional.of(42L),
+                        error.map(e -> "XX000"),
+                        error));
             }
             run.finish(status, error.map(e -> "1 of 1 view(s) did not refresh"), at);
             return run.runId();

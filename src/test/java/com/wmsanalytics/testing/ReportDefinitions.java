@@ -24,7 +24,8 @@ public final class ReportDefinitions {
     /** The incremental reports, as {@code schema.name}. */
     public static List<String> incrementalReports(DataSource replica) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = replica.getConnection(); Statement s = c.createStatement();
+        try (Connection c = replica.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT report_schema || '.' || report_name"
                         + " FROM analytics_control.incremental_report ORDER BY 1")) {
             while (rs.next()) {
@@ -36,11 +37,13 @@ public final class ReportDefinitions {
 
     /** 0 when the report equals its definition. */
     public static long differences(DataSource replica, String report, String timeZone) throws SQLException {
-        try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = replica.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET TimeZone = '" + timeZone + "'");
             String definition = definitionOf(s, report);
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + report + " EXCEPT ALL " + definition
-                    + ") a) + (SELECT count(*) FROM (" + definition + " EXCEPT ALL TABLE " + report + ") b)")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + report + " EXCEPT ALL " + definition
+                            + ") a) + (SELECT count(*) FROM (" + definition + " EXCEPT ALL TABLE " + report + ") b)")) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -55,10 +58,12 @@ public final class ReportDefinitions {
     public static long viewDifferences(DataSource replica, String view, String migration, String timeZone)
             throws SQLException {
         String original = originalQuery(migration, view);
-        try (Connection c = replica.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = replica.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET TimeZone = '" + timeZone + "'");
-            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + view + " EXCEPT ALL (" + original
-                    + ")) a) + (SELECT count(*) FROM ((" + original + ") EXCEPT ALL TABLE " + view + ") b)")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT (SELECT count(*) FROM (TABLE " + view + " EXCEPT ALL (" + original
+                            + ")) a) + (SELECT count(*) FROM ((" + original + ") EXCEPT ALL TABLE " + view + ") b)")) {
                 rs.next();
                 return rs.getLong(1);
             }

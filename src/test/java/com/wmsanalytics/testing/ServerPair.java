@@ -29,11 +29,14 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
         this.replica = replica;
     }
 
-    static ServerPair start(Map<String, String> primarySettings, Map<String, String> replicaSettings, Optional<Path> binaries) {
+    static ServerPair start(
+            Map<String, String> primarySettings, Map<String, String> replicaSettings, Optional<Path> binaries) {
         try {
             Path root = Files.createTempDirectory("wms-analytics-test-");
-            EmbeddedServer primary = EmbeddedServer.start("primary", root.resolve("primary"), primarySettings, binaries);
-            EmbeddedServer replica = EmbeddedServer.start("replica", root.resolve("replica"), replicaSettings, binaries);
+            EmbeddedServer primary =
+                    EmbeddedServer.start("primary", root.resolve("primary"), primarySettings, binaries);
+            EmbeddedServer replica =
+                    EmbeddedServer.start("replica", root.resolve("replica"), replicaSettings, binaries);
             ServerPair pair = new ServerPair(root, primary, replica);
             pair.createDatabase();
             return pair;
@@ -52,7 +55,8 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
 
     /** A third server: a physical standby of {@code source}, in a directory of this pair's, stopped with it. */
     PhysicalStandby standbyOf(EmbeddedServer source, Map<String, String> settings, Optional<Path> binaries) {
-        PhysicalStandby standby = PhysicalStandby.of(source, root.resolve("standby-" + (standbys.size() + 1)), settings, binaries);
+        PhysicalStandby standby =
+                PhysicalStandby.of(source, root.resolve("standby-" + (standbys.size() + 1)), settings, binaries);
         standbys.add(standby);
         return standby;
     }
@@ -80,7 +84,8 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
         standbys.forEach(PhysicalStandby::close);
-        try (EmbeddedServer p = primary; EmbeddedServer r = replica) {
+        try (EmbeddedServer p = primary;
+                EmbeddedServer r = replica) {
             Cleanup.dropSubscriptions(replica);
         } catch (RuntimeException stoppedByTheTest) {
             // A class that stops the replica (a failover test) leaves nothing to drop there.

@@ -28,12 +28,20 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path config, List<String> jvmOptions) {
         try {
             File log = File.createTempFile("wms-analytics-service-", ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.wmsanalytics.cli.Main", "run",
-                    "--config", config.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "com.wmsanalytics.cli.Main",
+                    "run",
+                    "--config",
+                    config.toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log)
+                    .start();
             return new ServiceProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

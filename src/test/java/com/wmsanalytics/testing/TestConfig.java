@@ -14,7 +14,8 @@ public final class TestConfig {
     public static String hocon(PostgresPair pg) {
         return "wms-analytics {\n"
                 + "  replica { url = \"" + pg.replica().jdbcUrl(PostgresPair.DATABASE) + "\", user = postgres }\n"
-                + "  publishers = [ { name = wms, url = \"" + pg.primary().jdbcUrl(PostgresPair.DATABASE) + "\", user = postgres } ]\n"
+                + "  publishers = [ { name = wms, url = \"" + pg.primary().jdbcUrl(PostgresPair.DATABASE)
+                + "\", user = postgres } ]\n"
                 + "  setup.sync-timeout = 60s\n"
                 + "  gate.timeout = 10s\n"
                 + "}\n";

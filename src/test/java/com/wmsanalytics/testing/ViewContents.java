@@ -13,18 +13,26 @@ public final class ViewContents {
      * its definition function over every bucket.
      */
     public static long differences(EmbeddedServer server, String view) {
-        String definition = server.queryValue(PostgresPair.DATABASE, "SELECT coalesce((SELECT 'SELECT * FROM '"
-                + " || r.definition::regproc::text || '(ARRAY[]::date[], ''-infinity''::date)'"
-                + " FROM analytics_control.incremental_report r WHERE r.report_schema || '.' || r.report_name = '" + view + "'),"
-                + " pg_get_viewdef('" + view + "'::regclass))").replaceAll(";\\s*$", "");
-        return Long.parseLong(server.queryValue(PostgresPair.DATABASE, "SELECT (SELECT count(*) FROM (TABLE " + view
-                + " EXCEPT ALL (" + definition + ")) a) + (SELECT count(*) FROM ((" + definition + ") EXCEPT ALL TABLE "
-                + view + ") b)"));
+        String definition = server.queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT coalesce((SELECT 'SELECT * FROM '"
+                                + " || r.definition::regproc::text || '(ARRAY[]::date[], ''-infinity''::date)'"
+                                + " FROM analytics_control.incremental_report r WHERE r.report_schema || '.' || r.report_name = '"
+                                + view + "'),"
+                                + " pg_get_viewdef('" + view + "'::regclass))")
+                .replaceAll(";\\s*$", "");
+        return Long.parseLong(server.queryValue(
+                PostgresPair.DATABASE,
+                "SELECT (SELECT count(*) FROM (TABLE " + view
+                        + " EXCEPT ALL (" + definition + ")) a) + (SELECT count(*) FROM ((" + definition
+                        + ") EXCEPT ALL TABLE "
+                        + view + ") b)"));
     }
 
     /** A digest of every row, to tell whether the contents changed. */
     public static String fingerprint(EmbeddedServer server, String view) {
-        return server.queryValue(PostgresPair.DATABASE,
+        return server.queryValue(
+                PostgresPair.DATABASE,
                 "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + view + " t");
     }
 }

@@ -19,7 +19,8 @@ class ControlCharactersTest {
 
     @Test
     void del_c1_controls_and_bidirectional_overrides_are_escaped() {
-        assertEquals("a\\u007fb\\u009b2Jc\\u202ed\\u2066e", ControlCharacters.escape("a\u007fb\u009b2Jc\u202ed\u2066e"));
+        assertEquals(
+                "a\\u007fb\\u009b2Jc\\u202ed\\u2066e", ControlCharacters.escape("a\u007fb\u009b2Jc\u202ed\u2066e"));
     }
 
     @Test

@@ -9,7 +9,10 @@ class TextTableTest {
 
     @Test
     void a_cell_with_control_characters_is_escaped_and_its_column_stays_aligned() {
-        List<String> lines = new TextTable("view", "rows").row("a\u001b[2Jb", 1).row("plain", 22).lines();
+        List<String> lines = new TextTable("view", "rows")
+                .row("a\u001b[2Jb", 1)
+                .row("plain", 22)
+                .lines();
 
         assertEquals(List.of("view         rows", "a\\u001b[2Jb     1", "plain          22"), lines);
     }

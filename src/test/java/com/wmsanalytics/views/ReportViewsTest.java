@@ -1,7 +1,6 @@
 package com.wmsanalytics.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReportViewsTest {
 
-    @RegisterExtension static final PostgresPair pg = PostgresPair.logical();
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
 
     /** Every report view with its natural key, in a valid refresh order. */
     private static final Map<String, List<String>> VIEWS = new LinkedHashMap<>();
@@ -67,8 +67,8 @@ class ReportViewsTest {
     static void migrate() throws SQLException {
         Migrator.migrateReplica(pg.replica().dataSource(PostgresPair.DATABASE));
         try (Connection c = pg.replica().dataSource(PostgresPair.DATABASE).getConnection()) {
-            for (Map<String, Object> r : rows(c, "SELECT schemaname || '.' || matviewname AS name"
-                    + " FROM pg_matviews WHERE ispopulated")) {
+            for (Map<String, Object> r : rows(
+                    c, "SELECT schemaname || '.' || matviewname AS name" + " FROM pg_matviews WHERE ispopulated")) {
                 populatedAfterMigration.add((String) r.get("name"));
             }
         }
@@ -94,18 +94,21 @@ class ReportViewsTest {
     void every_report_view_exists_unpopulated_owned_by_the_refresher_with_a_unique_index_on_its_natural_key()
             throws SQLException {
         List<String> found = new ArrayList<>();
-        for (Map<String, Object> r : rows("SELECT name FROM (SELECT schemaname || '.' || matviewname AS name FROM pg_matviews"
-                + " WHERE schemaname IN ('warehouse_analytics', 'inventory_analytics', 'order_analytics',"
-                + " 'customer_analytics', 'analytics') UNION ALL SELECT report_schema || '.' || report_name"
-                + " FROM analytics_control.incremental_report) r ORDER BY 1")) {
+        for (Map<String, Object> r :
+                rows("SELECT name FROM (SELECT schemaname || '.' || matviewname AS name FROM pg_matviews"
+                        + " WHERE schemaname IN ('warehouse_analytics', 'inventory_analytics', 'order_analytics',"
+                        + " 'customer_analytics', 'analytics') UNION ALL SELECT report_schema || '.' || report_name"
+                        + " FROM analytics_control.incremental_report) r ORDER BY 1")) {
             found.add((String) r.get("name"));
         }
         assertEquals(VIEWS.keySet().stream().sorted().toList(), found);
 
         for (Map.Entry<String, List<String>> view : VIEWS.entrySet()) {
             String name = view.getKey();
-            assertEquals("wms_analytics_user",
-                    value("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = ?::regclass", name), name);
+            assertEquals(
+                    "wms_analytics_user",
+                    value("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = ?::regclass", name),
+                    name);
             // A unique index usable by REFRESH ... CONCURRENTLY: valid, no predicate, plain columns.
             List<Map<String, Object>> keys = rows(
                     "SELECT (SELECT string_agg(a.attname, ',' ORDER BY k.ord)"
@@ -124,16 +127,19 @@ class ReportViewsTest {
     @Test
     void daily_kpis_definition_depends_on_its_three_input_reports_in_the_catalog() throws SQLException {
         Set<String> inputs = new HashSet<>();
-        for (Map<String, Object> r : rows(
-                "SELECT DISTINCT d.refobjid::regclass::text AS input"
-                        + " FROM analytics_control.incremental_report k JOIN pg_depend d ON d.objid = k.definition"
-                        + " JOIN pg_class c ON c.oid = d.refobjid"
-                        + " WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass"
-                        + " AND k.report_schema = 'analytics' AND k.report_name = 'daily_kpis'")) {
+        for (Map<String, Object> r : rows("SELECT DISTINCT d.refobjid::regclass::text AS input"
+                + " FROM analytics_control.incremental_report k JOIN pg_depend d ON d.objid = k.definition"
+                + " JOIN pg_class c ON c.oid = d.refobjid"
+                + " WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass"
+                + " AND k.report_schema = 'analytics' AND k.report_name = 'daily_kpis'")) {
             inputs.add((String) r.get("input"));
         }
-        assertEquals(Set.of("order_analytics.daily_orders", "order_analytics.fulfillment_times",
-                "warehouse_analytics.daily_throughput"), inputs);
+        assertEquals(
+                Set.of(
+                        "order_analytics.daily_orders",
+                        "order_analytics.fulfillment_times",
+                        "warehouse_analytics.daily_throughput"),
+                inputs);
     }
 
     @Test
@@ -144,8 +150,10 @@ class ReportViewsTest {
         }
         assertEquals(Boolean.FALSE, value("SELECT has_schema_privilege('wms_bi_reader', 'wms', 'USAGE')"));
         assertEquals(Boolean.TRUE, value("SELECT has_table_privilege('wms_analytics_user', 'wms.orders', 'SELECT')"));
-        assertEquals(Boolean.FALSE, value("SELECT bool_or(rolcanlogin) FROM pg_roles"
-                + " WHERE rolname IN ('wms_analytics_user', 'wms_bi_reader')"));
+        assertEquals(
+                Boolean.FALSE,
+                value("SELECT bool_or(rolcanlogin) FROM pg_roles"
+                        + " WHERE rolname IN ('wms_analytics_user', 'wms_bi_reader')"));
 
         loadGeneratedWorkload();
         refreshAll(false);
@@ -188,19 +196,32 @@ class ReportViewsTest {
             List<Map<String, Object>> primaryColumns = rows(primary, columns);
             assertEquals(54, primaryColumns.size(), "columns of the primary's wms schema");
             List<Map<String, Object>> mirrorColumns = rows(columns);
-            assertEquals(List.of(Map.of("col", capture)), mirrorColumns.stream()
-                    .filter(c -> !primaryColumns.contains(c)).toList(), "the mirror's only extra column");
-            assertEquals(primaryColumns, mirrorColumns.stream().filter(c -> !c.get("col").equals(capture)).toList());
+            assertEquals(
+                    List.of(Map.of("col", capture)),
+                    mirrorColumns.stream()
+                            .filter(c -> !primaryColumns.contains(c))
+                            .toList(),
+                    "the mirror's only extra column");
+            assertEquals(
+                    primaryColumns,
+                    mirrorColumns.stream()
+                            .filter(c -> !c.get("col").equals(capture))
+                            .toList());
             assertEquals(9, rows(primary, primaryKeys).size());
             assertEquals(rows(primary, primaryKeys), rows(primaryKeys));
         }
-        assertEquals(0L, value("SELECT count(*) FROM pg_constraint WHERE connamespace = 'wms'::regnamespace"
-                + " AND contype <> 'p'"), "no foreign keys, checks or unique constraints on the mirror");
-        assertEquals("order_lines.applied_xid ((pg_current_xact_id())::text)::bigint",
+        assertEquals(
+                0L,
+                value("SELECT count(*) FROM pg_constraint WHERE connamespace = 'wms'::regnamespace"
+                        + " AND contype <> 'p'"),
+                "no foreign keys, checks or unique constraints on the mirror");
+        assertEquals(
+                "order_lines.applied_xid ((pg_current_xact_id())::text)::bigint",
                 value("SELECT string_agg(c.relname || '.' || a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid), ', ')"
                         + " FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
                         + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
-                        + " WHERE c.relnamespace = 'wms'::regnamespace"), "the only default on the mirror");
+                        + " WHERE c.relnamespace = 'wms'::regnamespace"),
+                "the only default on the mirror");
     }
 
     // ---------------------------------------------------------------------------------
@@ -224,8 +245,9 @@ class ReportViewsTest {
         refreshAll(false);
         Object ordersBefore = value("SELECT sum(orders) FROM analytics.daily_kpis");
         // New orders, picks and stock arrive after the first refresh.
-        exec("INSERT INTO wms.orders SELECT 9000 + g, 1, 1, 'shipped', current_date - 2 + time '09:00',"
-                + " current_date - 1 + time '09:00', current_date - 2 + time '15:00', NULL FROM generate_series(1, 5) g");
+        exec(
+                "INSERT INTO wms.orders SELECT 9000 + g, 1, 1, 'shipped', current_date - 2 + time '09:00',"
+                        + " current_date - 1 + time '09:00', current_date - 2 + time '15:00', NULL FROM generate_series(1, 5) g");
         exec("INSERT INTO wms.order_lines SELECT 9000 + g, 1, 1, 2, 9.99 FROM generate_series(1, 5) g");
         exec("INSERT INTO wms.stock_movements SELECT 990000 + g, 'pick', 1, 3, -2, 9000 + g,"
                 + " current_date - 2 + time '14:00' FROM generate_series(1, 5) g");
@@ -234,8 +256,12 @@ class ReportViewsTest {
         for (String view : VIEWS.keySet()) {
             assertEquals(0L, differenceFromDefinition(view), view + " equals its defining query");
         }
-        assertEquals(0, new BigDecimal(ordersBefore.toString()).add(BigDecimal.valueOf(5))
-                .compareTo(new BigDecimal(value("SELECT sum(orders) FROM analytics.daily_kpis").toString())));
+        assertEquals(
+                0,
+                new BigDecimal(ordersBefore.toString())
+                        .add(BigDecimal.valueOf(5))
+                        .compareTo(new BigDecimal(value("SELECT sum(orders) FROM analytics.daily_kpis")
+                                .toString())));
     }
 
     // ---------------------------------------------------------------------------------
@@ -503,8 +529,8 @@ class ReportViewsTest {
         assertNull(current.get("orders_wow_growth"), "growth from zero is undefined");
         assertEquals(Boolean.FALSE, current.get("week_complete"));
 
-        Map<String, Object> wh2 = row("SELECT * FROM order_analytics.weekly_trends WHERE warehouse_id = 2"
-                + " ORDER BY week_start LIMIT 1");
+        Map<String, Object> wh2 = row(
+                "SELECT * FROM order_analytics.weekly_trends WHERE warehouse_id = 2" + " ORDER BY week_start LIMIT 1");
         assertNum(1, wh2.get("orders"));
         assertNum(1, wh2.get("cancelled_orders"));
         assertNum("0", wh2.get("revenue"));
@@ -539,7 +565,8 @@ class ReportViewsTest {
         assertNum(45, p1.get("days_since_last_pick"));
         assertNum(5, p1.get("units_picked_90d"));
         assertNum("150.00", p1.get("stock_value"));
-        assertNull(row("SELECT * FROM inventory_analytics.slow_movers WHERE product_id = 2").get("days_since_last_pick"));
+        assertNull(row("SELECT * FROM inventory_analytics.slow_movers WHERE product_id = 2")
+                .get("days_since_last_pick"));
         Map<String, Object> p4 = row("SELECT * FROM inventory_analytics.slow_movers WHERE product_id = 4");
         assertNum(10, p4.get("units_picked_90d"));
         assertNum(9000, p4.get("days_of_stock_90d"));
@@ -565,14 +592,33 @@ class ReportViewsTest {
                 + " FROM warehouse_analytics.location_utilization ORDER BY location_id")) {
             bands.put((Integer) r.get("location_id"), (String) r.get("utilization_band"));
         }
-        assertEquals(Map.of(1, "empty", 2, "<50%", 3, "50-85%", 4, "50-85%", 5, ">85%", 6, ">85%",
-                7, "over capacity", 8, "empty"), bands);
+        assertEquals(
+                Map.of(
+                        1,
+                        "empty",
+                        2,
+                        "<50%",
+                        3,
+                        "50-85%",
+                        4,
+                        "50-85%",
+                        5,
+                        ">85%",
+                        6,
+                        ">85%",
+                        7,
+                        "over capacity",
+                        8,
+                        "empty"),
+                bands);
         Map<String, Object> l3 = row("SELECT * FROM warehouse_analytics.location_utilization WHERE location_id = 3");
         assertNum(50, l3.get("units_stored"));
         assertNum(2, l3.get("products_stored"));
         assertNum("50.0", l3.get("utilization_pct"));
-        assertNum("120.0", row("SELECT * FROM warehouse_analytics.location_utilization WHERE location_id = 7")
-                .get("utilization_pct"));
+        assertNum(
+                "120.0",
+                row("SELECT * FROM warehouse_analytics.location_utilization WHERE location_id = 7")
+                        .get("utilization_pct"));
     }
 
     @Test
@@ -644,7 +690,9 @@ class ReportViewsTest {
 
         Map<String, Object> picked = tools.get(1);
         int daysInLastMonth = YearMonth.from(today()).minusMonths(1).lengthOfMonth();
-        assertEquals(today().withDayOfMonth(1).minusMonths(1).toString(), picked.get("month_start").toString());
+        assertEquals(
+                today().withDayOfMonth(1).minusMonths(1).toString(),
+                picked.get("month_start").toString());
         assertNum(50, picked.get("units_picked"));
         assertNum("100.00", picked.get("cogs"));
         assertNum("200", picked.get("opening_inventory_value"));
@@ -652,7 +700,8 @@ class ReportViewsTest {
         assertNum("150", picked.get("avg_inventory_value"));
         assertNum("0.67", picked.get("inventory_turnover"));
         assertNum(daysInLastMonth, picked.get("days_in_month"));
-        assertNum(new BigDecimal(daysInLastMonth).multiply(new BigDecimal("1.5")).toPlainString(),
+        assertNum(
+                new BigDecimal(daysInLastMonth).multiply(new BigDecimal("1.5")).toPlainString(),
                 picked.get("days_of_inventory"));
 
         Map<String, Object> food = row("SELECT * FROM inventory_analytics.monthly_turnover WHERE category = 'food'");
@@ -689,10 +738,14 @@ class ReportViewsTest {
         assertNum("850.00", top.get("revenue"));
         assertNum("0.85", top.get("revenue_share"));
         assertNum(1, top.get("revenue_rank"));
-        assertNum("0.95", row("SELECT * FROM inventory_analytics.abc_classification WHERE product_id = 2")
-                .get("cumulative_share"));
-        assertNum("0", row("SELECT * FROM inventory_analytics.abc_classification WHERE product_id = 5")
-                .get("revenue"));
+        assertNum(
+                "0.95",
+                row("SELECT * FROM inventory_analytics.abc_classification WHERE product_id = 2")
+                        .get("cumulative_share"));
+        assertNum(
+                "0",
+                row("SELECT * FROM inventory_analytics.abc_classification WHERE product_id = 5")
+                        .get("revenue"));
     }
 
     @Test
@@ -763,15 +816,21 @@ class ReportViewsTest {
     }
 
     private boolean isIncremental(String view) throws SQLException {
-        return !rows("SELECT 1 FROM analytics_control.incremental_report WHERE report_schema || '.' || report_name = ?",
-                view).isEmpty();
+        return !rows(
+                        "SELECT 1 FROM analytics_control.incremental_report WHERE report_schema || '.' || report_name = ?",
+                        view)
+                .isEmpty();
     }
 
     /** A materialized view's query, or an incremental report's definition over every bucket. */
     private String definitionOf(String view) throws SQLException {
         if (isIncremental(view)) {
-            return "SELECT * FROM " + value("SELECT definition::regproc::text FROM analytics_control.incremental_report"
-                    + " WHERE report_schema || '.' || report_name = ?", view) + "(ARRAY[]::date[], '-infinity'::date)";
+            return "SELECT * FROM "
+                    + value(
+                            "SELECT definition::regproc::text FROM analytics_control.incremental_report"
+                                    + " WHERE report_schema || '.' || report_name = ?",
+                            view)
+                    + "(ARRAY[]::date[], '-infinity'::date)";
         }
         String definition = ((String) value("SELECT pg_get_viewdef(?::regclass)", view)).trim();
         return definition.endsWith(";") ? definition.substring(0, definition.length() - 1) : definition;
@@ -788,7 +847,8 @@ class ReportViewsTest {
     }
 
     private Map<String, Object> stockLevel(int productId) throws SQLException {
-        return row("SELECT * FROM inventory_analytics.stock_levels WHERE warehouse_id = 1 AND product_id = ?", productId);
+        return row(
+                "SELECT * FROM inventory_analytics.stock_levels WHERE warehouse_id = 1 AND product_id = ?", productId);
     }
 
     private LocalDate today() throws SQLException {
