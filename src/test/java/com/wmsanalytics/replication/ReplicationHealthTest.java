@@ -51,6 +51,7 @@ class ReplicationHealthTest {
 
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         try {
+            awaitNoWalsender();
             pg.primary()
                     .execute(
                             PostgresPair.DATABASE,
@@ -115,6 +116,22 @@ class ReplicationHealthTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the subscription did not catch up: " + app.subscriptionSamples());
+    }
+
+    /** A disabled subscription's walsender on the primary ends a moment after the DISABLE. */
+    private static void awaitNoWalsender() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if ("0"
+                    .equals(
+                            pg.primary()
+                                    .queryValue(
+                                            PostgresPair.DATABASE,
+                                            "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'wms_analytics_sub'"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the walsender of the disabled subscription did not end");
     }
 
     private static void awaitSetting(String value) throws InterruptedException {
