@@ -2,9 +2,9 @@ package com.wmsanalytics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +29,27 @@ class ManPagesTest {
     private static final Pattern PAGE_OPTION = Pattern.compile("\\\\fB((?:\\\\-)+[\\w\\\\-]+)\\\\fP");
 
     private static final CommandLine COMMAND_LINE = CliDocs.commandLine();
-    private static ManPages generator;
     private static Map<String, String> pages;
 
+    /**
+     * The pages the build wrote to {@code target/man} before the tests ran (CliDocs, in the
+     * process-test-classes phase): the pages the package ships, rendered once per build.
+     */
     @BeforeAll
-    static void generate() {
-        generator = new ManPages("1.2.3");
-        pages = generator.of(COMMAND_LINE.getCommandSpec()).stream()
-                .collect(Collectors.toMap(ManPages.Page::fileName, ManPages.Page::troff));
+    static void read_the_built_pages() throws IOException {
+        Path dir = Path.of(System.getProperty("wms.test.man-dir", "target/man"));
+        try (Stream<Path> files = Files.list(dir)) {
+            pages = files.filter(f -> f.getFileName().toString().endsWith(".1"))
+                    .collect(Collectors.toMap(f -> f.getFileName().toString(), ManPagesTest::read));
+        }
     }
 
-    @AfterAll
-    static void close() {
-        generator.close();
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -94,7 +102,10 @@ class ManPagesTest {
 
     @Test
     void the_footer_names_the_release() {
-        assertTrue(pages.get("wms-analytics.1").contains("\"wms\\-analytics 1.2.3\""), pages.get("wms-analytics.1"));
+        String release = System.getProperty("wms.test.version").replace("-", "\\-");
+        assertTrue(
+                pages.get("wms-analytics.1").contains("\"wms\\-analytics " + release + "\""),
+                pages.get("wms-analytics.1"));
     }
 
     @Test
@@ -125,7 +136,7 @@ class ManPagesTest {
     private record Rendered(String text, String warnings) {}
 
     private static Rendered man(Path dir, String page, String width) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed");
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed: install man-db");
         Path file = Files.writeString(dir.resolve(page), pages.get(page));
         ProcessBuilder man = new ProcessBuilder("man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", file.toString());
         man.environment().putAll(Map.of("MANWIDTH", width, "LC_ALL", "C.UTF-8", "MAN_KEEP_FORMATTING", "0"));

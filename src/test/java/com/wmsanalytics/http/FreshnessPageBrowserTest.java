@@ -114,7 +114,7 @@ class FreshnessPageBrowserTest {
         assertTrue(
                 daily.matches(
                         "(?s).*<dd data-role=\"data-as-of\"><time datetime=\"[^\"]+\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"
-                                + "</time> \\(\\d+ s ago\\)</dd>.*"),
+                                + "</time> \\(\\d+ (s|min) ago\\)</dd>.*"),
                 daily);
         assertTrue(
                 daily.matches("(?s).*<dd data-role=\"last-refresh\">[^<]+ UTC · full · [^<]+ · [\\d,]+ rows</dd>.*"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.FreshServers;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.TestConfig;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class TwoPublishersTest {
 
     @BeforeAll
     static void start_a_second_primary() throws Exception {
-        second = EmbeddedServer.start(
+        second = FreshServers.start(
                 "primary-eu",
                 Files.createTempDirectory("wms-analytics-test-eu-"),
                 EmbeddedServer.logicalReplicationSettings(),
@@ -39,7 +40,7 @@ class TwoPublishersTest {
     @AfterAll
     static void stop_it() {
         pg.resetDatabases();
-        second.close();
+        FreshServers.stopAndDelete(second);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
  * A primary and a replica, real PostgreSQL servers from the embedded binaries, for a test
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
 
     public static final String DATABASE = "wms_db";
-
-    private static final Namespace NAMESPACE = Namespace.create(PostgresPair.class);
 
     private final Map<String, String> primarySettings = EmbeddedServer.logicalReplicationSettings();
     private final Map<String, String> replicaSettings = EmbeddedServer.logicalReplicationSettings();
@@ -63,23 +60,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
             servers = ServerPair.start(primarySettings, replicaSettings, binaries());
             return;
         }
-        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        servers = shared(store);
-        try {
-            servers.reset();
-        } catch (RuntimeException unusable) {
-            // A class before this one stopped a server or left it unusable: start a new pair.
-            store.remove(ServerPair.class, ServerPair.class);
-            servers.closeQuietly();
-            servers = shared(store);
-        }
-    }
-
-    private ServerPair shared(ExtensionContext.Store store) {
-        return store.getOrComputeIfAbsent(
-                ServerPair.class,
-                key -> ServerPair.start(primarySettings, replicaSettings, binaries()),
-                ServerPair.class);
+        servers = SharedPair.resetOrStart(() -> ServerPair.start(primarySettings, replicaSettings, binaries()));
     }
 
     @Override

@@ -10,13 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A running primary and replica, and how to bring both back to an empty {@code wms_db}.
- * {@link PostgresPair} shares one per JVM between test classes and stops it when the run ends.
+ * {@link SharedPair} keeps the one a test JVM shares between its classes.
  */
-final class ServerPair implements ExtensionContext.Store.CloseableResource {
+final class ServerPair implements AutoCloseable {
 
     private final Path root;
     private final EmbeddedServer primary;
@@ -33,10 +32,8 @@ final class ServerPair implements ExtensionContext.Store.CloseableResource {
             Map<String, String> primarySettings, Map<String, String> replicaSettings, Optional<Path> binaries) {
         try {
             Path root = Files.createTempDirectory("wms-analytics-test-");
-            EmbeddedServer primary =
-                    EmbeddedServer.start("primary", root.resolve("primary"), primarySettings, binaries);
-            EmbeddedServer replica =
-                    EmbeddedServer.start("replica", root.resolve("replica"), replicaSettings, binaries);
+            EmbeddedServer primary = FreshServers.start("primary", root.resolve("primary"), primarySettings, binaries);
+            EmbeddedServer replica = FreshServers.start("replica", root.resolve("replica"), replicaSettings, binaries);
             ServerPair pair = new ServerPair(root, primary, replica);
             pair.createDatabase();
             return pair;

@@ -29,7 +29,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             File log = File.createTempFile("wms-analytics-service-", ".log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    // A test's service lives for seconds: the quick compiler alone spends far
+                    // less of the machine's two cores than the optimising one would.
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC"));
             command.addAll(jvmOptions);
             command.addAll(List.of(
                     "-cp",
