@@ -53,6 +53,9 @@ class FreshnessPageBrowserTest {
 
     private static ServiceProcess service;
     private static String url;
+    /** The page as Chromium rendered it, once for the class: each launch costs seconds of CPU. */
+    private static String dom;
+
     private static Map<String, String> expected;
 
     @BeforeAll
@@ -82,6 +85,7 @@ class FreshnessPageBrowserTest {
                 .matcher(service.log());
         assertTrue(m.find(), service.log());
         url = m.group(1);
+        dom = Chromium.dumpDom(url);
     }
 
     @AfterAll
@@ -93,7 +97,7 @@ class FreshnessPageBrowserTest {
 
     @Test
     void every_report_is_shown_with_its_state_in_words_and_colour_class() {
-        Map<String, String[]> shown = articles(Chromium.dumpDom(url));
+        Map<String, String[]> shown = articles(dom);
 
         assertEquals(expected.keySet(), shown.keySet(), "every report, in order");
         expected.forEach((view, state) -> {
@@ -109,7 +113,7 @@ class FreshnessPageBrowserTest {
 
     @Test
     void a_refreshed_report_shows_its_data_as_of_last_refresh_description_and_sparkline() {
-        String daily = articles(Chromium.dumpDom(url)).get(DAILY_ORDERS)[2];
+        String daily = articles(dom).get(DAILY_ORDERS)[2];
 
         assertTrue(
                 daily.matches(
@@ -127,7 +131,6 @@ class FreshnessPageBrowserTest {
 
     @Test
     void text_from_the_database_is_escaped_and_nothing_runs() {
-        String dom = Chromium.dumpDom(url);
         String rfm = articles(dom).get(RFM)[2];
 
         assertTrue(
@@ -141,7 +144,6 @@ class FreshnessPageBrowserTest {
     @Test
     void each_publisher_is_shown_with_its_lag_and_the_wal_its_slot_retains() {
         // Apply errors are counted from PostgreSQL 15 on; 14 shows "-".
-        String dom = Chromium.dumpDom(url);
 
         assertTrue(
                 dom.matches("(?s).*<tr data-publisher=\"wms\"><td>wms</td><td>wms_analytics_sub</td><td>streaming</td>"
