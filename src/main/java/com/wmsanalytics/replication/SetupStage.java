@@ -1,13 +1,17 @@
 package com.wmsanalytics.replication;
 
 import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.db.ConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 /**
  * Creates, or brings up to date, one publication per publisher and one subscription per
@@ -24,11 +28,19 @@ public final class SetupStage {
     private final DSLContext replica;
     private final Map<PublisherConfig, DSLContext> publishers;
     private final Clock clock;
+    private final Duration connectTimeout;
 
     public SetupStage(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock) {
+        this(replica, publishers, clock, Preflight.HOST_TIMEOUT);
+    }
+
+    /** @param connectTimeout how long to wait for each host of a multi-host publisher URL */
+    public SetupStage(
+            DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock, Duration connectTimeout) {
         this.replica = replica;
         this.publishers = publishers;
         this.clock = clock;
+        this.connectTimeout = connectTimeout;
     }
 
     /**
@@ -38,12 +50,19 @@ public final class SetupStage {
      * @throws PreflightFailedException when a server is unfit; then nothing was changed
      */
     public List<String> run(Duration syncTimeout, Listener listener) {
-        List<Finding> findings = new Preflight(replica, publishers).run();
+        List<Finding> findings = new ArrayList<>(preflight().run());
+        if (!findings.isEmpty()) {
+            throw new PreflightFailedException(findings);
+        }
+        Map<PublisherConfig, Conninfo> targets = new LinkedHashMap<>();
+        publishers.keySet().forEach(config -> targets.put(config, target(config)));
+        targets.forEach((config, conninfo) -> repointCheck(config, conninfo).ifPresent(findings::add));
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
         List<String> changes = new ArrayList<>();
-        publishers.forEach((config, db) -> changes.addAll(setUp(config, db, syncTimeout, listener)));
+        publishers.forEach(
+                (config, db) -> changes.addAll(setUp(config, db, targets.get(config), syncTimeout, listener)));
         return changes;
     }
 
@@ -51,10 +70,12 @@ public final class SetupStage {
      * Copies again the tables of every subscription with a gap (see {@link GapCheck}): the
      * subscription and its slot are dropped, its mirror tables emptied, and it is created and
      * synchronised anew, which marks the incremental reports for a full rebuild. The new timeline
-     * is recorded. Returns the changes, empty when no subscription has a gap.
+     * is recorded. A subscription whose slot did not survive its publisher's failover (see
+     * {@link NewPrimarySlot}) is dropped and created anew on the new primary the same way.
+     * Returns the changes, empty when no subscription needed it.
      */
     public List<String> resync(Duration syncTimeout, Listener listener) {
-        List<Finding> findings = new Preflight(replica, publishers).run();
+        List<Finding> findings = preflight().run();
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
@@ -71,19 +92,78 @@ public final class SetupStage {
                     .clear(config, db, new ServerProbe(db).tables(config.schemas()));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
-            changes.addAll(setUp(config, db, syncTimeout, listener));
+            changes.addAll(setUp(config, db, target(config), syncTimeout, listener));
+        }
+        for (PublisherConfig config : publishers.keySet()) {
+            Conninfo target = target(config);
+            if (repointCheck(config, target).isPresent()) {
+                DSLContext db = publishers.get(config);
+                List<String> cleared = new SlotLostResync(replica)
+                        .clear(config, new ServerProbe(db).tables(config.schemas())).stream()
+                                .map(c -> config.name() + ": " + c)
+                                .toList();
+                cleared.forEach(listener::changed);
+                changes.addAll(cleared);
+                changes.addAll(setUp(config, db, target, syncTimeout, listener));
+            }
         }
         return changes;
     }
 
-    private List<String> setUp(PublisherConfig config, DSLContext db, Duration syncTimeout, Listener listener) {
+    private Preflight preflight() {
+        return new Preflight(replica, publishers, connectTimeout);
+    }
+
+    /**
+     * The conninfo the subscription should hold: the publisher's host, or with a multi-host URL
+     * the one host that is writable now.
+     */
+    private Conninfo target(PublisherConfig config) {
+        if (!config.endpoint().multiHost()) {
+            return Conninfo.of(config);
+        }
+        List<HostFacts> hosts = new PublisherHosts(connectTimeout).read(config);
+        int primary = PublisherHosts.primary(hosts)
+                .orElseThrow(() -> new ConnectionException(
+                        "publisher " + config.name() + ": none of the hosts of url ("
+                                + String.join(
+                                        ", ",
+                                        hosts.stream().map(HostFacts::address).toList())
+                                + ") is the one writable primary",
+                        null));
+        return Conninfo.of(config, primary);
+    }
+
+    /**
+     * When the subscription exists and now connects to another server (the publisher failed
+     * over), its slot must be usable there.
+     */
+    private Optional<Finding> repointCheck(PublisherConfig config, Conninfo target) {
+        SubscriptionSync sync = new SubscriptionSync(replica);
+        Record sub = replica.fetchOne(
+                "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
+                config.subscription());
+        if (sub == null || sub.get(0, String.class) == null) {
+            return Optional.empty();
+        }
+        return sync.storedConninfo(config.subscription())
+                .filter(stored -> !target.sameServer(stored))
+                .flatMap(stored -> new NewPrimarySlot(config, publishers.get(config))
+                        .check(sub.get(0, String.class), target.host() + ":" + target.port()));
+    }
+
+    private List<String> setUp(
+            PublisherConfig config, DSLContext db, Conninfo conninfo, Duration syncTimeout, Listener listener) {
         List<String> tables = new ServerProbe(db).tables(config.schemas());
         boolean existed = replica.fetchExists(replica.selectOne()
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
         List<String> changes = new ArrayList<>();
         new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);
-        changes.addAll(new SubscriptionSync(replica).ensure(config, Conninfo.of(config), tables));
+        changes.addAll(new SubscriptionSync(replica).ensure(config, conninfo, tables));
+        if (config.failover() && existed) {
+            new SlotFailover(replica, db, clock).ensure(config.subscription()).ifPresent(changes::add);
+        }
         changes.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
         new TableSyncWaiter(replica, clock).await(config.subscription(), syncTimeout, listener);
         // A subscription created here copied every table: it is whole on this timeline.
