@@ -174,6 +174,48 @@ class PublisherFailoverTest {
     }
 
     @Test
+    @Order(3)
+    void a_slot_missing_on_the_new_primary_refuses_setup_until_setup_resync_copies_the_tables_again() throws Exception {
+        assumeTrue(pg17, "slot failover needs PostgreSQL 17");
+        Path config = config(pg.primary().port(), standby.server().port(), 0);
+        // As right after a failover whose slot was never synchronised: the subscription still
+        // names the old primary, and the new one has no slot for it.
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "ALTER SUBSCRIPTION wms_analytics_sub CONNECTION 'host=localhost port="
+                                + pg.primary().port() + " dbname=wms_db user=postgres'");
+        String inUse = "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'wms_analytics_sub' AND active";
+        for (int i = 0; i < 200 && !"0".equals(standby.server().queryValue("postgres", inUse)); i++) {
+            Thread.sleep(50);
+        }
+        standby.server().execute("postgres", "SELECT pg_drop_replication_slot('wms_analytics_sub')");
+
+        CliRun refused = CliRun.of("setup", "--config", config.toString());
+
+        assertEquals(6, refused.exitCode(), refused.out() + refused.err());
+        assertEquals(
+                List.of("error: publisher wms: slot wms_analytics_sub on the new primary localhost:"
+                        + standby.server().port() + " does not exist: it was not synchronised from the old primary"
+                        + " before the failover, so subscription wms_analytics_sub cannot go on from there; fix: the"
+                        + " changes since the slot was last synchronised cannot be streamed: run setup --resync to copy"
+                        + " the tables again from the new primary"),
+                refused.errLines().stream().filter(l -> l.startsWith("error:")).toList());
+
+        CliRun resync = CliRun.of("setup", "--resync", "--config", config.toString());
+
+        assertEquals(0, resync.exitCode(), resync.out() + resync.err());
+        String rows = "SELECT count(*) || ' ' || sum(warehouse_id) FROM wms.warehouses";
+        assertEquals("200 20100", pg.replica().queryValue(PostgresPair.DATABASE, rows));
+        assertEquals(
+                "t",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT subfailover FROM pg_subscription WHERE subname = 'wms_analytics_sub'"));
+    }
+
+    @Test
     void below_17_setup_says_slot_failover_needs_17_and_changes_nothing() throws Exception {
         assumeTrue(!pg17, "runs on the suite's PostgreSQL 14 pass");
         Path config = file(TestConfig.hocon(pg) + "wms-analytics.publisher-defaults.failover = true\n");
