@@ -1,7 +1,6 @@
 package com.wmsanalytics.replication;
 
 import com.wmsanalytics.config.PublisherConfig;
-import com.wmsanalytics.db.ConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * Creates, or brings up to date, one publication per publisher and one subscription per
@@ -55,8 +52,9 @@ public final class SetupStage {
             throw new PreflightFailedException(findings);
         }
         Map<PublisherConfig, Conninfo> targets = new LinkedHashMap<>();
-        publishers.keySet().forEach(config -> targets.put(config, target(config)));
-        targets.forEach((config, conninfo) -> repointCheck(config, conninfo).ifPresent(findings::add));
+        publishers.keySet().forEach(config -> targets.put(config, targets().of(config)));
+        targets.forEach((config, conninfo) ->
+                targets().moveCheck(config, publishers.get(config), conninfo).ifPresent(findings::add));
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
@@ -92,11 +90,11 @@ public final class SetupStage {
                     .clear(config, db, new ServerProbe(db).tables(config.schemas()));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
-            changes.addAll(setUp(config, db, target(config), syncTimeout, listener));
+            changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
         }
         for (PublisherConfig config : publishers.keySet()) {
-            Conninfo target = target(config);
-            if (repointCheck(config, target).isPresent()) {
+            Conninfo target = targets().of(config);
+            if (targets().moveCheck(config, publishers.get(config), target).isPresent()) {
                 DSLContext db = publishers.get(config);
                 List<String> cleared = new SlotLostResync(replica)
                         .clear(config, new ServerProbe(db).tables(config.schemas())).stream()
@@ -114,42 +112,8 @@ public final class SetupStage {
         return new Preflight(replica, publishers, connectTimeout);
     }
 
-    /**
-     * The conninfo the subscription should hold: the publisher's host, or with a multi-host URL
-     * the one host that is writable now.
-     */
-    private Conninfo target(PublisherConfig config) {
-        if (!config.endpoint().multiHost()) {
-            return Conninfo.of(config);
-        }
-        List<HostFacts> hosts = new PublisherHosts(connectTimeout).read(config);
-        int primary = PublisherHosts.primary(hosts)
-                .orElseThrow(() -> new ConnectionException(
-                        "publisher " + config.name() + ": none of the hosts of url ("
-                                + String.join(
-                                        ", ",
-                                        hosts.stream().map(HostFacts::address).toList())
-                                + ") is the one writable primary",
-                        null));
-        return Conninfo.of(config, primary);
-    }
-
-    /**
-     * When the subscription exists and now connects to another server (the publisher failed
-     * over), its slot must be usable there.
-     */
-    private Optional<Finding> repointCheck(PublisherConfig config, Conninfo target) {
-        SubscriptionSync sync = new SubscriptionSync(replica);
-        Record sub = replica.fetchOne(
-                "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
-                config.subscription());
-        if (sub == null || sub.get(0, String.class) == null) {
-            return Optional.empty();
-        }
-        return sync.storedConninfo(config.subscription())
-                .filter(stored -> !target.sameServer(stored))
-                .flatMap(stored -> new NewPrimarySlot(config, publishers.get(config))
-                        .check(sub.get(0, String.class), target.host() + ":" + target.port()));
+    private SubscriptionTarget targets() {
+        return new SubscriptionTarget(replica, connectTimeout);
     }
 
     private List<String> setUp(
