@@ -21,7 +21,12 @@ import picocli.CommandLine.ParentCommand;
             "Checks that every publisher and the replica are fit for logical replication, then creates or brings"
                     + " up to date one publication per publisher and one subscription per publisher on the replica,"
                     + " and waits until every table has finished its initial copy. Running it twice changes nothing"
-                    + " the second time."
+                    + " the second time.",
+            "",
+            "With failover = true on a publisher (PostgreSQL 17), the subscription's slot is synchronised to the"
+                    + " publisher's standby, and the standby's settings are checked on every host of a multi-host url."
+                    + " After the publisher fails over, setup points the subscription at the one writable host once it has"
+                    + " checked that the slot is usable there."
         })
 final class SetupCommand implements Callable<Integer> {
 
@@ -38,8 +43,9 @@ final class SetupCommand implements Callable<Integer> {
             names = "--resync",
             description = {
                 "Copy again the tables of every subscription that skipped transactions"
-                        + " after a promotion of the replica: drops the subscription and its slot, empties its mirror tables and"
-                        + " creates it anew. Its incremental reports are rebuilt in full by their next refresh."
+                        + " after a promotion of the replica, or whose slot did not survive its publisher's failover: drops the"
+                        + " subscription and its slot, empties its mirror tables and creates it anew. Its incremental reports are"
+                        + " rebuilt in full by their next refresh."
             })
     boolean resync;
 

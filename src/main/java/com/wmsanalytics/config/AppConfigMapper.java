@@ -85,15 +85,30 @@ final class AppConfigMapper {
     }
 
     private PublisherConfig publisher(ConfigReader p) {
+        Endpoint endpoint = endpoint(p);
         return new PublisherConfig(
                 identifier(p, "name"),
-                endpoint(p),
+                endpoint,
                 identifier(p, "publication"),
                 identifier(p, "subscription"),
                 p.stringList("schemas").stream()
                         .map(s -> checkIdentifier(p, "schemas", s))
                         .toList(),
-                p.optionalString("subscription-host"));
+                subscriptionHost(p, endpoint),
+                p.bool("failover"));
+    }
+
+    /** With a multi-host url, one subscription host per host of the url. */
+    private static Optional<String> subscriptionHost(ConfigReader p, Endpoint endpoint) {
+        Optional<String> hosts = p.optionalString("subscription-host");
+        int urlHosts = endpoint.host().split(",").length;
+        if (hosts.isPresent() && hosts.get().split(",").length != urlHosts) {
+            throw p.error(
+                    "subscription-host",
+                    "names " + hosts.get().split(",").length + " host(s) but url names " + urlHosts
+                            + ": give one per host of url, comma-separated, in the same order");
+        }
+        return hosts;
     }
 
     private Endpoint endpoint(ConfigReader r) {

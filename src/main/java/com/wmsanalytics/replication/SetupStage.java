@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -24,11 +25,19 @@ public final class SetupStage {
     private final DSLContext replica;
     private final Map<PublisherConfig, DSLContext> publishers;
     private final Clock clock;
+    private final Duration connectTimeout;
 
     public SetupStage(DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock) {
+        this(replica, publishers, clock, Preflight.HOST_TIMEOUT);
+    }
+
+    /** @param connectTimeout how long to wait for each host of a multi-host publisher URL */
+    public SetupStage(
+            DSLContext replica, Map<PublisherConfig, DSLContext> publishers, Clock clock, Duration connectTimeout) {
         this.replica = replica;
         this.publishers = publishers;
         this.clock = clock;
+        this.connectTimeout = connectTimeout;
     }
 
     /**
@@ -38,12 +47,20 @@ public final class SetupStage {
      * @throws PreflightFailedException when a server is unfit; then nothing was changed
      */
     public List<String> run(Duration syncTimeout, Listener listener) {
-        List<Finding> findings = new Preflight(replica, publishers).run();
+        List<Finding> findings = new ArrayList<>(preflight().run());
+        if (!findings.isEmpty()) {
+            throw new PreflightFailedException(findings);
+        }
+        Map<PublisherConfig, Conninfo> targets = new LinkedHashMap<>();
+        publishers.keySet().forEach(config -> targets.put(config, targets().of(config)));
+        targets.forEach((config, conninfo) ->
+                targets().moveCheck(config, publishers.get(config), conninfo).ifPresent(findings::add));
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
         List<String> changes = new ArrayList<>();
-        publishers.forEach((config, db) -> changes.addAll(setUp(config, db, syncTimeout, listener)));
+        publishers.forEach(
+                (config, db) -> changes.addAll(setUp(config, db, targets.get(config), syncTimeout, listener)));
         return changes;
     }
 
@@ -51,10 +68,12 @@ public final class SetupStage {
      * Copies again the tables of every subscription with a gap (see {@link GapCheck}): the
      * subscription and its slot are dropped, its mirror tables emptied, and it is created and
      * synchronised anew, which marks the incremental reports for a full rebuild. The new timeline
-     * is recorded. Returns the changes, empty when no subscription has a gap.
+     * is recorded. A subscription whose slot did not survive its publisher's failover (see
+     * {@link NewPrimarySlot}) is dropped and created anew on the new primary the same way.
+     * Returns the changes, empty when no subscription needed it.
      */
     public List<String> resync(Duration syncTimeout, Listener listener) {
-        List<Finding> findings = new Preflight(replica, publishers).run();
+        List<Finding> findings = preflight().run();
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
@@ -71,19 +90,44 @@ public final class SetupStage {
                     .clear(config, db, new ServerProbe(db).tables(config.schemas()));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
-            changes.addAll(setUp(config, db, syncTimeout, listener));
+            changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
+        }
+        for (PublisherConfig config : publishers.keySet()) {
+            Conninfo target = targets().of(config);
+            if (targets().moveCheck(config, publishers.get(config), target).isPresent()) {
+                DSLContext db = publishers.get(config);
+                List<String> cleared = new SlotLostResync(replica)
+                        .clear(config, new ServerProbe(db).tables(config.schemas())).stream()
+                                .map(c -> config.name() + ": " + c)
+                                .toList();
+                cleared.forEach(listener::changed);
+                changes.addAll(cleared);
+                changes.addAll(setUp(config, db, target, syncTimeout, listener));
+            }
         }
         return changes;
     }
 
-    private List<String> setUp(PublisherConfig config, DSLContext db, Duration syncTimeout, Listener listener) {
+    private Preflight preflight() {
+        return new Preflight(replica, publishers, connectTimeout);
+    }
+
+    private SubscriptionTarget targets() {
+        return new SubscriptionTarget(replica, connectTimeout);
+    }
+
+    private List<String> setUp(
+            PublisherConfig config, DSLContext db, Conninfo conninfo, Duration syncTimeout, Listener listener) {
         List<String> tables = new ServerProbe(db).tables(config.schemas());
         boolean existed = replica.fetchExists(replica.selectOne()
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
         List<String> changes = new ArrayList<>();
         new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);
-        changes.addAll(new SubscriptionSync(replica).ensure(config, Conninfo.of(config), tables));
+        changes.addAll(new SubscriptionSync(replica).ensure(config, conninfo, tables));
+        if (config.failover() && existed) {
+            new SlotFailover(replica, db, clock).ensure(config.subscription()).ifPresent(changes::add);
+        }
         changes.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
         new TableSyncWaiter(replica, clock).await(config.subscription(), syncTimeout, listener);
         // A subscription created here copied every table: it is whole on this timeline.

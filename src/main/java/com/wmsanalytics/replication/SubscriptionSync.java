@@ -44,10 +44,14 @@ final class SubscriptionSync {
                     conninfo,
                     "create subscription " + sub,
                     () -> db.execute(query(
-                            "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}",
-                            name(sub), inline(conninfo.reveal()), name(p.publication()))));
+                            "CREATE SUBSCRIPTION {0} CONNECTION {1} PUBLICATION {2}"
+                                    + (p.failover() ? " WITH (failover = true)" : ""),
+                            name(sub),
+                            inline(conninfo.reveal()),
+                            name(p.publication()))));
             ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied the wms tables");
-            return List.of("created subscription " + sub + " to " + conninfo.masked());
+            return List.of("created subscription " + sub + (p.failover() ? " with slot failover" : "") + " to "
+                    + conninfo.masked());
         }
         List<String> changes = new ArrayList<>();
         if (storedConninfo(sub)
@@ -96,7 +100,7 @@ final class SubscriptionSync {
     }
 
     /** The stored conninfo; only a superuser may read it, so others leave it as it is. */
-    private Optional<String> storedConninfo(String sub) {
+    Optional<String> storedConninfo(String sub) {
         try {
             return Optional.of(db.fetchOne(
                             "SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "

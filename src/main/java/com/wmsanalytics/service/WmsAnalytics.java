@@ -106,17 +106,18 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public List<Finding> preflight() {
-        return new Preflight(servers.replicaDsl(), servers.publisherDsls()).run();
+        return new Preflight(servers.replicaDsl(), servers.publisherDsls(), config.connectTimeout()).run();
     }
 
     /** Risks that do not fail the preflight, such as an unbounded max_slot_wal_keep_size on a publisher. */
     public List<Finding> preflightWarnings() {
-        return new Preflight(servers.replicaDsl(), servers.publisherDsls()).warnings();
+        return new Preflight(servers.replicaDsl(), servers.publisherDsls(), config.connectTimeout()).warnings();
     }
 
     public List<String> setup(SetupStage.Listener listener) {
         requireWritable();
-        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock).run(config.syncTimeout(), listener);
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock, config.connectTimeout())
+                .run(config.syncTimeout(), listener);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public List<String> resync(SetupStage.Listener listener) {
         requireWritable();
-        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock)
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock, config.connectTimeout())
                 .resync(config.syncTimeout(), listener);
     }
 

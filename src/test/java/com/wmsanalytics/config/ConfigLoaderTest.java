@@ -177,6 +177,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_multi_host_failover_publisher_lists_each_host_as_a_single_host_url() throws IOException {
+        PublisherConfig wms = load(
+                        write(
+                                "wms-analytics.publishers = [ { name = wms, failover = true, url ="
+                                        + " \"jdbc:postgresql://wms-a:5432,wms-b:5433/wms_db?targetServerType=primary&sslmode=require\" } ]\n"),
+                        Map.of())
+                .publisher("wms");
+
+        assertTrue(wms.failover());
+        assertTrue(wms.endpoint().multiHost());
+        assertEquals(
+                java.util.List.of(
+                        "jdbc:postgresql://wms-a:5432/wms_db?sslmode=require",
+                        "jdbc:postgresql://wms-b:5433/wms_db?sslmode=require"),
+                wms.endpoint().eachHost().stream().map(Endpoint::url).toList());
+        assertEquals("wms-b:5433", wms.endpoint().eachHost().get(1).address());
+    }
+
+    @Test
+    void a_multi_host_url_needs_one_subscription_host_per_host() throws IOException {
+        Path file = write("wms-analytics.publishers = [ { name = wms, subscription-host = wms-a.internal,"
+                + " url = \"jdbc:postgresql://wms-a,wms-b/wms_db\" } ]\n");
+        assertTrue(fails(file)
+                .getMessage()
+                .contains("wms-analytics.publishers[0].subscription-host: names 1 host(s) but url names 2"));
+    }
+
+    @Test
     void password_and_password_file_together_are_a_contradiction() throws IOException {
         Path file = write(ONE_PUBLISHER + "wms-analytics.replica { password = a, password-file = b }\n");
         assertTrue(fails(file)

@@ -88,6 +88,53 @@ public final class PhysicalStandby implements AutoCloseable {
         awaitTrue("SELECT NOT pg_is_in_recovery()", "the end of recovery");
     }
 
+    /**
+     * Sets this standby up for PostgreSQL 17 slot synchronisation and reloads both servers:
+     * {@code sync_replication_slots}, {@code hot_standby_feedback} and a {@code dbname} in
+     * {@code primary_conninfo} here, and {@code synchronized_standby_slots} naming this standby's
+     * slot on the source.
+     */
+    public void synchroniseSlots(String database) {
+        try {
+            Files.writeString(
+                    dataDirectory.resolve("postgresql.auto.conf"),
+                    "\nsync_replication_slots = on\nhot_standby_feedback = on\nprimary_conninfo = 'host=localhost port="
+                            + source.port() + " user=" + source.superuser() + " application_name=" + APPLICATION_NAME
+                            + " dbname=" + database + "'\n",
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.queryValue("postgres", "SELECT pg_reload_conf()");
+        source.execute("postgres", "ALTER SYSTEM SET synchronized_standby_slots = '" + SLOT + "'");
+        source.queryValue("postgres", "SELECT pg_reload_conf()");
+        awaitStreaming();
+    }
+
+    /**
+     * Waits until the source's logical slot is synchronised to this standby and persisted
+     * ({@code synced}, not {@code temporary}) with the source's confirmed position. While it
+     * polls it logs a standby snapshot on the source, so that the slot can move on, and wakes
+     * the standby's sync worker with a reload instead of waiting out its back-off (up to 30 s).
+     */
+    public void awaitSlotSynced(String slot) {
+        String confirmed = source.queryValue(
+                "postgres", "SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
+        String synced = "SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot
+                + "' AND synced AND NOT temporary AND confirmed_flush_lsn >= '" + confirmed + "')";
+        for (int i = 0; i < 600; i++) {
+            if ("t".equals(server.queryValue("postgres", synced))) {
+                return;
+            }
+            if (i % 5 == 0) {
+                source.queryValue("postgres", "SELECT pg_log_standby_snapshot()");
+                server.queryValue("postgres", "SELECT pg_reload_conf()");
+            }
+            sleep();
+        }
+        throw new AssertionError("slot " + slot + " was not synchronised to the standby within 60 s");
+    }
+
     private void awaitStreaming() {
         awaitTrue("SELECT EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')", "streaming");
         awaitReplayed();

@@ -96,6 +96,19 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Starts a third server: a hot standby of the primary (the publisher), streaming from it
+     * through a physical slot, with the primary's settings. Only a class with servers of its own
+     * may have one; it stops with the pair.
+     */
+    public PhysicalStandby standbyOfPrimary() {
+        if (!isolated) {
+            throw new IllegalStateException(
+                    "a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
+        }
+        return servers.standbyOf(primary(), primarySettings, binaries());
+    }
+
+    /**
      * Drops every subscription, replication slot, database and role on both servers and creates
      * an empty {@code wms_db} again, as before each class.
      */
