@@ -189,8 +189,8 @@ class JobDefinitionsTest {
         Path file = write("daily.conf", job("crn = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily"));
         assertFails(
                 file
-                        + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, gate-timeout,"
-                        + " retry, enabled",
+                        + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, directory,"
+                        + " gate-timeout, retry, enabled",
                 file);
     }
 
