@@ -93,17 +93,31 @@ class BackupTest {
             empty.execute("postgres", "CREATE ROLE wms_bi_reader NOLOGIN");
             assertEquals(0, restore(backup.resolve(Backup.DUMP), empty));
 
-            for (String report : reports(pg.replica())) {
+            for (String report : incrementalReports(pg.replica())) {
                 assertEquals(
                         ViewContents.fingerprint(pg.replica(), report),
                         ViewContents.fingerprint(empty, report),
                         report);
             }
             assertNotEquals("0", count(empty, "order_analytics.daily_orders"));
+            assertEquals(
+                    count(pg.replica(), "pg_matviews WHERE schemaname <> 'pg_catalog'"),
+                    count(empty, "pg_matviews WHERE schemaname <> 'pg_catalog'"),
+                    "the materialized views are restored, empty: their sources' rows are not in the backup");
             for (String table : controlTables(pg.replica())) {
                 assertEquals(count(pg.replica(), table), count(empty, table), table);
             }
             assertEquals("0", count(empty, "wms.orders"), "the mirror's rows are copied again by setup, not restored");
+
+            Path restored = Files.writeString(
+                    work.resolve("restored.conf"),
+                    Files.readString(config) + "wms-analytics.replica.url = \"" + empty.jdbcUrl(PostgresPair.DATABASE)
+                            + "\"\n");
+            CliRun migrate = CliRun.of("migrate", "--config", restored.toString());
+            assertEquals(0, migrate.exitCode(), migrate.err());
+            assertEquals(
+                    "replica: up to date at version " + manifest.migrationVersion(),
+                    migrate.out().strip());
         }
     }
 
