@@ -77,7 +77,10 @@ class JobDefinitionsTest {
 
     @Test
     void the_shipped_daily_job_spells_out_every_default() {
-        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).get(0);
+        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).stream()
+                .filter(j -> j.name().equals("daily"))
+                .findFirst()
+                .orElseThrow();
         JobDefinition minimal =
                 only(write("daily.conf", job("cron = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily")));
 
