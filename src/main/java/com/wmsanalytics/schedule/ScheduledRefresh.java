@@ -80,6 +80,7 @@ final class ScheduledRefresh {
                 firing.scheduledFor(),
                 result.directory(),
                 result.deleted().size());
+        observer.backedUp(job.name(), result);
         return result;
     }
 

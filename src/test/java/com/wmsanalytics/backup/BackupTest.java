@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.demo.EmbeddedServer;
+import com.wmsanalytics.schedule.JobDefinitions;
+import com.wmsanalytics.schedule.RunObserver;
+import com.wmsanalytics.schedule.SchedulerService;
 import com.wmsanalytics.service.RefreshProgress;
+import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.TestConfig;
@@ -22,6 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -138,6 +145,36 @@ class BackupTest {
         assertTrue(Files.isDirectory(noManifest));
         assertTrue(Files.isRegularFile(foreign.resolve(Manifest.FILE)));
         assertTrue(Files.isRegularFile(onlyBackup(to).resolve(Manifest.FILE)));
+    }
+
+    @Test
+    void the_service_runs_an_enabled_backup_job_into_its_directory() throws Exception {
+        Path to = work.resolve("scheduled");
+        Path jobs = JobFiles.directory();
+        JobFiles.write(
+                jobs,
+                "backup",
+                "cron = \"0/1 * * * * ?\"\ntime-zone = UTC\naction = backup\ndirectory = \"" + to + "\"");
+        CompletableFuture<BackupResult> written = new CompletableFuture<>();
+        try (WmsAnalytics service = new WmsAnalytics(
+                        TestConfig.of(Files.readString(config) + JobFiles.serviceConfig(jobs)), Clock.systemUTC());
+                SchedulerService scheduler = SchedulerService.start(
+                        service,
+                        JobDefinitions.load(jobs),
+                        new RunObserver() {
+                            @Override
+                            public void finished(String job, RefreshReport report) {}
+
+                            @Override
+                            public void backedUp(String job, BackupResult result) {
+                                written.complete(result);
+                            }
+                        },
+                        Clock.systemUTC())) {
+            BackupResult result = written.get(60, TimeUnit.SECONDS);
+            assertEquals(to, result.directory().getParent());
+            assertTrue(Files.isRegularFile(result.directory().resolve(Manifest.FILE)));
+        }
     }
 
     @Test
