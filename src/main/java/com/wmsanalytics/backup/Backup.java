@@ -62,7 +62,6 @@ public final class Backup {
     public BackupResult run(Path root) {
         BackupSource source = new BackupSource(replica);
         PgClient pgDump = requirePgDump(source.serverMajor(), source.serverVersion());
-        requireDirectory(root);
         List<String> schemas = new ArrayList<>(List.of(CONTROL_SCHEMA));
         source.reportSchemas().stream().filter(s -> !schemas.contains(s)).forEach(schemas::add);
         Instant created = clock.instant();
@@ -76,6 +75,7 @@ public final class Backup {
                 created,
                 all,
                 source.reports());
+        requireDirectory(root);
         try {
             Path directory = write(root, manifest, new PgDumpRun(pgDump, endpoint), schemas);
             log.info("backup - {} written (migration version {})", directory, manifest.migrationVersion());

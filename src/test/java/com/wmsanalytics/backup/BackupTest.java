@@ -178,6 +178,40 @@ class BackupTest {
     }
 
     @Test
+    void a_failing_pg_dump_is_one_error_line_and_leaves_no_directory_behind() throws Exception {
+        // The refresher role may not read every control table, so pg_dump fails as that role.
+        Path to = work.resolve("failed");
+        Path conf = Files.writeString(
+                work.resolve("refresher.conf"),
+                Files.readString(config) + "wms-analytics.replica.user = wms_analytics_user\n");
+        pg.replica().execute("postgres", "ALTER ROLE wms_analytics_user LOGIN");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "GRANT SELECT ON analytics_control.flyway_schema_history TO wms_analytics_user");
+        try {
+            CliRun run = CliRun.of(ENV, "backup", "--to", to.toString(), "--config", conf.toString());
+
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(
+                    run.err()
+                            .matches(
+                                    "error: pg_dump failed: query failed: ERROR:  permission denied for table \\w+\\s*"),
+                    run.err());
+            try (Stream<Path> left = Files.list(to)) {
+                assertEquals(List.of(), left.toList());
+            }
+        } finally {
+            pg.replica()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "REVOKE SELECT ON analytics_control.flyway_schema_history FROM wms_analytics_user");
+            pg.replica().execute("postgres", "ALTER ROLE wms_analytics_user NOLOGIN");
+        }
+    }
+
+    @Test
     void a_pg_dump_older_than_the_server_or_none_at_all_is_refused_in_one_line_and_nothing_is_written()
             throws Exception {
         try (EmbeddedServer pg17 = EmbeddedServer.start(
