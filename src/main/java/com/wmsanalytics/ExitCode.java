@@ -22,6 +22,8 @@ public enum ExitCode {
      * while behind): nothing was refreshed until {@code setup --resync} copies the tables again.
      */
     RESYNC_NEEDED(8),
+    /** {@code backup}: pg_dump is missing or older than the server; nothing was written. */
+    BACKUP_TOOL(9),
     /** {@code status --check}: a report is past its warn-after objective, or its freshness is unknown. */
     FRESHNESS_WARN(10),
     /** {@code status --check}: a report is past its error-after objective. */

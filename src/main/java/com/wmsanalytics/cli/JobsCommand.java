@@ -83,7 +83,9 @@ final class JobsCommand implements Callable<Integer> {
                 job.name(),
                 job.cron(),
                 job.timeZone().getId(),
-                job.group().map(g -> "group " + g).orElse(String.join(", ", job.views())),
+                job.directory()
+                        .map(d -> "backup to " + d)
+                        .orElseGet(() -> job.group().map(g -> "group " + g).orElse(String.join(", ", job.views()))),
                 job.enabled(),
                 job.enabled() ? nextFire(job, now) : Optional.empty(),
                 last.map(RunRecord::runId),

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "6:a server is not fit for logical replication; nothing was changed",
             "7:the replica is a standby (in recovery); nothing was written",
             "8:a subscription skipped transactions after a promotion; run setup --resync",
+            "9:backup: pg_dump is missing or older than the server; nothing was written",
             "70:an unexpected internal error (run with --verbose and report it)"
         })
 public final class RootCommand implements Runnable {
@@ -46,6 +47,7 @@ public final class RootCommand implements Runnable {
             ViewsCommand.class,
             VerifyCommand.class,
             JobsCommand.class,
+            BackupCommand.class,
             RunCommand.class,
             DemoCommand.class);
 

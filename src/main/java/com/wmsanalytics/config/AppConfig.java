@@ -15,6 +15,7 @@ public record AppConfig(
         GateSettings gate,
         RefreshSettings refresh,
         Duration historyRetention,
+        Duration backupRetention,
         SchedulerSettings scheduler,
         HttpSettings http,
         FreshnessObjectives freshness) {

@@ -44,6 +44,7 @@ final class AppConfigMapper {
                         root.at("gate").positiveDuration("poll-interval")),
                 refresh,
                 root.at("history").positiveDuration("retention"),
+                root.at("backup").positiveDuration("retention"),
                 ServiceSettingsMapper.scheduler(root.at("scheduler")),
                 ServiceSettingsMapper.http(root.at("http")),
                 FreshnessMapper.map(root.at("freshness")));

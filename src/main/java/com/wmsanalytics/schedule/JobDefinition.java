@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.Optional;
  * One job, read from {@code <name>.conf} in the jobs directory. A refresh job refreshes either
  * a refresh group or a list of views: exactly one of {@code group} and {@code views} is set.
  * A verify job checks the incremental reports of its group or views (all when neither is set)
- * against their definitions, and with {@code repair} recomputes the buckets that differ.
+ * against their definitions, and with {@code repair} recomputes the buckets that differ. A
+ * backup job dumps the replica into its directory ({@code wms-analytics backup}).
  *
  * @param cron a Quartz cron expression (seconds first), read in {@code timeZone}
  * @param views {@code schema.name} of each view, empty when the job refreshes a group
  * @param gateTimeout how long the catch-up gate may wait; empty: {@code wms-analytics.gate.timeout}
  * @param source the file the job was read from, for messages
  * @param action what the job does when it fires
+ * @param repair a verify job recomputes the buckets that differ
+ * @param directory a backup job's directory of backups; empty for the other actions
  */
 public record JobDefinition(
         String name,
@@ -28,12 +32,14 @@ public record JobDefinition(
         boolean enabled,
         String source,
         Action action,
-        boolean repair) {
+        boolean repair,
+        Optional<Path> directory) {
 
     /** What a job does. */
     public enum Action {
         REFRESH,
-        VERIFY
+        VERIFY,
+        BACKUP
     }
 
     public JobDefinition {
@@ -51,6 +57,18 @@ public record JobDefinition(
             RetryPolicy retry,
             boolean enabled,
             String source) {
-        this(name, cron, timeZone, group, views, gateTimeout, retry, enabled, source, Action.REFRESH, false);
+        this(
+                name,
+                cron,
+                timeZone,
+                group,
+                views,
+                gateTimeout,
+                retry,
+                enabled,
+                source,
+                Action.REFRESH,
+                false,
+                Optional.empty());
     }
 }

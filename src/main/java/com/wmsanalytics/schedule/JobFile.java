@@ -29,18 +29,23 @@ final class JobFile {
         r.requireObject("job", "an object { cron = ..., time-zone = ..., ... }");
         JobDefinition.Action action = action(r);
         boolean verify = action == JobDefinition.Action.VERIFY;
+        boolean backup = action == JobDefinition.Action.BACKUP;
+        if (backup) {
+            requireNoTarget(r);
+        }
         return new JobDefinition(
                 name,
                 CronCheck.read(r, "job.cron"),
                 zone(r),
-                group(r, verify),
+                backup ? Optional.empty() : group(r, verify),
                 views(r),
                 r.optionalPositiveDuration("job.gate-timeout"),
                 retry(r),
                 r.bool("job.enabled"),
                 r.source(),
                 action,
-                repair(r, verify));
+                repair(r, verify),
+                directory(r, backup));
     }
 
     private static JobDefinition.Action action(ConfigReader r) {
@@ -48,7 +53,8 @@ final class JobFile {
         return switch (action) {
             case "refresh" -> JobDefinition.Action.REFRESH;
             case "verify" -> JobDefinition.Action.VERIFY;
-            default -> throw r.error("job.action", "expected refresh or verify, got '" + action + "'");
+            case "backup" -> JobDefinition.Action.BACKUP;
+            default -> throw r.error("job.action", "expected refresh, verify or backup, got '" + action + "'");
         };
     }
 
@@ -57,6 +63,27 @@ final class JobFile {
             throw r.error("job.repair", "only a verify job repairs; set action = verify or remove repair");
         }
         return r.isSet("job.repair") && r.bool("job.repair");
+    }
+
+    private static void requireNoTarget(ConfigReader r) {
+        for (String key : List.of("job.group", "job.views")) {
+            if (r.isSet(key)) {
+                throw r.error(key, "a backup job dumps the whole replica; remove " + key.substring(4));
+            }
+        }
+    }
+
+    private static Optional<Path> directory(ConfigReader r, boolean backup) {
+        if (!backup) {
+            if (r.isSet("job.directory")) {
+                throw r.error("job.directory", "only a backup job has a directory; set action = backup or remove it");
+            }
+            return Optional.empty();
+        }
+        if (!r.isSet("job.directory")) {
+            throw r.error("job.directory", "a backup job needs the directory of its backups");
+        }
+        return Optional.of(Path.of(r.string("job.directory")));
     }
 
     private static String jobName(Path file) {

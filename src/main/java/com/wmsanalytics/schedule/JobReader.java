@@ -29,6 +29,7 @@ final class JobReader {
                             "group",
                             "views",
                             "repair",
+                            "directory",
                             "gate-timeout",
                             "retry",
                             "enabled"),

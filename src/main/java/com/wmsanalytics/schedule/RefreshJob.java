@@ -52,6 +52,10 @@ final class RefreshJob implements Job {
             verify(job, firing);
             return;
         }
+        if (job.action() == JobDefinition.Action.BACKUP) {
+            backup(job, firing);
+            return;
+        }
         try {
             RefreshReport report = refresh.run(job, firing);
             retryIfAllowed(
@@ -98,6 +102,21 @@ final class RefreshJob implements Job {
                     firing.scheduledFor(),
                     e.getMessage());
             log.debug("{} - verify failure", job.name(), e);
+            refresh.failed(job);
+        }
+    }
+
+    /** A backup firing: one backup, no retries; an error is logged and the scheduler keeps running. */
+    private void backup(JobDefinition job, Firing firing) {
+        try {
+            refresh.backup(job, firing);
+        } catch (RuntimeException e) {
+            log.error(
+                    "{} - backup firing for {} failed: {}; the scheduler keeps running",
+                    job.name(),
+                    firing.scheduledFor(),
+                    e.getMessage());
+            log.debug("{} - backup failure", job.name(), e);
             refresh.failed(job);
         }
     }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.backup.BackupResult;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshReport;
 import java.util.List;
@@ -14,6 +15,9 @@ public interface RunObserver {
 
     /** A verify job checked the incremental reports. */
     default void verified(String job, List<ReportVerifier.Check> checks) {}
+
+    /** A backup job wrote a backup (and deleted those past the retention). */
+    default void backedUp(String job, BackupResult result) {}
 
     /** The daily history purge ran: it succeeded or failed. */
     default void purged(boolean succeeded) {}

@@ -1,10 +1,12 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.backup.BackupResult;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,20 @@ final class ScheduledRefresh {
                 job.repair() && differing > 0 ? " and were repaired" : "");
         observer.verified(job.name(), checks);
         return checks;
+    }
+
+    /** A backup job's firing: one backup into the job's directory, then its retention; one line logged. */
+    BackupResult backup(JobDefinition job, Firing firing) {
+        Path directory = job.directory().orElseThrow();
+        BackupResult result = app.backup(directory, System.getenv("PATH"));
+        log.info(
+                "{} - firing for {}: backup {} written, {} old backup(s) deleted",
+                job.name(),
+                firing.scheduledFor(),
+                result.directory(),
+                result.deleted().size());
+        observer.backedUp(job.name(), result);
+        return result;
     }
 
     /** Tells the observer that a firing ended in an error before its run could report. */

@@ -1,5 +1,7 @@
 package com.wmsanalytics.service;
 
+import com.wmsanalytics.backup.Backup;
+import com.wmsanalytics.backup.BackupResult;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.PublisherConfig;
 import com.wmsanalytics.db.ConnectionException;
@@ -39,6 +41,7 @@ import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.replication.TableCounts;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +174,19 @@ public final class WmsAnalytics implements AutoCloseable {
                 .orElseGet(() -> views.isEmpty() ? selection.all() : selection.named(views)));
         ReportVerifier verifier = new ReportVerifier(servers.replica(), config.refresh());
         return plan.views().stream().map(v -> verifier.verify(v, repair)).toList();
+    }
+
+    /**
+     * Dumps the control and report schemas with the {@code pg_dump} found on {@code searchPath}
+     * into a new backup under {@code root}, then deletes the backups past {@code backup.retention}.
+     */
+    public BackupResult backup(Path root, String searchPath) {
+        List<String> mirror = config.publishers().stream()
+                .flatMap(p -> p.schemas().stream())
+                .distinct()
+                .toList();
+        return new Backup(servers.replicaDsl(), config.replica(), mirror, config.backupRetention(), clock, searchPath)
+                .run(root);
     }
 
     public StatusReport status() {

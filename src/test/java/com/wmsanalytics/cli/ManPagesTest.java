@@ -66,6 +66,7 @@ class ManPagesTest {
                         "wms-analytics-views.1",
                         "wms-analytics-verify.1",
                         "wms-analytics-jobs.1",
+                        "wms-analytics-backup.1",
                         "wms-analytics-run.1",
                         "wms-analytics-demo.1"),
                 pages.keySet());

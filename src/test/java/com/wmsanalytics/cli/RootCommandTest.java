@@ -13,7 +13,18 @@ import org.junit.jupiter.api.Test;
 class RootCommandTest {
 
     private static final List<String> ALL = List.of(
-            "migrate", "generate", "setup", "refresh", "status", "history", "views", "verify", "jobs", "run", "demo");
+            "migrate",
+            "generate",
+            "setup",
+            "refresh",
+            "status",
+            "history",
+            "views",
+            "verify",
+            "jobs",
+            "backup",
+            "run",
+            "demo");
 
     private final StringWriter out = new StringWriter();
     private final CliContext context = new CliContext(

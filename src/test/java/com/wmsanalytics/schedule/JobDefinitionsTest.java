@@ -2,6 +2,7 @@ package com.wmsanalytics.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.config.ConfigException;
@@ -24,31 +25,62 @@ class JobDefinitionsTest {
 
     @Test
     void
-            the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace_and_a_weekly_verify() {
+            the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace_a_weekly_verify_and_a_disabled_backup() {
         List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
 
         assertEquals(
-                List.of("daily", "monthly", "verify", "weekly"),
+                List.of("backup", "daily", "monthly", "verify", "weekly"),
                 jobs.stream().map(JobDefinition::name).toList());
         assertEquals(
-                List.of("0 0 2 * * ?", "0 0 4 1 * ?", "0 0 5 ? * SUN", "0 0 3 ? * MON"),
+                List.of("0 0 1 * * ?", "0 0 2 * * ?", "0 0 4 1 * ?", "0 0 5 ? * SUN", "0 0 3 ? * MON"),
                 jobs.stream().map(JobDefinition::cron).toList());
         assertEquals(
-                List.of(Optional.of("daily"), Optional.of("monthly"), Optional.empty(), Optional.of("weekly")),
+                List.of(
+                        Optional.empty(),
+                        Optional.of("daily"),
+                        Optional.of("monthly"),
+                        Optional.empty(),
+                        Optional.of("weekly")),
                 jobs.stream().map(JobDefinition::group).toList());
         assertEquals(
                 List.of(
+                        JobDefinition.Action.BACKUP,
                         JobDefinition.Action.REFRESH,
                         JobDefinition.Action.REFRESH,
                         JobDefinition.Action.VERIFY,
                         JobDefinition.Action.REFRESH),
                 jobs.stream().map(JobDefinition::action).toList());
-        assertEquals("jobs/daily.conf", jobs.get(0).source());
+        assertEquals(
+                List.of(false, true, true, true, true),
+                jobs.stream().map(JobDefinition::enabled).toList());
+        assertEquals(
+                Optional.of(Path.of("/var/backups/wms-analytics")), jobs.get(0).directory());
+        assertEquals("jobs/daily.conf", jobs.get(1).source());
+    }
+
+    @Test
+    void a_backup_job_needs_a_directory_and_takes_no_group() {
+        write("backup.conf", job("cron = \"0 0 1 * * ?\"", "time-zone = UTC", "action = backup"));
+        ConfigException missing = assertThrows(ConfigException.class, () -> JobDefinitions.load(dir));
+        assertTrue(
+                missing.getMessage().endsWith("job.directory: a backup job needs the directory of its backups"),
+                missing.getMessage());
+
+        write(
+                "backup.conf",
+                job("cron = \"0 0 1 * * ?\"", "time-zone = UTC", "action = backup", "directory = /b", "group = daily"));
+        ConfigException group = assertThrows(ConfigException.class, () -> JobDefinitions.load(dir));
+        assertTrue(
+                group.getMessage().endsWith("job.group: a backup job dumps the whole replica; remove group"),
+                group.getMessage());
     }
 
     @Test
     void the_shipped_daily_job_spells_out_every_default() {
-        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).get(0);
+        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).stream()
+                .filter(j -> j.name().equals("daily"))
+                .findFirst()
+                .orElseThrow();
         JobDefinition minimal =
                 only(write("daily.conf", job("cron = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily")));
 
@@ -160,8 +192,8 @@ class JobDefinitionsTest {
         Path file = write("daily.conf", job("crn = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily"));
         assertFails(
                 file
-                        + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, gate-timeout,"
-                        + " retry, enabled",
+                        + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, directory,"
+                        + " gate-timeout, retry, enabled",
                 file);
     }
 
@@ -188,7 +220,7 @@ class JobDefinitionsTest {
     @Test
     void an_unknown_action_is_named() {
         Path file = write("verify.conf", job("cron = \"0 0 5 ? * SUN\"", "time-zone = UTC", "action = check"));
-        assertFails(file + ":4: job.action: expected refresh or verify, got 'check'", file);
+        assertFails(file + ":4: job.action: expected refresh, verify or backup, got 'check'", file);
     }
 
     @Test

@@ -77,7 +77,10 @@ class QuartzTablesTest {
 
     @Test
     void a_clustered_quartz_scheduler_stores_and_reads_back_a_job_as_the_refresher() throws Exception {
-        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).get(0);
+        JobDefinition daily = JobDefinitions.load(Path.of("jobs")).stream()
+                .filter(j -> j.name().equals("daily"))
+                .findFirst()
+                .orElseThrow();
         Scheduler scheduler = clusteredScheduler("quartz-tables-test");
         try {
             scheduler.scheduleJob(

@@ -30,6 +30,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> primarySettings = EmbeddedServer.logicalReplicationSettings();
     private final Map<String, String> replicaSettings = EmbeddedServer.logicalReplicationSettings();
     private boolean isolated;
+    private Optional<Path> archive = Optional.empty();
     private ServerPair servers;
 
     public static PostgresPair logical() {
@@ -40,6 +41,12 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     public PostgresPair isolated() {
         isolated = true;
         return this;
+    }
+
+    /** Starts the class's servers from this binaries archive, whatever the run's version; they are its own. */
+    public PostgresPair binaries(Path binariesArchive) {
+        archive = Optional.of(binariesArchive);
+        return isolated();
     }
 
     /** Overrides settings of the primary, such as {@code wal_level=replica}; the class gets servers of its own. */
@@ -57,7 +64,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         if (isolated) {
-            servers = ServerPair.start(primarySettings, replicaSettings, binaries());
+            servers = ServerPair.start(primarySettings, replicaSettings, archive.or(PostgresPair::binaries));
             return;
         }
         servers = SharedPair.resetOrStart(() -> ServerPair.start(primarySettings, replicaSettings, binaries()));
