@@ -77,6 +77,11 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Whether the class's servers run the pass's PostgreSQL version rather than binaries of its own choosing. */
+    boolean followsThePass() {
+        return archive.isEmpty();
+    }
+
     /** The PostgreSQL binaries archive chosen for this run, if not the class path's. */
     public static Optional<Path> binaries() {
         return Optional.ofNullable(System.getProperty("wms.test.pg-binaries")).map(Path::of);

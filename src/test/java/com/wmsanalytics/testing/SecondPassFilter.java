@@ -12,9 +12,10 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
  * On the suite's second pass, on another PostgreSQL major version (the system property
- * {@code wms.test.pg-binaries} is set), keeps only the test classes that start servers through
- * a {@link PostgresPair}. The other classes never reach PostgreSQL, so the second pass would
- * run exactly what the first already ran. Registered through {@code META-INF/services}.
+ * {@code wms.test.pg-binaries} is set), keeps only the test classes that start servers of the
+ * pass's version through a {@link PostgresPair}. The other classes never reach PostgreSQL, or
+ * choose their binaries themselves, so the second pass would run exactly what the first
+ * already ran. Registered through {@code META-INF/services}.
  */
 public final class SecondPassFilter implements PostDiscoveryFilter {
 
@@ -40,16 +41,29 @@ public final class SecondPassFilter implements PostDiscoveryFilter {
         return Optional.empty();
     }
 
-    /** Whether the class, a superclass or an enclosing class holds a static PostgresPair. */
+    /**
+     * Whether the class, a superclass or an enclosing class holds a static PostgresPair on the
+     * pass's version.
+     */
     static boolean usesPostgresPair(Class<?> type) {
         if (type == null || type == Object.class) {
             return false;
         }
         for (Field field : type.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == PostgresPair.class) {
-                return true;
+                return followsThePass(field);
             }
         }
         return usesPostgresPair(type.getSuperclass()) || usesPostgresPair(type.getEnclosingClass());
+    }
+
+    private static boolean followsThePass(Field field) {
+        try {
+            field.setAccessible(true);
+            PostgresPair pair = (PostgresPair) field.get(null);
+            return pair == null || pair.followsThePass();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
     }
 }

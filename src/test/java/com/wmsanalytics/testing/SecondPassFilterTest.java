@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Nested;
@@ -25,6 +26,11 @@ class SecondPassFilterTest {
     }
 
     @Test
+    void a_class_whose_pair_chooses_its_own_binaries_runs_once() {
+        assertFalse(SecondPassFilter.usesPostgresPair(WithOwnBinaries.class));
+    }
+
+    @Test
     void the_launcher_finds_the_filter_through_its_service_file() {
         assertEquals(
                 List.of(SecondPassFilter.class),
@@ -36,6 +42,10 @@ class SecondPassFilterTest {
     /** Not test classes: only their shapes matter. */
     static final class WithoutPair {
         static final String NAME = "no servers";
+    }
+
+    static final class WithOwnBinaries {
+        static final PostgresPair PAIR = PostgresPair.logical().binaries(Path.of("postgres-linux-x86_64.txz"));
     }
 
     static final class WithPair {
