@@ -47,8 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class BackupTest {
 
-    private static final Path PG14 = Path.of(System.getProperty(
-            "wms.test.pg14-binaries", "the system property wms.test.pg14-binaries is not set (see the pom)"));
+    private static final Path PG14 = PostgresPair.pg14Archive();
     private static final String PASSWORD = "not-on-any-command-line";
     private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
 

@@ -2,7 +2,6 @@ package com.wmsanalytics.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -27,38 +26,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * PostgreSQL 17 slot failover of a WMS primary: a publisher with a physical standby, the
  * replica subscribed with {@code failover = true}. On 17 the preflight checks the standby, and
  * after the standby is promoted {@code setup} points the subscription at it and the gate reads
- * it, with no row lost or doubled. Below 17 (the suite's second pass) setup refuses in one line;
- * that pass shares the JVM's servers, since it needs no standby.
+ * it, with no row lost or doubled. The class runs on the class path's PostgreSQL 17 in the first
+ * pass only; {@link SlotFailoverBelow17Test} covers 14.
  */
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublisherFailoverTest {
 
     @RegisterExtension
-    static final PostgresPair pg = PostgresPair.binaries().isPresent()
-            ? PostgresPair.logical()
-            : PostgresPair.logical().isolated();
+    static final PostgresPair pg = PostgresPair.logical().classPathBinaries();
 
-    private static boolean pg17;
     private static PhysicalStandby standby;
 
     @BeforeAll
     static void a_publisher_with_a_standby_and_a_subscribed_replica() {
-        pg17 = Integer.parseInt(pg.primary().queryValue("postgres", "SHOW server_version_num")) >= 170000;
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
             app.migratePrimary("wms");
             app.migrate();
         }
-        if (pg17) {
-            standby = pg.standbyOfPrimary();
-            insertWarehouses(pg.primary(), 1, 100);
-        }
+        standby = pg.standbyOfPrimary();
+        insertWarehouses(pg.primary(), 1, 100);
     }
 
     @Test
     @Order(1)
     void a_misconfigured_standby_gets_one_line_per_missing_setting_with_its_fix() throws Exception {
-        assumeTrue(pg17, "slot failover needs PostgreSQL 17");
 
         CliRun check = CliRun.of(
                 "setup",
@@ -101,7 +93,6 @@ class PublisherFailoverTest {
     @Test
     @Order(2)
     void after_a_failover_setup_repoints_the_subscription_and_no_row_is_lost_or_doubled() throws Exception {
-        assumeTrue(pg17, "slot failover needs PostgreSQL 17");
         standby.synchroniseSlots(PostgresPair.DATABASE);
         CliRun plain = CliRun.of("setup", "--config", file(TestConfig.hocon(pg)).toString());
         assertEquals(0, plain.exitCode(), plain.out() + plain.err());
@@ -176,7 +167,6 @@ class PublisherFailoverTest {
     @Test
     @Order(3)
     void a_slot_missing_on_the_new_primary_refuses_setup_until_setup_resync_copies_the_tables_again() throws Exception {
-        assumeTrue(pg17, "slot failover needs PostgreSQL 17");
         Path config = config(pg.primary().port(), standby.server().port(), 0);
         // As right after a failover whose slot was never synchronised: the subscription still
         // names the old primary, and the new one has no slot for it.
@@ -213,23 +203,6 @@ class PublisherFailoverTest {
                         .queryValue(
                                 PostgresPair.DATABASE,
                                 "SELECT subfailover FROM pg_subscription WHERE subname = 'wms_analytics_sub'"));
-    }
-
-    @Test
-    void below_17_setup_says_slot_failover_needs_17_and_changes_nothing() throws Exception {
-        assumeTrue(!pg17, "runs on the suite's PostgreSQL 14 pass");
-        Path config = file(TestConfig.hocon(pg) + "wms-analytics.publisher-defaults.failover = true\n");
-
-        CliRun setup = CliRun.of("setup", "--config", config.toString());
-
-        assertEquals(6, setup.exitCode(), setup.err());
-        assertEquals(
-                List.of("error: publisher wms: slot failover (failover = true) needs PostgreSQL 17 or later on the"
-                        + " publisher and the replica, but the publisher runs 14 and the replica 14; fix: upgrade both to"
-                        + " PostgreSQL 17, or set failover = false for publisher wms"),
-                setup.errLines().stream().filter(l -> !l.startsWith("warning:")).toList());
-        assertEquals("0", pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_subscription"));
-        assertEquals("0", pg.primary().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM pg_publication"));
     }
 
     /**

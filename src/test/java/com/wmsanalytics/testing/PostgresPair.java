@@ -31,6 +31,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> replicaSettings = EmbeddedServer.logicalReplicationSettings();
     private boolean isolated;
     private Optional<Path> archive = Optional.empty();
+    private boolean ownBinaries;
     private ServerPair servers;
 
     public static PostgresPair logical() {
@@ -46,7 +47,32 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     /** Starts the class's servers from this binaries archive, whatever the run's version; they are its own. */
     public PostgresPair binaries(Path binariesArchive) {
         archive = Optional.of(binariesArchive);
+        ownBinaries = true;
         return isolated();
+    }
+
+    /**
+     * Starts the class's servers from the binaries on the class path (PostgreSQL 17, the first
+     * pass's), whatever the run's version; they are its own. For a class whose tests need 17.
+     */
+    public PostgresPair classPathBinaries() {
+        archive = Optional.empty();
+        ownBinaries = true;
+        return isolated();
+    }
+
+    /** The PostgreSQL 14 binaries archive, which the build hands to both passes. */
+    public static Path pg14Archive() {
+        String archive = System.getProperty("wms.test.pg14-binaries");
+        if (archive == null) {
+            throw new IllegalStateException("the system property wms.test.pg14-binaries is not set (see the pom)");
+        }
+        return Path.of(archive);
+    }
+
+    /** The binaries this class's servers run. */
+    private Optional<Path> serverBinaries() {
+        return ownBinaries ? archive : binaries();
     }
 
     /** Overrides settings of the primary, such as {@code wal_level=replica}; the class gets servers of its own. */
@@ -64,7 +90,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         if (isolated) {
-            servers = ServerPair.start(primarySettings, replicaSettings, archive.or(PostgresPair::binaries));
+            servers = ServerPair.start(primarySettings, replicaSettings, serverBinaries());
             return;
         }
         servers = SharedPair.resetOrStart(() -> ServerPair.start(primarySettings, replicaSettings, binaries()));
@@ -79,7 +105,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
 
     /** Whether the class's servers run the pass's PostgreSQL version rather than binaries of its own choosing. */
     boolean followsThePass() {
-        return archive.isEmpty();
+        return !ownBinaries;
     }
 
     /** The PostgreSQL binaries archive chosen for this run, if not the class path's. */
@@ -104,7 +130,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(
                     "a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
         }
-        return servers.standbyOf(replica(), replicaSettings, binaries());
+        return servers.standbyOf(replica(), replicaSettings, serverBinaries());
     }
 
     /**
@@ -117,7 +143,7 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(
                     "a standby needs servers of the class's own: use PostgresPair.logical().isolated()");
         }
-        return servers.standbyOf(primary(), primarySettings, binaries());
+        return servers.standbyOf(primary(), primarySettings, serverBinaries());
     }
 
     /**
