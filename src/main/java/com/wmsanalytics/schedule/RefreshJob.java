@@ -1,15 +1,19 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.db.ErrorMessages;
+import com.wmsanalytics.db.SqlStates;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.replication.ResyncNeededException;
+import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.service.RefreshReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job behind every refresh job. One firing of a job runs at a time across the
- * cluster; after a skipped or failed run it schedules the retry its policy allows. An error
- * is logged here and never stops the scheduler.
+ * cluster; after a skipped or failed run it schedules the retry its policy allows. A firing
+ * refused because the replica is a standby or a subscription has a gap is held back until it
+ * can run. An error is logged here and never stops the scheduler.
  */
 @DisallowConcurrentExecution
 final class RefreshJob implements Job {
@@ -31,10 +36,20 @@ final class RefreshJob implements Job {
 
     private final Map<String, JobDefinition> jobs;
     private final ScheduledRefresh refresh;
+    private final Duration retryInterval;
+    private final Runnable onStandby;
 
-    RefreshJob(Map<String, JobDefinition> jobs, ScheduledRefresh refresh) {
+    /**
+     * @param retryInterval how often a held firing, or the retry of a firing while the store is
+     *     down, is tried again
+     * @param onStandby what to do when the replica turned out to be a standby: evict the store's
+     *     connections, so that the next ones go to the writable node
+     */
+    RefreshJob(Map<String, JobDefinition> jobs, ScheduledRefresh refresh, Duration retryInterval, Runnable onStandby) {
         this.jobs = Map.copyOf(jobs);
         this.refresh = refresh;
+        this.retryInterval = retryInterval;
+        this.onStandby = onStandby;
     }
 
     @Override
@@ -52,36 +67,39 @@ final class RefreshJob implements Job {
             verify(job, firing);
             return;
         }
-        try {
-            RefreshReport report = refresh.run(job, firing);
-            retryIfAllowed(
-                    context.getScheduler(),
-                    job,
-                    firing,
-                    report.status(),
-                    Optional.of(firing.retryOf().orElse(report.runId())));
-        } catch (StandbyRefusedException | ResyncNeededException e) {
-            log.warn(
-                    "{} - firing for {} refused, nothing was recorded: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage());
-        } catch (RuntimeException e) {
-            log.error(
-                    "{} - firing for {} failed: {}; the scheduler keeps running",
-                    job.name(),
-                    firing.scheduledFor(),
-                    ErrorMessages.serverMessage(e));
-            log.debug("{} - firing failure", job.name(), e);
-            refresh.failed(job);
-            retryQuietly(context.getScheduler(), job, firing);
-        } catch (SchedulerException e) {
-            log.error(
-                    "{} - cannot schedule the retry of the firing for {}: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage(),
-                    e);
+        Scheduler scheduler = context.getScheduler();
+        FiringHold hold = new FiringHold(job.name(), firing, retryInterval, Sleeper.THREAD, () -> stopping(scheduler));
+        while (true) {
+            try {
+                RefreshReport report = refresh.run(job, firing);
+                hold.released();
+                scheduleRetry(
+                        scheduler,
+                        job,
+                        firing,
+                        report.status(),
+                        () -> Optional.of(firing.retryOf().orElse(report.runId())));
+                return;
+            } catch (StandbyRefusedException e) {
+                onStandby.run();
+                if (!hold.await(e.getMessage())) {
+                    return;
+                }
+            } catch (ResyncNeededException e) {
+                if (!hold.await(e.getMessage())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.error(
+                        "{} - firing for {} failed: {}; the scheduler keeps running",
+                        job.name(),
+                        firing.scheduledFor(),
+                        ErrorMessages.serverMessage(e));
+                log.debug("{} - firing failure", job.name(), e);
+                refresh.failed(job);
+                scheduleRetry(scheduler, job, firing, RunStatus.FAILED, () -> refresh.firstRun(firing));
+                return;
+            }
         }
     }
 
@@ -102,17 +120,69 @@ final class RefreshJob implements Job {
         }
     }
 
-    /** A firing that ended in an error is a failed run: it gets the retries its policy allows. */
-    private void retryQuietly(Scheduler scheduler, JobDefinition job, Firing firing) {
+    /**
+     * Schedules the retry the job's policy allows, if any. While the store (the replica) cannot
+     * be reached, as during a switchover, it tries again every {@code retryInterval}: a run
+     * interrupted by the outage still gets its retry on the node that takes over.
+     */
+    private void scheduleRetry(
+            Scheduler scheduler,
+            JobDefinition job,
+            Firing firing,
+            RunStatus status,
+            Supplier<Optional<Long>> firstRun) {
+        boolean logged = false;
+        while (true) {
+            try {
+                retryIfAllowed(scheduler, job, firing, status, firstRun.get());
+                return;
+            } catch (SchedulerException | RuntimeException e) {
+                if (!SqlStates.isConnectionFailure(e)) {
+                    log.error(
+                            "{} - cannot schedule the retry of the firing for {}: {}",
+                            job.name(),
+                            firing.scheduledFor(),
+                            e.getMessage(),
+                            e);
+                    return;
+                }
+                if (!logged) {
+                    log.warn(
+                            "{} - cannot schedule the retry of the firing for {} while the replica is not"
+                                    + " reachable: {}; trying again every {}",
+                            job.name(),
+                            firing.scheduledFor(),
+                            ErrorMessages.serverMessage(e),
+                            retryInterval);
+                    logged = true;
+                }
+                if (!pause(scheduler)) {
+                    log.warn(
+                            "{} - the retry of the firing for {} is not scheduled: the scheduler is stopping",
+                            job.name(),
+                            firing.scheduledFor());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits one retry interval; false when the scheduler is stopping. */
+    private boolean pause(Scheduler scheduler) {
         try {
-            retryIfAllowed(scheduler, job, firing, RunStatus.FAILED, refresh.firstRun(firing));
-        } catch (SchedulerException | RuntimeException e) {
-            log.error(
-                    "{} - cannot schedule the retry of the firing for {}: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage(),
-                    e);
+            Sleeper.THREAD.sleep(retryInterval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopping(scheduler);
+    }
+
+    private static boolean stopping(Scheduler scheduler) {
+        try {
+            return scheduler.isInStandbyMode() || scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return true;
         }
     }
 
