@@ -117,7 +117,9 @@ class SwitchoverTest {
                     "the service did not restart:\n" + log);
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")), log);
             System.out.println("the switchover in the service's log, warnings and errors:");
-            log.lines().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")).forEach(System.out::println);
+            log.lines()
+                    .filter(l -> l.startsWith("WARN") || l.startsWith("ERROR"))
+                    .forEach(System.out::println);
         }
 
         assertEquals(
