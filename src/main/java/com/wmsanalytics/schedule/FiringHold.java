@@ -21,7 +21,7 @@ final class FiringHold {
     private final Duration interval;
     private final Sleeper sleeper;
     private final BooleanSupplier stopping;
-    private String reason;
+    private Object reason;
     private long heldSince;
 
     /** @param stopping true once the scheduler stops firing: a held firing is then given up */
@@ -33,19 +33,25 @@ final class FiringHold {
         this.stopping = stopping;
     }
 
-    /** Waits one interval after a refusal; false when the firing is given up because the scheduler stops. */
-    boolean await(String why) {
+    /**
+     * Waits one interval after a refusal; false when the firing is given up because the scheduler
+     * stops.
+     *
+     * @param kind what refused, such as the standby's upstream or the class of the refusal: the
+     *     hold is logged again only when it changes, not when only the positions in {@code why} do
+     */
+    boolean await(Object kind, String why) {
         if (reason == null) {
             heldSince = System.nanoTime();
         }
-        if (!why.equals(reason)) {
+        if (!kind.equals(reason)) {
             log.warn(
                     "{} - firing for {} held back, nothing was recorded: {}; trying again every {}",
                     job,
                     firing.scheduledFor(),
                     why,
                     interval);
-            reason = why;
+            reason = kind;
         }
         try {
             sleeper.sleep(interval);

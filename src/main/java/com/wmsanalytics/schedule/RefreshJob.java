@@ -82,11 +82,11 @@ final class RefreshJob implements Job {
                 return;
             } catch (StandbyRefusedException e) {
                 onStandby.run();
-                if (!hold.await(e.getMessage())) {
+                if (!hold.await(e.getMessage(), e.getMessage())) {
                     return;
                 }
             } catch (ResyncNeededException e) {
-                if (!hold.await(e.getMessage())) {
+                if (!hold.await(ResyncNeededException.class, e.getMessage())) {
                     return;
                 }
             } catch (RuntimeException e) {
