@@ -103,7 +103,7 @@ class SwitchoverTest {
                             + "' + interval '2 s'",
                     service);
 
-            CliRun cli = CliRun.of("refresh", "inventory_analytics.abc_classification", "--config", config.toString());
+            CliRun cli = CliRun.of("refresh", "order_analytics.weekly_trends", "--config", config.toString());
             assertEquals(0, cli.exitCode(), cli.out() + cli.err());
 
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the service still runs");
