@@ -23,6 +23,7 @@ final class FiringHold {
     private final BooleanSupplier stopping;
     private Object reason;
     private long heldSince;
+    private boolean givenUp;
 
     /** @param stopping true once the scheduler stops firing: a held firing is then given up */
     FiringHold(String job, Firing firing, Duration interval, Sleeper sleeper, BooleanSupplier stopping) {
@@ -46,7 +47,7 @@ final class FiringHold {
         }
         if (!kind.equals(reason)) {
             log.warn(
-                    "{} - firing for {} held back, nothing was recorded: {}; trying again every {}",
+                    "{} - firing for {} held back: {}; trying again every {}",
                     job,
                     firing.scheduledFor(),
                     why,
@@ -60,9 +61,15 @@ final class FiringHold {
         }
         if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             log.warn("{} - firing for {} given up: the scheduler is stopping", job, firing.scheduledFor());
+            givenUp = true;
             return false;
         }
         return true;
+    }
+
+    /** Whether the firing was given up because the scheduler stops. */
+    boolean givenUp() {
+        return givenUp;
     }
 
     /** Logs that a held firing goes on; nothing when it was never held. */

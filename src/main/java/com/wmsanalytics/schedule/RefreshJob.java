@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
 import com.wmsanalytics.history.RunStatus;
@@ -69,16 +70,18 @@ final class RefreshJob implements Job {
         }
         Scheduler scheduler = context.getScheduler();
         FiringHold hold = new FiringHold(job.name(), firing, retryInterval, Sleeper.THREAD, () -> stopping(scheduler));
+        Firing next = firing;
         while (true) {
+            Firing current = next;
             try {
-                RefreshReport report = refresh.run(job, firing);
+                RefreshReport report = refresh.run(job, current);
                 hold.released();
                 scheduleRetry(
                         scheduler,
                         job,
-                        firing,
+                        current,
                         report.status(),
-                        () -> Optional.of(firing.retryOf().orElse(report.runId())));
+                        () -> Optional.of(current.retryOf().orElse(report.runId())));
                 return;
             } catch (StandbyRefusedException e) {
                 onStandby.run();
@@ -90,15 +93,51 @@ final class RefreshJob implements Job {
                     return;
                 }
             } catch (RuntimeException e) {
+                if (SqlStates.isConnectionFailure(e) || e instanceof ConnectionException) {
+                    Optional<Firing> again = afterLostConnection(hold, current);
+                    if (hold.givenUp()) {
+                        return;
+                    }
+                    if (again.isPresent()) {
+                        next = again.get();
+                        continue;
+                    }
+                }
                 log.error(
                         "{} - firing for {} failed: {}; the scheduler keeps running",
                         job.name(),
-                        firing.scheduledFor(),
+                        current.scheduledFor(),
                         ErrorMessages.serverMessage(e));
                 log.debug("{} - firing failure", job.name(), e);
                 refresh.failed(job);
-                scheduleRetry(scheduler, job, firing, RunStatus.FAILED, () -> refresh.firstRun(firing));
+                scheduleRetry(scheduler, job, current, RunStatus.FAILED, () -> refresh.firstRun(current));
                 return;
+            }
+        }
+    }
+
+    /**
+     * After a lost connection, as in a switchover: waits while the replica cannot be read, then
+     * returns what to run. That is the firing itself when it recorded no run, or a retry of its
+     * run when that was left running (the next refresh marks it interrupted). It is empty when
+     * its run was recorded as finished (a publisher was lost: the failure takes the job's retry
+     * policy), or when the scheduler stops.
+     */
+    private Optional<Firing> afterLostConnection(FiringHold hold, Firing firing) {
+        while (true) {
+            try {
+                return refresh.recordedRun(firing)
+                        .map(run -> run.status() == RunStatus.RUNNING || run.status() == RunStatus.INTERRUPTED
+                                ? Optional.of(
+                                        firing.retryOf(refresh.firstRun(firing).orElse(run.runId())))
+                                : Optional.<Firing>empty())
+                        .orElse(Optional.of(firing));
+            } catch (RuntimeException stillDown) {
+                if (!hold.await(
+                        ConnectionException.class,
+                        "the replica is not reachable: " + ErrorMessages.serverMessage(stillDown))) {
+                    return Optional.empty();
+                }
             }
         }
     }

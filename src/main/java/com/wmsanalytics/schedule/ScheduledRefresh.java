@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
@@ -76,6 +77,11 @@ final class ScheduledRefresh {
     /** The first run of the firing's chain, if any run of it was recorded. */
     Optional<Long> firstRun(Firing firing) {
         return firing.chainUnknown() ? app.firstRunOf(firing.job(), firing.scheduledFor()) : firing.retryOf();
+    }
+
+    /** The newest run recorded for the firing's fire time, if any. */
+    Optional<RunRecord> recordedRun(Firing firing) {
+        return app.latestRun(firing.job()).filter(run -> run.scheduledFor().equals(Optional.of(firing.scheduledFor())));
     }
 
     Clock clock() {
