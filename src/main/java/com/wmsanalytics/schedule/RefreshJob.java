@@ -71,10 +71,13 @@ final class RefreshJob implements Job {
         Scheduler scheduler = context.getScheduler();
         FiringHold hold = new FiringHold(job.name(), firing, retryInterval, Sleeper.THREAD, () -> stopping(scheduler));
         Firing next = firing;
+        Firing announced = null;
         while (true) {
             Firing current = next;
+            boolean announce = !current.equals(announced);
+            announced = current;
             try {
-                RefreshReport report = refresh.run(job, current);
+                RefreshReport report = refresh.run(job, current, announce);
                 hold.released();
                 scheduleRetry(
                         scheduler,

@@ -28,13 +28,23 @@ final class ScheduledRefresh {
     }
 
     RefreshReport run(JobDefinition job, Firing firing) {
+        return run(job, firing, true);
+    }
+
+    /**
+     * @param announce false when the same firing is tried again after it was held back: its
+     *     first attempt logged it
+     */
+    RefreshReport run(JobDefinition job, Firing firing, boolean announce) {
         Optional<Long> retryOf = firstRun(firing);
-        log.info(
-                "{} - firing for {} ({}{})",
-                job.name(),
-                firing.scheduledFor(),
-                firing.trigger().name().toLowerCase(),
-                retryOf.map(id -> ", retry of run " + id).orElse(""));
+        if (announce) {
+            log.info(
+                    "{} - firing for {} ({}{})",
+                    job.name(),
+                    firing.scheduledFor(),
+                    firing.trigger().name().toLowerCase(),
+                    retryOf.map(id -> ", retry of run " + id).orElse(""));
+        }
         RefreshReport report = app.refresh(
                 new RefreshRequest(
                         job.name(),
