@@ -108,7 +108,7 @@ final class AppConfigMapper {
         if (endpoint.multiHost() && !WRITABLE.contains(endpoint.targetServerType())) {
             throw r.error(
                     "url",
-                    "lists several hosts (" + endpoint.address() + ") but targetServerType is "
+                    "lists several hosts (" + endpoint.addresses() + ") but targetServerType is "
                             + endpoint.targetServerType()
                             + "; add ?targetServerType=primary so that only the writable one is used");
         }

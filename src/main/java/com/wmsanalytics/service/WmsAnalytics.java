@@ -200,7 +200,7 @@ public final class WmsAnalytics implements AutoCloseable {
         List<NodeStatus> nodes = new ArrayList<>();
         nodes.add(NodeStatus.read("replica", replicaAddress(), servers.replicaDsl()));
         for (PublisherConfig p : config.publishers()) {
-            String address = p.endpoint().address();
+            String address = p.endpoint().addresses();
             try {
                 nodes.add(NodeStatus.read("publisher " + p.name(), address, servers.publisherDsl(p.name())));
             } catch (ConnectionException e) {
@@ -212,7 +212,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** The replica's {@code host:port}, as configured; each host's for a multi-host URL. */
     public String replicaAddress() {
-        return config.replica().address();
+        return config.replica().addresses();
     }
 
     /** Marks dead runs interrupted where that can be written; a standby is only read. */

@@ -170,7 +170,7 @@ class ConfigLoaderTest {
                 Map.of());
 
         assertTrue(config.replica().multiHost());
-        assertEquals("analytics-a:5432,analytics-b:5433", config.replica().address());
+        assertEquals("analytics-a:5432,analytics-b:5433", config.replica().addresses());
         assertEquals(
                 "analytics-a:5432,analytics-b:5433/wms_db as wms_analytics_user",
                 config.replica().describe());
