@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 /** Maps the merged configuration onto {@link AppConfig}, failing on the first bad key. */
 final class AppConfigMapper {
 
+    /** The targetServerType values with which pgjdbc connects only to a writable server ({@code master} is the old name). */
+    private static final Set<String> WRITABLE = Set.of("primary", "master");
+
     /** What this program accepts as a publication, subscription or schema name. */
     static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -34,7 +37,7 @@ final class AppConfigMapper {
         }
         return new AppConfig(
                 source,
-                endpoint(replica),
+                writableEndpoint(replica),
                 replica.positiveInt("pool-size"),
                 replica.positiveDuration("connect-timeout"),
                 publishers(),
@@ -110,6 +113,22 @@ final class AppConfigMapper {
                             + ": give one per host of url, comma-separated, in the same order");
         }
         return hosts;
+    }
+
+    /**
+     * The replica: a multi-host URL must ask for the writable server, or pgjdbc would connect to
+     * whichever answers first, a standby too.
+     */
+    private Endpoint writableEndpoint(ConfigReader r) {
+        Endpoint endpoint = endpoint(r);
+        if (endpoint.multiHost() && !WRITABLE.contains(endpoint.targetServerType())) {
+            throw r.error(
+                    "url",
+                    "lists several hosts (" + endpoint.addresses() + ") but targetServerType is "
+                            + endpoint.targetServerType()
+                            + "; add ?targetServerType=primary so that only the writable one is used");
+        }
+        return endpoint;
     }
 
     private Endpoint endpoint(ConfigReader r) {

@@ -14,6 +14,9 @@ import java.time.Duration;
  *     instance takes over the work of one that missed its check-in by about 7.5 s more
  * @param misfireThreshold how late a firing may be before it counts as missed; a missed
  *     firing runs once as soon as an instance is up
+ * @param storeRetryInterval how long the scheduler waits before it tries the replica again after
+ *     its store failed (Quartz's {@code dbRetryInterval}), and how often a firing held back by a
+ *     refusal (the replica is a standby, or a subscription has a gap) is tried again
  */
 public record SchedulerSettings(
         Path jobsDir,
@@ -21,4 +24,5 @@ public record SchedulerSettings(
         Duration shutdownTimeout,
         String instanceName,
         Duration clusterCheckinInterval,
-        Duration misfireThreshold) {}
+        Duration misfireThreshold,
+        Duration storeRetryInterval) {}

@@ -18,7 +18,8 @@ final class ServiceSettingsMapper {
                 r.positiveDuration("shutdown-timeout"),
                 instanceName(r),
                 r.positiveDuration("cluster-checkin-interval"),
-                r.positiveDuration("misfire-threshold"));
+                r.positiveDuration("misfire-threshold"),
+                r.positiveDuration("store-retry-interval"));
     }
 
     static HttpSettings http(ConfigReader r) {

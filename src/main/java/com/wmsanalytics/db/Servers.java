@@ -51,6 +51,21 @@ public final class Servers implements AutoCloseable {
                 "replica probe", label -> Pools.open(label, config.replica(), 1, PROBE_TIMEOUT, null));
     }
 
+    /**
+     * Retires the replica's pooled connections, in use ones once they are returned: the node they
+     * lead to has turned out to be a standby, and with a multi-host URL the next connections go
+     * to the writable node. A connection to a stopped node needs none of this: it fails, and
+     * the pool drops it.
+     */
+    public synchronized void evictReplica() {
+        for (String label : new String[] {"replica", "replica probe"}) {
+            HikariDataSource pool = pools.get(label);
+            if (pool != null && pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
+    }
+
     public synchronized DataSource publisher(String name) {
         PublisherConfig p = config.publisher(name);
         DataSource pool = pools.computeIfAbsent(

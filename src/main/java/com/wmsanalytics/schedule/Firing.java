@@ -40,6 +40,11 @@ record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> 
         return new Firing(job, context.getScheduledFireTime().toInstant(), Trigger.SCHEDULE, Optional.empty(), 0);
     }
 
+    /** This firing run again as a retry of {@code firstRun}, the run that began its chain. */
+    Firing retryOf(long firstRun) {
+        return new Firing(job, scheduledFor, Trigger.RETRY, Optional.of(firstRun), attempt + 1);
+    }
+
     /** A retry whose first run is not known yet: look it up by the fire time. */
     boolean chainUnknown() {
         return trigger == Trigger.RETRY && retryOf.isEmpty();

@@ -33,6 +33,11 @@ final class QuartzProperties {
                 "org.quartz.jobStore.misfireThreshold",
                 String.valueOf(settings.misfireThreshold().toMillis()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // Quartz waits this long before it tries a failed store again (default 15 s): after a
+        // switchover of the replica the scheduler resumes within about this much.
+        p.setProperty(
+                "org.quartz.jobStore.dbRetryInterval",
+                String.valueOf(settings.storeRetryInterval().toMillis()));
         return p;
     }
 }

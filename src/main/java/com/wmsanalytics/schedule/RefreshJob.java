@@ -1,15 +1,20 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
+import com.wmsanalytics.db.SqlStates;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.replication.ResyncNeededException;
+import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.service.RefreshReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -21,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job behind every refresh job. One firing of a job runs at a time across the
- * cluster; after a skipped or failed run it schedules the retry its policy allows. An error
- * is logged here and never stops the scheduler.
+ * cluster; after a skipped or failed run it schedules the retry its policy allows. A firing
+ * refused because the replica is a standby or a subscription has a gap is held back until it
+ * can run. An error is logged here and never stops the scheduler.
  */
 @DisallowConcurrentExecution
 final class RefreshJob implements Job {
@@ -31,10 +37,20 @@ final class RefreshJob implements Job {
 
     private final Map<String, JobDefinition> jobs;
     private final ScheduledRefresh refresh;
+    private final Duration retryInterval;
+    private final Runnable onStandby;
 
-    RefreshJob(Map<String, JobDefinition> jobs, ScheduledRefresh refresh) {
+    /**
+     * @param retryInterval how often a held firing, or the retry of a firing while the store is
+     *     down, is tried again
+     * @param onStandby what to do when the replica turned out to be a standby: evict the store's
+     *     connections, so that the next ones go to the writable node
+     */
+    RefreshJob(Map<String, JobDefinition> jobs, ScheduledRefresh refresh, Duration retryInterval, Runnable onStandby) {
         this.jobs = Map.copyOf(jobs);
         this.refresh = refresh;
+        this.retryInterval = retryInterval;
+        this.onStandby = onStandby;
     }
 
     @Override
@@ -56,36 +72,80 @@ final class RefreshJob implements Job {
             backup(job, firing);
             return;
         }
-        try {
-            RefreshReport report = refresh.run(job, firing);
-            retryIfAllowed(
-                    context.getScheduler(),
-                    job,
-                    firing,
-                    report.status(),
-                    Optional.of(firing.retryOf().orElse(report.runId())));
-        } catch (StandbyRefusedException | ResyncNeededException e) {
-            log.warn(
-                    "{} - firing for {} refused, nothing was recorded: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage());
-        } catch (RuntimeException e) {
-            log.error(
-                    "{} - firing for {} failed: {}; the scheduler keeps running",
-                    job.name(),
-                    firing.scheduledFor(),
-                    ErrorMessages.serverMessage(e));
-            log.debug("{} - firing failure", job.name(), e);
-            refresh.failed(job);
-            retryQuietly(context.getScheduler(), job, firing);
-        } catch (SchedulerException e) {
-            log.error(
-                    "{} - cannot schedule the retry of the firing for {}: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage(),
-                    e);
+        Scheduler scheduler = context.getScheduler();
+        FiringHold hold = new FiringHold(job.name(), firing, retryInterval, Sleeper.THREAD, () -> stopping(scheduler));
+        Firing next = firing;
+        Firing announced = null;
+        while (true) {
+            Firing current = next;
+            boolean announce = !current.equals(announced);
+            announced = current;
+            try {
+                RefreshReport report = refresh.run(job, current, announce);
+                hold.released();
+                scheduleRetry(
+                        scheduler,
+                        job,
+                        current,
+                        report.status(),
+                        () -> Optional.of(current.retryOf().orElse(report.runId())));
+                return;
+            } catch (StandbyRefusedException e) {
+                onStandby.run();
+                if (!hold.await(e.getMessage(), e.getMessage())) {
+                    return;
+                }
+            } catch (ResyncNeededException e) {
+                if (!hold.await(ResyncNeededException.class, e.getMessage())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (SqlStates.isConnectionFailure(e) || e instanceof ConnectionException) {
+                    Optional<Firing> again = afterLostConnection(hold, current);
+                    if (hold.givenUp()) {
+                        return;
+                    }
+                    if (again.isPresent()) {
+                        next = again.get();
+                        continue;
+                    }
+                }
+                log.error(
+                        "{} - firing for {} failed: {}; the scheduler keeps running",
+                        job.name(),
+                        current.scheduledFor(),
+                        ErrorMessages.serverMessage(e));
+                log.debug("{} - firing failure", job.name(), e);
+                refresh.failed(job);
+                scheduleRetry(scheduler, job, current, RunStatus.FAILED, () -> refresh.firstRun(current));
+                return;
+            }
+        }
+    }
+
+    /**
+     * After a lost connection, as in a switchover: waits while the replica cannot be read, then
+     * returns what to run. That is the firing itself when it recorded no run, or a retry of its
+     * run when that was left running (the next refresh marks it interrupted). It is empty when
+     * its run was recorded as finished (a publisher was lost: the failure takes the job's retry
+     * policy), or when the scheduler stops.
+     */
+    private Optional<Firing> afterLostConnection(FiringHold hold, Firing firing) {
+        while (true) {
+            try {
+                return refresh.recordedRun(firing)
+                        .map(run -> run.status() == RunStatus.RUNNING || run.status() == RunStatus.INTERRUPTED
+                                ? Optional.of(
+                                        firing.retryOf(refresh.firstRun(firing).orElse(run.runId())))
+                                : Optional.<Firing>empty())
+                        .orElse(Optional.of(firing));
+            } catch (RuntimeException stillDown) {
+                if (!hold.await(
+                        ConnectionException.class,
+                        "the replica is not reachable: " + ErrorMessages.serverMessage(stillDown))) {
+                    return Optional.empty();
+                }
+            }
         }
     }
 
@@ -121,17 +181,69 @@ final class RefreshJob implements Job {
         }
     }
 
-    /** A firing that ended in an error is a failed run: it gets the retries its policy allows. */
-    private void retryQuietly(Scheduler scheduler, JobDefinition job, Firing firing) {
+    /**
+     * Schedules the retry the job's policy allows, if any. While the store (the replica) cannot
+     * be reached, as during a switchover, it tries again every {@code retryInterval}: a run
+     * interrupted by the outage still gets its retry on the node that takes over.
+     */
+    private void scheduleRetry(
+            Scheduler scheduler,
+            JobDefinition job,
+            Firing firing,
+            RunStatus status,
+            Supplier<Optional<Long>> firstRun) {
+        boolean logged = false;
+        while (true) {
+            try {
+                retryIfAllowed(scheduler, job, firing, status, firstRun.get());
+                return;
+            } catch (SchedulerException | RuntimeException e) {
+                if (!SqlStates.isConnectionFailure(e)) {
+                    log.error(
+                            "{} - cannot schedule the retry of the firing for {}: {}",
+                            job.name(),
+                            firing.scheduledFor(),
+                            e.getMessage(),
+                            e);
+                    return;
+                }
+                if (!logged) {
+                    log.warn(
+                            "{} - cannot schedule the retry of the firing for {} while the replica is not"
+                                    + " reachable: {}; trying again every {}",
+                            job.name(),
+                            firing.scheduledFor(),
+                            ErrorMessages.serverMessage(e),
+                            retryInterval);
+                    logged = true;
+                }
+                if (!pause(scheduler)) {
+                    log.warn(
+                            "{} - the retry of the firing for {} is not scheduled: the scheduler is stopping",
+                            job.name(),
+                            firing.scheduledFor());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits one retry interval; false when the scheduler is stopping. */
+    private boolean pause(Scheduler scheduler) {
         try {
-            retryIfAllowed(scheduler, job, firing, RunStatus.FAILED, refresh.firstRun(firing));
-        } catch (SchedulerException | RuntimeException e) {
-            log.error(
-                    "{} - cannot schedule the retry of the firing for {}: {}",
-                    job.name(),
-                    firing.scheduledFor(),
-                    e.getMessage(),
-                    e);
+            Sleeper.THREAD.sleep(retryInterval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopping(scheduler);
+    }
+
+    private static boolean stopping(Scheduler scheduler) {
+        try {
+            return scheduler.isInStandbyMode() || scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return true;
         }
     }
 

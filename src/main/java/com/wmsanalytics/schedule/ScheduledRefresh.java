@@ -1,6 +1,7 @@
 package com.wmsanalytics.schedule;
 
 import com.wmsanalytics.backup.BackupResult;
+import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
@@ -29,13 +30,23 @@ final class ScheduledRefresh {
     }
 
     RefreshReport run(JobDefinition job, Firing firing) {
+        return run(job, firing, true);
+    }
+
+    /**
+     * @param announce false when the same firing is tried again after it was held back: its
+     *     first attempt logged it
+     */
+    RefreshReport run(JobDefinition job, Firing firing, boolean announce) {
         Optional<Long> retryOf = firstRun(firing);
-        log.info(
-                "{} - firing for {} ({}{})",
-                job.name(),
-                firing.scheduledFor(),
-                firing.trigger().name().toLowerCase(),
-                retryOf.map(id -> ", retry of run " + id).orElse(""));
+        if (announce) {
+            log.info(
+                    "{} - firing for {} ({}{})",
+                    job.name(),
+                    firing.scheduledFor(),
+                    firing.trigger().name().toLowerCase(),
+                    retryOf.map(id -> ", retry of run " + id).orElse(""));
+        }
         RefreshReport report = app.refresh(
                 new RefreshRequest(
                         job.name(),
@@ -92,6 +103,11 @@ final class ScheduledRefresh {
     /** The first run of the firing's chain, if any run of it was recorded. */
     Optional<Long> firstRun(Firing firing) {
         return firing.chainUnknown() ? app.firstRunOf(firing.job(), firing.scheduledFor()) : firing.retryOf();
+    }
+
+    /** The newest run recorded for the firing's fire time, if any. */
+    Optional<RunRecord> recordedRun(Firing firing) {
+        return app.latestRun(firing.job()).filter(run -> run.scheduledFor().equals(Optional.of(firing.scheduledFor())));
     }
 
     Clock clock() {

@@ -49,7 +49,7 @@ public final class SchedulerService implements AutoCloseable {
         try {
             scheduler = new StdSchedulerFactory(QuartzProperties.of(settings, QuartzConnections.register(pool)))
                     .getScheduler();
-            scheduler.setJobFactory(jobFactory(app, jobs, observer, clock));
+            scheduler.setJobFactory(jobFactory(app, jobs, observer, clock, pool));
             new JobReconciler(scheduler, clock.instant()).reconcile(jobs);
             scheduler.start();
             log.info(
@@ -76,12 +76,26 @@ public final class SchedulerService implements AutoCloseable {
     }
 
     private static JobFactory jobFactory(
-            WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock) {
+            WmsAnalytics app, List<JobDefinition> jobs, RunObserver observer, Clock clock, HikariDataSource pool) {
         Map<String, JobDefinition> byName =
                 jobs.stream().collect(Collectors.toMap(JobDefinition::name, Function.identity()));
-        RefreshJob refresh = new RefreshJob(byName, new ScheduledRefresh(app, observer, clock));
+        RefreshJob refresh = new RefreshJob(
+                byName,
+                new ScheduledRefresh(app, observer, clock),
+                app.config().scheduler().storeRetryInterval(),
+                () -> evict(pool));
         HousekeepingJob housekeeping = new HousekeepingJob(app, observer);
         return (bundle, scheduler) -> bundle.getJobDetail().getJobClass() == RefreshJob.class ? refresh : housekeeping;
+    }
+
+    /**
+     * Retires the store's pooled connections: they may lead to a node that is a standby now,
+     * and the next ones go to the writable node of a multi-host URL.
+     */
+    private static void evict(HikariDataSource pool) {
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     public String instanceId() {

@@ -207,6 +207,7 @@ public final class WmsAnalytics implements AutoCloseable {
     public void requireWritable() {
         NodeRole role = replicaRole();
         if (role.standby()) {
+            servers.evictReplica();
             throw new StandbyRefusedException(replicaAddress(), role);
         }
     }
@@ -216,7 +217,7 @@ public final class WmsAnalytics implements AutoCloseable {
         List<NodeStatus> nodes = new ArrayList<>();
         nodes.add(NodeStatus.read("replica", replicaAddress(), servers.replicaDsl()));
         for (PublisherConfig p : config.publishers()) {
-            String address = p.endpoint().host() + ":" + p.endpoint().port();
+            String address = p.endpoint().addresses();
             try {
                 nodes.add(NodeStatus.read("publisher " + p.name(), address, servers.publisherDsl(p.name())));
             } catch (ConnectionException e) {
@@ -226,9 +227,9 @@ public final class WmsAnalytics implements AutoCloseable {
         return nodes;
     }
 
-    /** The replica's {@code host:port}, as configured. */
+    /** The replica's {@code host:port}, as configured; each host's for a multi-host URL. */
     public String replicaAddress() {
-        return config.replica().host() + ":" + config.replica().port();
+        return config.replica().addresses();
     }
 
     /** Marks dead runs interrupted where that can be written; a standby is only read. */
@@ -366,9 +367,11 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<String> replicaProblems() {
         try {
             NodeRole role = NodeRole.read(Servers.dsl(servers.replicaProbe()));
-            return role.standby()
-                    ? List.of(new StandbyRefusedException(replicaAddress(), role).getMessage())
-                    : List.of();
+            if (!role.standby()) {
+                return List.of();
+            }
+            servers.evictReplica();
+            return List.of(new StandbyRefusedException(replicaAddress(), role).getMessage());
         } catch (RuntimeException e) {
             return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }

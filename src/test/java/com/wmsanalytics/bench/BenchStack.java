@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigLoader;
 import com.wmsanalytics.demo.DemoStack;
+import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
@@ -85,6 +86,11 @@ final class BenchStack implements AutoCloseable {
     /** The configuration a user would write for the two servers. */
     String hocon() {
         return stack.hocon();
+    }
+
+    /** The replica server itself, to stop it or copy it for a standby. */
+    EmbeddedServer replicaServer() {
+        return stack.replica();
     }
 
     String version() {

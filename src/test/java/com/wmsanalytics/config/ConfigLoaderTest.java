@@ -162,6 +162,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_multi_host_replica_url_for_the_writable_node_is_accepted_and_described_host_by_host() throws IOException {
+        AppConfig config = load(
+                write(ONE_PUBLISHER
+                        + "wms-analytics.replica.url = \"jdbc:postgresql://analytics-a:5432,analytics-b:5433"
+                        + "/wms_db?targetServerType=primary\"\n"),
+                Map.of());
+
+        assertTrue(config.replica().multiHost());
+        assertEquals("analytics-a:5432,analytics-b:5433", config.replica().addresses());
+        assertEquals(
+                "analytics-a:5432,analytics-b:5433/wms_db as wms_analytics_user",
+                config.replica().describe());
+    }
+
+    @Test
+    void a_multi_host_replica_url_that_may_pick_a_standby_is_rejected_with_the_fix() throws IOException {
+        Path file = write(ONE_PUBLISHER
+                + "wms-analytics.replica.url = \"jdbc:postgresql://analytics-a,analytics-b:5433/wms_db\"\n");
+
+        assertEquals(
+                file + ":5: wms-analytics.replica.url: lists several hosts (analytics-a:5432,analytics-b:5433) but"
+                        + " targetServerType is any; add ?targetServerType=primary so that only the writable one is used",
+                fails(file).getMessage());
+    }
+
+    @Test
     void sql_in_a_subscription_name_is_rejected() throws IOException {
         Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:postgresql://h/db\","
                 + " subscription = \"x; DROP TABLE wms.orders\" } ]\n");

@@ -42,7 +42,8 @@ class ServiceSettingsTest {
                         Duration.ofMinutes(10),
                         "wms-analytics",
                         Duration.ofSeconds(5),
-                        Duration.ofSeconds(60)),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1)),
                 config.scheduler());
         assertEquals(new HttpSettings(true, "127.0.0.1", 9464), config.http());
     }
@@ -60,7 +61,7 @@ class ServiceSettingsTest {
     void every_setting_can_be_changed() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER + """
                 wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu,
-                    cluster-checkin-interval = 2s, misfire-threshold = 5s }
+                    cluster-checkin-interval = 2s, misfire-threshold = 5s, store-retry-interval = 3s }
                 wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080 }
                 """));
 
@@ -71,7 +72,8 @@ class ServiceSettingsTest {
                         Duration.ofMinutes(2),
                         "eu",
                         Duration.ofSeconds(2),
-                        Duration.ofSeconds(5)),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(3)),
                 config.scheduler());
         assertEquals(new HttpSettings(false, "0.0.0.0", 8080), config.http());
     }

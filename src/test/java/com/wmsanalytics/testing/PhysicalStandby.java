@@ -54,7 +54,18 @@ public final class PhysicalStandby implements AutoCloseable {
     /** Copies {@code source} into {@code dataDirectory}, starts the copy as its standby and waits until it streams. */
     public static PhysicalStandby of(
             EmbeddedServer source, Path dataDirectory, Map<String, String> settings, Optional<Path> binaries) {
+        return of(source, dataDirectory, settings, binaries, 0);
+    }
+
+    /** As above, listening on {@code port} (0 picks a free one), such as a stopped node's, so that a URL still lists it. */
+    public static PhysicalStandby of(
+            EmbeddedServer source,
+            Path dataDirectory,
+            Map<String, String> settings,
+            Optional<Path> binaries,
+            int port) {
         PhysicalStandby standby = new PhysicalStandby(source, dataDirectory, settings, binaries);
+        standby.port = port;
         standby.copy();
         standby.start();
         standby.awaitStreaming();

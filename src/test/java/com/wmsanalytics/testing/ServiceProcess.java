@@ -3,11 +3,15 @@ package com.wmsanalytics.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** {@code wms-analytics run} in a process of its own, as systemd would start it. */
 public final class ServiceProcess implements AutoCloseable {
@@ -36,13 +40,8 @@ public final class ServiceProcess implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC"));
             command.addAll(jvmOptions);
-            command.addAll(List.of(
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "com.wmsanalytics.cli.Main",
-                    "run",
-                    "--config",
-                    config.toString()));
+            command.addAll(
+                    List.of("-cp", classPath(), "com.wmsanalytics.cli.Main", "run", "--config", config.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log)
@@ -51,6 +50,26 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The class path to start the service with: this JVM's, or under {@code exec:java}, which
+     * loads the project through a class loader of its own, that loader's.
+     */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
+                && loader.getURLs().length > 0) {
+            return Arrays.stream(loader.getURLs())
+                    .map(url -> {
+                        try {
+                            return Path.of(url.toURI()).toString();
+                        } catch (URISyntaxException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
     }
 
     public long pid() {
