@@ -154,17 +154,17 @@ class SchedulerServiceTest {
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         JobFiles.write(
                 jobs,
-                "hourly",
-                "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                "someday",
+                "cron = \"0 0 0 1 1 ? 2099\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
                         + "gate-timeout = 1s\nretry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
         try (SchedulerService service = start(RunObserver.NONE)) {
-            service.fireNow("hourly");
-            awaitRuns("hourly", 2);
+            service.fireNow("someday");
+            awaitRuns("someday", 2);
             pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
-            awaitStatus("hourly", RunStatus.SUCCEEDED);
+            awaitStatus("someday", RunStatus.SUCCEEDED);
         }
 
-        List<RunRecord> runs = runs("hourly");
+        List<RunRecord> runs = runs("someday");
         RunRecord first = runs.get(runs.size() - 1);
         assertEquals(RunStatus.SKIPPED, first.status());
         for (RunRecord retry : runs.subList(0, runs.size() - 1)) {
@@ -180,7 +180,7 @@ class SchedulerServiceTest {
         JobFiles.write(
                 jobs,
                 "flaky",
-                "cron = \"0 0 * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                "cron = \"0 0 0 1 1 ? 2099\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
                         + "retry { failed-attempts = 1, backoff = 1s, skipped-backoff = 1s }");
         String unreachable = TestConfig.hocon(pg)
                         .replace(pg.primary().jdbcUrl(PostgresPair.DATABASE), "jdbc:postgresql://127.0.0.1:1/wms_db")
