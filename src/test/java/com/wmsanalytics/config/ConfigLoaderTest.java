@@ -240,9 +240,9 @@ class ConfigLoaderTest {
 
     @Test
     void a_syntax_error_names_the_file_and_line() throws IOException {
-        Path file = write("wms-analytics { replica { url = \n");
+        Path file = write("wms-analytics {\n  replica { url = }\n}\n");
         String message = fails(file).getMessage();
-        assertTrue(message.contains(file.getFileName().toString()) && message.contains("1"), message);
+        assertTrue(message.startsWith(file + ": 2: "), message);
     }
 
     @Test
