@@ -7,8 +7,6 @@ import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.db.ErrorMessages;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -22,8 +20,6 @@ import org.jooq.exception.DataAccessException;
  * origin, so nothing is lost or applied twice.
  */
 final class SlotFailover {
-
-    private static final Duration SLOT_RELEASE = Duration.ofSeconds(30);
 
     private final DSLContext replica;
     private final DSLContext publisher;
@@ -49,7 +45,7 @@ final class SlotFailover {
             replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
         }
         try {
-            awaitSlotReleased(row.get(2, String.class));
+            SlotRelease.await(publisher, row.get(2, String.class), clock, "setup");
             replica.execute(query("ALTER SUBSCRIPTION {0} SET (failover = true)", name(sub)));
         } catch (DataAccessException e) {
             throw new WmsAnalyticsException(
@@ -62,25 +58,5 @@ final class SlotFailover {
             }
         }
         return Optional.of("subscription " + sub + " now has slot failover");
-    }
-
-    private void awaitSlotReleased(String slot) {
-        Instant deadline = clock.instant().plus(SLOT_RELEASE);
-        while (publisher.fetchExists(
-                publisher.selectOne().from("pg_replication_slots").where("slot_name = ? AND active", slot))) {
-            if (clock.instant().isAfter(deadline)) {
-                throw new WmsAnalyticsException(
-                        ExitCode.FAILED,
-                        "slot " + slot + " is still in use on the publisher " + SLOT_RELEASE.toSeconds()
-                                + " s after its subscription was disabled; is another node applying it? Stop it"
-                                + " and run setup again");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WmsAnalyticsException(ExitCode.FAILED, "interrupted while waiting for slot " + slot, e);
-            }
-        }
     }
 }

@@ -4,12 +4,8 @@ import static org.jooq.impl.DSL.list;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 
-import com.wmsanalytics.ExitCode;
-import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Name;
@@ -22,8 +18,6 @@ import org.jooq.Name;
  * table in its initial synchronisation.
  */
 final class SubscriptionResync {
-
-    private static final Duration SLOT_RELEASE = Duration.ofSeconds(30);
 
     private final DSLContext replica;
     private final Clock clock;
@@ -42,7 +36,7 @@ final class SubscriptionResync {
                         sub)
                 .get(0, String.class);
         replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
-        awaitSlotReleased(publisher, slot);
+        SlotRelease.await(publisher, slot, clock, "setup --resync");
         replica.execute(query("DROP SUBSCRIPTION {0}", name(sub)));
         replica.execute(query(
                 "TRUNCATE {0}",
@@ -50,27 +44,6 @@ final class SubscriptionResync {
         return List.of(
                 "dropped subscription " + sub + " and its slot " + slot + " to copy its tables again",
                 "emptied the " + tables.size() + " mirror tables of subscription " + sub);
-    }
-
-    private void awaitSlotReleased(DSLContext publisher, String slot) {
-        Instant deadline = clock.instant().plus(SLOT_RELEASE);
-        while (publisher.fetchExists(
-                publisher.selectOne().from("pg_replication_slots").where("slot_name = ? AND active", slot))) {
-            if (clock.instant().isAfter(deadline)) {
-                throw new WmsAnalyticsException(
-                        ExitCode.FAILED,
-                        "slot " + slot + " is still in use on the publisher "
-                                + SLOT_RELEASE.toSeconds()
-                                + " s after its subscription was disabled; is another node still"
-                                + " applying it? Stop that node and run setup --resync again");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WmsAnalyticsException(ExitCode.FAILED, "interrupted while waiting for slot " + slot, e);
-            }
-        }
     }
 
     private static Name qualified(String table) {
