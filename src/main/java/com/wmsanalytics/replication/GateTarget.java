@@ -1,9 +1,11 @@
 package com.wmsanalytics.replication;
 
+import com.wmsanalytics.db.SqlStates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The publisher's WAL position and clock, read in one statement: what the replica must reach.
@@ -15,7 +17,23 @@ import org.jooq.Record;
  */
 record GateTarget(String lsn, Instant publisherTime) {
 
+    /**
+     * Reads the target, once more when the first read finds its pooled connection gone (a
+     * server that stopped since, as the old primary after a failover): the pool has dropped that
+     * connection, and a new one goes where the publisher's URL now leads.
+     */
     static GateTarget read(DSLContext publisher) {
+        try {
+            return readOnce(publisher);
+        } catch (DataAccessException e) {
+            if (!SqlStates.isConnectionFailure(e)) {
+                throw e;
+            }
+            return readOnce(publisher);
+        }
+    }
+
+    private static GateTarget readOnce(DSLContext publisher) {
         Record r = publisher.fetchOne("SELECT pg_current_wal_insert_lsn()::text, now()");
         return new GateTarget(
                 r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant());
