@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.wmsanalytics.http.RefreshMetrics.FreshnessSample;
-import com.wmsanalytics.testing.SettableClock;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each report's objective and state, read at scrape time. */
 class FreshnessMetricsTest {
@@ -23,25 +19,17 @@ class FreshnessMetricsTest {
     private static final String STATE = "wms_analytics_view_freshness_state";
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final RefreshMetrics metrics = new RefreshMetrics(registry, new SettableClock(Instant.EPOCH));
-    private HttpEndpoint endpoint;
+    @RegisterExtension
+    final ServedMetrics served = new ServedMetrics();
 
-    @BeforeEach
-    void start() {
-        endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+    private final PrometheusMeterRegistry registry = served.registry();
+    private final RefreshMetrics metrics = served.metrics();
 
     @Test
     void the_objective_is_exported_per_level_in_seconds() {
         metrics.freshness(() -> List.of(sample("fresh")));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertEquals(93_600, scrape.value(OBJECTIVE, "view", DAILY_ORDERS, "level", "warn"));
         assertEquals(108_000, scrape.value(OBJECTIVE, "view", DAILY_ORDERS, "level", "error"));
@@ -51,11 +39,11 @@ class FreshnessMetricsTest {
     void the_state_is_one_for_the_current_state_and_zero_for_the_others_at_each_scrape() {
         AtomicReference<String> state = new AtomicReference<>("fresh");
         metrics.freshness(() -> List.of(sample(state.get())));
-        assertEquals(1, Http.scrape(endpoint).value(STATE, "view", DAILY_ORDERS, "state", "fresh"));
+        assertEquals(1, Http.scrape(served.endpoint()).value(STATE, "view", DAILY_ORDERS, "state", "fresh"));
 
         state.set("error");
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
         assertEquals(1, scrape.value(STATE, "view", DAILY_ORDERS, "state", "error"));
         assertEquals(0, scrape.value(STATE, "view", DAILY_ORDERS, "state", "fresh"));
         assertEquals(0, scrape.value(STATE, "view", DAILY_ORDERS, "state", "warn"));
@@ -67,7 +55,7 @@ class FreshnessMetricsTest {
         metrics.freshness(
                 () -> List.of(new FreshnessSample(DAILY_ORDERS, Optional.empty(), Optional.empty(), "unknown")));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertFalse(scrape.hasAny(OBJECTIVE));
         assertEquals(1, scrape.value(STATE, "view", DAILY_ORDERS, "state", "unknown"));
@@ -79,7 +67,7 @@ class FreshnessMetricsTest {
             throw new IllegalStateException("replica down");
         });
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertFalse(scrape.hasAny(STATE));
         assertEquals(1, registry.get("wms_analytics.scrape.errors").counter().count());

@@ -4,36 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
-import com.wmsanalytics.testing.SettableClock;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The replication health series: replay lag in seconds, the slot's retained WAL, safe WAL size and wal_status. */
 class SlotMetricsTest {
 
     private static final String[] WMS = {"publisher", "wms", "subscription", "wms_analytics_sub"};
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final RefreshMetrics metrics = new RefreshMetrics(registry, new SettableClock(Instant.EPOCH));
-    private HttpEndpoint endpoint;
+    @RegisterExtension
+    final ServedMetrics served = new ServedMetrics();
 
-    @BeforeEach
-    void start() {
-        endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+    private final PrometheusMeterRegistry registry = served.registry();
+    private final RefreshMetrics metrics = served.metrics();
 
     @Test
     void lag_retained_wal_and_safe_size_are_exported_per_subscription() {
@@ -47,7 +35,7 @@ class SlotMetricsTest {
                 OptionalLong.of(1 << 30),
                 OptionalLong.of(1 << 20))));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertEquals(2.5, scrape.value("wms_analytics_subscription_replay_lag_seconds", WMS));
         assertEquals(1 << 30, scrape.value("wms_analytics_slot_retained_wal_bytes", WMS));
@@ -71,7 +59,7 @@ class SlotMetricsTest {
                         OptionalLong.empty()),
                 new SubscriptionSample("eu", "eu_sub", OptionalLong.empty(), OptionalLong.empty())));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertFalse(scrape.hasAny("wms_analytics_slot_safe_wal_size_bytes"));
         assertFalse(scrape.hasAny("wms_analytics_subscription_replay_lag_seconds"));

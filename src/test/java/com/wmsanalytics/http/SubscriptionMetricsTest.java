@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
-import com.wmsanalytics.testing.SettableClock;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionMetricsTest {
 
@@ -23,19 +19,11 @@ class SubscriptionMetricsTest {
     private static final String APPLY_ERRORS = "wms_analytics_subscription_apply_errors";
     private static final String SCRAPE_ERRORS = "wms_analytics_scrape_errors_total";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final RefreshMetrics metrics = new RefreshMetrics(registry, new SettableClock(Instant.EPOCH));
-    private HttpEndpoint endpoint;
+    @RegisterExtension
+    final ServedMetrics served = new ServedMetrics();
 
-    @BeforeEach
-    void start() {
-        endpoint = HttpEndpoint.start("127.0.0.1", 0, registry, List::of);
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+    private final PrometheusMeterRegistry registry = served.registry();
+    private final RefreshMetrics metrics = served.metrics();
 
     @Test
     void gauges_are_read_from_the_supplier_once_per_scrape() {
@@ -45,11 +33,14 @@ class SubscriptionMetricsTest {
             reads.incrementAndGet();
             return List.of(sample("wms", "wms_analytics_sub", behind.get(), 0));
         });
-        assertEquals(4096, Http.scrape(endpoint).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
+        assertEquals(
+                4096,
+                Http.scrape(served.endpoint()).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
 
         behind.set(0);
 
-        assertEquals(0, Http.scrape(endpoint).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
+        assertEquals(
+                0, Http.scrape(served.endpoint()).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
         assertEquals(2, reads.get());
     }
 
@@ -58,7 +49,7 @@ class SubscriptionMetricsTest {
         metrics.subscriptions(() ->
                 List.of(sample("wms", "wms_analytics_sub", 10, 0), sample("wms_eu", "wms_analytics_sub_eu", 20, 3)));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertEquals(20, scrape.value(LAG, "publisher", "wms_eu", "subscription", "wms_analytics_sub_eu"));
         assertEquals(3, scrape.value(APPLY_ERRORS, "publisher", "wms_eu", "subscription", "wms_analytics_sub_eu"));
@@ -70,7 +61,7 @@ class SubscriptionMetricsTest {
         metrics.subscriptions(() ->
                 List.of(new SubscriptionSample("wms", "wms_analytics_sub", OptionalLong.of(5), OptionalLong.empty())));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertEquals(5, scrape.value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
         assertFalse(scrape.hasAny(APPLY_ERRORS));
@@ -83,7 +74,7 @@ class SubscriptionMetricsTest {
             throw new IllegalStateException("publisher wms: connection refused");
         });
 
-        HttpResponse<String> response = Http.get(endpoint, "/metrics");
+        HttpResponse<String> response = Http.get(served.endpoint(), "/metrics");
         Scrape scrape = PrometheusTextParser.parse(response.body());
 
         assertEquals(200, response.statusCode());
@@ -97,7 +88,7 @@ class SubscriptionMetricsTest {
         metrics.subscriptions(
                 () -> List.of(sample("wms", "wms_analytics_sub", 1, 0), sample("wms", "wms_analytics_sub", 2, 0)));
 
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertFalse(scrape.hasAny(LAG));
         assertEquals(1, scrapeErrors());
@@ -105,7 +96,7 @@ class SubscriptionMetricsTest {
 
     @Test
     void no_supplier_exports_no_series_and_no_error() {
-        Scrape scrape = Http.scrape(endpoint);
+        Scrape scrape = Http.scrape(served.endpoint());
 
         assertFalse(scrape.hasAny(LAG));
         assertEquals(0, scrape.value(SCRAPE_ERRORS));
