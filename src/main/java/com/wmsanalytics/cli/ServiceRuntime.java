@@ -109,7 +109,8 @@ final class ServiceRuntime implements AutoCloseable {
                         s.replayLag(),
                         s.slotStatus(),
                         optional(s.retainedWal()),
-                        optional(s.safeWalSize())))
+                        optional(s.safeWalSize()),
+                        s.gap().isPresent()))
                 .toList());
         metrics.roles(() -> List.of(new RefreshMetrics.RoleSample(
                 "replica", reachable(app).replicaRole().standby())));
@@ -185,6 +186,9 @@ final class ServiceRuntime implements AutoCloseable {
         List<String> problems = new ArrayList<>(app.replicaProblems());
         // The cluster check-in is read from the replica: it would only wait for the same outage.
         boolean storeReachable = problems.isEmpty();
+        if (storeReachable) {
+            problems.addAll(app.gaps());
+        }
         problems.addAll(
                 scheduler.get().map(s -> s.problems(storeReachable)).orElse(List.of("the scheduler is starting")));
         return problems;

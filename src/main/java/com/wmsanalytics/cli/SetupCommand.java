@@ -49,12 +49,28 @@ final class SetupCommand implements Callable<Integer> {
             })
     boolean resync;
 
+    @Option(
+            names = "--switchover",
+            description = {
+                "Prepare a planned switchover of the replica to one of its physical standbys: disables every"
+                        + " subscription, records where each stopped, and waits until the standbys streaming from"
+                        + " this node have replayed that record. Then stop this node, promote the standby, and run"
+                        + " setup there: it checks the record and resumes the subscriptions. A promotion without"
+                        + " this step is refused until setup --resync."
+            })
+    boolean switchover;
+
     @Override
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            if (check && resync) {
-                throw new UsageException("--check and --resync cannot be combined: --check changes nothing");
+            if (check && (resync || switchover)) {
+                throw new UsageException(
+                        "--check cannot be combined with --resync or --switchover: --check changes" + " nothing");
+            }
+            if (resync && switchover) {
+                throw new UsageException("--resync and --switchover cannot be combined: run --switchover on the node"
+                        + " you leave, and setup on the node you promote");
             }
             if (!check) {
                 app.requireWritable();
@@ -62,6 +78,14 @@ final class SetupCommand implements Callable<Integer> {
             app.preflightWarnings().forEach(w -> terminal.error("warning: " + w.line()));
             if (check) {
                 return preflight(app, terminal);
+            }
+            if (switchover) {
+                app.switchover(listener(terminal)).stream()
+                        .filter(line -> line.startsWith("standby ") || line.startsWith("no standby "))
+                        .forEach(terminal::println);
+                terminal.println("setup --switchover: the subscriptions are stopped; stop this node, promote the"
+                        + " standby, then run 'wms-analytics setup' on it to resume them");
+                return 0;
             }
             if (resync) {
                 List<String> changes = app.resync(listener(terminal));

@@ -91,6 +91,7 @@ final class StatusCommand implements Callable<Integer> {
                                 : s.safeWalSize().map(Durations::bytes).orElse("unlimited"));
             }
             subs.lines().forEach(terminal::println);
+            status.subscriptions().forEach(s -> s.gap().ifPresent(gap -> terminal.println("refused: " + gap)));
             terminal.println("");
             TextTable views = new TextTable(
                     "view",

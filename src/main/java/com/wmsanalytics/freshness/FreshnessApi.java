@@ -85,6 +85,7 @@ public final class FreshnessApi {
         n.put("wal_status", s.slotStatus().orElse(null));
         n.put("retained_wal_bytes", s.retainedWal().orElse(null));
         n.put("safe_wal_size_bytes", s.safeWalSize().orElse(null));
+        n.put("gap", s.gap().orElse(null));
     }
 
     private static void seconds(ObjectNode n, String key, Optional<Duration> d) {

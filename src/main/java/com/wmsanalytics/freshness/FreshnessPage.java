@@ -33,8 +33,13 @@ public final class FreshnessPage {
                 .append("<body><header class=\"top\"><h1>Report freshness</h1><p class=\"muted\">As of ")
                 .append(time(o.generatedAt()))
                 .append(". This page reloads every minute.</p>")
-                .append(summary(o))
-                .append("</header><main><section aria-labelledby=\"reports\">")
+                .append(summary(o));
+        o.publishers()
+                .forEach(p -> p.gap().ifPresent(gap -> h.append("<p class=\"error\" role=\"alert\" data-role=\"gap\">")
+                        .append("Refreshes are refused, and the reports may lack data: ")
+                        .append(Html.escape(gap))
+                        .append("</p>")));
+        h.append("</header><main><section aria-labelledby=\"reports\">")
                 .append("<h2 id=\"reports\" class=\"sr\">Reports</h2><div class=\"grid\">");
         o.reports().forEach(r -> report(h, r, o.generatedAt()));
         h.append("</div></section>");

@@ -34,7 +34,30 @@ public final class RefreshMetrics {
             Optional<Duration> replayLag,
             Optional<String> walStatus,
             OptionalLong retainedWal,
-            OptionalLong safeWalSize) {
+            OptionalLong safeWalSize,
+            boolean gap) {
+
+        /** A subscription without a gap. */
+        public SubscriptionSample(
+                String publisher,
+                String subscription,
+                OptionalLong bytesBehind,
+                OptionalLong applyErrors,
+                Optional<Duration> replayLag,
+                Optional<String> walStatus,
+                OptionalLong retainedWal,
+                OptionalLong safeWalSize) {
+            this(
+                    publisher,
+                    subscription,
+                    bytesBehind,
+                    applyErrors,
+                    replayLag,
+                    walStatus,
+                    retainedWal,
+                    safeWalSize,
+                    false);
+        }
 
         /** A subscription without a slot or walsender to report on. */
         public SubscriptionSample(

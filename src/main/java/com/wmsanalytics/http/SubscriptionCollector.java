@@ -19,6 +19,7 @@ final class SubscriptionCollector extends SampledCollector<SubscriptionSample> {
     static final String RETAINED_WAL = "wms_analytics_slot_retained_wal_bytes";
     static final String SAFE_WAL_SIZE = "wms_analytics_slot_safe_wal_size_bytes";
     static final String WAL_STATUS = "wms_analytics_slot_wal_status";
+    static final String GAP = "wms_analytics_subscription_gap";
     static final List<String> WAL_STATUSES = List.of("reserved", "extended", "unreserved", "lost");
 
     SubscriptionCollector(Counter scrapeErrors) {
@@ -60,7 +61,15 @@ final class SubscriptionCollector extends SampledCollector<SubscriptionSample> {
                                 + " absent when max_slot_wal_keep_size is unlimited",
                         samples,
                         s -> value(s.safeWalSize())),
-                walStatus(samples));
+                walStatus(samples),
+                gauge(
+                        GAP,
+                        null,
+                        "1 when refreshes are refused because the replica was promoted without a prepared"
+                                + " switchover and the subscription may have skipped transactions (run setup"
+                                + " --resync), or awaits setup after a switchover; 0 otherwise",
+                        samples,
+                        s -> Optional.of(s.gap() ? 1.0 : 0.0)));
     }
 
     /** 1 for the slot's wal_status, 0 for the other three: an alert selects wal_status="lost". */

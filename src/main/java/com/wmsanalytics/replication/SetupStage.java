@@ -4,7 +4,6 @@ import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +76,22 @@ public final class SetupStage {
         if (!findings.isEmpty()) {
             throw new PreflightFailedException(findings);
         }
-        Map<String, DSLContext> byName = new HashMap<>();
-        publishers.forEach((config, db) -> byName.put(config.name(), db));
         List<String> changes = new ArrayList<>();
-        for (SubscriptionGap gap : new GapCheck(replica, List.copyOf(publishers.keySet()), byName::get).find()) {
+        for (SubscriptionGap gap : new GapCheck(replica, List.copyOf(publishers.keySet())).find()) {
             PublisherConfig config = publishers.keySet().stream()
                     .filter(p -> p.name().equals(gap.publisher()))
                     .findFirst()
                     .orElseThrow();
-            DSLContext db = byName.get(gap.publisher());
+            DSLContext db = publishers.get(config);
+            if (gap.switchedOver()) {
+                try {
+                    changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
+                    continue;
+                } catch (ResyncNeededException movedOn) {
+                    listener.changed(config.name() + ": the switchover's mark no longer describes this node and"
+                            + " the slot, so the tables are copied again");
+                }
+            }
             List<String> cleared = new SubscriptionResync(replica, clock)
                     .clear(config, db, new ServerProbe(db).tables(config.schemas()));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
@@ -108,6 +114,23 @@ public final class SetupStage {
         return changes;
     }
 
+    /**
+     * The old node's half of a planned switchover to one of its standbys: stops every
+     * subscription, records where each stopped (see {@link SubscriptionPause}), and waits up to
+     * {@code timeout} until the standbys streaming from this node have replayed that. Returns the
+     * changes, then one line per standby.
+     */
+    public List<String> switchover(Duration timeout, Sleeper sleeper, Listener listener) {
+        List<String> changes = new ArrayList<>();
+        publishers.forEach((config, db) -> new SubscriptionPause(replica, clock, sleeper)
+                .pause(config, db).stream().map(c -> config.name() + ": " + c).forEach(c -> {
+                    listener.changed(c);
+                    changes.add(c);
+                }));
+        changes.addAll(new MarkReplay(replica, clock, sleeper).await(timeout));
+        return changes;
+    }
+
     private Preflight preflight() {
         return new Preflight(replica, publishers, connectTimeout);
     }
@@ -123,6 +146,9 @@ public final class SetupStage {
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
         List<String> changes = new ArrayList<>();
+        if (existed) {
+            new SwitchoverResume(replica).resume(config, db).ifPresent(changes::add);
+        }
         new PublicationSync(db).ensure(config.publication(), tables).ifPresent(changes::add);
         changes.addAll(new SubscriptionSync(replica).ensure(config, conninfo, tables));
         if (config.failover() && existed) {

@@ -38,6 +38,7 @@ final class SubscriptionResync {
         replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
         SlotRelease.await(publisher, slot, clock, "setup --resync");
         replica.execute(query("DROP SUBSCRIPTION {0}", name(sub)));
+        SwitchoverMark.forget(replica, sub);
         replica.execute(query(
                 "TRUNCATE {0}",
                 list(tables.stream().map(SubscriptionResync::qualified).toArray(Name[]::new))));

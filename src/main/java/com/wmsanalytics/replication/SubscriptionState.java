@@ -2,6 +2,7 @@ package com.wmsanalytics.replication;
 
 import com.wmsanalytics.config.PublisherConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -19,6 +20,8 @@ import org.jooq.DSLContext;
  * @param retainedWal bytes of WAL the slot holds on the publisher
  * @param safeWalSize bytes the publisher may still write before the slot is lost; empty when
  *     {@code max_slot_wal_keep_size = -1} (no limit)
+ * @param gap why refreshes are refused after a promotion of the replica, and the fix (see
+ *     {@link GapCheck}); the state is then {@code gap}, or {@code switched over} until {@code setup}
  */
 public record SubscriptionState(
         String publisher,
@@ -29,11 +32,54 @@ public record SubscriptionState(
         Optional<String> slotStatus,
         Optional<Duration> replayLag,
         Optional<Long> retainedWal,
-        Optional<Long> safeWalSize) {
+        Optional<Long> safeWalSize,
+        Optional<String> gap) {
 
-    /** The state of a subscription whose publisher cannot be reached. */
-    public static SubscriptionState unreachable(PublisherConfig p) {
-        return bare(p, "unreachable");
+    /** A subscription without a gap. */
+    public SubscriptionState(
+            String publisher,
+            String subscription,
+            String state,
+            Optional<Long> bytesBehind,
+            Optional<Long> applyErrors,
+            Optional<String> slotStatus,
+            Optional<Duration> replayLag,
+            Optional<Long> retainedWal,
+            Optional<Long> safeWalSize) {
+        this(
+                publisher,
+                subscription,
+                state,
+                bytesBehind,
+                applyErrors,
+                slotStatus,
+                replayLag,
+                retainedWal,
+                safeWalSize,
+                Optional.empty());
+    }
+
+    /** The state of a subscription whose publisher cannot be reached; a gap is read from the replica alone. */
+    public static SubscriptionState unreachable(DSLContext replica, PublisherConfig p) {
+        return withGap(bare(p, "unreachable"), replica, p);
+    }
+
+    /** The same state, but {@code gap} or {@code switched over} with the reason when the subscription has a gap. */
+    private static SubscriptionState withGap(SubscriptionState s, DSLContext replica, PublisherConfig p) {
+        return new GapCheck(replica, List.of(p))
+                .check(p)
+                .map(g -> new SubscriptionState(
+                        s.publisher(),
+                        s.subscription(),
+                        g.switchedOver() ? "switched over" : "gap",
+                        s.bytesBehind(),
+                        s.applyErrors(),
+                        s.slotStatus(),
+                        s.replayLag(),
+                        s.retainedWal(),
+                        s.safeWalSize(),
+                        Optional.of(g.message())))
+                .orElse(s);
     }
 
     private static SubscriptionState bare(PublisherConfig p, String state) {
@@ -59,16 +105,19 @@ public record SubscriptionState(
         Optional<SubscriptionProbe.PublisherSide> sender =
                 probe.canReadLsns() ? probe.publisherSide(probe.target().lsn()) : Optional.empty();
         Optional<SubscriptionProbe.Slot> slot = probe.slot(side.get().slotName());
-        return new SubscriptionState(
-                p.name(),
-                p.subscription(),
-                state(side.get(), sender),
-                sender.map(SubscriptionProbe.PublisherSide::bytesBehind),
-                probe.applyErrors(),
-                slot.map(SubscriptionProbe.Slot::walStatus),
-                sender.map(SubscriptionState::lag),
-                slot.map(SubscriptionProbe.Slot::retainedBytes),
-                slot.map(SubscriptionProbe.Slot::safeWalSize));
+        return withGap(
+                new SubscriptionState(
+                        p.name(),
+                        p.subscription(),
+                        state(side.get(), sender),
+                        sender.map(SubscriptionProbe.PublisherSide::bytesBehind),
+                        probe.applyErrors(),
+                        slot.map(SubscriptionProbe.Slot::walStatus),
+                        sender.map(SubscriptionState::lag),
+                        slot.map(SubscriptionProbe.Slot::retainedBytes),
+                        slot.map(SubscriptionProbe.Slot::safeWalSize)),
+                replica,
+                p);
     }
 
     private static Duration lag(SubscriptionProbe.PublisherSide sender) {

@@ -38,6 +38,7 @@ import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
 import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.StandbyRefusedException;
+import com.wmsanalytics.replication.SubscriptionGap;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.replication.TableCounts;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
@@ -133,6 +134,22 @@ public final class WmsAnalytics implements AutoCloseable {
                 .resync(config.syncTimeout(), listener);
     }
 
+    /**
+     * The old node's half of a planned switchover: stops the subscriptions, records where they
+     * stopped, and waits for the standbys to replay it. After the promotion, {@link #setup}
+     * on the new node checks the record and resumes them.
+     */
+    public List<String> switchover(SetupStage.Listener listener) {
+        requireWritable();
+        return new SetupStage(servers.replicaDsl(), servers.publisherDsls(), clock, config.connectTimeout())
+                .switchover(config.syncTimeout(), sleeper, listener);
+    }
+
+    /** The subscriptions a promotion of the replica may have cut short (see {@link GapCheck}). */
+    private GapCheck gapCheck() {
+        return new GapCheck(servers.replicaDsl(), config.publishers());
+    }
+
     /** Waits until the replica has caught up with every publisher, as of now. */
     public GateResult awaitCatchUp(Duration timeout, CatchUpGate.Listener listener) {
         return new CatchUpGate(
@@ -150,7 +167,7 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public RefreshReport refresh(RefreshRequest request, RefreshProgress progress) {
         requireWritable();
-        new GapCheck(servers.replicaDsl(), config.publishers(), servers::publisherDsl).requireNone();
+        gapCheck().requireNone();
         recoverInterruptedRuns();
         return new RefreshRun(
                         config,
@@ -169,6 +186,7 @@ public final class WmsAnalytics implements AutoCloseable {
      */
     public List<ReportVerifier.Check> verify(Optional<String> group, List<String> views, boolean repair) {
         requireWritable();
+        gapCheck().requireNone();
         ViewSelection selection = selection();
         RefreshPlan plan = RefreshPlan.of(group.map(selection::group)
                 .orElseGet(() -> views.isEmpty() ? selection.all() : selection.named(views)));
@@ -356,7 +374,7 @@ public final class WmsAnalytics implements AutoCloseable {
             return SubscriptionState.read(servers.replicaDsl(), p, servers.publisherDsl(p.name()));
         } catch (ConnectionException e) {
             log.warn("{} - {}", p.name(), e.getMessage());
-            return SubscriptionState.unreachable(p);
+            return SubscriptionState.unreachable(servers.replicaDsl(), p);
         }
     }
 
@@ -375,6 +393,15 @@ public final class WmsAnalytics implements AutoCloseable {
         } catch (RuntimeException e) {
             return List.of("the replica is not reachable: " + ErrorMessages.serverMessage(e));
         }
+    }
+
+    /**
+     * Why refreshes are refused on a writable replica after a promotion, one line per
+     * subscription with the fix; empty when none is. Asks through the probe connection.
+     */
+    public List<String> gaps() {
+        return new GapCheck(Servers.dsl(servers.replicaProbe()), config.publishers())
+                .find().stream().map(SubscriptionGap::message).toList();
     }
 
     /**

@@ -178,7 +178,7 @@ class BackupTest {
 
     @Test
     void a_failing_pg_dump_is_one_error_line_and_leaves_no_directory_behind() throws Exception {
-        // The refresher role may not read every control table, so pg_dump fails as that role.
+        // A role that may not read every control table: pg_dump fails as that role.
         Path to = work.resolve("failed");
         Path conf = Files.writeString(
                 work.resolve("refresher.conf"),
@@ -187,7 +187,7 @@ class BackupTest {
         pg.replica()
                 .execute(
                         PostgresPair.DATABASE,
-                        "GRANT SELECT ON analytics_control.flyway_schema_history TO wms_analytics_user");
+                        "REVOKE SELECT ON analytics_control.subscription_switchover FROM wms_analytics_user");
         try {
             CliRun run = CliRun.of(ENV, "backup", "--to", to.toString(), "--config", conf.toString());
 
@@ -205,7 +205,7 @@ class BackupTest {
             pg.replica()
                     .execute(
                             PostgresPair.DATABASE,
-                            "REVOKE SELECT ON analytics_control.flyway_schema_history FROM wms_analytics_user");
+                            "GRANT SELECT ON analytics_control.subscription_switchover TO wms_analytics_user");
             pg.replica().execute("postgres", "ALTER ROLE wms_analytics_user NOLOGIN");
         }
     }

@@ -32,6 +32,40 @@ class FreshnessPageTest {
     }
 
     @Test
+    void a_subscription_gap_is_announced_above_the_reports_with_its_fix_and_in_the_json() throws Exception {
+        FreshnessOverview plain = overview("order_analytics.daily_orders", "d");
+        SubscriptionState s = plain.publishers().get(0);
+        String gap = "subscription wms_analytics_sub (publisher wms) may have skipped transactions: <promoted>;"
+                + " run 'wms-analytics setup --resync' to copy its tables again";
+        FreshnessOverview gapped = new FreshnessOverview(
+                NOW,
+                plain.reports(),
+                List.of(new SubscriptionState(
+                        s.publisher(),
+                        s.subscription(),
+                        "gap",
+                        s.bytesBehind(),
+                        s.applyErrors(),
+                        s.slotStatus(),
+                        s.replayLag(),
+                        s.retainedWal(),
+                        s.safeWalSize(),
+                        Optional.of(gap))));
+
+        String html = FreshnessPage.render(gapped);
+
+        int alert = html.indexOf("<p class=\"error\" role=\"alert\" data-role=\"gap\">");
+        assertTrue(alert > 0 && alert < html.indexOf("id=\"reports\""), html);
+        assertTrue(
+                html.contains(
+                        "may have skipped transactions: &lt;promoted&gt;; run &#39;wms-analytics setup --resync&#39;"),
+                html);
+        assertFalse(FreshnessPage.render(plain).contains("data-role=\"gap\""));
+        JsonNode root = new ObjectMapper().readTree(FreshnessApi.render(gapped));
+        assertEquals(gap, root.get("publishers").get(0).get("gap").asText());
+    }
+
+    @Test
     void each_state_is_given_in_words_and_a_symbol_not_only_a_colour() {
         for (FreshnessState state : FreshnessState.values()) {
             String html = FreshnessPage.render(overview("a.b", "report", state));

@@ -22,7 +22,7 @@ class AlertRulesTest {
         Promtool.Result result = Promtool.run(MONITORING, "check", "rules", RULES);
 
         assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("SUCCESS: 10 rules found"), result.output());
+        assertTrue(result.output().contains("SUCCESS: 11 rules found"), result.output());
     }
 
     @Test
@@ -39,7 +39,7 @@ class AlertRulesTest {
         List<String> alerts =
                 List.of(rules.split("\\n\\s+- alert: ")).subList(1, rules.split("\\n\\s+- alert: ").length);
 
-        assertEquals(10, alerts.size());
+        assertEquals(11, alerts.size());
         for (String alert : alerts) {
             String name = alert.lines().findFirst().orElseThrow();
             assertTrue(

@@ -7,6 +7,7 @@ import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ class SubscriptionMetricsTest {
 
     private static final String LAG = "wms_analytics_subscription_lag_bytes";
     private static final String APPLY_ERRORS = "wms_analytics_subscription_apply_errors";
+    private static final String GAP = "wms_analytics_subscription_gap";
     private static final String SCRAPE_ERRORS = "wms_analytics_scrape_errors_total";
 
     @RegisterExtension
@@ -42,6 +44,27 @@ class SubscriptionMetricsTest {
         assertEquals(
                 0, Http.scrape(served.endpoint()).value(LAG, "publisher", "wms", "subscription", "wms_analytics_sub"));
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void a_subscription_with_a_gap_exports_1_and_the_others_0() {
+        metrics.subscriptions(() -> List.of(
+                new SubscriptionSample(
+                        "wms",
+                        "wms_analytics_sub",
+                        OptionalLong.of(0),
+                        OptionalLong.of(0),
+                        Optional.empty(),
+                        Optional.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        true),
+                sample("wms_eu", "wms_analytics_sub_eu", 0, 0)));
+
+        Scrape scrape = Http.scrape(served.endpoint());
+
+        assertEquals(1, scrape.value(GAP, "publisher", "wms", "subscription", "wms_analytics_sub"));
+        assertEquals(0, scrape.value(GAP, "publisher", "wms_eu", "subscription", "wms_analytics_sub_eu"));
     }
 
     @Test

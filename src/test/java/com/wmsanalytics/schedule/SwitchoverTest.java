@@ -9,6 +9,11 @@ import com.wmsanalytics.testing.PhysicalStandby;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +48,7 @@ class SwitchoverTest {
                                 + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
         PhysicalStandby standby = pg.standbyOfReplica();
         Path jobs = JobFiles.directory();
+        int port = freePort();
         JobFiles.write(
                 jobs,
                 "tick",
@@ -53,7 +59,8 @@ class SwitchoverTest {
         Path config = Files.writeString(
                 Files.createTempFile("switchover", ".conf"),
                 Files.readString(pipeline) + "wms-analytics.replica.url = \"" + multiHost + "\"\n"
-                        + JobFiles.serviceConfig(jobs) + "wms-analytics.scheduler.misfire-threshold = 60s\n");
+                        + JobFiles.serviceConfig(jobs) + "wms-analytics.scheduler.misfire-threshold = 60s\n"
+                        + "wms-analytics.http.port = " + port + "\n");
         try (ServiceProcess service = ServiceProcess.start(
                         config,
                         List.of("-Dlogback.configurationFile="
@@ -66,8 +73,26 @@ class SwitchoverTest {
             pg.replica().close();
             standby.promote();
             long promoted = System.nanoTime();
+            String promotedAt = now(standby);
             awaitLog(service, "may have skipped transactions");
             long reached = System.nanoTime();
+            HttpResponse<String> ready = get(port, "/health/ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("run 'wms-analytics setup --resync'"), ready.body());
+            assertTrue(
+                    get(port, "/metrics")
+                            .body()
+                            .contains(
+                                    "wms_analytics_subscription_gap{publisher=\"wms\",subscription=\"wms_analytics_sub\"} 1"),
+                    "the gap is exported");
+            String beforeResync = now(standby);
+            assertEquals(
+                    "0",
+                    value(
+                            standby,
+                            "SELECT count(*) FROM analytics_control.refresh_run WHERE status = 'succeeded' AND started_at"
+                                    + " >= '" + promotedAt + "' AND started_at < '" + beforeResync + "'"),
+                    "no firing succeeded on the promoted node before the resync: " + runs(standby));
             CliRun resync = CliRun.of("setup", "--resync", "--config", config.toString());
             assertEquals(0, resync.exitCode(), resync.out() + resync.err());
             long resynced = System.nanoTime();
@@ -149,6 +174,20 @@ class SwitchoverTest {
                         "SELECT count(*) FROM analytics_control.refresh_run WHERE trigger = 'cli'"
                                 + " AND status = 'succeeded'"),
                 "the command line reached the new node");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     /** Waits until a refresh of {@code view} runs on the replica. */

@@ -49,7 +49,9 @@ public final class FreshServers {
         try {
             Path dir = Files.createTempDirectory("wms-analytics-template-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "template-cluster-delete"));
-            EmbeddedServer.startExisting("template", dir, Map.of(), binaries, 0).close();
+            // TCP only: the socket directory compiled into Debian's binaries is not the tests' to use.
+            EmbeddedServer.startExisting("template", dir, DebianPostgres.settings(), binaries, 0)
+                    .close();
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

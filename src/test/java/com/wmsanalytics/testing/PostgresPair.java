@@ -52,6 +52,16 @@ public final class PostgresPair implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Starts the class's servers from Debian's {@code postgresql-15} as packaged (see
+     * {@link DebianPostgres}), whatever the run's version; they are its own.
+     */
+    public PostgresPair debian15() {
+        primarySettings.putAll(DebianPostgres.settings());
+        replicaSettings.putAll(DebianPostgres.settings());
+        return binaries(DebianPostgres.archive());
+    }
+
+    /**
      * Starts the class's servers from the binaries on the class path (PostgreSQL 17, the first
      * pass's), whatever the run's version; they are its own. For a class whose tests need 17.
      */
