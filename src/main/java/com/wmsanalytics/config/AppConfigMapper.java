@@ -58,7 +58,8 @@ final class AppConfigMapper {
                 refresh.positiveInt("parallelism"),
                 refresh.positiveDuration("statement-timeout"),
                 refresh.positiveDuration("lock-timeout"),
-                timeZone(refresh, "time-zone"));
+                timeZone(refresh, "time-zone"),
+                refresh.bool("recompute-jit"));
     }
 
     private static String timeZone(ConfigReader r, String key) {

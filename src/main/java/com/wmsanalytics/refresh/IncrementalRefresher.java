@@ -29,9 +29,12 @@ final class IncrementalRefresher {
     record Result(RefreshMode mode, BucketCounts counts, long rows) {}
 
     private final ReportState state;
+    private final boolean recomputeJit;
 
-    IncrementalRefresher() {
+    /** @param recomputeJit whether a bucketed recompute may use JIT (see {@link RecomputeSettings}) */
+    IncrementalRefresher(boolean recomputeJit) {
         this.state = new ReportState();
+        this.recomputeJit = recomputeJit;
     }
 
     Result refresh(DSLContext tx, MaterializedView report, boolean forceFull, String timeZone) {
@@ -69,6 +72,7 @@ final class IncrementalRefresher {
         claimed.addAll(state.extent(tx, spec));
         String claimedArray = dateArray(List.copyOf(claimed));
         String from = state.recomputeFrom(tx, before, spec, timeZone);
+        RecomputeSettings.bucketed(tx, recomputeJit);
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
                 "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
                 table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));

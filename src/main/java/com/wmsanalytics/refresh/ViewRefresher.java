@@ -33,7 +33,7 @@ final class ViewRefresher {
     private final DataSource replica;
     private final RefreshSettings settings;
     private final Clock clock;
-    private final IncrementalRefresher incremental = new IncrementalRefresher();
+    private final IncrementalRefresher incremental;
     private final CaptureSweep sweep;
 
     ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
@@ -41,6 +41,7 @@ final class ViewRefresher {
         this.settings = settings;
         this.clock = clock;
         this.sweep = new CaptureSweep(settings);
+        this.incremental = new IncrementalRefresher(settings.recomputeJit());
     }
 
     ViewOutcome refresh(MaterializedView view, boolean full) {

@@ -41,11 +41,15 @@ public final class GapCheck {
         return publishers.stream().flatMap(p -> check(p).stream()).toList();
     }
 
-    /** The gap of one publisher's subscription, if it has one. */
+    /**
+     * The gap of one publisher's subscription, if it has one. A standby is not judged: nothing
+     * is refreshed there, and its timeline is the one it replays.
+     */
     public Optional<SubscriptionGap> check(PublisherConfig p) {
-        if (!replica.fetchExists(replica.selectOne()
-                .from("pg_subscription s")
-                .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription()))) {
+        if (replica.fetchOne("SELECT pg_is_in_recovery() AS standby").get("standby", Boolean.class)
+                || !replica.fetchExists(replica.selectOne()
+                        .from("pg_subscription s")
+                        .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription()))) {
             return Optional.empty();
         }
         Optional<Integer> recorded = timelines.recorded(p.subscription());

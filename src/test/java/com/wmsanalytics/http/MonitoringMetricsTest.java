@@ -85,7 +85,7 @@ class MonitoringMetricsTest {
                 .filter(l -> l.strip().startsWith("expr:"))
                 .toList();
 
-        assertEquals(10, exprs.size());
+        assertEquals(11, exprs.size());
         assertExported(names(exprs));
     }
 

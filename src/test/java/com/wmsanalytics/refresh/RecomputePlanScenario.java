@@ -1,0 +1,148 @@
+package com.wmsanalytics.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.TestConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The plan rule of the incremental reports: a bucketed recompute reads only its buckets,
+ * whatever the planner's statistics say, so its plan holds no sequential scan of a table that
+ * grows with the history ({@code wms.orders}, {@code order_lines}, {@code stock_movements},
+ * {@code shipments}). The plans are read with
+ * EXPLAIN, with the settings the refresh uses, on a history large enough for a wrong plan to
+ * show: 300,000 orders over 600 days, written straight into the replica's mirror. A subclass
+ * chooses the servers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RecomputePlanScenario {
+
+    static final int ORDERS = 300_000;
+    static final int DAYS = 600;
+    private static final Set<String> HISTORY = Set.of("orders", "order_lines", "stock_movements", "shipments");
+
+    abstract PostgresPair pg();
+
+    @BeforeAll
+    void history() throws Exception {
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg()), Clock.systemUTC())) {
+            app.migrate();
+        }
+        String sql = fixture().replace(":orders", Integer.toString(ORDERS)).replace(":days", Integer.toString(DAYS));
+        try (Connection c = replica();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void no_bucketed_recompute_scans_a_history_table_sequentially() throws Exception {
+        Map<String, List<String>> scans = new LinkedHashMap<>();
+        try (Connection c = replica()) {
+            for (Report report : reports(c)) {
+                c.setAutoCommit(false);
+                RecomputeSettings.bucketed(DSL.using(c, SQLDialect.POSTGRES), false);
+                JsonNode plan = explain(c, report.call(report.dirtyBuckets(), report.windowStart()));
+                c.rollback();
+                c.setAutoCommit(true);
+                List<String> found = new ArrayList<>();
+                sequentialScans(plan, found);
+                scans.put(report.name(), found);
+            }
+        }
+        assertEquals(6, scans.size(), scans.toString());
+        scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
+    }
+
+    /** One incremental report, its bucket and how the refresh calls its definition. */
+    record Report(String name, String definition, String unit) {
+
+        String call(String buckets, LocalDate from) {
+            return "SELECT * FROM " + definition + "('" + buckets + "'::date[], '" + from + "'::date)";
+        }
+
+        /** Three closed buckets across the history, as late corrections dirty them. */
+        String dirtyBuckets() {
+            LocalDate today = LocalDate.now();
+            List<String> buckets = new ArrayList<>();
+            for (int back : new int[] {100, 300, 500}) {
+                buckets.add(start(today.minusDays(back)).toString());
+            }
+            return "{" + String.join(",", buckets) + "}";
+        }
+
+        /** The open window's first bucket, as a refresh a day after the last computes it. */
+        LocalDate windowStart() {
+            return start(LocalDate.now().minusDays(4));
+        }
+
+        private LocalDate start(LocalDate day) {
+            return switch (unit) {
+                case "week" -> day.minusDays(day.getDayOfWeek().getValue() - 1L);
+                case "month" -> day.withDayOfMonth(1);
+                default -> day;
+            };
+        }
+    }
+
+    private static List<Report> reports(Connection c) throws SQLException {
+        List<Report> reports = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT report_schema || '.' || report_name, definition::regproc::text,"
+                        + " bucket_unit FROM analytics_control.incremental_report ORDER BY 1")) {
+            while (rs.next()) {
+                reports.add(new Report(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return reports;
+    }
+
+    private static JsonNode explain(Connection c, String query) throws SQLException, IOException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
+            rs.next();
+            return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+        }
+    }
+
+    /** The history tables that a node of the plan, or of its subplans, scans sequentially. */
+    private static void sequentialScans(JsonNode node, List<String> found) {
+        if ("Seq Scan".equals(node.path("Node Type").asText())
+                && HISTORY.contains(node.path("Relation Name").asText())) {
+            found.add(node.path("Relation Name").asText());
+        }
+        node.path("Plans").forEach(child -> sequentialScans(child, found));
+    }
+
+    private Connection replica() throws SQLException {
+        return pg().replica().dataSource(PostgresPair.DATABASE).getConnection();
+    }
+
+    private static String fixture() throws IOException {
+        try (InputStream in = RecomputePlanScenario.class.getResourceAsStream("/plans/history.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
