@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,10 +29,15 @@ public final class DemoStack implements AutoCloseable {
     }
 
     public static DemoStack start(Path root, Optional<Path> binaries) {
-        EmbeddedServer primary = EmbeddedServer.start(
-                "primary", root.resolve("primary"), EmbeddedServer.logicalReplicationSettings(), binaries);
-        EmbeddedServer replica = EmbeddedServer.start(
-                "replica", root.resolve("replica"), EmbeddedServer.logicalReplicationSettings(), binaries);
+        return start(root, binaries, Map.of());
+    }
+
+    /** @param settings server settings added to the logical replication ones, on both servers */
+    public static DemoStack start(Path root, Optional<Path> binaries, Map<String, String> settings) {
+        Map<String, String> all = EmbeddedServer.logicalReplicationSettings();
+        all.putAll(settings);
+        EmbeddedServer primary = EmbeddedServer.start("primary", root.resolve("primary"), all, binaries);
+        EmbeddedServer replica = EmbeddedServer.start("replica", root.resolve("replica"), all, binaries);
         primary.execute("postgres", "CREATE DATABASE " + DATABASE);
         replica.execute("postgres", "CREATE DATABASE " + DATABASE);
         return new DemoStack(root, primary, replica);

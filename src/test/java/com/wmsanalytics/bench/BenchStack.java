@@ -45,7 +45,13 @@ final class BenchStack implements AutoCloseable {
 
     /** Starts both servers; the configuration is the demo's, with {@code refresh.parallelism} if given. */
     static BenchStack start(Optional<Integer> parallelism) throws IOException {
-        DemoStack stack = DemoStack.start(Files.createTempDirectory("wms-analytics-bench-"), Optional.empty());
+        return start(parallelism, BenchServer.EMBEDDED);
+    }
+
+    /** Starts both servers from {@code server}'s binaries. */
+    static BenchStack start(Optional<Integer> parallelism, BenchServer server) throws IOException {
+        DemoStack stack = DemoStack.start(
+                Files.createTempDirectory("wms-analytics-bench-"), server.binaries(), server.settings());
         String hocon = stack.hocon()
                 + parallelism
                         .map(p -> "wms-analytics.refresh.parallelism = " + p + "\n")
