@@ -1,5 +1,6 @@
 package com.wmsanalytics.refresh;
 
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 import static org.jooq.impl.DSL.resultQuery;
@@ -76,9 +77,14 @@ final class IncrementalRefresher {
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
                 "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
                 table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));
+        // The buckets and the window's start are literals, not parameters: a parameter reaches the
+        // planner as text cast to date, which it cannot fold, so the full rebuild's branch would
+        // stay in the plan with its scans of the whole history, and with enable_seqscan off their
+        // cost would blind the planner's choice of every join (1.2 s instead of 20 ms for
+        // daily_throughput at 100,000 orders on PostgreSQL 17). The dates come from the database.
         List<LocalDate> inserted = dates(tx.fetch(resultQuery(
                 "INSERT INTO {0} SELECT * FROM {1}({2}::date[], {3}::date) RETURNING {4}",
-                table(report), definition(spec), val(claimedArray), val(from), name(spec.bucketColumn()))));
+                table(report), definition(spec), inline(claimedArray), inline(from), name(spec.bucketColumn()))));
         TreeSet<LocalDate> rewritten = new TreeSet<>(claimed);
         rewritten.addAll(deleted);
         rewritten.addAll(inserted);
