@@ -42,6 +42,9 @@ final class CaptureSweep {
                 connection.rollback();
                 return false;
             }
+            // The sweep reads a few new lines, but the plan its function forces (no sequential
+            // scan) looks expensive enough for JIT, which would compile it every time.
+            RecomputeSettings.jit(tx, settings.recomputeJit());
             tx.fetch("SELECT analytics_control.sweep_order_lines()");
             tx.fetch("SELECT analytics_control.summarize_new_lines()");
             connection.commit();

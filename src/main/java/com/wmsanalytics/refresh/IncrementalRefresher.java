@@ -69,11 +69,11 @@ final class IncrementalRefresher {
 
     private BucketCounts recompute(
             DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before, String timeZone) {
+        RecomputeSettings.bucketed(tx, recomputeJit);
         TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
         claimed.addAll(state.extent(tx, spec));
         String claimedArray = dateArray(List.copyOf(claimed));
         String from = state.recomputeFrom(tx, before, spec, timeZone);
-        RecomputeSettings.bucketed(tx, recomputeJit);
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
                 "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
                 table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));

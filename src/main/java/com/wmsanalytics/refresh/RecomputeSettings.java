@@ -21,6 +21,11 @@ public final class RecomputeSettings {
     /** Applies, for the rest of {@code tx}'s transaction, what a bucketed recompute runs with. */
     public static void bucketed(DSLContext tx, boolean jit) {
         tx.execute("SELECT set_config('enable_seqscan', 'off', true)");
+        jit(tx, jit);
+    }
+
+    /** Turns JIT off for the rest of the transaction unless {@code jit}; the server's setting applies otherwise. */
+    static void jit(DSLContext tx, boolean jit) {
         if (!jit) {
             tx.execute("SELECT set_config('jit', 'off', true)");
         }

@@ -50,12 +50,18 @@ final class BenchStack implements AutoCloseable {
 
     /** Starts both servers from {@code server}'s binaries. */
     static BenchStack start(Optional<Integer> parallelism, BenchServer server) throws IOException {
+        return start(parallelism, server, "");
+    }
+
+    /** @param extraConfig configuration lines added to the demo's, such as a refresh setting */
+    static BenchStack start(Optional<Integer> parallelism, BenchServer server, String extraConfig) throws IOException {
         DemoStack stack = DemoStack.start(
                 Files.createTempDirectory("wms-analytics-bench-"), server.binaries(), server.settings());
         String hocon = stack.hocon()
                 + parallelism
                         .map(p -> "wms-analytics.refresh.parallelism = " + p + "\n")
-                        .orElse("");
+                        .orElse("")
+                + extraConfig;
         AppConfig config = new ConfigLoader(Map.of()).load(ConfigFactory.parseString(hocon), "benchmark");
         return new BenchStack(stack, new WmsAnalytics(config, Clock.systemUTC()));
     }

@@ -21,11 +21,11 @@ import java.util.Optional;
  * Every refresh group after one appended day, beside the same group's reports as first shipped
  * and refreshed by the crontab line the tool replaces, on the PostgreSQL the option names. It is
  * a program, not a test: the build never runs it. Run it from the project directory, with as
- * little else as possible busy on the machine, once per server:
+ * little else as possible busy on the machine, on both servers in one run:
  *
  * <pre>
  * mvn -B -q test-compile exec:java -Dexec.mainClass=com.wmsanalytics.bench.GroupBenchmark \
- *     -Dexec.classpathScope=test -Dexec.args="--server debian15 --sizes 100000:120,1000000:1200 --repeat 3"
+ *     -Dexec.classpathScope=test -Dexec.args="--sizes 100000:120,1000000:1200 --repeat 3"
  * </pre>
  *
  * <p>For each size, on fresh servers: both sides migrated, the history generated on the
@@ -37,10 +37,12 @@ import java.util.Optional;
  * plain, one after the other, in one transaction; then a full rebuild of each incremental
  * report of the weekly and monthly groups ({@code refresh --full REPORT}), its own duration.
  *
- * <p>Options: {@code --server embedded|debian15} (default embedded: the tests' PostgreSQL 17,
- * without JIT; debian15: Debian's {@code postgresql-15} as packaged, with JIT on), {@code --sizes
+ * <p>Options: {@code --servers embedded,debian15} (default both, in this order, in one run:
+ * embedded is the tests' PostgreSQL 17, without JIT; debian15 is Debian's {@code postgresql-15}
+ * as packaged, with JIT on: {@code apt-get install postgresql-15}), {@code --sizes
  * ORDERS:DAYS[,...]} (default {@code 100000:120,1000000:1200}; growth compares the last with the
- * first), {@code --repeat R} (default 3).
+ * first), {@code --repeat R} (default 3), {@code --recompute-jit true|false} (the tool's
+ * {@code refresh.recompute-jit}, default false).
  */
 public final class GroupBenchmark {
 
@@ -48,24 +50,29 @@ public final class GroupBenchmark {
             List.of("order_analytics.weekly_trends", "inventory_analytics.monthly_movement_value");
     private static final Duration GATE_TIMEOUT = Duration.ofMinutes(30);
 
-    record Options(BenchServer server, List<HistorySize> sizes, int repeat) {
+    record Options(List<BenchServer> servers, List<HistorySize> sizes, int repeat, boolean recomputeJit) {
 
         static Options parse(String[] args) {
-            BenchServer server = BenchServer.EMBEDDED;
+            List<BenchServer> servers = List.of(BenchServer.EMBEDDED, BenchServer.DEBIAN15);
             List<HistorySize> sizes = List.of(new HistorySize(100_000, 120), new HistorySize(1_000_000, 1_200));
             int repeat = 3;
+            boolean jit = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
-                    case "--server" -> server = BenchServer.parse(args[i + 1]);
+                    case "--servers" ->
+                        servers = java.util.Arrays.stream(args[i + 1].split(","))
+                                .map(BenchServer::parse)
+                                .toList();
                     case "--sizes" ->
                         sizes = java.util.Arrays.stream(args[i + 1].split(","))
                                 .map(HistorySize::parse)
                                 .toList();
                     case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
+                    case "--recompute-jit" -> jit = Boolean.parseBoolean(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(server, sizes, repeat);
+            return new Options(servers, sizes, repeat, jit);
         }
     }
 
@@ -93,18 +100,24 @@ public final class GroupBenchmark {
     }
 
     private void run() throws Exception {
-        List<SizeRow> rows = new ArrayList<>();
-        for (HistorySize size : options.sizes()) {
-            try (BenchStack bench = BenchStack.start(Optional.empty(), options.server())) {
-                rows.add(measure(bench, size));
+        Map<BenchServer, List<SizeRow>> results = new LinkedHashMap<>();
+        for (BenchServer server : options.servers()) {
+            List<SizeRow> rows = new ArrayList<>();
+            for (HistorySize size : options.sizes()) {
+                try (BenchStack bench = BenchStack.start(
+                        Optional.empty(),
+                        server,
+                        "wms-analytics.refresh.recompute-jit = " + options.recomputeJit() + "\n")) {
+                    rows.add(measure(bench, server, size));
+                }
             }
+            results.put(server, rows);
         }
-        summary(rows);
+        results.forEach(this::summary);
     }
 
-    private SizeRow measure(BenchStack bench, HistorySize size) throws Exception {
-        out.printf(
-                "%s: building on %s; load %s%n", size.label(), options.server().option(), load.sample());
+    private SizeRow measure(BenchStack bench, BenchServer server, HistorySize size) throws Exception {
+        out.printf("%s: building on %s; load %s%n", size.label(), server.option(), load.sample());
         Setup setup = Setup.of(bench, size.orders(), size.days());
         if (!setup.replicated()) {
             throw new IllegalStateException("the replica's row counts differ from the primary's: " + setup.rows());
@@ -202,12 +215,12 @@ public final class GroupBenchmark {
         map.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }
 
-    private void summary(List<SizeRow> rows) {
+    private void summary(BenchServer server, List<SizeRow> rows) {
         SizeRow first = rows.get(0);
         SizeRow last = rows.get(rows.size() - 1);
         out.printf(
-                "%n== summary: %s, PostgreSQL %s, medians of %d appended days (min-max), load %s ==%n",
-                options.server().option(), last.version(), options.repeat(), load.text());
+                "%n== summary: %s, recompute-jit %s, PostgreSQL %s, medians of %d appended days (min-max), load %s ==%n",
+                server.option(), options.recomputeJit(), last.version(), options.repeat(), load.text());
         out.println("| group | size | tool | seed (plain sequential REFRESH as first shipped) | tool / seed |");
         out.println("|---|---|---|---|---|");
         for (String group : SeedViews.GROUP_ORDER) {
