@@ -81,8 +81,11 @@ final class ReportState {
         return tx
                 .fetch(
                         "SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
+                                + " UNION SELECT bucket FROM analytics_control.claimed_bucket WHERE report_schema = ? AND report_name = ?"
                                 + " UNION SELECT bucket FROM analytics_control.unswept_buckets() WHERE report_schema = ? AND report_name = ?"
                                 + " ORDER BY 1",
+                        report.schema(),
+                        report.name(),
                         report.schema(),
                         report.name(),
                         report.schema(),
@@ -108,11 +111,15 @@ final class ReportState {
                 r.get(5, String.class));
     }
 
-    /** Deletes and returns the report's dirty buckets; a rollback gives them back. */
+    /**
+     * Deletes and returns the buckets claimed for the report (see {@link BucketClaim}); a
+     * rollback gives them back. The dirty buckets recorded since the claim stay for the next
+     * refresh: this transaction never touches a row the capture may be writing.
+     */
     List<LocalDate> claimDirty(DSLContext tx, MaterializedView report) {
         return tx
                 .fetch(
-                        "DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
+                        "DELETE FROM analytics_control.claimed_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
                         report.schema(),
                         report.name())
                 .stream()

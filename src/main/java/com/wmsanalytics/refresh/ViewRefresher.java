@@ -35,12 +35,14 @@ final class ViewRefresher {
     private final Clock clock;
     private final IncrementalRefresher incremental;
     private final CaptureSweep sweep;
+    private final BucketClaim claim;
 
     ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
         this.replica = replica;
         this.settings = settings;
         this.clock = clock;
         this.sweep = new CaptureSweep(settings);
+        this.claim = new BucketClaim(settings);
         this.incremental = new IncrementalRefresher(settings.recomputeJit());
     }
 
@@ -49,6 +51,9 @@ final class ViewRefresher {
         try (Connection connection = replica.getConnection()) {
             if (view.incremental().map(Incremental::swept).orElse(false) && !sweep.run(connection, view)) {
                 return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
+            }
+            if (view.incremental().isPresent()) {
+                claim.run(connection, view);
             }
             return inTransaction(connection, view, full, start);
         } catch (SQLException | DataAccessException e) {

@@ -122,6 +122,46 @@ class IncrementalFailureTest {
     }
 
     @Test
+    void the_apply_worker_never_waits_on_a_refresh_that_has_claimed_the_bucket_its_change_dirties() throws Exception {
+        CompletableFuture<RefreshReport> running;
+        try (Connection holder = replica.getConnection();
+                Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE " + REPORT + " IN EXCLUSIVE MODE");
+            running = CompletableFuture.supplyAsync(() -> refresh(REPORT));
+            awaitWaitingRefresh();
+            long before =
+                    Long.parseLong(pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM wms.orders"));
+            lateOrdersReplicated();
+            awaitTrue(
+                    () -> Long.parseLong(
+                                    pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM wms.orders"))
+                            > before,
+                    "a change to the day the refresh claimed replicates while the refresh runs");
+            assertEquals(
+                    "0",
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'logical replication worker'"
+                                            + " AND (wait_event_type = 'Lock' OR cardinality(pg_blocking_pids(pid)) > 0)"),
+                    "the apply worker waits on nothing");
+            assertEquals(
+                    "t",
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*) = 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE 'DELETE FROM \"order_analytics\"%'"),
+                    "the refresh still runs");
+            holder.rollback();
+        }
+        assertEquals(0, running.get(30, TimeUnit.SECONDS).exitCode().code());
+        assertTrue(dirtyBuckets() > 0, "the change's bucket is dirty again for the next refresh");
+        assertCatchesUp();
+    }
+
+    @Test
     void two_refreshes_of_one_report_at_once_produce_one_and_the_other_exits_4() throws Exception {
         CompletableFuture<RefreshReport> first;
         RefreshReport second;
@@ -282,11 +322,14 @@ class IncrementalFailureTest {
                 RefreshRequest.adhoc(Optional.empty(), List.of(view), Optional.empty(), true), RefreshProgress.NONE);
     }
 
+    /** The report's buckets waiting for a refresh: recorded by the capture, or claimed by a refresh that did not finish. */
     private static long dirtyBuckets() {
         return Long.parseLong(pg.replica()
                 .queryValue(
                         PostgresPair.DATABASE,
-                        "SELECT count(*) FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
+                        "SELECT count(*) FROM (SELECT bucket FROM analytics_control.dirty_bucket"
+                                + " WHERE report_name = 'daily_orders' UNION SELECT bucket FROM"
+                                + " analytics_control.claimed_bucket WHERE report_name = 'daily_orders') pending"));
     }
 
     private static void awaitDirty() {
