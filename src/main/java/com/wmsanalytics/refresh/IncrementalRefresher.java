@@ -43,6 +43,7 @@ final class IncrementalRefresher {
         tx.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)");
         state.recordTimeZone(tx, timeZone);
         ReportState.Snapshot before = state.lock(tx, report);
+        state.claimRebuildRequests(tx, report);
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
         BucketCounts counts =
                 fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);

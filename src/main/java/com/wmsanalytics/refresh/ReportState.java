@@ -63,9 +63,12 @@ final class ReportState {
                 zone);
     }
 
-    /** Reads and locks the report's row; the capture triggers' full-rebuild marks wait for the refresh. */
+    /**
+     * Reads and locks the report's row, which only refreshes write: the capture appends its
+     * full-rebuild marks to {@code rebuild_request} instead, so it never waits for a refresh.
+     */
     Snapshot lock(DSLContext tx, MaterializedView report) {
-        return snapshot(tx, report, " FOR UPDATE");
+        return snapshot(tx, report, " FOR UPDATE OF r");
     }
 
     /** Reads the report's row without locking it, for a read-only check. */
@@ -97,8 +100,12 @@ final class ReportState {
 
     private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {
         Record r = tx.fetchOne(
-                "SELECT r.needs_full, r.full_reason, r.refreshed_at, r.time_zone, r.signature, " + SIGNATURE
-                        + " FROM analytics_control.incremental_report r WHERE r.report_schema = ? AND r.report_name = ?"
+                "SELECT r.needs_full OR q.reason IS NOT NULL, coalesce(r.full_reason, q.reason), r.refreshed_at,"
+                        + " r.time_zone, r.signature, " + SIGNATURE
+                        + " FROM analytics_control.incremental_report r LEFT JOIN LATERAL (SELECT min(q.reason) AS reason"
+                        + " FROM analytics_control.rebuild_request q WHERE q.report_schema = r.report_schema"
+                        + " AND q.report_name = r.report_name) q ON true"
+                        + " WHERE r.report_schema = ? AND r.report_name = ?"
                         + locking,
                 report.schema(),
                 report.name());
@@ -109,6 +116,18 @@ final class ReportState {
                 Optional.ofNullable(r.get(3, String.class)),
                 Optional.ofNullable(r.get(4, String.class)),
                 r.get(5, String.class));
+    }
+
+    /**
+     * Deletes the report's requests for a full rebuild, which the capture appends (see
+     * migration V16), before the refresh computes anything: every change they stand for is then
+     * in what it reads. The snapshot already counts them as a reason to rebuild.
+     */
+    void claimRebuildRequests(DSLContext tx, MaterializedView report) {
+        tx.execute(
+                "DELETE FROM analytics_control.rebuild_request WHERE report_schema = ? AND report_name = ?",
+                report.schema(),
+                report.name());
     }
 
     /**

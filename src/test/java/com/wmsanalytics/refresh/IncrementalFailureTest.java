@@ -162,6 +162,57 @@ class IncrementalFailureTest {
     }
 
     @Test
+    void the_apply_worker_never_waits_on_a_refresh_when_a_change_marks_the_report_for_a_full_rebuild()
+            throws Exception {
+        String throughput = "warehouse_analytics.daily_throughput";
+        assertEquals(0, refresh(throughput).exitCode().code());
+        CompletableFuture<RefreshReport> running;
+        try (Connection holder = replica.getConnection();
+                Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE " + throughput + " IN EXCLUSIVE MODE");
+            running = CompletableFuture.supplyAsync(() -> refresh(throughput));
+            awaitTrue(
+                    () -> "t"
+                            .equals(pg.replica()
+                                    .queryValue(
+                                            PostgresPair.DATABASE,
+                                            "SELECT count(*) > 0 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                    + " AND query LIKE 'DELETE FROM \"warehouse_analytics\"%'")),
+                    "the refresh waits for the table lock");
+            pg.primary()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "UPDATE wms.locations SET warehouse_id = (SELECT max(warehouse_id) FROM wms.warehouses), code = code || '-moved'"
+                                    + " WHERE location_id = (SELECT min(location_id) FROM wms.locations"
+                                    + " WHERE warehouse_id <> (SELECT max(warehouse_id) FROM wms.warehouses))");
+            awaitTrue(
+                    () -> "t"
+                            .equals(pg.replica()
+                                    .queryValue(
+                                            PostgresPair.DATABASE,
+                                            "SELECT count(*) > 0 FROM analytics_control.rebuild_request"
+                                                    + " WHERE report_name = 'daily_throughput'")),
+                    "the location's move replicates, and asks for a rebuild, while the refresh runs");
+            assertEquals(
+                    "0",
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'logical replication worker'"
+                                            + " AND (wait_event_type = 'Lock' OR cardinality(pg_blocking_pids(pid)) > 0)"),
+                    "the apply worker waits on nothing");
+            holder.rollback();
+        }
+        assertEquals(0, running.get(30, TimeUnit.SECONDS).exitCode().code());
+        RefreshReport rebuilt = refresh(throughput);
+        assertEquals(
+                "full", rebuilt.views().get(0).mode().label(), rebuilt.views().toString());
+        assertEquals(0, ReportDefinitions.differences(replica, throughput, "UTC"));
+        assertEquals("incremental", refresh(throughput).views().get(0).mode().label());
+    }
+
+    @Test
     void two_refreshes_of_one_report_at_once_produce_one_and_the_other_exits_4() throws Exception {
         CompletableFuture<RefreshReport> first;
         RefreshReport second;
