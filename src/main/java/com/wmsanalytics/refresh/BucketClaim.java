@@ -3,9 +3,6 @@ package com.wmsanalytics.refresh;
 import com.wmsanalytics.config.RefreshSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Moves an incremental report's dirty buckets to {@code analytics_control.claimed_bucket} in a
@@ -26,26 +23,15 @@ final class BucketClaim {
 
     /** Claims on {@code connection}, which must be in auto-commit mode. */
     void run(Connection connection, MaterializedView report) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
-            tx.fetch(
-                    "SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
-                    settings.statementTimeout().toMillis() + "ms",
-                    settings.lockTimeout().toMillis() + "ms");
-            tx.execute(
-                    "WITH moved AS (DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
-                            + " RETURNING report_schema, report_name, bucket)"
-                            + " INSERT INTO analytics_control.claimed_bucket (report_schema, report_name, bucket)"
-                            + " SELECT report_schema, report_name, bucket FROM moved ON CONFLICT DO NOTHING",
-                    report.schema(),
-                    report.name());
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        ShortTransaction.run(
+                connection,
+                settings,
+                tx -> tx.execute(
+                        "WITH moved AS (DELETE FROM analytics_control.dirty_bucket WHERE report_schema = ?"
+                                + " AND report_name = ? RETURNING report_schema, report_name, bucket)"
+                                + " INSERT INTO analytics_control.claimed_bucket (report_schema, report_name, bucket)"
+                                + " SELECT report_schema, report_name, bucket FROM moved ON CONFLICT DO NOTHING",
+                        report.schema(),
+                        report.name()));
     }
 }

@@ -3,9 +3,6 @@ package com.wmsanalytics.refresh;
 import com.wmsanalytics.config.RefreshSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Records the dirty buckets of the order lines written since the last sweep
@@ -31,15 +28,8 @@ final class CaptureSweep {
      * refresh holds the lock.
      */
     boolean run(Connection connection, MaterializedView report) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
-            tx.fetch(
-                    "SELECT set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
-                    settings.statementTimeout().toMillis() + "ms",
-                    settings.lockTimeout().toMillis() + "ms");
+        return ShortTransaction.run(connection, settings, tx -> {
             if (!ViewLock.tryTake(tx, report)) {
-                connection.rollback();
                 return false;
             }
             // The sweep reads a few new lines, but the plan its function forces (no sequential
@@ -47,13 +37,7 @@ final class CaptureSweep {
             RecomputeSettings.jit(tx, settings.recomputeJit());
             tx.fetch("SELECT analytics_control.sweep_order_lines()");
             tx.fetch("SELECT analytics_control.summarize_new_lines()");
-            connection.commit();
             return true;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 }

@@ -138,14 +138,7 @@ class IncrementalFailureTest {
                                     pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM wms.orders"))
                             > before,
                     "a change to the day the refresh claimed replicates while the refresh runs");
-            assertEquals(
-                    "0",
-                    pg.replica()
-                            .queryValue(
-                                    PostgresPair.DATABASE,
-                                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'logical replication worker'"
-                                            + " AND (wait_event_type = 'Lock' OR cardinality(pg_blocking_pids(pid)) > 0)"),
-                    "the apply worker waits on nothing");
+            assertApplyWorkerWaitsOnNothing();
             assertEquals(
                     "t",
                     pg.replica()
@@ -194,14 +187,7 @@ class IncrementalFailureTest {
                                             "SELECT count(*) > 0 FROM analytics_control.rebuild_request"
                                                     + " WHERE report_name = 'daily_throughput'")),
                     "the location's move replicates, and asks for a rebuild, while the refresh runs");
-            assertEquals(
-                    "0",
-                    pg.replica()
-                            .queryValue(
-                                    PostgresPair.DATABASE,
-                                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'logical replication worker'"
-                                            + " AND (wait_event_type = 'Lock' OR cardinality(pg_blocking_pids(pid)) > 0)"),
-                    "the apply worker waits on nothing");
+            assertApplyWorkerWaitsOnNothing();
             holder.rollback();
         }
         assertEquals(0, running.get(30, TimeUnit.SECONDS).exitCode().code());
@@ -366,6 +352,17 @@ class IncrementalFailureTest {
                                 PostgresPair.DATABASE,
                                 "SELECT string_agg(bucket::text, ', ') FROM analytics_control.dirty_bucket WHERE report_name = 'daily_orders'"));
         assertEquals(0, ReportDefinitions.differences(replica, REPORT, "UTC"));
+    }
+
+    private static void assertApplyWorkerWaitsOnNothing() {
+        assertEquals(
+                "0",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'logical replication worker'"
+                                        + " AND (wait_event_type = 'Lock' OR cardinality(pg_blocking_pids(pid)) > 0)"),
+                "the apply worker waits on nothing");
     }
 
     private static RefreshReport refresh(String view) {
