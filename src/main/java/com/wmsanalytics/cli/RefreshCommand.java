@@ -54,7 +54,9 @@ final class RefreshCommand implements Callable<Integer> {
         @Option(names = "--group", paramLabel = "GROUP", description = "A refresh group: daily, weekly or monthly.")
         String group;
 
-        @Parameters(paramLabel = "VIEW", description = "Views to refresh, as schema.view.")
+        // arity 1..*: in an exclusive group, picocli otherwise takes one positional per group
+        // occurrence and refuses the second name as unmatched.
+        @Parameters(paramLabel = "VIEW", arity = "1..*", description = "Views to refresh, as schema.view.")
         List<String> views;
     }
 

@@ -75,7 +75,7 @@ class CliErrorsTest {
         CliRun run = CliRun.of("refresh");
         assertEquals(2, run.exitCode());
         assertEquals(
-                List.of("error: Missing required argument (specify one of these): (--group=GROUP | [VIEW...])"
+                List.of("error: Missing required argument (specify one of these): (--group=GROUP | VIEW...)"
                         + " (see 'wms-analytics refresh --help')"),
                 run.errLines());
         assertEquals("", run.out());

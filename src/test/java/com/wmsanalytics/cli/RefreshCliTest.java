@@ -57,6 +57,19 @@ class RefreshCliTest {
     }
 
     @Test
+    void refresh_of_two_reports_named_on_the_command_line_refreshes_both_in_dependency_order() {
+        CliRun run = cli("refresh", "analytics.daily_kpis", "order_analytics.daily_orders");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> refreshed = run.out()
+                .lines()
+                .filter(l -> l.startsWith("analytics.daily_kpis") || l.startsWith("order_analytics.daily_orders"))
+                .map(l -> l.split("\\s+")[0])
+                .toList();
+        assertEquals(List.of("order_analytics.daily_orders", "analytics.daily_kpis"), refreshed, run.out());
+    }
+
+    @Test
     void with_the_subscription_disabled_a_refresh_exits_3_changes_nothing_and_is_recorded_as_skipped() {
         assertEquals(0, cli("refresh", "--group", "daily").exitCode());
         String before = ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
