@@ -48,7 +48,11 @@ final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--group", paramLabel = "GROUP", description = "Only the reports of a refresh group.")
         String group;
 
-        @Parameters(paramLabel = "VIEW", description = "Reports to check, as schema.view (default: all).")
+        // arity 1..*: in an exclusive group, picocli otherwise takes one name per group occurrence.
+        @Parameters(
+                paramLabel = "VIEW",
+                arity = "1..*",
+                description = "Reports to check, as schema.view (default: all).")
         List<String> views;
     }
 

@@ -70,6 +70,18 @@ class RefreshCliTest {
     }
 
     @Test
+    void verify_of_two_reports_named_on_the_command_line_checks_both() {
+        assertEquals(0, cli("refresh", "--group", "daily").exitCode());
+
+        CliRun run = cli("verify", "order_analytics.daily_orders", "order_analytics.fulfillment_times");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("order_analytics.daily_orders"), run.out());
+        assertTrue(run.out().contains("order_analytics.fulfillment_times"), run.out());
+        assertFalse(run.out().contains("warehouse_analytics.daily_throughput"), run.out());
+    }
+
+    @Test
     void with_the_subscription_disabled_a_refresh_exits_3_changes_nothing_and_is_recorded_as_skipped() {
         assertEquals(0, cli("refresh", "--group", "daily").exitCode());
         String before = ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
