@@ -1,6 +1,7 @@
 package com.wmsanalytics.schedule;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,17 @@ final class JobReconciler {
             log.info("{} - removed: no longer enabled in the jobs directory", key.getName());
         }
         ensureHousekeeping();
+    }
+
+    /** The enabled jobs whose trigger the store does not hold. */
+    List<String> missing(List<JobDefinition> jobs) throws SchedulerException {
+        List<String> missing = new ArrayList<>();
+        for (JobDefinition job : jobs) {
+            if (job.enabled() && !scheduler.checkExists(QuartzKeys.cron(job.name()))) {
+                missing.add(job.name());
+            }
+        }
+        return missing;
     }
 
     private String apply(JobDefinition job) throws SchedulerException {

@@ -30,12 +30,14 @@ public final class SchedulerService implements AutoCloseable {
     private final Scheduler scheduler;
     private final HikariDataSource pool;
     private final Duration shutdownTimeout;
+    private final StoreWatch watch;
     private volatile boolean stopped;
 
-    private SchedulerService(Scheduler scheduler, HikariDataSource pool, Duration shutdownTimeout) {
+    private SchedulerService(Scheduler scheduler, HikariDataSource pool, Duration shutdownTimeout, StoreWatch watch) {
         this.scheduler = scheduler;
         this.pool = pool;
         this.shutdownTimeout = shutdownTimeout;
+        this.watch = watch;
     }
 
     /** Creates the scheduler, reconciles the store with the jobs and starts firing. */
@@ -56,7 +58,11 @@ public final class SchedulerService implements AutoCloseable {
                     "scheduler - started as instance {} of cluster {}",
                     scheduler.getSchedulerInstanceId(),
                     settings.instanceName());
-            return new SchedulerService(scheduler, pool, settings.shutdownTimeout());
+            return new SchedulerService(
+                    scheduler,
+                    pool,
+                    settings.shutdownTimeout(),
+                    StoreWatch.start(scheduler, jobs, settings.clusterCheckinInterval(), clock));
         } catch (SchedulerException | RuntimeException e) {
             shutDownQuietly(scheduler);
             pool.close();
@@ -151,6 +157,7 @@ public final class SchedulerService implements AutoCloseable {
             return;
         }
         stopped = true;
+        watch.close();
         Thread shutdown = new Thread(this::shutdownWaiting, "scheduler-shutdown");
         shutdown.start();
         try {
