@@ -119,7 +119,7 @@ class StalePromotionServiceTest {
                             + " AND status = 'succeeded' AND started_at >= '" + afterResync + "'",
                     WAIT);
             assertEquals(String.valueOf(primaryOrders()), value(standby, "SELECT count(*) FROM wms.orders"));
-            assertEquals(200, get(port, "/health/ready").statusCode());
+            awaitReady(port);
             assertEquals(0, service.terminate(), service.log());
         }
     }
@@ -144,6 +144,17 @@ class StalePromotionServiceTest {
             Thread.sleep(50);
         }
         assertTrue(service.log().contains(text), service.log());
+    }
+
+    /** Waits until /health/ready answers 200, as it does once the refusal has cleared. */
+    private static void awaitReady(int port) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> ready = get(port, "/health/ready");
+        while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            ready = get(port, "/health/ready");
+        }
+        assertEquals(200, ready.statusCode(), ready.body());
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
