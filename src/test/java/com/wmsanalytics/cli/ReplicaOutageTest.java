@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -40,7 +36,7 @@ class ReplicaOutageTest {
                 jobs,
                 "tick",
                 "cron = \"*/2 * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
-        int port = freePort();
+        int port = LocalHttp.freePort();
         Path config = Files.writeString(
                 Files.createTempFile("outage", ".conf"),
                 Files.readString(Pipeline.build(pg, 200, "")) + JobFiles.serviceConfig(jobs)
@@ -50,14 +46,14 @@ class ReplicaOutageTest {
                         List.of("-Dlogback.configurationFile="
                                 + Path.of("conf/logback.xml").toAbsolutePath()))
                 .awaitRunning()) {
-            assertEquals(200, get(port, "/health/ready").statusCode(), service.log());
+            assertEquals(200, LocalHttp.get(port, "/health/ready").statusCode(), service.log());
 
             pg.replica().close();
 
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
-                HttpResponse<String> ready = get(port, "/health/ready");
+                HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
                 millis.add((System.nanoTime() - start) / 1_000_000);
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("the replica is not reachable"), ready.body());
@@ -66,7 +62,7 @@ class ReplicaOutageTest {
             System.out.println("readiness answer times during the outage, ms: " + millis);
             assertTrue(millis.stream().allMatch(ms -> ms < 1000), millis.toString());
             long start = System.nanoTime();
-            assertEquals(200, get(port, "/metrics").statusCode());
+            assertEquals(200, LocalHttp.get(port, "/metrics").statusCode());
             assertTrue((System.nanoTime() - start) / 1_000_000 < 2000, "a scrape during the outage fails fast");
             Thread.sleep(4000);
             String log = service.log();
@@ -75,20 +71,5 @@ class ReplicaOutageTest {
                     log.lines().anyMatch(l -> l.startsWith("ERROR") || l.startsWith("WARN")),
                     "the outage is logged:\n" + log);
         }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
     }
 }

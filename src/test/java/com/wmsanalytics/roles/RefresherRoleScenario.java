@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.EmbeddedServers;
 import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +37,7 @@ abstract class RefresherRoleScenario {
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\ngroup = daily");
         Path backups = Files.createTempDirectory("backups");
-        int port = freePort();
+        int port = LocalHttp.freePort();
         Path config = Files.writeString(
                 Files.createTempFile("refresher", ".conf"),
                 Files.readString(admin) + "wms-analytics.replica.user = wms_analytics_user\n"
@@ -82,12 +79,8 @@ abstract class RefresherRoleScenario {
                     PostgresPair.DATABASE,
                     "SELECT count(*) >= 2 FROM analytics_control.refresh_run WHERE job = 'tick' AND status = 'succeeded'",
                     Duration.ofSeconds(60));
-            HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/health/ready", "/metrics", "/", "/api/freshness")) {
-                HttpResponse<String> reply = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> reply = LocalHttp.get(port, path);
                 assertEquals(200, reply.statusCode(), path + ": " + reply.body() + "\n" + service.log());
             }
             assertEquals(0, service.terminate(), service.log());
@@ -138,11 +131,5 @@ abstract class RefresherRoleScenario {
     private static String[] args(List<String> command, String... more) {
         return java.util.stream.Stream.concat(command.stream(), java.util.Arrays.stream(more))
                 .toArray(String[]::new);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 }

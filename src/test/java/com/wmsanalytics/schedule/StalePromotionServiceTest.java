@@ -9,15 +9,12 @@ import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.EmbeddedServers;
 import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.PhysicalStandby;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
 import com.wmsanalytics.testing.TestConfig;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +47,7 @@ class StalePromotionServiceTest {
         PhysicalStandby standby = pg.standbyOfReplica();
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\ngroup = daily");
-        int port = freePort();
+        int port = LocalHttp.freePort();
         String multiHost = "jdbc:postgresql://localhost:" + pg.replica().port() + ",localhost:"
                 + standby.server().port() + "/" + PostgresPair.DATABASE + "?targetServerType=primary";
         Path config = Files.writeString(
@@ -95,7 +92,7 @@ class StalePromotionServiceTest {
                     PostgresPair.DATABASE,
                     "SELECT count(*) = 1 FROM wms.customers WHERE customer_id = 900001",
                     WAIT);
-            HttpResponse<String> ready = get(port, "/health/ready");
+            HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("run 'wms-analytics setup --resync'"), ready.body());
             String beforeResync = value(standby, "SELECT now()");
@@ -111,13 +108,16 @@ class StalePromotionServiceTest {
             CliRun resync = CliRun.of("setup", "--resync", "--config", config.toString());
 
             assertEquals(0, resync.exitCode(), resync.out() + resync.err());
-            String afterResync = value(standby, "SELECT now()");
-            EmbeddedServers.await(
-                    standby.server(),
-                    PostgresPair.DATABASE,
-                    "SELECT count(*) > 0 FROM analytics_control.refresh_run WHERE job = 'tick'"
-                            + " AND status = 'succeeded' AND started_at >= '" + afterResync + "'",
-                    WAIT);
+            try {
+                EmbeddedServers.await(
+                        standby.server(),
+                        PostgresPair.DATABASE,
+                        "SELECT count(*) > 0 FROM analytics_control.refresh_run WHERE job = 'tick'"
+                                + " AND status = 'succeeded' AND started_at >= '" + beforeResync + "'",
+                        WAIT);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + service.log(), e);
+            }
             assertEquals(String.valueOf(primaryOrders()), value(standby, "SELECT count(*) FROM wms.orders"));
             awaitReady(port);
             assertEquals(0, service.terminate(), service.log());
@@ -149,25 +149,11 @@ class StalePromotionServiceTest {
     /** Waits until /health/ready answers 200, as it does once the refusal has cleared. */
     private static void awaitReady(int port) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> ready = get(port, "/health/ready");
+        HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
         while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            ready = get(port, "/health/ready");
+            ready = LocalHttp.get(port, "/health/ready");
         }
         assertEquals(200, ready.statusCode(), ready.body());
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
+import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.PhysicalStandby;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +45,7 @@ class SwitchoverTest {
                                 + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
         PhysicalStandby standby = pg.standbyOfReplica();
         Path jobs = JobFiles.directory();
-        int port = freePort();
+        int port = LocalHttp.freePort();
         JobFiles.write(
                 jobs,
                 "tick",
@@ -76,11 +73,11 @@ class SwitchoverTest {
             String promotedAt = now(standby);
             awaitLog(service, "may have skipped transactions");
             long reached = System.nanoTime();
-            HttpResponse<String> ready = get(port, "/health/ready");
+            HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("run 'wms-analytics setup --resync'"), ready.body());
             assertTrue(
-                    get(port, "/metrics")
+                    LocalHttp.get(port, "/metrics")
                             .body()
                             .contains(
                                     "wms_analytics_subscription_gap{publisher=\"wms\",subscription=\"wms_analytics_sub\"} 1"),
@@ -174,20 +171,6 @@ class SwitchoverTest {
                         "SELECT count(*) FROM analytics_control.refresh_run WHERE trigger = 'cli'"
                                 + " AND status = 'succeeded'"),
                 "the command line reached the new node");
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     /** Waits until a refresh of {@code view} runs on the replica. */
