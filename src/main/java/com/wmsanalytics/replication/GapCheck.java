@@ -43,26 +43,31 @@ public final class GapCheck {
 
     /**
      * The gap of one publisher's subscription, if it has one. A standby is not judged: nothing
-     * is refreshed there, and its timeline is the one it replays.
+     * is refreshed there, and its timeline is the one it replays. A subscription that is missing
+     * while its recorded timeline is an older one is still a gap: {@code setup --resync} has
+     * dropped it and not yet copied its tables again, so the mirror is not whole.
      */
     public Optional<SubscriptionGap> check(PublisherConfig p) {
-        if (replica.fetchOne("SELECT pg_is_in_recovery() AS standby").get("standby", Boolean.class)
-                || !replica.fetchExists(replica.selectOne()
-                        .from("pg_subscription s")
-                        .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription()))) {
+        if (replica.fetchOne("SELECT pg_is_in_recovery() AS standby").get("standby", Boolean.class)) {
             return Optional.empty();
         }
+        boolean exists = replica.fetchExists(replica.selectOne()
+                .from("pg_subscription s")
+                .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, p.subscription()));
         Optional<Integer> recorded = timelines.recorded(p.subscription());
         if (recorded.isEmpty()) {
-            timelines.recordIfAbsent(p.subscription());
+            if (exists) {
+                timelines.recordIfAbsent(p.subscription());
+            }
             return Optional.empty();
         }
         int current = timelines.current();
         if (recorded.get() == current) {
             return Optional.empty();
         }
-        Optional<SwitchoverMark> mark =
-                SwitchoverMark.read(replica, p.subscription()).filter(m -> m.timeline() == recorded.get());
+        Optional<SwitchoverMark> mark = exists
+                ? SwitchoverMark.read(replica, p.subscription()).filter(m -> m.timeline() == recorded.get())
+                : Optional.empty();
         return Optional.of(new SubscriptionGap(p.name(), p.subscription(), current, recorded.get(), mark));
     }
 }

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.query;
 
 import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Name;
@@ -27,24 +28,30 @@ final class SubscriptionResync {
         this.clock = clock;
     }
 
-    /** Returns one line per change. */
+    /**
+     * Returns one line per change. A subscription an interrupted resync already dropped is not
+     * there to drop; its tables are emptied all the same.
+     */
     List<String> clear(PublisherConfig p, DSLContext publisher, List<String> tables) {
         String sub = p.subscription();
-        String slot = replica.fetchOne(
+        List<String> changes = new ArrayList<>();
+        replica.fetchOptional(
                         "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND "
                                 + ThisDatabase.SUBSCRIPTION,
                         sub)
-                .get(0, String.class);
-        replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
-        SlotRelease.await(publisher, slot, clock, "setup --resync");
-        replica.execute(query("DROP SUBSCRIPTION {0}", name(sub)));
+                .map(r -> r.get(0, String.class))
+                .ifPresent(slot -> {
+                    replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
+                    SlotRelease.await(publisher, slot, clock, "setup --resync");
+                    replica.execute(query("DROP SUBSCRIPTION {0}", name(sub)));
+                    changes.add("dropped subscription " + sub + " and its slot " + slot + " to copy its tables again");
+                });
         SwitchoverMark.forget(replica, sub);
         replica.execute(query(
                 "TRUNCATE {0}",
                 list(tables.stream().map(SubscriptionResync::qualified).toArray(Name[]::new))));
-        return List.of(
-                "dropped subscription " + sub + " and its slot " + slot + " to copy its tables again",
-                "emptied the " + tables.size() + " mirror tables of subscription " + sub);
+        changes.add("emptied the " + tables.size() + " mirror tables of subscription " + sub);
+        return changes;
     }
 
     private static Name qualified(String table) {

@@ -105,6 +105,15 @@ class GapAfterPromotionTest {
         assertEquals(reportsBefore, reportDigest(standby), "no report changed");
         assertEquals(runsBefore, runs(standby), "the refused refreshes recorded no run");
 
+        resyncInterruptedAfterItDroppedTheSubscription(standby);
+        CliRun whileDropped = cli("refresh", "--group", "daily", "--config", promoted.toString());
+        assertEquals(
+                8,
+                whileDropped.exitCode(),
+                "a resync that has dropped the subscription has not copied the tables yet: " + whileDropped.out()
+                        + whileDropped.err());
+        assertEquals(runsBefore, runs(standby), "the refused refreshes recorded no run");
+
         CliRun resync = cli("setup", "--resync", "--config", promoted.toString());
 
         assertEquals(0, resync.exitCode(), resync.out() + resync.err());
@@ -123,6 +132,17 @@ class GapAfterPromotionTest {
         CliRun again = cli("setup", "--resync", "--config", promoted.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("no subscription skipped transactions"), again.out());
+    }
+
+    /** The first steps of {@code setup --resync}, as a resync killed after them leaves the node. */
+    private static void resyncInterruptedAfterItDroppedTheSubscription(PhysicalStandby standby) {
+        standby.server().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
+        EmbeddedServers.await(
+                pg.primary(),
+                "postgres",
+                "SELECT NOT active FROM pg_replication_slots WHERE slot_name = 'wms_analytics_sub'",
+                Duration.ofSeconds(30));
+        standby.server().execute(PostgresPair.DATABASE, "DROP SUBSCRIPTION wms_analytics_sub");
     }
 
     /** More orders on the primary, applied by the replica (the gate passes) and confirmed in its slot. */

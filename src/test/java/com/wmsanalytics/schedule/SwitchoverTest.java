@@ -220,7 +220,8 @@ class SwitchoverTest {
         return value(
                 standby,
                 "SELECT string_agg(run_id || ' ' || job || ' ' || trigger || ' ' || status || ' '"
-                        + " || coalesce(scheduled_for::text, '-') || ' ' || coalesce(retry_of::text, '-'), E'\\n'"
+                        + " || coalesce(scheduled_for::text, '-') || ' ' || coalesce(retry_of::text, '-')"
+                        + " || ' started ' || started_at::time || coalesce(': ' || error, ''), E'\\n'"
                         + " ORDER BY run_id) FROM analytics_control.refresh_run");
     }
 }
