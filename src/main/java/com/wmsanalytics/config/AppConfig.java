@@ -1,10 +1,16 @@
 package com.wmsanalytics.config;
 
 import com.wmsanalytics.UsageException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The whole validated configuration, loaded once at start-up. */
+/**
+ * The whole validated configuration, loaded once at start-up.
+ *
+ * @param reportsDir the directory of the report files ({@code reports.dir}), if one is set
+ */
 public record AppConfig(
         String source,
         Endpoint replica,
@@ -18,7 +24,8 @@ public record AppConfig(
         Duration backupRetention,
         SchedulerSettings scheduler,
         HttpSettings http,
-        FreshnessObjectives freshness) {
+        FreshnessObjectives freshness,
+        Optional<Path> reportsDir) {
 
     public AppConfig {
         publishers = List.copyOf(publishers);

@@ -50,7 +50,10 @@ final class AppConfigMapper {
                 root.at("backup").positiveDuration("retention"),
                 ServiceSettingsMapper.scheduler(root.at("scheduler")),
                 ServiceSettingsMapper.http(root.at("http")),
-                FreshnessMapper.map(root.at("freshness")));
+                FreshnessMapper.map(root.at("freshness")),
+                root.at("reports")
+                        .optionalString("dir")
+                        .map(d -> ServiceSettingsMapper.path(root.at("reports"), "dir")));
     }
 
     private static RefreshSettings refresh(ConfigReader refresh) {

@@ -26,7 +26,7 @@ final class ServiceSettingsMapper {
         return new HttpSettings(r.bool("enabled"), nonBlank(r, "host"), r.intBetween("port", 0, 65535));
     }
 
-    private static Path path(ConfigReader r, String key) {
+    static Path path(ConfigReader r, String key) {
         String value = nonBlank(r, key);
         try {
             return Path.of(value);

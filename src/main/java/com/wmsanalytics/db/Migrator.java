@@ -2,12 +2,14 @@ package com.wmsanalytics.db;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.WmsAnalyticsException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Applies the SQL migrations shipped in the jar with Flyway. */
+/** Applies the SQL migrations shipped in the jar, and those of the report files, with Flyway. */
 public final class Migrator {
 
     /** What one {@code migrate} did. */
@@ -24,14 +26,37 @@ public final class Migrator {
 
     /** The analytics replica: mirror, analytics schemas and views, control tables. */
     public static Outcome migrateReplica(DataSource replica) {
-        Flyway flyway = Flyway.configure()
+        return migrateReplica(replica, List.of());
+    }
+
+    /**
+     * The replica's migrations shipped in the jar, then {@code reports}: the repeatable
+     * migrations of the report files. The report migrations an earlier run applied and this one
+     * does not list are not an error: their reports are dropped by a migration of their own.
+     */
+    public static Outcome migrateReplica(DataSource replica, List<JavaMigration> reports) {
+        return migrate("replica", replicaFlyway(replica, reports));
+    }
+
+    /** The number of the jar's migrations the replica has not applied yet. */
+    public static int pendingOnReplica(DataSource replica) {
+        try {
+            return replicaFlyway(replica, List.of()).info().pending().length;
+        } catch (FlywayException e) {
+            throw failure("replica", e);
+        }
+    }
+
+    private static Flyway replicaFlyway(DataSource replica, List<JavaMigration> reports) {
+        return Flyway.configure()
                 .dataSource(replica)
                 .locations("classpath:migrations/replica")
+                .javaMigrations(reports.toArray(JavaMigration[]::new))
+                .ignoreMigrationPatterns("*:future", "repeatable:missing")
                 .schemas("analytics_control")
                 .createSchemas(true)
                 .table("flyway_schema_history")
                 .load();
-        return migrate("replica", flyway);
     }
 
     /**
@@ -55,11 +80,21 @@ public final class Migrator {
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             return new Outcome(target, result.migrationsExecuted, version);
         } catch (FlywayException e) {
-            if (SqlStates.isConnectionFailure(e)) {
-                throw new ConnectionException("cannot migrate " + target + ": " + ErrorMessages.firstLine(e), e);
-            }
-            throw new WmsAnalyticsException(
-                    ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
+            throw failure(target, e);
         }
+    }
+
+    /** A report file's own fault, raised inside its migration, keeps its line and exit code. */
+    private static RuntimeException failure(String target, FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WmsAnalyticsException own) {
+                return own;
+            }
+        }
+        if (SqlStates.isConnectionFailure(e)) {
+            return new ConnectionException("cannot migrate " + target + ": " + ErrorMessages.firstLine(e), e);
+        }
+        return new WmsAnalyticsException(
+                ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
     }
 }

@@ -1,5 +1,6 @@
 package com.wmsanalytics.service;
 
+import com.wmsanalytics.UsageException;
 import com.wmsanalytics.backup.Backup;
 import com.wmsanalytics.backup.BackupResult;
 import com.wmsanalytics.config.AppConfig;
@@ -41,6 +42,8 @@ import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.SubscriptionGap;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.report.ReportFiles;
+import com.wmsanalytics.report.ReportPlan;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -97,7 +101,40 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     public Migrator.Outcome migrate() {
-        return Migrator.migrateReplica(servers.replica());
+        return migrate(false, change -> {});
+    }
+
+    /**
+     * Applies the jar's migrations to the replica, then matches its reports to the report files
+     * of {@code reports.dir}: one repeatable migration per report, each in its own transaction.
+     * The files are checked first; a bad one stops here with the reports unchanged.
+     *
+     * @param dropRemoved drop the reports whose file is gone; without it they are refused
+     * @param changes told each report created, rebuilt or dropped
+     */
+    public Migrator.Outcome migrate(boolean dropRemoved, Consumer<String> changes) {
+        Migrator.Outcome outcome = Migrator.migrateReplica(servers.replica());
+        ReportPlan plan = reportFiles().check(dropRemoved);
+        Migrator.migrateReplica(servers.replica(), ReportFiles.migrations(plan, changes));
+        return outcome;
+    }
+
+    /** What {@code migrate} would do to the reports, changing nothing; the replica must be migrated. */
+    public ReportPlan checkReports(boolean dropRemoved) {
+        int pending = Migrator.pendingOnReplica(servers.replica());
+        if (pending > 0) {
+            throw new UsageException("the replica lacks " + pending
+                    + " migration(s) of this version of wms-analytics; run 'wms-analytics migrate' first");
+        }
+        return reportFiles().check(dropRemoved);
+    }
+
+    private ReportFiles reportFiles() {
+        return new ReportFiles(
+                servers.replica(),
+                config.reportsDir(),
+                config.publishers().stream().flatMap(p -> p.schemas().stream()).collect(Collectors.toSet()),
+                config.refresh().lockTimeout());
     }
 
     public Migrator.Outcome migratePrimary(String publisher) {

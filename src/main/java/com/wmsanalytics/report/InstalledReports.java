@@ -1,0 +1,111 @@
+package com.wmsanalytics.report;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.types.DayToSecond;
+
+/**
+ * What {@code migrate} installed from report files ({@code analytics_control.report_file}),
+ * with each report's refresh group ({@code analytics_control.refresh_group_member}).
+ */
+final class InstalledReports {
+
+    /** One installed report. */
+    record Installed(
+            String schema, String name, String file, String ownFingerprint, String fingerprint, String migration) {
+        String qualified() {
+            return schema + "." + name;
+        }
+    }
+
+    private static final String TABLE = "analytics_control.report_file";
+
+    private final DSLContext db;
+
+    InstalledReports(DSLContext db) {
+        this.db = db;
+    }
+
+    /** By {@code schema.name}, in name order. */
+    Map<String, Installed> all() {
+        Map<String, Installed> all = new LinkedHashMap<>();
+        db.fetch("SELECT report_schema, report_name, file, own_fingerprint, fingerprint, migration FROM " + TABLE
+                        + " ORDER BY 1, 2")
+                .forEach(r -> {
+                    Installed i = new Installed(
+                            r.get(0, String.class),
+                            r.get(1, String.class),
+                            r.get(2, String.class),
+                            r.get(3, String.class),
+                            r.get(4, String.class),
+                            r.get(5, String.class));
+                    all.put(i.qualified(), i);
+                });
+        return all;
+    }
+
+    Optional<String> fingerprint(ReportFile file) {
+        return db.fetchOptional(
+                        "SELECT fingerprint FROM " + TABLE + " WHERE report_schema = ? AND report_name = ?",
+                        file.schema(),
+                        file.name())
+                .map(r -> r.get(0, String.class));
+    }
+
+    /** Records a report as installed from its file, and puts it in its group. */
+    void record(ReportFile file, String fingerprint, String migration) {
+        forget(file.schema(), file.name());
+        db.insertInto(table(TABLE))
+                .columns(
+                        field("report_schema"),
+                        field("report_name"),
+                        field("file"),
+                        field("kind"),
+                        field("refresh_group"),
+                        field("unique_key", String[].class),
+                        field("warn_after", DayToSecond.class),
+                        field("error_after", DayToSecond.class),
+                        field("own_fingerprint"),
+                        field("fingerprint"),
+                        field("migration"))
+                .values(
+                        file.schema(),
+                        file.name(),
+                        file.path().toString(),
+                        file.kind().word(),
+                        file.group().orElse(null),
+                        file.uniqueKey().toArray(String[]::new),
+                        file.warnAfter().map(InstalledReports::interval).orElse(null),
+                        file.errorAfter().map(InstalledReports::interval).orElse(null),
+                        file.fingerprint(),
+                        fingerprint,
+                        migration)
+                .execute();
+        file.group()
+                .ifPresent(g -> db.execute(
+                        "INSERT INTO analytics_control.refresh_group_member (view_schema, view_name, refresh_group)"
+                                + " VALUES (?, ?, ?)",
+                        file.schema(),
+                        file.name(),
+                        g));
+    }
+
+    /** Forgets a report and its group membership. */
+    void forget(String schema, String name) {
+        db.execute("DELETE FROM " + TABLE + " WHERE report_schema = ? AND report_name = ?", schema, name);
+        db.execute(
+                "DELETE FROM analytics_control.refresh_group_member WHERE view_schema = ? AND view_name = ?",
+                schema,
+                name);
+    }
+
+    private static DayToSecond interval(Duration d) {
+        return DayToSecond.valueOf(d);
+    }
+}

@@ -1,0 +1,76 @@
+package com.wmsanalytics.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One report file as its header declares it, with its query.
+ *
+ * @param query the SQL after the header, without a trailing semicolon
+ * @param queryLine the line of the file where the query starts (1-based)
+ * @param keyLines the line of each header key in the file
+ * @param fingerprint SHA-256 of the file's bytes, as hex
+ */
+public record ReportFile(
+        Path path,
+        String schema,
+        String name,
+        Kind kind,
+        Optional<String> group,
+        List<String> uniqueKey,
+        Optional<Duration> warnAfter,
+        Optional<Duration> errorAfter,
+        Optional<String> description,
+        String query,
+        int queryLine,
+        Map<String, Integer> keyLines,
+        String fingerprint) {
+
+    /** How a report is kept up to date. */
+    public enum Kind {
+        /** A materialized view, refreshed in full (CONCURRENTLY when it has a unique key). */
+        FULL("full");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    public ReportFile {
+        uniqueKey = List.copyOf(uniqueKey);
+        keyLines = Map.copyOf(keyLines);
+    }
+
+    public String qualified() {
+        return schema + "." + name;
+    }
+
+    /** The line of the file at {@code offset} (0-based) into the query. */
+    public int lineAt(int offset) {
+        int bounded = Math.max(0, Math.min(offset, query.length()));
+        return queryLine
+                + (int) query.substring(0, bounded)
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
+    }
+
+    /** The line of a header key, or 1. */
+    public int lineOf(String key) {
+        return keyLines.getOrDefault(key, 1);
+    }
+
+    /** A fault of this file, at a line: "FILE line N: fault". */
+    public ReportFileException fault(int line, String fault) {
+        return new ReportFileException(path, line, fault);
+    }
+}

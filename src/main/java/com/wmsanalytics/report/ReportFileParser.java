@@ -1,0 +1,199 @@
+package com.wmsanalytics.report;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a report file: a header of {@code -- key: value} lines at the top, which keeps the file
+ * valid SQL, then the query. A blank line or the first line that is not a comment ends the
+ * header. The keys are {@code name}, {@code kind}, {@code group}, {@code unique-key},
+ * {@code warn-after}, {@code error-after} and {@code description}.
+ */
+final class ReportFileParser {
+
+    static final List<String> KEYS =
+            List.of("name", "kind", "group", "unique-key", "warn-after", "error-after", "description");
+
+    private static final Pattern HEADER_LINE = Pattern.compile("--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*?)\\s*");
+    private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
+    private static final Pattern QUALIFIED = Pattern.compile("(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")");
+    private static final Pattern COLUMN = Pattern.compile(IDENTIFIER);
+    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Set<String> RESERVED_SCHEMAS = Set.of("analytics_control", "information_schema", "public");
+
+    private final Set<String> mirrorSchemas;
+
+    /** @param mirrorSchemas the schemas the subscriptions write, where no report may live */
+    ReportFileParser(Set<String> mirrorSchemas) {
+        this.mirrorSchemas = Set.copyOf(mirrorSchemas);
+    }
+
+    ReportFile parse(Path path, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        List<String> lines = Arrays.asList(text.split("\n", -1));
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        int line = 0;
+        while (line < lines.size() && lines.get(line).startsWith("--")) {
+            header(path, line + 1, lines.get(line), values, keyLines);
+            line++;
+        }
+        int queryLine = line + 1;
+        String query = stripTrailingSemicolon(String.join("\n", lines.subList(line, lines.size())));
+        String qualified = required(path, values, "name");
+        Matcher name = QUALIFIED.matcher(qualified);
+        if (!name.matches()) {
+            throw new ReportFileException(
+                    path,
+                    keyLines.get("name"),
+                    "name '" + qualified + "' is not schema.name in lower-case letters, digits and _");
+        }
+        checkSchema(path, keyLines.get("name"), name.group(1));
+        if (query.isBlank()) {
+            throw new ReportFileException(path, queryLine, "no query after the header");
+        }
+        return new ReportFile(
+                path,
+                name.group(1),
+                name.group(2),
+                kind(path, values, keyLines),
+                Optional.ofNullable(values.get("group")).map(g -> matching(path, keyLines, "group", g, GROUP)),
+                uniqueKey(path, values, keyLines),
+                duration(path, values, keyLines, "warn-after"),
+                duration(path, values, keyLines, "error-after"),
+                Optional.ofNullable(values.get("description")),
+                query,
+                queryLine,
+                keyLines,
+                sha256(bytes));
+    }
+
+    private static void header(
+            Path path, int number, String line, Map<String, String> values, Map<String, Integer> keyLines) {
+        Matcher m = HEADER_LINE.matcher(line);
+        if (!m.matches()) {
+            throw new ReportFileException(
+                    path,
+                    number,
+                    "a header line is '-- key: value' (keys: " + String.join(", ", KEYS)
+                            + "); end the header with a blank line before other comments");
+        }
+        String key = m.group(1);
+        if (!KEYS.contains(key)) {
+            throw new ReportFileException(
+                    path, number, "unknown key '" + key + "'; the keys are " + String.join(", ", KEYS));
+        }
+        if (values.putIfAbsent(key, m.group(2)) != null) {
+            throw new ReportFileException(path, number, "'" + key + "' is declared twice");
+        }
+        keyLines.put(key, number);
+    }
+
+    private void checkSchema(Path path, int line, String schema) {
+        if (RESERVED_SCHEMAS.contains(schema) || schema.startsWith("pg_") || mirrorSchemas.contains(schema)) {
+            throw new ReportFileException(
+                    path,
+                    line,
+                    "a report cannot live in schema " + schema + " (the mirror, control and system schemas are not"
+                            + " for reports)");
+        }
+    }
+
+    private static String required(Path path, Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new ReportFileException(path, 1, "the header lacks '-- " + key + ": ...'");
+        }
+        return value;
+    }
+
+    private static ReportFile.Kind kind(Path path, Map<String, String> values, Map<String, Integer> keyLines) {
+        String word = required(path, values, "kind");
+        return Arrays.stream(ReportFile.Kind.values())
+                .filter(k -> k.word().equals(word))
+                .findFirst()
+                .orElseThrow(() -> new ReportFileException(
+                        path,
+                        keyLines.get("kind"),
+                        "kind '" + word + "' is not one of: "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(ReportFile.Kind.values())
+                                                .map(ReportFile.Kind::word)
+                                                .toList())));
+    }
+
+    private static List<String> uniqueKey(Path path, Map<String, String> values, Map<String, Integer> keyLines) {
+        String value = values.get("unique-key");
+        if (value == null) {
+            return List.of();
+        }
+        List<String> columns =
+                Arrays.stream(value.split(",", -1)).map(String::strip).toList();
+        columns.forEach(c -> matching(path, keyLines, "unique-key", c, COLUMN));
+        if (columns.stream().distinct().count() < columns.size()) {
+            throw new ReportFileException(path, keyLines.get("unique-key"), "unique-key names a column twice");
+        }
+        return columns;
+    }
+
+    private static String matching(Path path, Map<String, Integer> keyLines, String key, String value, Pattern p) {
+        if (!p.matcher(value).matches()) {
+            throw new ReportFileException(
+                    path,
+                    keyLines.get(key),
+                    key + " '" + value + "' is not a lower-case identifier (letters, digits, _)");
+        }
+        return value;
+    }
+
+    private static Optional<Duration> duration(
+            Path path, Map<String, String> values, Map<String, Integer> keyLines, String key) {
+        String value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            Duration d = ConfigFactory.empty()
+                    .withValue("d", ConfigValueFactory.fromAnyRef(value))
+                    .getDuration("d");
+            if (d.isNegative() || d.isZero()) {
+                throw new ReportFileException(path, keyLines.get(key), key + " must be longer than zero");
+            }
+            return Optional.of(d);
+        } catch (ConfigException e) {
+            throw new ReportFileException(
+                    path, keyLines.get(key), key + " '" + value + "' is not a duration such as 30m, 26h or 8d");
+        }
+    }
+
+    private static String stripTrailingSemicolon(String query) {
+        String stripped = query.stripTrailing();
+        return stripped.endsWith(";")
+                ? stripped.substring(0, stripped.length() - 1).stripTrailing()
+                : stripped;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+}

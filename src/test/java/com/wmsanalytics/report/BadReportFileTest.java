@@ -1,0 +1,191 @@
+package com.wmsanalytics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Each kind of bad report file: {@code migrate} and {@code migrate --check} exit 2 with one line
+ * naming the file, the line and the fault, and nothing on the replica changes, the good file
+ * beside it included.
+ */
+class BadReportFileTest {
+
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
+
+    private static final String GOOD = """
+            -- name: bi_reports.regions
+            -- kind: full
+
+            SELECT region, count(*) AS customers FROM wms.customers GROUP BY region
+            """;
+
+    private static final String STATE = "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace::regnamespace::text"
+            + " NOT IN ('pg_catalog', 'information_schema', 'pg_toast')) || '/' || (SELECT count(*) FROM"
+            + " analytics_control.flyway_schema_history) || '/' || (SELECT count(*) FROM analytics_control.report_file)"
+            + " || '/' || (SELECT count(*) FROM wms.orders) || '/' || (SELECT count(*) FROM pg_namespace)";
+
+    private static Path config;
+    private static Path dir;
+
+    @BeforeAll
+    static void pipeline() throws IOException {
+        dir = Files.createTempDirectory("reports");
+        config = Pipeline.build(pg, 100, "wms-analytics.reports.dir = \"" + dir + "\"\n");
+    }
+
+    @BeforeEach
+    void only_a_good_file() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.writeString(dir.resolve("a_regions.sql"), GOOD);
+    }
+
+    @Test
+    void a_syntax_error_names_its_line() throws IOException {
+        assertRefused(
+                Map.of(
+                        "picks.sql",
+                        "-- name: bi_reports.picks\n-- kind: full\n\nSELECT warehouse_id,\n  FROM wms.orders\n"),
+                "picks.sql line 5: syntax error at or near \"FROM\"");
+    }
+
+    @Test
+    void an_unknown_table_names_its_line() throws IOException {
+        assertRefused(
+                Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: full\n\nSELECT order_id\nFROM wms.ordres\n"),
+                "picks.sql line 5: relation \"wms.ordres\" does not exist");
+    }
+
+    @Test
+    void an_unknown_column_names_its_line() throws IOException {
+        assertRefused(
+                Map.of(
+                        "picks.sql",
+                        "-- name: bi_reports.picks\n-- kind: full\n\nSELECT order_id,\n"
+                                + "       shipped_by\nFROM wms.orders\n"),
+                "picks.sql line 5: column \"shipped_by\" does not exist");
+    }
+
+    @Test
+    void a_unique_key_the_query_does_not_produce_names_the_header_line() throws IOException {
+        assertRefused(
+                Map.of(
+                        "picks.sql",
+                        "-- name: bi_reports.picks\n-- kind: full\n-- unique-key: warehouse_id\n\n"
+                                + "SELECT order_id FROM wms.orders\n"),
+                "picks.sql line 3: unique-key (warehouse_id): column \"warehouse_id\" does not exist");
+    }
+
+    @Test
+    void two_files_for_one_report_are_refused() throws IOException {
+        assertRefused(
+                Map.of("b_regions.sql", GOOD),
+                "b_regions.sql line 1: report bi_reports.regions is declared by " + dir.resolve("a_regions.sql")
+                        + " too");
+    }
+
+    @Test
+    void a_name_that_is_not_schema_dot_name_is_refused() throws IOException {
+        assertRefused(
+                Map.of("picks.sql", "-- kind: full\n-- name: picks\n\nSELECT 1 AS one\n"),
+                "picks.sql line 2: name 'picks' is not schema.name in lower-case letters, digits and _");
+    }
+
+    @Test
+    void sql_in_a_name_is_refused_and_never_run() throws IOException {
+        assertRefused(
+                Map.of(
+                        "picks.sql",
+                        "-- name: bi_reports.picks; DROP TABLE wms.orders\n-- kind: full\n\nSELECT 1 AS one\n"),
+                "picks.sql line 1: name 'bi_reports.picks; DROP TABLE wms.orders' is not schema.name in lower-case"
+                        + " letters, digits and _");
+    }
+
+    @Test
+    void a_second_statement_in_a_file_is_refused_and_never_run() throws IOException {
+        assertRefused(
+                Map.of(
+                        "picks.sql",
+                        "-- name: bi_reports.picks\n-- kind: full\n\nSELECT 1 AS one WITH NO DATA;\n"
+                                + "DROP TABLE wms.orders CASCADE;\nSELECT 1\n"),
+                "picks.sql line 5: a report file holds one query, and a second statement starts here");
+    }
+
+    @Test
+    void a_dependency_cycle_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "x.sql", "-- name: bi_reports.x\n-- kind: full\n\nSELECT * FROM bi_reports.y\n",
+                        "y.sql", "-- name: bi_reports.y\n-- kind: full\n\nSELECT * FROM bi_reports.x\n"),
+                "x.sql line 4: bi_reports.x reads bi_reports.y reads bi_reports.x: a dependency cycle; no report can"
+                        + " be created first");
+    }
+
+    @Test
+    void a_built_in_report_name_is_refused() throws IOException {
+        assertRefused(
+                Map.of("kpis.sql", "-- name: analytics.daily_kpis\n-- kind: full\n\nSELECT 1 AS one\n"),
+                "kpis.sql line 1: analytics.daily_kpis already exists and was not made from a report file (a built-in"
+                        + " report's name is taken); choose another name");
+    }
+
+    @Test
+    void a_report_in_the_mirror_schema_is_refused() throws IOException {
+        assertRefused(
+                Map.of("picks.sql", "-- name: wms.picks\n-- kind: full\n\nSELECT 1 AS one\n"),
+                "picks.sql line 1: a report cannot live in schema wms (the mirror, control and system schemas are"
+                        + " not for reports)");
+    }
+
+    @Test
+    void an_unknown_header_key_is_refused() throws IOException {
+        assertRefused(
+                Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: full\n-- groups: daily\n\nSELECT 1 AS one\n"),
+                "picks.sql line 3: unknown key 'groups'; the keys are name, kind, group, unique-key, warn-after,"
+                        + " error-after, description");
+    }
+
+    @Test
+    void an_unknown_kind_is_refused() throws IOException {
+        assertRefused(
+                Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: nightly\n\nSELECT 1 AS one\n"),
+                "picks.sql line 2: kind 'nightly' is not one of: full");
+    }
+
+    private static void assertRefused(Map<String, String> files, String line) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        String before = pg.replica().queryValue(PostgresPair.DATABASE, STATE);
+        for (List<String> args : List.of(List.of("migrate", "--check"), List.of("migrate"))) {
+            CliRun run = cli(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), args + ": " + run.out() + run.err());
+            assertEquals(List.of("error: " + dir + "/" + line), run.errLines(), args.toString());
+            assertEquals(before, pg.replica().queryValue(PostgresPair.DATABASE, STATE), "nothing changed");
+        }
+    }
+
+    private static CliRun cli(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return CliRun.of(all);
+    }
+}

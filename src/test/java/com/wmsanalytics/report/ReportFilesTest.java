@@ -1,0 +1,217 @@
+package com.wmsanalytics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A BI team's reports as files in {@code reports.dir}, installed by {@code migrate} on a real
+ * replica: created, refreshed by their group, rebuilt with their readers when edited, dropped
+ * only when asked.
+ */
+class ReportFilesTest {
+
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
+
+    static final String PICKS = """
+            -- name: bi_reports.daily_picks
+            -- kind: full
+            -- group: daily
+            -- unique-key: pick_date, warehouse_id
+            -- warn-after: 2h
+            -- description: Picked units per day and warehouse.
+
+            SELECT (m.moved_at AT TIME ZONE 'UTC')::date AS pick_date, l.warehouse_id,
+                   sum(-m.quantity) AS units
+            FROM wms.stock_movements m
+            JOIN wms.locations l ON l.location_id = m.location_id
+            WHERE m.movement_type = 'pick'
+            GROUP BY 1, 2;
+            """;
+
+    static final String BUSIEST = """
+            -- name: bi_reports.busiest_pick_day
+            -- kind: full
+            -- group: weekly
+            -- unique-key: warehouse_id
+
+            SELECT DISTINCT ON (warehouse_id) warehouse_id, pick_date, units
+            FROM bi_reports.daily_picks
+            ORDER BY warehouse_id, units DESC, pick_date
+            """;
+
+    static final String CUSTOMERS = """
+            -- name: bi_reports.customers_by_region
+            -- kind: full
+            -- group: monthly
+            -- unique-key: region
+
+            SELECT region, count(*) AS customers FROM wms.customers GROUP BY region
+            """;
+
+    private static Path config;
+    private static Path dir;
+
+    @BeforeAll
+    static void pipeline() throws IOException {
+        dir = Files.createTempDirectory("reports");
+        config = Pipeline.build(pg, 400, "wms-analytics.reports.dir = \"" + dir + "\"\n");
+    }
+
+    @BeforeEach
+    void empty_directory() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        CliRun clean = cli("migrate", "--drop-removed");
+        assertEquals(0, clean.exitCode(), clean.err());
+    }
+
+    @Test
+    void a_report_file_dropped_in_the_directory_is_created_by_migrate_and_refreshed_by_its_group() throws IOException {
+        write("picks.sql", PICKS);
+        write("busiest.sql", BUSIEST);
+        String lastMigration = value("SELECT max(installed_rank) FROM analytics_control.flyway_schema_history");
+
+        CliRun migrate = cli("migrate");
+
+        assertEquals(0, migrate.exitCode(), migrate.err());
+        assertTrue(
+                migrate.out().contains("report bi_reports.daily_picks: created from " + dir.resolve("picks.sql")),
+                migrate.out());
+        assertTrue(migrate.out().contains("report bi_reports.busiest_pick_day: created"), migrate.out());
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM ((SELECT * FROM bi_reports.daily_picks EXCEPT ALL " + query(PICKS)
+                        + ") UNION ALL (" + query(PICKS) + " EXCEPT ALL SELECT * FROM bi_reports.daily_picks)) d"));
+        assertTrue(Long.parseLong(value("SELECT count(*) FROM bi_reports.daily_picks")) > 0, "the report has rows");
+        assertEquals(
+                "wms_analytics_user",
+                value("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid ="
+                        + " 'bi_reports.daily_picks'::regclass"));
+        assertEquals(
+                "t", value("SELECT has_table_privilege('wms_bi_reader', 'bi_reports.busiest_pick_day', 'SELECT')"));
+        assertEquals(
+                "report 00 bi_reports.daily_picks,report 01 bi_reports.busiest_pick_day",
+                value("SELECT string_agg(description, ',' ORDER BY installed_rank) FROM"
+                        + " analytics_control.flyway_schema_history WHERE installed_rank > " + lastMigration
+                        + " AND checksum IS NOT NULL"),
+                "Flyway applied each report after the one it reads, and recorded it with a checksum");
+
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE wms.stock_movements SET quantity = quantity * 2" + " WHERE movement_type = 'pick'");
+        CliRun daily = cli("refresh", "--group", "daily");
+        assertEquals(0, daily.exitCode(), daily.out() + daily.err());
+        assertTrue(daily.out().contains("bi_reports.daily_picks"), daily.out());
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM ((SELECT * FROM bi_reports.daily_picks EXCEPT ALL " + query(PICKS)
+                        + ") UNION ALL (" + query(PICKS) + " EXCEPT ALL SELECT * FROM bi_reports.daily_picks)) d"),
+                "the daily job's refresh brought the report up to date");
+        assertEquals(
+                "succeeded",
+                value(
+                        "SELECT v.status FROM analytics_control.refresh_run_view v"
+                                + " WHERE v.view_schema = 'bi_reports' AND v.view_name = 'daily_picks' ORDER BY v.run_id DESC LIMIT 1"));
+        CliRun views = cli("views");
+        assertTrue(views.out().contains("bi_reports.busiest_pick_day"), views.out());
+    }
+
+    @Test
+    void an_edited_report_is_rebuilt_with_the_reports_that_read_it_and_nothing_else() throws IOException {
+        write("picks.sql", PICKS);
+        write("busiest.sql", BUSIEST);
+        write("customers.sql", CUSTOMERS);
+        assertEquals(0, cli("migrate").exitCode());
+        String picks = oid("bi_reports.daily_picks");
+        String busiest = oid("bi_reports.busiest_pick_day");
+        String customers = oid("bi_reports.customers_by_region");
+
+        write("picks.sql", PICKS.replace("sum(-m.quantity) AS units", "sum(-m.quantity) AS units, count(*) AS picks"));
+        CliRun check = cli("migrate", "--check");
+        assertEquals(0, check.exitCode(), check.err());
+        assertTrue(check.out().contains("report bi_reports.daily_picks: its file changed"), check.out());
+        assertTrue(check.out().contains("report bi_reports.busiest_pick_day: it reads a changed report"), check.out());
+        assertEquals(picks, oid("bi_reports.daily_picks"), "--check changed nothing");
+        CliRun migrate = cli("migrate");
+
+        assertEquals(0, migrate.exitCode(), migrate.err());
+        assertNotEquals(picks, oid("bi_reports.daily_picks"));
+        assertNotEquals(busiest, oid("bi_reports.busiest_pick_day"));
+        assertEquals(customers, oid("bi_reports.customers_by_region"), "a report that reads neither is left alone");
+        assertTrue(Long.parseLong(value("SELECT sum(picks) FROM bi_reports.daily_picks")) > 0, "rebuilt with data");
+        assertEquals(
+                List.of(
+                        "report bi_reports.daily_picks: rebuilt from " + dir.resolve("picks.sql"),
+                        "report bi_reports.busiest_pick_day: rebuilt from " + dir.resolve("busiest.sql")),
+                migrate.out().lines().filter(l -> l.startsWith("report ")).toList());
+        CliRun again = cli("migrate");
+        assertTrue(again.out().lines().noneMatch(l -> l.startsWith("report ")), "nothing left to do: " + again.out());
+    }
+
+    @Test
+    void a_removed_file_drops_its_report_only_with_drop_removed() throws IOException {
+        write("customers.sql", CUSTOMERS);
+        assertEquals(0, cli("migrate").exitCode());
+        Files.delete(dir.resolve("customers.sql"));
+
+        CliRun refused = cli("migrate");
+
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        assertEquals(
+                List.of("error: the file of report bi_reports.customers_by_region (" + dir.resolve("customers.sql")
+                        + ") is gone; run 'wms-analytics migrate --drop-removed' to drop it, or put the file back"),
+                refused.errLines());
+        assertEquals("1", value("SELECT count(*) FROM pg_matviews WHERE matviewname = 'customers_by_region'"));
+
+        CliRun dropped = cli("migrate", "--drop-removed");
+
+        assertEquals(0, dropped.exitCode(), dropped.err());
+        assertTrue(dropped.out().contains("report bi_reports.customers_by_region: dropped"), dropped.out());
+        assertEquals("0", value("SELECT count(*) FROM pg_matviews WHERE matviewname = 'customers_by_region'"));
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM analytics_control.refresh_group_member WHERE view_name ="
+                        + " 'customers_by_region'"));
+    }
+
+    private static String query(String file) {
+        return file.substring(file.indexOf("\n\n") + 2).strip().replaceAll(";$", "");
+    }
+
+    static void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    static String oid(String report) {
+        return value("SELECT '" + report + "'::regclass::oid");
+    }
+
+    static String value(String sql) {
+        return pg.replica().queryValue(PostgresPair.DATABASE, sql);
+    }
+
+    static CliRun cli(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return CliRun.of(all);
+    }
+}
