@@ -1,5 +1,6 @@
 package com.wmsanalytics.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,35 @@ public record FreshnessObjectives(Map<String, FreshnessObjective> groups, Map<St
     public FreshnessObjectives {
         groups = Map.copyOf(groups);
         views = Map.copyOf(views);
+    }
+
+    /**
+     * An objective a report file declares: either bound may be missing, and then comes from the
+     * report's group, or else equals the other.
+     */
+    public record Declared(
+            Optional<Duration> warnAfter, Optional<Duration> errorAfter, Optional<String> group, String declaredAt) {}
+
+    /** These objectives, with the ones report files declare for the reports the configuration does not name. */
+    public FreshnessObjectives withDeclared(Map<String, Declared> declared) {
+        Map<String, ViewObjective> all = new java.util.HashMap<>(views);
+        declared.forEach((view, d) -> {
+            if (!views.containsKey(view)) {
+                Optional<FreshnessObjective> base = d.group().map(groups::get);
+                Duration warn = d.warnAfter()
+                        .or(() -> base.map(FreshnessObjective::warnAfter))
+                        .orElseGet(() -> d.errorAfter().orElseThrow());
+                Duration error = d.errorAfter()
+                        .or(() -> base.map(FreshnessObjective::errorAfter))
+                        .orElse(warn);
+                all.put(
+                        view,
+                        new ViewObjective(
+                                new FreshnessObjective(warn, error.compareTo(warn) < 0 ? warn : error),
+                                d.declaredAt()));
+            }
+        });
+        return new FreshnessObjectives(groups, all);
     }
 
     public static FreshnessObjectives none() {

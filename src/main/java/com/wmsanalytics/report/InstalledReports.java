@@ -1,14 +1,10 @@
 package com.wmsanalytics.report;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.types.DayToSecond;
 
 /**
  * What {@code migrate} installed from report files ({@code analytics_control.report_file}),
@@ -61,32 +57,21 @@ final class InstalledReports {
     /** Records a report as installed from its file, and puts it in its group. */
     void record(ReportFile file, String fingerprint, String migration) {
         forget(file.schema(), file.name());
-        db.insertInto(table(TABLE))
-                .columns(
-                        field("report_schema"),
-                        field("report_name"),
-                        field("file"),
-                        field("kind"),
-                        field("refresh_group"),
-                        field("unique_key", String[].class),
-                        field("warn_after", DayToSecond.class),
-                        field("error_after", DayToSecond.class),
-                        field("own_fingerprint"),
-                        field("fingerprint"),
-                        field("migration"))
-                .values(
-                        file.schema(),
-                        file.name(),
-                        file.path().toString(),
-                        file.kind().word(),
-                        file.group().orElse(null),
-                        file.uniqueKey().toArray(String[]::new),
-                        file.warnAfter().map(InstalledReports::interval).orElse(null),
-                        file.errorAfter().map(InstalledReports::interval).orElse(null),
-                        file.fingerprint(),
-                        fingerprint,
-                        migration)
-                .execute();
+        db.execute(
+                "INSERT INTO " + TABLE + " (report_schema, report_name, file, kind, refresh_group, unique_key,"
+                        + " warn_after, error_after, own_fingerprint, fingerprint, migration)"
+                        + " VALUES (?, ?, ?, ?, ?, ?::text[], ?::interval, ?::interval, ?, ?, ?)",
+                file.schema(),
+                file.name(),
+                file.path().toString(),
+                file.kind().word(),
+                file.group().orElse(null),
+                file.uniqueKey().toArray(String[]::new),
+                file.warnAfter().map(Duration::toString).orElse(null),
+                file.errorAfter().map(Duration::toString).orElse(null),
+                file.fingerprint(),
+                fingerprint,
+                migration);
         file.group()
                 .ifPresent(g -> db.execute(
                         "INSERT INTO analytics_control.refresh_group_member (view_schema, view_name, refresh_group)"
@@ -103,9 +88,5 @@ final class InstalledReports {
                 "DELETE FROM analytics_control.refresh_group_member WHERE view_schema = ? AND view_name = ?",
                 schema,
                 name);
-    }
-
-    private static DayToSecond interval(Duration d) {
-        return DayToSecond.valueOf(d);
     }
 }

@@ -67,6 +67,12 @@ final class ReportFileParser {
         if (query.isBlank()) {
             throw new ReportFileException(path, queryLine, "no query after the header");
         }
+        Optional<Duration> warnAfter = duration(path, values, keyLines, "warn-after");
+        Optional<Duration> errorAfter = duration(path, values, keyLines, "error-after");
+        if (warnAfter.isPresent() && errorAfter.isPresent() && warnAfter.get().compareTo(errorAfter.get()) > 0) {
+            throw new ReportFileException(
+                    path, keyLines.get("warn-after"), "warn-after must not be longer than error-after");
+        }
         return new ReportFile(
                 path,
                 name.group(1),
@@ -74,8 +80,8 @@ final class ReportFileParser {
                 kind(path, values, keyLines),
                 Optional.ofNullable(values.get("group")).map(g -> matching(path, keyLines, "group", g, GROUP)),
                 uniqueKey(path, values, keyLines),
-                duration(path, values, keyLines, "warn-after"),
-                duration(path, values, keyLines, "error-after"),
+                warnAfter,
+                errorAfter,
                 Optional.ofNullable(values.get("description")),
                 query,
                 queryLine,

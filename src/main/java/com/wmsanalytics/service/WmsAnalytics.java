@@ -4,6 +4,7 @@ import com.wmsanalytics.UsageException;
 import com.wmsanalytics.backup.Backup;
 import com.wmsanalytics.backup.BackupResult;
 import com.wmsanalytics.config.AppConfig;
+import com.wmsanalytics.config.FreshnessObjectives;
 import com.wmsanalytics.config.PublisherConfig;
 import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
@@ -42,6 +43,7 @@ import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.SubscriptionGap;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.report.DeclaredObjectives;
 import com.wmsanalytics.report.ReportFiles;
 import com.wmsanalytics.report.ReportPlan;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
@@ -331,7 +333,8 @@ public final class WmsAnalytics implements AutoCloseable {
                 .requireKnown(views.stream()
                         .map(f -> f.viewSchema() + "." + f.viewName())
                         .collect(Collectors.toSet()));
-        return new FreshnessJudge(config.freshness()).judge(views, now);
+        FreshnessObjectives objectives = config.freshness().withDeclared(DeclaredObjectives.read(servers.replicaDsl()));
+        return new FreshnessJudge(objectives).judge(views, now);
     }
 
     /**

@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.config.FreshnessObjective;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +140,17 @@ class ReportFilesTest {
                                 + " WHERE v.view_schema = 'bi_reports' AND v.view_name = 'daily_picks' ORDER BY v.run_id DESC LIMIT 1"));
         CliRun views = cli("views");
         assertTrue(views.out().contains("bi_reports.busiest_pick_day"), views.out());
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC())) {
+            ReportFreshness picks = app.freshnessStates().stream()
+                    .filter(f -> f.view().equals("bi_reports.daily_picks"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    Optional.of(new FreshnessObjective(Duration.ofHours(2), Duration.ofHours(30))),
+                    picks.objective(),
+                    "the file's warn-after, with the daily group's error-after");
+            assertEquals(FreshnessState.FRESH, picks.state(), picks.reason());
+        }
     }
 
     @Test
