@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
             "Lists the reports and how each is refreshed.",
             "",
             "Every report with its group, refresh mode (incremental, concurrent or plain) and why it has that"
-                    + " mode, its dependencies, its last refresh and its freshness."
+                    + " mode, what it reads (reports and mirror tables) and the reports that read it, its last"
+                    + " refresh and its freshness. With --dot, the same lineage as a Graphviz graph."
         })
 final class ViewsCommand implements Callable<Integer> {
 
@@ -30,6 +31,12 @@ final class ViewsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the views as JSON on stdout.")
     boolean json;
 
+    @Option(
+            names = "--dot",
+            description = "Print the lineage as a Graphviz graph: each report and mirror table, with an edge from"
+                    + " what is read to the report that reads it (dot -Tsvg to draw it).")
+    boolean dot;
+
     @Override
     public Integer call() {
         Terminal terminal = root.context().terminal();
@@ -39,12 +46,17 @@ final class ViewsCommand implements Callable<Integer> {
                 terminal.printLines(Json.write(views));
                 return 0;
             }
+            if (dot) {
+                LineageGraph.dot(views).forEach(terminal::println);
+                return 0;
+            }
             TextTable table = new TextTable(
                     "view",
                     "group",
                     "mode",
                     "why",
-                    "depends on",
+                    "reads",
+                    "read by",
                     "last success",
                     "last status",
                     "data as of",
@@ -54,7 +66,9 @@ final class ViewsCommand implements Callable<Integer> {
                     v.group().orElse(null),
                     v.mode(),
                     v.modeReason(),
-                    v.dependsOn().isEmpty() ? null : String.join(", ", v.dependsOn()),
+                    list(java.util.stream.Stream.concat(v.dependsOn().stream(), v.sources().stream())
+                            .toList()),
+                    list(v.readBy()),
                     Formats.time(v.lastSuccessAt()),
                     v.lastStatus().orElse(null),
                     Formats.time(v.dataAsOf()),
@@ -62,5 +76,9 @@ final class ViewsCommand implements Callable<Integer> {
             table.lines().forEach(terminal::println);
             return 0;
         }
+    }
+
+    private static String list(List<String> names) {
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
  * maintains incrementally.
  *
  * @param dependsOn the reports it reads, directly or through plain views, as {@code schema.name}
+ * @param sources the tables it reads that are not reports, such as the mirror's
  * @param incremental how it is maintained, for a table-backed incremental report
  * @param fullRefreshReason why a materialized view is not incremental, when the migrations say
  */
@@ -19,11 +20,13 @@ public record MaterializedView(
         boolean hasUniqueIndex,
         Optional<String> group,
         Set<String> dependsOn,
+        Set<String> sources,
         Optional<Incremental> incremental,
         Optional<String> fullRefreshReason) {
 
     public MaterializedView {
         dependsOn = Set.copyOf(dependsOn);
+        sources = Set.copyOf(sources);
     }
 
     public String qualified() {

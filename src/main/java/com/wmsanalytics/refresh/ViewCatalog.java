@@ -36,8 +36,9 @@ public final class ViewCatalog {
             + "  SELECT r.mv, e.dependency FROM reach r"
             + "  JOIN pg_class v ON v.oid = r.dependency AND v.relkind = 'v'"
             + "  JOIN edges e ON e.dependent = r.dependency)"
-            + " SELECT r.mv::bigint, r.dependency::bigint FROM reach r"
-            + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind IN ('m', 'r', 'p')";
+            + " SELECT r.mv::bigint, r.dependency::bigint, mn.nspname || '.' || m.relname FROM reach r"
+            + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind IN ('m', 'r', 'p', 'f')"
+            + " JOIN pg_namespace mn ON mn.oid = m.relnamespace";
 
     /**
      * The table-backed incremental reports, with their definition functions, and whether their
@@ -55,15 +56,20 @@ public final class ViewCatalog {
             + " ORDER BY 2, 3";
 
     /** Incremental report → the relations its definition reads (PostgreSQL records them for SQL-standard bodies). */
-    private static final String INCREMENTAL_DEPENDENCIES = "SELECT DISTINCT c.oid::bigint, d.refobjid::bigint"
-            + " FROM analytics_control.incremental_report r"
-            + " JOIN pg_namespace n ON n.nspname = r.report_schema"
-            + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name"
-            + " JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = r.definition"
-            + "   AND d.refclassid = 'pg_class'::regclass";
+    private static final String INCREMENTAL_DEPENDENCIES =
+            "SELECT DISTINCT c.oid::bigint, d.refobjid::bigint, mn.nspname || '.' || m.relname"
+                    + " FROM analytics_control.incremental_report r"
+                    + " JOIN pg_namespace n ON n.nspname = r.report_schema"
+                    + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name"
+                    + " JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = r.definition"
+                    + "   AND d.refclassid = 'pg_class'::regclass"
+                    + " JOIN pg_class m ON m.oid = d.refobjid AND m.relkind IN ('m', 'r', 'p', 'f')"
+                    + " JOIN pg_namespace mn ON mn.oid = m.relnamespace";
 
     private static final String REASONS =
             "SELECT view_schema || '.' || view_name, reason FROM analytics_control.refresh_mode_reason";
+
+    private static final String CONTROL_SCHEMA = "analytics_control";
 
     private final DSLContext db;
     private final RefreshGroups groups;
@@ -81,27 +87,39 @@ public final class ViewCatalog {
         views.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
         tables.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
         Map<Long, Set<String>> deps = new HashMap<>();
-        db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, names, r));
-        db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, names, r));
+        Map<Long, Set<String>> sources = new HashMap<>();
+        db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
+        db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         Map<String, String> groupOf = groups.byView();
         Map<String, String> reasons = new HashMap<>();
         db.fetch(REASONS).forEach(r -> reasons.put(r.get(0, String.class), r.get(1, String.class)));
         List<MaterializedView> all = new ArrayList<>();
-        views.forEach(r -> all.add(view(r, groupOf, deps, reasons)));
-        tables.forEach(r -> all.add(table(r, groupOf, deps)));
+        views.forEach(r -> all.add(view(r, groupOf, deps, sources, reasons)));
+        tables.forEach(r -> all.add(table(r, groupOf, deps, sources)));
         all.sort(Comparator.comparing(MaterializedView::qualified));
         return all;
     }
 
-    private static void addDependency(Map<Long, Set<String>> deps, Map<Long, String> names, Record r) {
+    /** A report read by the report goes to its dependencies; any other table, but the control schema's, to its sources. */
+    private static void addDependency(
+            Map<Long, Set<String>> deps, Map<Long, Set<String>> sources, Map<Long, String> names, Record r) {
+        if (r.get(0, Long.class).equals(r.get(1, Long.class))) {
+            return;
+        }
         String dependency = names.get(r.get(1, Long.class));
-        if (dependency != null && !r.get(0, Long.class).equals(r.get(1, Long.class))) {
+        if (dependency != null) {
             deps.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>()).add(dependency);
+        } else if (!r.get(2, String.class).startsWith(CONTROL_SCHEMA + ".")) {
+            sources.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>()).add(r.get(2, String.class));
         }
     }
 
     private static MaterializedView view(
-            Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps, Map<String, String> reasons) {
+            Record r,
+            Map<String, String> groupOf,
+            Map<Long, Set<String>> deps,
+            Map<Long, Set<String>> sources,
+            Map<String, String> reasons) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
         return new MaterializedView(
@@ -112,11 +130,13 @@ public final class ViewCatalog {
                 r.get(4, Boolean.class),
                 Optional.ofNullable(groupOf.get(qualified)),
                 deps.getOrDefault(oid, Set.of()),
+                sources.getOrDefault(oid, Set.of()),
                 Optional.empty(),
                 Optional.ofNullable(reasons.get(qualified)));
     }
 
-    private static MaterializedView table(Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps) {
+    private static MaterializedView table(
+            Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
         Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
@@ -136,6 +156,7 @@ public final class ViewCatalog {
                 true,
                 Optional.ofNullable(groupOf.get(qualified)),
                 deps.getOrDefault(oid, Set.of()),
+                sources.getOrDefault(oid, Set.of()),
                 Optional.of(incremental),
                 Optional.empty());
     }

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One report for {@code views}: catalog facts, how and why it is refreshed that way, its last
- * refresh, its data as of and its freshness state.
+ * One report for {@code views}: catalog facts, how and why it is refreshed that way, its
+ * lineage, its last refresh, its data as of and its freshness state.
+ *
+ * @param dependsOn the reports it reads
+ * @param sources the other tables it reads: the mirror's
+ * @param readBy the reports that read it
  */
 public record ViewInfo(
         String view,
@@ -15,6 +19,8 @@ public record ViewInfo(
         String mode,
         String modeReason,
         List<String> dependsOn,
+        List<String> sources,
+        List<String> readBy,
         Optional<Instant> lastSuccessAt,
         Optional<String> lastStatus,
         Optional<Instant> dataAsOf,
@@ -22,5 +28,7 @@ public record ViewInfo(
 
     public ViewInfo {
         dependsOn = List.copyOf(dependsOn);
+        sources = List.copyOf(sources);
+        readBy = List.copyOf(readBy);
     }
 }

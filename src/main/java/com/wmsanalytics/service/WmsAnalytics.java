@@ -25,6 +25,7 @@ import com.wmsanalytics.history.JooqRunHistory;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.RefreshPlan;
 import com.wmsanalytics.refresh.ReportVerifier;
@@ -364,7 +365,8 @@ public final class WmsAnalytics implements AutoCloseable {
         all.forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
         Map<String, ReportFreshness> states = new HashMap<>();
         judge(all).forEach(r -> states.put(r.view(), r));
-        return selection().all().stream()
+        List<MaterializedView> reports = selection().all();
+        return reports.stream()
                 .map(v -> {
                     Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
                     Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
@@ -374,6 +376,12 @@ public final class WmsAnalytics implements AutoCloseable {
                             v.mode().label(),
                             v.modeReason(),
                             v.dependsOn().stream().sorted().toList(),
+                            v.sources().stream().sorted().toList(),
+                            reports.stream()
+                                    .filter(r -> r.dependsOn().contains(v.qualified()))
+                                    .map(MaterializedView::qualified)
+                                    .sorted()
+                                    .toList(),
                             f.flatMap(Freshness::lastSuccessAt),
                             f.flatMap(Freshness::lastStatus),
                             state.flatMap(ReportFreshness::dataAsOf),

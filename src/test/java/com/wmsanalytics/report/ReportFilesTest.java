@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wmsanalytics.config.FreshnessObjective;
 import com.wmsanalytics.freshness.FreshnessState;
 import com.wmsanalytics.freshness.ReportFreshness;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,21 @@ class ReportFilesTest {
                                 + " WHERE v.view_schema = 'bi_reports' AND v.view_name = 'daily_picks' ORDER BY v.run_id DESC LIMIT 1"));
         CliRun views = cli("views");
         assertTrue(views.out().contains("bi_reports.busiest_pick_day"), views.out());
+        CliRun dot = cli("views", "--dot");
+        assertEquals(0, dot.exitCode(), dot.err());
+        assertTrue(dot.out().contains("\"bi_reports.daily_picks\" -> \"bi_reports.busiest_pick_day\";"), dot.out());
+        assertTrue(dot.out().contains("\"wms.stock_movements\" -> \"bi_reports.daily_picks\";"), dot.out());
+        assertTrue(dot.out().contains("\"wms.orders\" -> \"order_analytics.daily_orders\";"), dot.out());
+        JsonNode lineage = new ObjectMapper().readTree(cli("views", "--json").out());
+        JsonNode picksLineage = StreamSupport.stream(lineage.spliterator(), false)
+                .filter(v -> v.get("view").asText().equals("bi_reports.daily_picks"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "[\"wms.locations\",\"wms.stock_movements\"]",
+                picksLineage.get("sources").toString());
+        assertEquals(
+                "[\"bi_reports.busiest_pick_day\"]", picksLineage.get("read_by").toString());
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC())) {
             ReportFreshness picks = app.freshnessStates().stream()
                     .filter(f -> f.view().equals("bi_reports.daily_picks"))
