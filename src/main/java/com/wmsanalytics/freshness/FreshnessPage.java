@@ -7,6 +7,8 @@ import com.wmsanalytics.text.Durations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -68,6 +70,8 @@ public final class FreshnessPage {
                 .append(view)
                 .append("\" data-state=\"")
                 .append(f.state().label())
+                .append("\" id=\"report-")
+                .append(view)
                 .append("\"><header><h3>")
                 .append(view.replace(".", ".<wbr>"))
                 .append("</h3>")
@@ -85,6 +89,9 @@ public final class FreshnessPage {
                 .append("<dt>Last refresh</dt><dd data-role=\"last-refresh\">")
                 .append(lastRefresh(d))
                 .append("</dd>")
+                .append("<dt>Reads</dt><dd data-role=\"reads\">")
+                .append(inputs(r))
+                .append("</dd>")
                 .append("<dt>Recent refreshes</dt><dd>")
                 .append(Sparkline.svg(d.recentDurations()))
                 .append("</dd>");
@@ -98,6 +105,14 @@ public final class FreshnessPage {
                 .append(e.message().map(m -> ": " + Html.escape(m)).orElse(""))
                 .append("</dd>"));
         h.append("</dl><p class=\"reason\">").append(Html.escape(f.reason())).append("</p></article>");
+    }
+
+    /** The reports it reads, each a link to its card, then the mirror tables. */
+    private static String inputs(ReportOverview r) {
+        List<String> inputs = new ArrayList<>();
+        r.reads().forEach(v -> inputs.add("<a href=\"#report-" + Html.escape(v) + "\">" + Html.escape(v) + "</a>"));
+        r.sources().forEach(t -> inputs.add("<code>" + Html.escape(t) + "</code>"));
+        return inputs.isEmpty() ? "-" : String.join(", ", inputs);
     }
 
     private static String dataAsOf(ReportFreshness f) {

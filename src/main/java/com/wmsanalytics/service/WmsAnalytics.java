@@ -314,15 +314,23 @@ public final class WmsAnalytics implements AutoCloseable {
         List<ReportFreshness> states = judge(history().freshness(), now);
         Map<String, ReportDetails> details = new HashMap<>();
         history().details().forEach(d -> details.put(d.view(), d));
+        Map<String, MaterializedView> catalog = new HashMap<>();
+        selection().all().forEach(v -> catalog.put(v.qualified(), v));
         List<ReportOverview> reports = states.stream()
                 .map(f -> new ReportOverview(
                         f,
                         details.getOrDefault(
                                 f.view(),
                                 new ReportDetails(
-                                        f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()))))
+                                        f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())),
+                        sorted(Optional.ofNullable(catalog.get(f.view())).map(MaterializedView::dependsOn)),
+                        sorted(Optional.ofNullable(catalog.get(f.view())).map(MaterializedView::sources))))
                 .toList();
         return new FreshnessOverview(now, reports, subscriptionSamples());
+    }
+
+    private static List<String> sorted(Optional<java.util.Set<String>> names) {
+        return names.map(n -> n.stream().sorted().toList()).orElse(List.of());
     }
 
     private List<ReportFreshness> judge(List<Freshness> views) {

@@ -133,6 +133,7 @@ class FreshnessPageTest {
                 Optional.of(Duration.ZERO),
                 Optional.of(123_456L),
                 Optional.empty());
-        return new FreshnessOverview(NOW, List.of(new ReportOverview(f, d)), List.of(s));
+        return new FreshnessOverview(
+                NOW, List.of(new ReportOverview(f, d, List.of(), List.of("wms.orders"))), List.of(s));
     }
 }

@@ -46,7 +46,7 @@ class FreshnessPageBrowserTest {
     private static final String RFM = "customer_analytics.monthly_rfm";
     private static final String HOSTILE = "<script>document.title='owned'</script> & <b>bold</b>";
     private static final Pattern ARTICLE = Pattern.compile(
-            "<article class=\"report state-(\\w+)\" data-view=\"([^\"]+)\" data-state=\"(\\w+)\">(.*?)</article>",
+            "<article class=\"report state-(\\w+)\" data-view=\"([^\"]+)\" data-state=\"(\\w+)\"[^>]*>(.*?)</article>",
             Pattern.DOTALL);
     private static final Pattern BADGE = Pattern.compile(
             "<span class=\"badge state-(\\w+)\" data-role=\"state\"><span aria-hidden=\"true\">[^<]+</span> (\\w+)</span>");
@@ -127,6 +127,16 @@ class FreshnessPageBrowserTest {
         assertTrue(
                 daily.contains("<svg class=\"sparkline\" role=\"img\" aria-label=\"last 1 refresh durations"), daily);
         assertTrue(daily.contains("warning after 1 s, error after 24 h"), daily);
+    }
+
+    @Test
+    void a_report_links_to_the_reports_it_reads_and_names_its_mirror_tables() {
+        String kpis = articles(dom).get(KPIS)[2];
+        String daily = articles(dom).get(DAILY_ORDERS)[2];
+
+        assertTrue(kpis.contains("<a href=\"#report-" + DAILY_ORDERS + "\">" + DAILY_ORDERS + "</a>"), kpis);
+        assertTrue(dom.contains("id=\"report-" + DAILY_ORDERS + "\""), "the link's target is on the page");
+        assertTrue(daily.contains("<code>wms.orders</code>"), daily);
     }
 
     @Test
