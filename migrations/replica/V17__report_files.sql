@@ -7,7 +7,7 @@ CREATE TABLE analytics_control.report_file (
     report_schema     text NOT NULL,
     report_name       text NOT NULL,
     file              text NOT NULL,
-    kind              text NOT NULL CHECK (kind IN ('full')),
+    kind              text NOT NULL CHECK (kind IN ('full', 'by-time')),
     refresh_group     text CHECK (refresh_group ~ '^[a-z][a-z0-9_]*$'),
     unique_key        text[] NOT NULL DEFAULT '{}',
     warn_after        interval,

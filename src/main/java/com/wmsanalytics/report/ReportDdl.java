@@ -65,6 +65,17 @@ final class ReportDdl {
         db.execute(query("CREATE SCHEMA IF NOT EXISTS {0}", name(file.schema())));
         db.execute(
                 query("GRANT USAGE ON SCHEMA {0} TO {1}, {2}", name(file.schema()), name(REFRESHER), name(BI_READER)));
+        if (file.kind() == ReportFile.Kind.BY_TIME) {
+            new TimeBucketSetup(db, this).create(file, withData);
+        } else {
+            createView(file, withData);
+        }
+        String kind = file.kind() == ReportFile.Kind.BY_TIME ? "TABLE" : "MATERIALIZED VIEW";
+        file.description()
+                .ifPresent(d -> db.execute(query("COMMENT ON " + kind + " {0} IS {1}", relation(file), inline(d))));
+    }
+
+    private void createView(ReportFile file, boolean withData) {
         String prefix = "CREATE MATERIALIZED VIEW " + relation(file).toString() + " AS\n";
         runQueryStatement(prefix, file, "\n" + (withData ? "WITH DATA" : "WITH NO DATA"));
         if (!file.uniqueKey().isEmpty()) {
@@ -72,14 +83,34 @@ final class ReportDdl {
         }
         db.execute(query("ALTER MATERIALIZED VIEW {0} OWNER TO {1}", relation(file), name(REFRESHER)));
         db.execute(query("GRANT SELECT ON {0} TO {1}", relation(file), name(BI_READER)));
-        file.description()
-                .ifPresent(
-                        d -> db.execute(query("COMMENT ON MATERIALIZED VIEW {0} IS {1}", relation(file), inline(d))));
     }
 
-    /** Drops a report; fails when an object that is not being dropped with it reads it. */
+    /**
+     * Runs a statement that holds the file's query between {@code prefix} and {@code suffix};
+     * an error is located in the file.
+     */
+    void runWithQuery(String prefix, ReportFile file, String suffix) {
+        try {
+            runQueryStatement(prefix, file, suffix);
+        } catch (Rejected r) {
+            throw file.fault(file.lineAt(r.offset.orElse(0)), r.getMessage());
+        }
+    }
+
+    /** Drops a report, with its capture for a by-time one; fails when an object that is not dropped with it reads it. */
     void drop(String schema, String name) {
-        db.execute(query("DROP MATERIALIZED VIEW IF EXISTS {0}", name(schema, name)));
+        String kind = db.fetchOptional(
+                        "SELECT c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE n.nspname = ? AND c.relname = ?",
+                        schema,
+                        name)
+                .map(r -> r.get(0, String.class))
+                .orElse("");
+        if (kind.equals("m")) {
+            db.execute(query("DROP MATERIALIZED VIEW {0}", name(schema, name)));
+        } else if (kind.equals("r")) {
+            new TimeBucketDdl(db).drop(schema, name);
+        }
     }
 
     static Name relation(ReportFile file) {
@@ -99,7 +130,7 @@ final class ReportDdl {
         }
     }
 
-    private void runQueryStatement(String prefix, ReportFile file, String suffix) {
+    void runQueryStatement(String prefix, ReportFile file, String suffix) {
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             statement.execute(prefix + file.query() + suffix);

@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * One report file as its header declares it, with its query.
  *
+ * @param byTime for a {@code by-time} report, its buckets and sources
  * @param query the SQL after the header, without a trailing semicolon
  * @param queryLine the line of the file where the query starts (1-based)
  * @param keyLines the line of each header key in the file
@@ -24,6 +25,7 @@ public record ReportFile(
         Optional<Duration> warnAfter,
         Optional<Duration> errorAfter,
         Optional<String> description,
+        Optional<TimeBuckets> byTime,
         String query,
         int queryLine,
         Map<String, Integer> keyLines,
@@ -32,7 +34,9 @@ public record ReportFile(
     /** How a report is kept up to date. */
     public enum Kind {
         /** A materialized view, refreshed in full (CONCURRENTLY when it has a unique key). */
-        FULL("full");
+        FULL("full"),
+        /** A table maintained bucket by bucket: only the changed days, weeks or months are recomputed. */
+        BY_TIME("by-time");
 
         private final String word;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,11 +27,20 @@ import java.util.regex.Pattern;
  */
 final class ReportFileParser {
 
-    static final List<String> KEYS =
-            List.of("name", "kind", "group", "unique-key", "warn-after", "error-after", "description");
+    static final List<String> KEYS = List.of(
+            "name", "kind", "group", "unique-key", "warn-after", "error-after", "description", "bucket", "source");
+
+    private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
+
+    /** The one key that may be given on several lines. */
+    private static final String SOURCE = "source";
+
+    private static final Pattern BUCKET = Pattern.compile("(" + IDENTIFIER + ")\\s+by\\s+(day|week|month)");
+    private static final Pattern SOURCE_VALUE = Pattern.compile("(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")\\.("
+            + IDENTIFIER + ")(?:\\s*->\\s*(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")\\.(" + IDENTIFIER
+            + "))?");
 
     private static final Pattern HEADER_LINE = Pattern.compile("--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*?)\\s*");
-    private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
     private static final Pattern QUALIFIED = Pattern.compile("(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")");
     private static final Pattern COLUMN = Pattern.compile(IDENTIFIER);
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -48,9 +58,10 @@ final class ReportFileParser {
         List<String> lines = Arrays.asList(text.split("\n", -1));
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new LinkedHashMap<>();
+        Map<Integer, String> sources = new LinkedHashMap<>();
         int line = 0;
         while (line < lines.size() && lines.get(line).startsWith("--")) {
-            header(path, line + 1, lines.get(line), values, keyLines);
+            header(path, line + 1, lines.get(line), values, keyLines, sources);
             line++;
         }
         int queryLine = line + 1;
@@ -73,16 +84,20 @@ final class ReportFileParser {
             throw new ReportFileException(
                     path, keyLines.get("warn-after"), "warn-after must not be longer than error-after");
         }
+        ReportFile.Kind kind = kind(path, values, keyLines);
+        List<String> uniqueKey = uniqueKey(path, values, keyLines);
+        Optional<TimeBuckets> byTime = byTime(path, kind, values, keyLines, sources, uniqueKey);
         return new ReportFile(
                 path,
                 name.group(1),
                 name.group(2),
-                kind(path, values, keyLines),
+                kind,
                 Optional.ofNullable(values.get("group")).map(g -> matching(path, keyLines, "group", g, GROUP)),
-                uniqueKey(path, values, keyLines),
+                uniqueKey,
                 warnAfter,
                 errorAfter,
                 Optional.ofNullable(values.get("description")),
+                byTime,
                 query,
                 queryLine,
                 keyLines,
@@ -90,7 +105,12 @@ final class ReportFileParser {
     }
 
     private static void header(
-            Path path, int number, String line, Map<String, String> values, Map<String, Integer> keyLines) {
+            Path path,
+            int number,
+            String line,
+            Map<String, String> values,
+            Map<String, Integer> keyLines,
+            Map<Integer, String> sources) {
         Matcher m = HEADER_LINE.matcher(line);
         if (!m.matches()) {
             throw new ReportFileException(
@@ -104,10 +124,81 @@ final class ReportFileParser {
             throw new ReportFileException(
                     path, number, "unknown key '" + key + "'; the keys are " + String.join(", ", KEYS));
         }
+        if (key.equals(SOURCE)) {
+            sources.put(number, m.group(2));
+            keyLines.putIfAbsent(key, number);
+            return;
+        }
         if (values.putIfAbsent(key, m.group(2)) != null) {
             throw new ReportFileException(path, number, "'" + key + "' is declared twice");
         }
         keyLines.put(key, number);
+    }
+
+    /** The buckets and sources of a by-time report; a full report may not declare them. */
+    private static Optional<TimeBuckets> byTime(
+            Path path,
+            ReportFile.Kind kind,
+            Map<String, String> values,
+            Map<String, Integer> keyLines,
+            Map<Integer, String> sources,
+            List<String> uniqueKey) {
+        if (kind != ReportFile.Kind.BY_TIME) {
+            for (String key : List.of("bucket", SOURCE)) {
+                if (keyLines.containsKey(key)) {
+                    throw new ReportFileException(
+                            path,
+                            keyLines.get(key),
+                            "'" + key + "' is for kind by-time; this report is " + kind.word());
+                }
+            }
+            return Optional.empty();
+        }
+        Matcher bucket = BUCKET.matcher(required(path, values, "bucket"));
+        if (!bucket.matches()) {
+            throw new ReportFileException(
+                    path, keyLines.get("bucket"), "bucket is 'COLUMN by day', 'by week' or 'by month'");
+        }
+        if (!uniqueKey.contains(bucket.group(1))) {
+            throw new ReportFileException(
+                    path,
+                    keyLines.getOrDefault("unique-key", 1),
+                    "a by-time report needs a unique-key that holds its bucket column " + bucket.group(1));
+        }
+        if (sources.isEmpty()) {
+            throw new ReportFileException(
+                    path, 1, "a by-time report needs at least one '-- source: schema.table.time_column'");
+        }
+        List<TimeBuckets.Source> parsed = new ArrayList<>();
+        sources.forEach((line, value) -> parsed.add(source(path, line, value)));
+        TimeBuckets buckets = new TimeBuckets(bucket.group(1), bucket.group(2), parsed);
+        for (TimeBuckets.Source s : parsed) {
+            s.parent().filter(p -> buckets.timeSourceOf(p.table()).isEmpty()).ifPresent(p -> {
+                throw new ReportFileException(
+                        path,
+                        s.line(),
+                        "the parent " + p.table().qualified() + " is not a source with a time column; declare"
+                                + " '-- source: " + p.table().qualified() + ".TIME_COLUMN' too");
+            });
+        }
+        if (parsed.stream().map(TimeBuckets.Source::table).distinct().count() < parsed.size()) {
+            throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
+        }
+        return Optional.of(buckets);
+    }
+
+    private static TimeBuckets.Source source(Path path, int line, String value) {
+        Matcher m = SOURCE_VALUE.matcher(value);
+        if (!m.matches()) {
+            throw new ReportFileException(
+                    path,
+                    line,
+                    "a source is 'schema.table.time_column', or 'schema.table.column -> schema.parent.key_column'"
+                            + " for a table whose rows take the bucket of their parent row");
+        }
+        Optional<TimeBuckets.Parent> parent = Optional.ofNullable(m.group(4))
+                .map(s -> new TimeBuckets.Parent(new TimeBuckets.Table(s, m.group(5)), m.group(6)));
+        return new TimeBuckets.Source(line, new TimeBuckets.Table(m.group(1), m.group(2)), m.group(3), parent);
     }
 
     private void checkSchema(Path path, int line, String schema) {

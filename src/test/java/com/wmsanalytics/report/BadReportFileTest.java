@@ -159,14 +159,59 @@ class BadReportFileTest {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: full\n-- groups: daily\n\nSELECT 1 AS one\n"),
                 "picks.sql line 3: unknown key 'groups'; the keys are name, kind, group, unique-key, warn-after,"
-                        + " error-after, description");
+                        + " error-after, description, bucket, source");
     }
 
     @Test
     void an_unknown_kind_is_refused() throws IOException {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: nightly\n\nSELECT 1 AS one\n"),
-                "picks.sql line 2: kind 'nightly' is not one of: full");
+                "picks.sql line 2: kind 'nightly' is not one of: full, by-time");
+    }
+
+    private static final String BY_TIME = "-- name: bi_reports.orders_by_day\n-- kind: by-time\n"
+            + "-- bucket: order_date by day\n-- unique-key: order_date\n";
+
+    private static final String BY_TIME_QUERY = "\nSELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date,"
+            + " count(*) AS orders\nFROM wms.orders o\nWHERE o.created_at >= bucket.since AND o.created_at < bucket.until"
+            + "\nGROUP BY 1\n";
+
+    @Test
+    void a_by_time_source_whose_column_is_not_a_timestamptz_is_refused() throws IOException {
+        assertRefused(
+                Map.of("orders.sql", BY_TIME + "-- source: wms.orders.status\n" + BY_TIME_QUERY),
+                "orders.sql line 5: source column wms.orders.status is text, not a timestamptz");
+    }
+
+    @Test
+    void a_by_time_source_the_query_does_not_read_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "orders.sql",
+                        BY_TIME + "-- source: wms.orders.created_at\n-- source: wms.customers.created_at\n"
+                                + BY_TIME_QUERY),
+                "orders.sql line 6: the query does not read source wms.customers");
+    }
+
+    @Test
+    void a_by_time_source_that_cannot_map_to_a_bucket_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "orders.sql",
+                        BY_TIME + "-- source: wms.order_lines.order_id -> wms.orders.order_id\n" + BY_TIME_QUERY),
+                "orders.sql line 5: the parent wms.orders is not a source with a time column; declare '-- source:"
+                        + " wms.orders.TIME_COLUMN' too");
+    }
+
+    @Test
+    void a_by_time_bucket_that_is_not_a_date_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "orders.sql",
+                        BY_TIME.replace("order_date by day", "orders by day")
+                                        .replace("unique-key: order_date", "unique-key: order_date, orders")
+                                + "-- source: wms.orders.created_at\n" + BY_TIME_QUERY),
+                "orders.sql line 3: bucket column orders is bigint, not a date");
     }
 
     private static void assertRefused(Map<String, String> files, String line) throws IOException {

@@ -1,0 +1,70 @@
+package com.wmsanalytics.report;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+
+import org.jooq.Name;
+
+/**
+ * The generated capture functions of a {@code by-time} report. Each must never fail on a row the
+ * primary accepted, as a failing trigger stops replication: they handle NULLs and missing parent
+ * rows, and read nothing that can be absent. Each only appends, with ON CONFLICT DO NOTHING on
+ * buckets a refresh never holds for long (it claims them in a short transaction of its own).
+ */
+final class CaptureFunctions {
+
+    private CaptureFunctions() {}
+
+    /** Records the buckets of the old and the new row's time, when closed. */
+    static String timeSource(Name function, ReportFile file, TimeBuckets.Source s, String closed) {
+        String col = name(s.column()).toString();
+        return header(function) + "DECLARE zone text;\nBEGIN\n"
+                + "    SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
+                + insertDirty(file, "v.t") + "\n"
+                + "    FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD." + col + " END),\n"
+                + "                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW." + col + " END)) AS v(t)\n"
+                + "    WHERE v.t < " + closed + "\n    ON CONFLICT DO NOTHING;\n    RETURN NULL;\nEND;\n$capture$";
+    }
+
+    /** Looks up the parent row of the new and the old row, and records its bucket when closed. */
+    static String parentSource(
+            Name function, ReportFile file, TimeBuckets.Source s, String parentTimeColumn, String closed) {
+        TimeBuckets.Parent parent = s.parent().orElseThrow();
+        String col = name(s.column()).toString();
+        String lookup = "SELECT p." + name(parentTimeColumn) + " INTO parent_time FROM "
+                + TimeBucketDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
+        String record = "        IF parent_time < " + closed + " THEN\n"
+                + "            SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
+                + insertDirty(file, "parent_time") + "\n            ON CONFLICT DO NOTHING;\n        END IF;\n";
+        return header(function) + "DECLARE zone text; parent_time timestamptz;\nBEGIN\n"
+                + "    IF TG_OP <> 'DELETE' THEN\n        " + lookup + "NEW." + col + ";\n" + record + "    END IF;\n"
+                + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD." + col + " IS DISTINCT FROM NEW." + col
+                + ") THEN\n        parent_time := NULL;\n        " + lookup + "OLD." + col + ";\n" + record
+                + "    END IF;\n"
+                + "    RETURN NULL;\nEND;\n$capture$";
+    }
+
+    /** Asks for a rebuild of the report, once per transaction. */
+    static String rebuild(Name function, ReportFile file) {
+        String schema = inline(file.schema()).toString();
+        String report = inline(file.name()).toString();
+        return header(function) + "BEGIN\n"
+                + "    INSERT INTO analytics_control.rebuild_request (report_schema, report_name, reason)\n"
+                + "    SELECT " + schema + ", " + report
+                + ", TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || ': ' || lower(TG_OP)\n"
+                + "    WHERE NOT EXISTS (SELECT FROM analytics_control.rebuild_request r WHERE r.report_schema = "
+                + schema
+                + " AND r.report_name = " + report + " AND r.requested_at = now());\n"
+                + "    RETURN NULL;\nEND;\n$capture$";
+    }
+
+    private static String header(Name function) {
+        return "CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $capture$\n";
+    }
+
+    private static String insertDirty(ReportFile file, String at) {
+        return "    INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)\n"
+                + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", date_trunc("
+                + inline(file.byTime().orElseThrow().unit()) + ", " + at + " AT TIME ZONE zone)::date";
+    }
+}

@@ -1,0 +1,135 @@
+package com.wmsanalytics.report;
+
+import com.wmsanalytics.db.ErrorMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Creates a {@code by-time} report and checks its declaration against what PostgreSQL made of
+ * it: the bucket column is a date of the table, each source's columns exist, a time column is
+ * a timestamptz, the query reads every source, and it reads no materialized view or plain view
+ * (whose changes cannot be captured).
+ */
+final class TimeBucketSetup {
+
+    private final DSLContext db;
+    private final ReportDdl ddl;
+    private final TimeBucketDdl generated;
+
+    TimeBucketSetup(DSLContext db, ReportDdl ddl) {
+        this.db = db;
+        this.ddl = ddl;
+        this.generated = new TimeBucketDdl(db);
+    }
+
+    void create(ReportFile file, boolean withData) {
+        TimeBuckets t = file.byTime().orElseThrow();
+        // A Rejected table statement goes to the caller, which waits for a report it reads to exist.
+        ddl.runQueryStatement(TimeBucketDdl.tablePrefix(file), file, TimeBucketDdl.TABLE_SUFFIX);
+        String type = columnType(ReportDdl.relation(file).toString(), t.column())
+                .orElseThrow(() -> file.fault(
+                        file.lineOf("bucket"),
+                        "bucket column " + t.column() + " is not a column of the query's result"));
+        if (!type.equals("date")) {
+            throw file.fault(file.lineOf("bucket"), "bucket column " + t.column() + " is " + type + ", not a date");
+        }
+        ddl.runWithQuery(TimeBucketDdl.functionPrefix(file), file, TimeBucketDdl.functionSuffix(file));
+        try {
+            generated.finishTable(file);
+        } catch (DataAccessException e) {
+            throw file.fault(
+                    file.lineOf("unique-key"),
+                    "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
+        }
+        t.sources().forEach(s -> checkSource(file, s));
+        List<TimeBuckets.Table> others = otherTables(file);
+        if (withData) {
+            generated.indexes(file);
+        }
+        generated.capture(file, others);
+        if (withData) {
+            generated.populate(file);
+        }
+    }
+
+    private void checkSource(ReportFile file, TimeBuckets.Source s) {
+        String table = TimeBucketDdl.table(s.table()).toString();
+        if (db.fetchOne("SELECT to_regclass(?) IS NULL", table).get(0, Boolean.class)) {
+            throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
+        }
+        String type = columnType(table, s.column())
+                .orElseThrow(
+                        () -> file.fault(s.line(), "source " + s.table().qualified() + " has no column " + s.column()));
+        if (s.parent().isEmpty() && !type.equals("timestamp with time zone")) {
+            throw file.fault(
+                    s.line(),
+                    "source column " + s.table().qualified() + "." + s.column() + " is " + type
+                            + ", not a timestamptz");
+        }
+        s.parent()
+                .filter(p -> columnType(TimeBucketDdl.table(p.table()).toString(), p.keyColumn())
+                        .isEmpty())
+                .ifPresent(p -> {
+                    throw file.fault(s.line(), "parent " + p.table().qualified() + " has no column " + p.keyColumn());
+                });
+    }
+
+    /**
+     * The tables the query reads besides its sources and other incremental reports: a change to
+     * one rebuilds the report. A declared source the query does not read is a fault.
+     */
+    private List<TimeBuckets.Table> otherTables(ReportFile file) {
+        TimeBuckets t = file.byTime().orElseThrow();
+        List<Record> read = db.fetch(
+                "SELECT DISTINCT n.nspname, c.relname, c.relkind::text,"
+                        + " EXISTS (SELECT FROM analytics_control.incremental_report r WHERE r.report_schema = n.nspname"
+                        + "   AND r.report_name = c.relname)"
+                        + " FROM pg_depend d JOIN pg_class c ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE d.classid = 'pg_proc'::regclass AND d.objid = ?::regprocedure"
+                        + " AND d.refclassid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'm', 'v', 'f')"
+                        + " AND n.nspname <> 'analytics_control' AND NOT (n.nspname = ? AND c.relname = ?)"
+                        + " ORDER BY 1, 2",
+                TimeBucketDdl.rowsFunction(file) + "(date[], date)",
+                file.schema(),
+                file.name());
+        List<TimeBuckets.Table> others = new ArrayList<>();
+        for (Record r : read) {
+            TimeBuckets.Table table = new TimeBuckets.Table(r.get(0, String.class), r.get(1, String.class));
+            String kind = r.get(2, String.class);
+            if (kind.equals("m") || kind.equals("v")) {
+                throw file.fault(
+                        file.queryLine(),
+                        "a by-time report cannot read " + (kind.equals("m") ? "materialized view " : "view ")
+                                + table.qualified() + ": its changes cannot be captured; read its tables instead");
+            }
+            boolean declared = t.sources().stream().anyMatch(s -> s.table().equals(table));
+            if (!declared && !r.get(3, Boolean.class)) {
+                others.add(table);
+            }
+        }
+        t.sources().stream()
+                .filter(s -> read.stream()
+                        .noneMatch(r -> r.get(0, String.class).equals(s.table().schema())
+                                && r.get(1, String.class).equals(s.table().name())))
+                .findFirst()
+                .ifPresent(s -> {
+                    throw file.fault(
+                            s.line(),
+                            "the query does not read source " + s.table().qualified());
+                });
+        return others;
+    }
+
+    private Optional<String> columnType(String relation, String column) {
+        return db.fetchOptional(
+                        "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                                + " WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped",
+                        relation,
+                        column)
+                .map(r -> r.get(0, String.class));
+    }
+}
