@@ -27,3 +27,52 @@ COMMENT ON COLUMN analytics_control.report_file.fingerprint IS
 COMMENT ON COLUMN analytics_control.report_file.migration IS 'The description of its repeatable migration in flyway_schema_history.';
 
 GRANT SELECT ON analytics_control.report_file TO wms_analytics_user;
+
+-- New rows of a by-time report's child source (order lines, say: their bucket is their parent
+-- row's) are swept, not triggered, as the built-in capture does for wms.order_lines (V11): the
+-- table carries applied_xid, the id of the replica transaction that wrote the row (a column
+-- default, which the apply worker evaluates without a call), with a BRIN index; before each
+-- refresh of the report, its generated sweep function records the buckets of the rows written
+-- since its mark and moves the mark, in one statement. unswept names the generated function
+-- that lists those buckets without recording them, for verify.
+CREATE TABLE analytics_control.report_sweep (
+    report_schema  text         NOT NULL,
+    report_name    text         NOT NULL,
+    source_table   regclass     NOT NULL,
+    swept_below    bigint       NOT NULL,
+    sweep          regprocedure NOT NULL,
+    unswept        regprocedure NOT NULL,
+    PRIMARY KEY (report_schema, report_name, source_table)
+);
+COMMENT ON TABLE analytics_control.report_sweep IS
+    'Child sources of by-time report files whose new rows the refresh sweeps: every row written by a transaction below swept_below has been recorded in dirty_bucket.';
+
+GRANT SELECT, UPDATE ON analytics_control.report_sweep TO wms_analytics_user;
+
+-- Summarizes the BRIN ranges of a swept table written since the last time, unless VACUUM holds
+-- the table or the role may not; VACUUM summarizes them too.
+CREATE FUNCTION analytics_control.summarize_applied_xid(source regclass)
+RETURNS integer
+LANGUAGE plpgsql
+SET lock_timeout = '100ms'
+AS $$
+DECLARE
+    brin regclass;
+    summarized integer := 0;
+BEGIN
+    FOR brin IN
+        SELECT i.indexrelid::regclass FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+        JOIN pg_catalog.pg_am a ON a.oid = c.relam AND a.amname = 'brin'
+        JOIN pg_catalog.pg_attribute t ON t.attrelid = i.indrelid AND t.attnum = i.indkey[0] AND t.attname = 'applied_xid'
+        WHERE i.indrelid = source
+    LOOP
+        summarized := summarized + pg_catalog.brin_summarize_new_values(brin);
+    END LOOP;
+    RETURN summarized;
+EXCEPTION WHEN lock_not_available OR insufficient_privilege THEN
+    RETURN summarized;
+END;
+$$;
+COMMENT ON FUNCTION analytics_control.summarize_applied_xid(regclass) IS
+    'Summarizes the new block ranges of a swept table''s BRIN index on applied_xid, unless VACUUM holds the table; returns the ranges summarized.';

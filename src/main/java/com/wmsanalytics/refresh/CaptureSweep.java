@@ -1,13 +1,18 @@
 package com.wmsanalytics.refresh;
 
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.resultQuery;
+
 import com.wmsanalytics.config.RefreshSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jooq.Record;
 
 /**
  * Records the dirty buckets of the order lines written since the last sweep
- * ({@code analytics_control.sweep_order_lines()}) before the refresh of a report that reads
- * them, in a short transaction of its own, then summarizes the BRIN ranges the new lines
+ * ({@code analytics_control.sweep_order_lines()}), and those of a report file's child sources
+ * (its generated sweep functions, {@code analytics_control.report_sweep}), before the refresh of
+ * a report that reads them, in a short transaction of its own, then summarizes the BRIN ranges the new lines
  * filled, so that the next sweep reads only what is written after. New lines have no
  * trigger: they carry the id of the transaction that wrote them, and the sweep reads them
  * through that. Its own transaction keeps concurrent refreshes of two reports from waiting on
@@ -37,6 +42,15 @@ final class CaptureSweep {
             RecomputeSettings.jit(tx, settings.recomputeJit());
             tx.fetch("SELECT analytics_control.sweep_order_lines()");
             tx.fetch("SELECT analytics_control.summarize_new_lines()");
+            for (Record sweep : tx.fetch(
+                    "SELECT p.pronamespace::regnamespace::text, p.proname, w.source_table::oid::bigint"
+                            + " FROM analytics_control.report_sweep w JOIN pg_proc p ON p.oid = w.sweep"
+                            + " WHERE w.report_schema = ? AND w.report_name = ? ORDER BY 3",
+                    report.schema(),
+                    report.name())) {
+                tx.fetch(resultQuery("SELECT {0}()", name(sweep.get(0, String.class), sweep.get(1, String.class))));
+                tx.fetch("SELECT analytics_control.summarize_applied_xid(?::oid::regclass)", sweep.get(2, Long.class));
+            }
             return true;
         });
     }

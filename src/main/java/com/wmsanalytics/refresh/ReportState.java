@@ -81,6 +81,23 @@ final class ReportState {
      * that the next refresh's sweep will record.
      */
     List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
+        List<LocalDate> generated = new java.util.ArrayList<>();
+        for (org.jooq.Record unswept : tx.fetch(
+                "SELECT p.pronamespace::regnamespace::text, p.proname FROM analytics_control.report_sweep w"
+                        + " JOIN pg_proc p ON p.oid = w.unswept WHERE w.report_schema = ? AND w.report_name = ?",
+                report.schema(),
+                report.name())) {
+            tx.fetch(resultQuery(
+                            "SELECT bucket FROM {0}()",
+                            name(unswept.get(0, String.class), unswept.get(1, String.class))))
+                    .forEach(r -> generated.add(r.get(0, LocalDate.class)));
+        }
+        java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>(generated);
+        all.addAll(builtInDirty(tx, report));
+        return List.copyOf(all);
+    }
+
+    private List<LocalDate> builtInDirty(DSLContext tx, MaterializedView report) {
         return tx
                 .fetch(
                         "SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"

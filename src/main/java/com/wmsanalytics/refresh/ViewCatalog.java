@@ -42,12 +42,15 @@ public final class ViewCatalog {
 
     /**
      * The table-backed incremental reports, with their definition functions, and whether their
-     * definition reads a table whose new rows the refresh sweeps.
+     * definition reads a table whose new rows the refresh sweeps (the built-in sweep of V11, or a
+     * report file's generated one).
      */
     private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
             + " r.bucket_unit, pn.nspname, p.proname, r.captured, en.nspname, e.proname,"
             + " EXISTS (SELECT FROM pg_depend d JOIN analytics_control.capture_sweep w ON w.source_table = d.refobjid"
             + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass)"
+            + " OR EXISTS (SELECT FROM analytics_control.report_sweep s WHERE s.report_schema = r.report_schema"
+            + "   AND s.report_name = r.report_name)"
             + " FROM analytics_control.incremental_report r"
             + " JOIN pg_namespace n ON n.nspname = r.report_schema"
             + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"

@@ -44,6 +44,53 @@ final class CaptureFunctions {
                 + "    RETURN NULL;\nEND;\n$capture$";
     }
 
+    /**
+     * The buckets of the child rows written since the sweep's mark whose parent row is closed.
+     * The mark is a value the planner cannot see, so the sequential scan is forbidden: the BRIN
+     * index reads just the recent block ranges, and each parent is looked up by its key in a
+     * subquery that LIMIT keeps from being flattened into a join.
+     */
+    static String unswept(Name function, ReportFile file, TimeBuckets.Source s, String parentTimeColumn) {
+        TimeBuckets.Parent parent = s.parent().orElseThrow();
+        Name table = TimeBucketDdl.table(s.table());
+        return "CREATE FUNCTION " + function + "() RETURNS TABLE (bucket date) LANGUAGE sql STABLE"
+                + " SET enable_seqscan = off BEGIN ATOMIC\n"
+                + "    SELECT DISTINCT date_trunc("
+                + inline(file.byTime().orElseThrow().unit())
+                + ", d.t AT TIME ZONE c.time_zone)::date\n"
+                + "    FROM (SELECT DISTINCT l." + name(s.column()) + " AS parent_key\n"
+                + "          FROM analytics_control.report_sweep w JOIN " + table
+                + " l ON l.applied_xid >= w.swept_below\n"
+                + "          WHERE " + thisSweep(file, table, "w.") + " AND l.applied_xid IS NOT NULL) AS n\n"
+                + "    CROSS JOIN analytics_control.capture_setting c\n"
+                + "    CROSS JOIN LATERAL (SELECT p." + name(parentTimeColumn) + " AS t FROM "
+                + TimeBucketDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
+                + " = n.parent_key AND p." + name(parentTimeColumn) + " < now() - c.open_window LIMIT 1) AS d;\nEND";
+    }
+
+    /**
+     * Records the unswept buckets and moves the mark to the snapshot's xmin, in one statement and
+     * so one snapshot: every transaction below it had ended, so its rows were seen; one at or
+     * above it may not have been, and the next sweep reads it again.
+     */
+    static String sweep(Name function, Name unswept, ReportFile file, TimeBuckets.Source s) {
+        Name table = TimeBucketDdl.table(s.table());
+        return "CREATE FUNCTION " + function + "() RETURNS bigint LANGUAGE sql BEGIN ATOMIC\n"
+                + "    WITH recorded AS (INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)\n"
+                + "                      SELECT " + inline(file.schema()) + ", " + inline(file.name())
+                + ", u.bucket FROM "
+                + unswept + "() u ON CONFLICT DO NOTHING RETURNING 1),\n"
+                + "         marked AS (UPDATE analytics_control.report_sweep\n"
+                + "                    SET swept_below = greatest(swept_below, pg_snapshot_xmin(pg_current_snapshot())::text::bigint)\n"
+                + "                    WHERE " + thisSweep(file, table, "") + " RETURNING 1)\n"
+                + "    SELECT count(*) FROM recorded;\nEND";
+    }
+
+    private static String thisSweep(ReportFile file, Name table, String alias) {
+        return alias + "report_schema = " + inline(file.schema()) + " AND " + alias + "report_name = "
+                + inline(file.name()) + " AND " + alias + "source_table = " + inline(table.toString()) + "::regclass";
+    }
+
     /** Asks for a rebuild of the report, once per transaction. */
     static String rebuild(Name function, ReportFile file) {
         String schema = inline(file.schema()).toString();

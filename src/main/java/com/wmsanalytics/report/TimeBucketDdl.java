@@ -126,7 +126,8 @@ final class TimeBucketDdl {
                 TimeBuckets.Source parentTime =
                         t.timeSourceOf(s.parent().get().table()).orElseThrow();
                 exec(CaptureFunctions.parentSource(function, file, s, parentTime.column(), closed));
-                trigger(s.table(), trigger + "_row", "INSERT OR UPDATE OR DELETE", null, function);
+                trigger(s.table(), trigger + "_row", "UPDATE OR DELETE", null, function);
+                sweep(file, s, parentTime.column(), prefix + i + "_");
             }
             truncate(s.table(), prefix + i + "_trunc", rebuild);
         }
@@ -136,18 +137,58 @@ final class TimeBucketDdl {
         }
     }
 
-    /** Creates an index on each declared column that no index leads with, so that a bucket's recompute can probe. */
+    /**
+     * New rows of a child source are swept before each refresh instead of calling a function
+     * each: the table gets {@code applied_xid} (a column default, which the apply worker
+     * evaluates without a call), and the report a sweep mark and two generated functions.
+     */
+    private void sweep(ReportFile file, TimeBuckets.Source s, String parentTimeColumn, String prefix) {
+        String table = render(table(s.table()));
+        if (!db.fetchExists(db.selectOne()
+                .from("pg_attribute a")
+                .where("a.attrelid = to_regclass(?) AND a.attname = 'applied_xid' AND NOT a.attisdropped", table))) {
+            exec("ALTER TABLE " + table + " ADD COLUMN applied_xid bigint");
+            exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT pg_current_xact_id()::text::bigint");
+            exec("COMMENT ON COLUMN " + table + ".applied_xid IS 'The replica transaction that wrote the row (a"
+                    + " default; the publisher has no such column): how the change capture finds new rows.'");
+        }
+        Name unswept = name("analytics_control", prefix + "unswept");
+        Name sweep = name("analytics_control", prefix + "sweep");
+        exec(CaptureFunctions.unswept(unswept, file, s, parentTimeColumn));
+        exec(CaptureFunctions.sweep(sweep, unswept, file, s));
+        db.execute(
+                "INSERT INTO analytics_control.report_sweep (report_schema, report_name, source_table, swept_below,"
+                        + " sweep, unswept) VALUES (?, ?, ?::regclass, pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
+                        + " ?::regprocedure, ?::regprocedure)",
+                file.schema(),
+                file.name(),
+                table,
+                render(sweep) + "()",
+                render(unswept) + "()");
+    }
+
+    /**
+     * Creates an index on each declared column that no index leads with, so that a bucket's
+     * recompute can probe, and the BRIN index a child source's sweep reads.
+     */
     void indexes(ReportFile file) {
         for (TimeBuckets.Source s : file.byTime().orElseThrow().sources()) {
-            boolean indexed = db.fetchExists(db.selectOne()
-                    .from("pg_index i")
-                    .join("pg_attribute a")
-                    .on("a.attrelid = i.indrelid AND a.attnum = i.indkey[0]")
-                    .where("i.indrelid = to_regclass(?) AND a.attname = ?", render(table(s.table())), s.column()));
-            if (!indexed) {
+            if (s.parent().isPresent() && !leadingIndex(s.table(), "applied_xid")) {
+                exec("CREATE INDEX ON " + render(table(s.table()))
+                        + " USING brin (applied_xid) WITH (pages_per_range = 32)");
+            }
+            if (!leadingIndex(s.table(), s.column())) {
                 exec("CREATE INDEX ON " + render(table(s.table())) + " (" + render(name(s.column())) + ")");
             }
         }
+    }
+
+    private boolean leadingIndex(TimeBuckets.Table on, String column) {
+        return db.fetchExists(db.selectOne()
+                .from("pg_index i")
+                .join("pg_attribute a")
+                .on("a.attrelid = i.indrelid AND a.attnum = i.indkey[0]")
+                .where("i.indrelid = to_regclass(?) AND a.attname = ?", render(table(on)), column));
     }
 
     /** Drops the report's capture, registration, rows function and table. */
@@ -163,7 +204,8 @@ final class TimeBucketDdl {
                                 + " AND p.proname LIKE ?",
                         prefix.replace("_", "\\_") + "%")
                 .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
-        for (String control : List.of("incremental_report", "dirty_bucket", "claimed_bucket", "rebuild_request")) {
+        for (String control :
+                List.of("report_sweep", "incremental_report", "dirty_bucket", "claimed_bucket", "rebuild_request")) {
             db.execute(
                     "DELETE FROM analytics_control." + control + " WHERE report_schema = ? AND report_name = ?",
                     schema,

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Reports declared {@code by-time} in files, kept bucket by bucket by capture that migrate
  * generates: after each step of a seeded random sequence of replicated changes (late rows in
  * closed days, rows moved between days, lines changed and moved between orders, deletes, a
- * TRUNCATE), every report equals its full definition, and a report file that reads one does too.
+ * TRUNCATE, new lines of old orders, which only the sweep sees), every report equals its full
+ * definition, and a report file that reads one does too.
  */
 @Tag("slow")
 class ByTimeReportTest {
@@ -96,8 +97,10 @@ class ByTimeReportTest {
         for (int step = 0; step < 12; step++) {
             String change = step == 9
                     ? truncateLines()
-                    : randomChange(random, 3 * step) + "; " + randomChange(random, 3 * step + 1) + "; "
-                            + randomChange(random, 3 * step + 2);
+                    : step == 5
+                            ? lineOfAnUntouchedOldOrder()
+                            : randomChange(random, 3 * step) + "; " + randomChange(random, 3 * step + 1) + "; "
+                                    + randomChange(random, 3 * step + 2);
             steps.add(change);
             pg.primary().execute(PostgresPair.DATABASE, change);
             CliRun refresh = cli(config, "refresh", "--group", "daily");
@@ -120,7 +123,7 @@ class ByTimeReportTest {
         String old = "now() - interval '" + days + " days' - interval '" + random.nextInt(1440) + " minutes'";
         String someOldOrder = "(SELECT order_id FROM wms.orders WHERE created_at < now() - interval '7 days'"
                 + " ORDER BY order_id OFFSET " + random.nextInt(50) + " LIMIT 1)";
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 ->
                 "INSERT INTO wms.orders (order_id, customer_id, warehouse_id, status, created_at, promised_at)"
                         + " SELECT " + id + ", min(customer_id), 1, 'open', " + old + ", " + old
@@ -140,6 +143,13 @@ class ByTimeReportTest {
                 "INSERT INTO wms.customers (customer_id, name, segment, region, created_at) VALUES (" + (900_000 + step)
                         + ", 'late', 'retail', 'north', " + old + ")";
         };
+    }
+
+    /** A new line of an old order that no other step touches: only the sweep of new lines can see it. */
+    private static String lineOfAnUntouchedOldOrder() {
+        return "INSERT INTO wms.order_lines (order_id, line_no, product_id, quantity, unit_price)"
+                + " SELECT (SELECT order_id FROM wms.orders WHERE created_at < now() - interval '7 days'"
+                + " ORDER BY order_id DESC LIMIT 1), 300, min(product_id), 7, 11.00 FROM wms.products";
     }
 
     private static String truncateLines() {

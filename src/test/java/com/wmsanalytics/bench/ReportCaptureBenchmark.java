@@ -1,0 +1,216 @@
+package com.wmsanalytics.bench;
+
+import com.wmsanalytics.generate.GenerateProgress;
+import com.wmsanalytics.generate.GenerateRequest;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the capture that {@code migrate} generates for {@code by-time} report files costs the
+ * subscription's apply: a realistic bulk ({@code --apply-days} generated days in one primary
+ * transaction: orders, lines, movements, shipments, status updates) timed from the commit until
+ * replay passed it, with the generated triggers enabled and disabled in alternation. It is a
+ * program, not a test: the build never runs it.
+ *
+ * <pre>
+ * mvn -B -q test-compile exec:java -Dexec.mainClass=com.wmsanalytics.bench.ReportCaptureBenchmark \
+ *     -Dexec.classpathScope=test -Dexec.args="--orders 100000 --days 120 --repeat 5"
+ * </pre>
+ *
+ * <p>Two report files are installed: one by day over {@code wms.orders} with its lines as a child
+ * source (each line change calls a function that looks its order up), and one by day over
+ * {@code wms.stock_movements}, which reads {@code wms.locations} (a change there asks for a
+ * rebuild). The built-in capture (its triggers, and the order lines' sweep column default and
+ * index) is dropped first, so that "without" is no capture at all. Options: {@code --servers
+ * embedded,debian15} (default both, one after the other), {@code --orders}, {@code --days},
+ * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10).
+ */
+public final class ReportCaptureBenchmark {
+
+    static final String ORDER_VALUE = """
+            -- name: bi_reports.order_value_by_day
+            -- kind: by-time
+            -- group: daily
+            -- bucket: order_date by day
+            -- unique-key: order_date, warehouse_id
+            -- source: wms.orders.created_at
+            -- source: wms.order_lines.order_id -> wms.orders.order_id
+
+            SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date, o.warehouse_id,
+                   count(DISTINCT o.order_id) AS orders, coalesce(sum(l.quantity * l.unit_price), 0) AS value
+            FROM wms.orders o
+            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+            WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
+            GROUP BY 1, 2
+            """;
+
+    static final String PICKS = """
+            -- name: bi_reports.picks_by_day
+            -- kind: by-time
+            -- group: daily
+            -- bucket: pick_date by day
+            -- unique-key: pick_date, warehouse_id
+            -- source: wms.stock_movements.moved_at
+
+            SELECT (m.moved_at AT TIME ZONE bucket.zone)::date AS pick_date, l.warehouse_id, sum(-m.quantity) AS units
+            FROM wms.stock_movements m JOIN wms.locations l ON l.location_id = m.location_id
+            WHERE m.movement_type = 'pick' AND m.moved_at >= bucket.since AND m.moved_at < bucket.until
+            GROUP BY 1, 2
+            """;
+
+    private final PrintStream out = System.out;
+    private final LoadAverage load = new LoadAverage();
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        List<BenchServer> servers = Arrays.stream(
+                        option(a, "--servers", "embedded,debian15").split(","))
+                .map(BenchServer::parse)
+                .toList();
+        int orders = Integer.parseInt(option(a, "--orders", "100000"));
+        int days = Integer.parseInt(option(a, "--days", "120"));
+        int repeat = Integer.parseInt(option(a, "--repeat", "3"));
+        int applyDays = Integer.parseInt(option(a, "--apply-days", "10"));
+        ReportCaptureBenchmark bench = new ReportCaptureBenchmark();
+        List<String> summary = new ArrayList<>();
+        for (BenchServer server : servers) {
+            summary.add(bench.run(server, orders, days, repeat, applyDays));
+        }
+        System.out.println();
+        System.out.println("apply of " + applyDays + " generated days in one transaction, " + orders + " orders over "
+                + days + " days; median of " + repeat + " with and without the generated capture:");
+        summary.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private String run(BenchServer server, int orders, int days, int repeat, int applyDays) throws Exception {
+        Path dir = Files.createTempDirectory("wms-analytics-report-files-");
+        try (BenchStack stack =
+                BenchStack.start(Optional.empty(), server, "wms-analytics.reports.dir = \"" + dir + "\"\n")) {
+            stack.build(orders, days);
+            Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
+            Files.writeString(dir.resolve("picks.sql"), PICKS);
+            stack.app().migrate(false, line -> out.println(server.option() + ": " + line));
+            List<Duration> with = new ArrayList<>();
+            List<Duration> without = new ArrayList<>();
+            List<Double> withRate = new ArrayList<>();
+            List<Double> withoutRate = new ArrayList<>();
+            long rows = 0;
+            try (Connection primary = stack.primaryConnection();
+                    Connection replica = stack.replicaConnection()) {
+                replica.setAutoCommit(true);
+                dropBuiltInCapture(replica);
+                List<String[]> generated = generatedTriggers(replica);
+                out.printf("%s: %d generated triggers: %s%n", server.option(), generated.size(), tables(generated));
+                ReplayWait replay = new ReplayWait(primary, stack.subscription());
+                GenerateRequest bulk = new GenerateRequest(orders / days * applyDays, applyDays, BenchStack.SEED);
+                for (int i = 1; i <= repeat; i++) {
+                    for (boolean capture : new boolean[] {true, false}) {
+                        toggle(replica, generated, capture);
+                        long written = stack
+                                .app()
+                                .generate(BenchStack.PUBLISHER, bulk, GenerateProgress.NONE)
+                                .rowsWritten()
+                                .values()
+                                .stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                        Duration apply = replay.since(System.nanoTime());
+                        (capture ? with : without).add(apply);
+                        (capture ? withRate : withoutRate).add(written / (apply.toNanos() / 1e9));
+                        rows = written;
+                        out.printf(
+                                "%s %d/%d %s generated capture: %,d rows applied in %s; load %s%n",
+                                server.option(),
+                                i,
+                                repeat,
+                                capture ? "with" : "without",
+                                written,
+                                Stats.ms(apply),
+                                load.sample());
+                    }
+                }
+                toggle(replica, generated, true);
+                execute(
+                        replica,
+                        "UPDATE analytics_control.incremental_report SET needs_full = true,"
+                                + " full_reason = 'capture was disabled by a benchmark'");
+            }
+            return String.format(
+                    "  %-10s about %,d rows: apply with %s, without %s (medians); %,.0f rows/s with, %,.0f without:"
+                            + " throughput with = %.2fx without",
+                    server.option(),
+                    rows,
+                    Stats.ms(Stats.median(with)),
+                    Stats.ms(Stats.median(without)),
+                    median(withRate),
+                    median(withoutRate),
+                    median(withRate) / median(withoutRate));
+        }
+    }
+
+    /** The hand-written capture of the built-in reports, and the order lines' sweep column default and index. */
+    private static void dropBuiltInCapture(Connection replica) throws SQLException {
+        for (String[] t : triggers(replica, false)) {
+            execute(replica, "DROP TRIGGER " + t[1] + " ON " + t[0]);
+        }
+        execute(replica, "ALTER TABLE wms.order_lines ALTER COLUMN applied_xid DROP DEFAULT");
+        execute(replica, "DROP INDEX IF EXISTS wms.order_lines_applied_xid_idx");
+    }
+
+    private static List<String[]> generatedTriggers(Connection replica) throws SQLException {
+        return triggers(replica, true);
+    }
+
+    /** Row and statement triggers on the mirror: {table, name}; generated ones are named capture_ and 12 hex digits. */
+    private static List<String[]> triggers(Connection replica, boolean generated) throws SQLException {
+        List<String[]> found = new ArrayList<>();
+        try (Statement s = replica.createStatement();
+                ResultSet rs = s.executeQuery("SELECT t.tgrelid::regclass::text, quote_ident(t.tgname)"
+                        + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                        + " WHERE c.relnamespace = 'wms'::regnamespace AND NOT t.tgisinternal"
+                        + " AND (t.tgname ~ '^capture_[0-9a-f]{12}_') = " + generated + " ORDER BY 1, 2")) {
+            while (rs.next()) {
+                found.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return found;
+    }
+
+    private static void toggle(Connection replica, List<String[]> triggers, boolean on) throws SQLException {
+        for (String[] t : triggers) {
+            execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
+        }
+    }
+
+    private static String tables(List<String[]> triggers) {
+        return String.join(", ", triggers.stream().map(t -> t[0]).distinct().toList());
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}
