@@ -148,10 +148,11 @@ final class TimeBucketDdl {
                 .from("pg_attribute a")
                 .where("a.attrelid = to_regclass(?) AND a.attname = 'applied_xid' AND NOT a.attisdropped", table))) {
             exec("ALTER TABLE " + table + " ADD COLUMN applied_xid bigint");
-            exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT pg_current_xact_id()::text::bigint");
             exec("COMMENT ON COLUMN " + table + ".applied_xid IS 'The replica transaction that wrote the row (a"
                     + " default; the publisher has no such column): how the change capture finds new rows.'");
         }
+        // Set again when the column was there: without its default, new rows would escape the sweep.
+        exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT pg_current_xact_id()::text::bigint");
         Name unswept = name("analytics_control", prefix + "unswept");
         Name sweep = name("analytics_control", prefix + "sweep");
         exec(CaptureFunctions.unswept(unswept, file, s, parentTimeColumn));

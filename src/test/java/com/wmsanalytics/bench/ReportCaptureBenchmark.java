@@ -31,7 +31,9 @@ import java.util.Optional;
  * source (each line change calls a function that looks its order up), and one by day over
  * {@code wms.stock_movements}, which reads {@code wms.locations} (a change there asks for a
  * rebuild). The built-in capture (its triggers, and the order lines' sweep column default and
- * index) is dropped first, so that "without" is no capture at all. Options: {@code --servers
+ * index) is dropped before the files are installed, so that the generated capture makes its
+ * own, and "without" (the generated triggers disabled, the sweep column's default and BRIN
+ * index dropped) is no capture at all. Options: {@code --servers
  * embedded,debian15} (default both, one after the other), {@code --orders}, {@code --days},
  * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10).
  */
@@ -98,6 +100,10 @@ public final class ReportCaptureBenchmark {
         try (BenchStack stack =
                 BenchStack.start(Optional.empty(), server, "wms-analytics.reports.dir = \"" + dir + "\"\n")) {
             stack.build(orders, days);
+            try (Connection replica = stack.replicaConnection()) {
+                replica.setAutoCommit(true);
+                dropBuiltInCapture(replica);
+            }
             Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
             Files.writeString(dir.resolve("picks.sql"), PICKS);
             stack.app().migrate(false, line -> out.println(server.option() + ": " + line));
@@ -109,7 +115,6 @@ public final class ReportCaptureBenchmark {
             try (Connection primary = stack.primaryConnection();
                     Connection replica = stack.replicaConnection()) {
                 replica.setAutoCommit(true);
-                dropBuiltInCapture(replica);
                 List<String[]> generated = generatedTriggers(replica);
                 out.printf("%s: %d generated triggers: %s%n", server.option(), generated.size(), tables(generated));
                 ReplayWait replay = new ReplayWait(primary, stack.subscription());
@@ -187,9 +192,23 @@ public final class ReportCaptureBenchmark {
         return found;
     }
 
+    /** The generated triggers, and the order lines' sweep column default and BRIN index, on or off. */
     private static void toggle(Connection replica, List<String[]> triggers, boolean on) throws SQLException {
         for (String[] t : triggers) {
             execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
+        }
+        if (on) {
+            execute(
+                    replica,
+                    "ALTER TABLE wms.order_lines ALTER COLUMN applied_xid SET DEFAULT"
+                            + " pg_current_xact_id()::text::bigint");
+            execute(
+                    replica,
+                    "CREATE INDEX IF NOT EXISTS order_lines_applied_xid_idx ON wms.order_lines"
+                            + " USING brin (applied_xid) WITH (pages_per_range = 32)");
+        } else {
+            execute(replica, "ALTER TABLE wms.order_lines ALTER COLUMN applied_xid DROP DEFAULT");
+            execute(replica, "DROP INDEX IF EXISTS wms.order_lines_applied_xid_idx");
         }
     }
 
