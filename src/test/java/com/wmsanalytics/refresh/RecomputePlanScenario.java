@@ -10,6 +10,8 @@ import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.TestInstance;
  * grows with the history ({@code wms.orders}, {@code order_lines}, {@code stock_movements},
  * {@code shipments}). The plans are read with
  * EXPLAIN, with the settings the refresh uses, on a history large enough for a wrong plan to
- * show: 300,000 orders over 600 days, written straight into the replica's mirror. A subclass
- * chooses the servers.
+ * show: 300,000 orders over 600 days, written straight into the replica's mirror. The reports
+ * include two report files, whose rows functions migrate generates. A subclass chooses the
+ * servers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RecomputePlanScenario {
@@ -43,11 +46,46 @@ abstract class RecomputePlanScenario {
     static final int DAYS = 600;
     private static final Set<String> HISTORY = Set.of("orders", "order_lines", "stock_movements", "shipments");
 
+    /** Two report files of kind by-time, whose rows functions migrate generates: a child source, and a join. */
+    static final String ORDER_VALUE = """
+            -- name: bi_reports.order_value_by_day
+            -- kind: by-time
+            -- bucket: order_date by day
+            -- unique-key: order_date, warehouse_id
+            -- source: wms.orders.created_at
+            -- source: wms.order_lines.order_id -> wms.orders.order_id
+
+            SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date, o.warehouse_id,
+                   count(DISTINCT o.order_id) AS orders, coalesce(sum(l.quantity * l.unit_price), 0) AS value
+            FROM wms.orders o
+            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+            WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
+            GROUP BY 1, 2
+            """;
+
+    static final String PICKS = """
+            -- name: bi_reports.picks_by_week
+            -- kind: by-time
+            -- bucket: week_start by week
+            -- unique-key: week_start, warehouse_id
+            -- source: wms.stock_movements.moved_at
+
+            SELECT date_trunc('week', m.moved_at AT TIME ZONE bucket.zone)::date AS week_start, l.warehouse_id,
+                   sum(-m.quantity) AS units
+            FROM wms.stock_movements m JOIN wms.locations l ON l.location_id = m.location_id
+            WHERE m.movement_type = 'pick' AND m.moved_at >= bucket.since AND m.moved_at < bucket.until
+            GROUP BY 1, 2
+            """;
+
     abstract PostgresPair pg();
 
     @BeforeAll
     void history() throws Exception {
-        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg()), Clock.systemUTC())) {
+        Path reports = Files.createTempDirectory("reports");
+        Files.writeString(reports.resolve("order_value.sql"), ORDER_VALUE);
+        Files.writeString(reports.resolve("picks.sql"), PICKS);
+        String hocon = TestConfig.hocon(pg()) + "wms-analytics.reports.dir = \"" + reports + "\"\n";
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
             app.migrate();
         }
         String sql = fixture().replace(":orders", Integer.toString(ORDERS)).replace(":days", Integer.toString(DAYS));
@@ -72,7 +110,7 @@ abstract class RecomputePlanScenario {
                 scans.put(report.name(), found);
             }
         }
-        assertEquals(6, scans.size(), scans.toString());
+        assertEquals(8, scans.size(), "the six built-in reports and the two report files: " + scans);
         scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
     }
 
