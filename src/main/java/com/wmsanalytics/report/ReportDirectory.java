@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The report files of {@code reports.dir}: every {@code *.sql} file directly in it, read once,
+ * The report files of {@code reports.dir}: every {@code *.sql} file directly in it but hidden
+ * ones (an editor's lock or swap file), read once,
  * so that a file edited while {@code migrate} runs is applied as it was read or not at all.
  */
 public final class ReportDirectory {
@@ -48,6 +49,7 @@ public final class ReportDirectory {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();

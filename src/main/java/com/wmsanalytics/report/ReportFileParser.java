@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a report file: a header of {@code -- key: value} lines at the top, which keeps the file
  * valid SQL, then the query. A blank line or the first line that is not a comment ends the
- * header. The keys are {@code name}, {@code kind}, {@code group}, {@code unique-key},
+ * header; an empty {@code --} line inside it is skipped. The keys are {@code name}, {@code kind}, {@code group}, {@code unique-key},
  * {@code warn-after}, {@code error-after} and {@code description}.
  */
 final class ReportFileParser {
@@ -111,6 +111,9 @@ final class ReportFileParser {
             Map<String, String> values,
             Map<String, Integer> keyLines,
             Map<Integer, String> sources) {
+        if (line.substring(2).isBlank()) {
+            return;
+        }
         Matcher m = HEADER_LINE.matcher(line);
         if (!m.matches()) {
             throw new ReportFileException(

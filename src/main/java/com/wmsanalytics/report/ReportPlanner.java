@@ -1,10 +1,13 @@
 package com.wmsanalytics.report;
 
+import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.UsageException;
+import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
 import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.text.Durations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -39,6 +42,8 @@ public final class ReportPlanner {
     private static final Pattern RELATION =
             Pattern.compile("\\G(\"?)([A-Za-z_][A-Za-z0-9_$]*)\\1\\s*\\.\\s*(\"?)([A-Za-z_][A-Za-z0-9_$]*)\\3");
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final DataSource replica;
     private final Duration lockTimeout;
 
@@ -63,6 +68,15 @@ public final class ReportPlanner {
             }
         } catch (SQLException e) {
             throw new DataAccessException("checking the report files: " + ErrorMessages.serverMessage(e), e);
+        } catch (DataAccessException e) {
+            if (LOCK_NOT_AVAILABLE.equals(SqlStates.of(e))) {
+                throw new WmsAnalyticsException(
+                        ExitCode.LOCKED,
+                        "migrate could not lock a report or a mirror table within refresh.lock-timeout ("
+                                + Durations.human(lockTimeout) + "): a refresh or the apply worker holds it; try again",
+                        e);
+            }
+            throw e;
         }
     }
 
@@ -156,6 +170,9 @@ public final class ReportPlanner {
         try {
             ddl.drop(parts[0], parts[1]);
         } catch (DataAccessException e) {
+            if (LOCK_NOT_AVAILABLE.equals(SqlStates.of(e))) {
+                throw e;
+            }
             String why = "2BP01".equals(SqlStates.of(e))
                     ? "objects that are not report files read it (" + ErrorMessages.serverMessage(e)
                             + "); drop them first"

@@ -17,6 +17,8 @@ import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +57,7 @@ class ReportFilesTest {
 
     static final String BUSIEST = """
             -- name: bi_reports.busiest_pick_day
+            --
             -- kind: full
             -- group: weekly
             -- unique-key: warehouse_id
@@ -97,6 +100,7 @@ class ReportFilesTest {
     void a_report_file_dropped_in_the_directory_is_created_by_migrate_and_refreshed_by_its_group() throws IOException {
         write("picks.sql", PICKS);
         write("busiest.sql", BUSIEST);
+        write(".#busiest.sql", "an editor's lock file, not a report");
         String lastMigration = value("SELECT max(installed_rank) FROM analytics_control.flyway_schema_history");
 
         CliRun migrate = cli("migrate");
@@ -227,6 +231,32 @@ class ReportFilesTest {
                 "0",
                 value("SELECT count(*) FROM analytics_control.refresh_group_member WHERE view_name ="
                         + " 'customers_by_region'"));
+    }
+
+    @Test
+    void a_migrate_that_cannot_lock_a_report_a_reader_holds_exits_4_and_changes_nothing() throws Exception {
+        write("customers.sql", CUSTOMERS);
+        assertEquals(0, cli("migrate").exitCode());
+        String before = oid("bi_reports.customers_by_region");
+        write("customers.sql", CUSTOMERS.replace("count(*) AS customers", "count(*) AS customers, 1 AS one"));
+        Path quick = Files.writeString(
+                Files.createTempFile("quick-lock", ".conf"),
+                Files.readString(config) + "wms-analytics.refresh.lock-timeout = 1s\n");
+        try (Connection reader = pg.replica().dataSource(PostgresPair.DATABASE).getConnection();
+                Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            s.execute("SELECT count(*) FROM bi_reports.customers_by_region");
+
+            CliRun check = CliRun.of("migrate", "--check", "--config", quick.toString());
+
+            assertEquals(4, check.exitCode(), check.out() + check.err());
+            assertEquals(
+                    List.of("error: migrate could not lock a report or a mirror table within refresh.lock-timeout"
+                            + " (1.0 s): a refresh or the apply worker holds it; try again"),
+                    check.errLines());
+            reader.rollback();
+        }
+        assertEquals(before, oid("bi_reports.customers_by_region"), "nothing changed");
     }
 
     private static String query(String file) {
