@@ -32,7 +32,7 @@ final class CaptureFunctions {
         TimeBuckets.Parent parent = s.parent().orElseThrow();
         String col = name(s.column()).toString();
         String lookup = "SELECT p." + name(parentTimeColumn) + " INTO parent_time FROM "
-                + TimeBucketDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
+                + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
         String record = "        IF parent_time < " + closed + " THEN\n"
                 + "            SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
                 + insertDirty(file, "parent_time") + "\n            ON CONFLICT DO NOTHING;\n        END IF;\n";
@@ -52,7 +52,7 @@ final class CaptureFunctions {
      */
     static String unswept(Name function, ReportFile file, TimeBuckets.Source s, String parentTimeColumn) {
         TimeBuckets.Parent parent = s.parent().orElseThrow();
-        Name table = TimeBucketDdl.table(s.table());
+        Name table = MirrorDdl.table(s.table());
         return "CREATE FUNCTION " + function + "() RETURNS TABLE (bucket date) LANGUAGE sql STABLE"
                 + " SET enable_seqscan = off BEGIN ATOMIC\n"
                 + "    SELECT DISTINCT date_trunc("
@@ -64,7 +64,7 @@ final class CaptureFunctions {
                 + "          WHERE " + thisSweep(file, table, "w.") + " AND l.applied_xid IS NOT NULL) AS n\n"
                 + "    CROSS JOIN analytics_control.capture_setting c\n"
                 + "    CROSS JOIN LATERAL (SELECT p." + name(parentTimeColumn) + " AS t FROM "
-                + TimeBucketDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
+                + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
                 + " = n.parent_key AND p." + name(parentTimeColumn) + " < now() - c.open_window LIMIT 1) AS d;\nEND";
     }
 
@@ -73,20 +73,21 @@ final class CaptureFunctions {
      * so one snapshot: every transaction below it had ended, so its rows were seen; one at or
      * above it may not have been, and the next sweep reads it again.
      */
-    static String sweep(Name function, Name unswept, ReportFile file, TimeBuckets.Source s) {
-        Name table = TimeBucketDdl.table(s.table());
+    static String sweep(
+            Name function, Name unswept, ReportFile file, TimeBuckets.Source s, String dirtyTable, String column) {
+        Name table = MirrorDdl.table(s.table());
         return "CREATE FUNCTION " + function + "() RETURNS bigint LANGUAGE sql BEGIN ATOMIC\n"
-                + "    WITH recorded AS (INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)\n"
-                + "                      SELECT " + inline(file.schema()) + ", " + inline(file.name())
-                + ", u.bucket FROM "
-                + unswept + "() u ON CONFLICT DO NOTHING RETURNING 1),\n"
+                + "    WITH recorded AS (INSERT INTO analytics_control." + dirtyTable + " (report_schema, report_name, "
+                + column + ")\n"
+                + "                      SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", u." + column
+                + " FROM " + unswept + "() u ON CONFLICT DO NOTHING RETURNING 1),\n"
                 + "         marked AS (UPDATE analytics_control.report_sweep\n"
                 + "                    SET swept_below = greatest(swept_below, pg_snapshot_xmin(pg_current_snapshot())::text::bigint)\n"
                 + "                    WHERE " + thisSweep(file, table, "") + " RETURNING 1)\n"
                 + "    SELECT count(*) FROM recorded;\nEND";
     }
 
-    private static String thisSweep(ReportFile file, Name table, String alias) {
+    static String thisSweep(ReportFile file, Name table, String alias) {
         return alias + "report_schema = " + inline(file.schema()) + " AND " + alias + "report_name = "
                 + inline(file.name()) + " AND " + alias + "source_table = " + inline(table.toString()) + "::regclass";
     }

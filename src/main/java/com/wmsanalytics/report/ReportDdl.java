@@ -109,7 +109,7 @@ final class ReportDdl {
         if (kind.equals("m")) {
             db.execute(query("DROP MATERIALIZED VIEW {0}", name(schema, name)));
         } else if (kind.equals("r")) {
-            new TimeBucketDdl(db).drop(schema, name);
+            new MirrorDdl(db).drop(schema, name);
         }
     }
 

@@ -57,7 +57,7 @@ final class TimeBucketSetup {
     }
 
     private void checkSource(ReportFile file, TimeBuckets.Source s) {
-        String table = TimeBucketDdl.table(s.table()).toString();
+        String table = MirrorDdl.table(s.table()).toString();
         if (db.fetchOne("SELECT to_regclass(?) IS NULL", table).get(0, Boolean.class)) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
         }
@@ -71,7 +71,7 @@ final class TimeBucketSetup {
                             + ", not a timestamptz");
         }
         s.parent()
-                .filter(p -> columnType(TimeBucketDdl.table(p.table()).toString(), p.keyColumn())
+                .filter(p -> columnType(MirrorDdl.table(p.table()).toString(), p.keyColumn())
                         .isEmpty())
                 .ifPresent(p -> {
                     throw file.fault(s.line(), "parent " + p.table().qualified() + " has no column " + p.keyColumn());
@@ -93,7 +93,7 @@ final class TimeBucketSetup {
                         + " AND d.refclassid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'm', 'v', 'f')"
                         + " AND n.nspname <> 'analytics_control' AND NOT (n.nspname = ? AND c.relname = ?)"
                         + " ORDER BY 1, 2",
-                TimeBucketDdl.rowsFunction(file) + "(date[], date)",
+                MirrorDdl.rowsFunction(file) + "(date[], date)",
                 file.schema(),
                 file.name());
         List<TimeBuckets.Table> others = new ArrayList<>();

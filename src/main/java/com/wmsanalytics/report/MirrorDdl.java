@@ -1,0 +1,158 @@
+package com.wmsanalytics.report;
+
+import static org.jooq.impl.DSL.name;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+
+/**
+ * What the generated capture of a table-backed report file does on the mirror and in the
+ * control schema, whatever its kind: triggers (ENABLE ALWAYS, as the apply worker runs with
+ * session_replication_role = replica), the sweep column of a source whose new rows are swept,
+ * indexes, and the drop of it all. Its functions and triggers are named {@code capture_}, 12 hex
+ * digits of the report's name and a suffix, so that the drop finds them.
+ */
+final class MirrorDdl {
+
+    private final DSLContext db;
+
+    MirrorDdl(DSLContext db) {
+        this.db = db;
+    }
+
+    void exec(String sql) {
+        db.connection(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.setEscapeProcessing(false);
+                s.execute(sql);
+            }
+        });
+    }
+
+    /** A row trigger, with a WHEN clause unless {@code when} is null. */
+    void trigger(TimeBuckets.Table on, String trigger, String events, String when, Name function) {
+        exec("CREATE TRIGGER " + name(trigger) + " AFTER " + events + " ON " + table(on) + " FOR EACH ROW"
+                + (when == null ? "" : " WHEN (" + when + ")") + " EXECUTE FUNCTION " + function + "()");
+        exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
+    }
+
+    /** A TRUNCATE trigger; it fires for a replicated TRUNCATE too. */
+    void truncate(TimeBuckets.Table on, String trigger, Name function) {
+        exec("CREATE TRIGGER " + name(trigger) + " AFTER TRUNCATE ON " + table(on)
+                + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+        exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
+    }
+
+    /** Asks for a rebuild on any change to the tables the query reads but the declaration does not name. */
+    void rebuildOn(List<TimeBuckets.Table> tables, String prefix, Name rebuild) {
+        for (int i = 0; i < tables.size(); i++) {
+            trigger(tables.get(i), prefix + "r" + i, "INSERT OR UPDATE OR DELETE", null, rebuild);
+            truncate(tables.get(i), prefix + "r" + i + "_trunc", rebuild);
+        }
+    }
+
+    /**
+     * Gives a source the column its sweep reads: {@code applied_xid}, the id of the replica
+     * transaction that wrote the row, a column default the apply worker evaluates without a call.
+     */
+    void appliedXid(TimeBuckets.Table on) {
+        String table = table(on).toString();
+        if (!db.fetchExists(db.selectOne()
+                .from("pg_attribute a")
+                .where("a.attrelid = to_regclass(?) AND a.attname = 'applied_xid' AND NOT a.attisdropped", table))) {
+            exec("ALTER TABLE " + table + " ADD COLUMN applied_xid bigint");
+            exec("COMMENT ON COLUMN " + table + ".applied_xid IS 'The replica transaction that wrote the row (a"
+                    + " default; the publisher has no such column): how the change capture finds new rows.'");
+        }
+        // Set again when the column was there: without its default, new rows would escape the sweep.
+        exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT pg_current_xact_id()::text::bigint");
+    }
+
+    /** Registers a sweep: its mark starts at the current snapshot's xmin. */
+    void registerSweep(ReportFile file, TimeBuckets.Table on, Name sweep, Name unswept) {
+        db.execute(
+                "INSERT INTO analytics_control.report_sweep (report_schema, report_name, source_table, swept_below,"
+                        + " sweep, unswept) VALUES (?, ?, ?::regclass, pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
+                        + " ?::regprocedure, ?::regprocedure)",
+                file.schema(),
+                file.name(),
+                table(on).toString(),
+                sweep + "()",
+                unswept + "()");
+    }
+
+    /** A B-tree index on {@code column}, or a BRIN index on {@code applied_xid}, unless an index leads with it. */
+    void index(TimeBuckets.Table on, String column) {
+        if (leadingIndex(on, column)) {
+            return;
+        }
+        exec("CREATE INDEX ON " + table(on)
+                + (column.equals("applied_xid")
+                        ? " USING brin (applied_xid) WITH (pages_per_range = 32)"
+                        : " (" + name(column) + ")"));
+    }
+
+    private boolean leadingIndex(TimeBuckets.Table on, String column) {
+        return db.fetchExists(db.selectOne()
+                .from("pg_index i")
+                .join("pg_attribute a")
+                .on("a.attrelid = i.indrelid AND a.attnum = i.indkey[0]")
+                .where(
+                        "i.indrelid = to_regclass(?) AND a.attname = ?",
+                        table(on).toString(),
+                        column));
+    }
+
+    /** Drops a table-backed report: its capture, control rows, rows function and table. */
+    void drop(String schema, String reportName) {
+        String prefix = capturePrefix(schema + "." + reportName);
+        String like = prefix.replace("_", "\\_") + "%";
+        db.fetch("SELECT t.tgrelid::regclass::text, t.tgname FROM pg_trigger t WHERE t.tgname LIKE ?", like)
+                .forEach(r -> exec("DROP TRIGGER " + name(r.get(1, String.class)) + " ON " + r.get(0, String.class)));
+        db.fetch(
+                        "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'analytics_control'::regnamespace"
+                                + " AND p.proname LIKE ?",
+                        like)
+                .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
+        for (String control :
+                List.of("report_sweep", "incremental_report", "dirty_bucket", "claimed_bucket", "rebuild_request")) {
+            db.execute(
+                    "DELETE FROM analytics_control." + control + " WHERE report_schema = ? AND report_name = ?",
+                    schema,
+                    reportName);
+        }
+        db.fetch(
+                        "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = to_regnamespace(?)"
+                                + " AND p.proname = ?",
+                        name(schema).toString(),
+                        rowsFunctionName(reportName))
+                .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
+        exec("DROP TABLE " + name(schema, reportName));
+    }
+
+    /** {@code capture_} and 12 hex digits of the report's name: its functions and triggers start with it. */
+    static String capturePrefix(ReportFile file) {
+        return capturePrefix(file.qualified());
+    }
+
+    private static String capturePrefix(String qualified) {
+        return "capture_"
+                + ReportFileParser.sha256(qualified.getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 12) + "_";
+    }
+
+    /** The rows function of a report: its name and {@code _rows}, within PostgreSQL's 63 characters. */
+    static Name rowsFunction(ReportFile file) {
+        return name(file.schema(), rowsFunctionName(file.name()));
+    }
+
+    private static String rowsFunctionName(String report) {
+        return (report.length() > 58 ? report.substring(0, 58) : report) + "_rows";
+    }
+
+    static Name table(TimeBuckets.Table t) {
+        return name(t.schema(), t.name());
+    }
+}
