@@ -7,7 +7,7 @@ CREATE TABLE analytics_control.report_file (
     report_schema     text NOT NULL,
     report_name       text NOT NULL,
     file              text NOT NULL,
-    kind              text NOT NULL CHECK (kind IN ('full', 'by-time')),
+    kind              text NOT NULL CHECK (kind IN ('full', 'by-time', 'by-key')),
     refresh_group     text CHECK (refresh_group ~ '^[a-z][a-z0-9_]*$'),
     unique_key        text[] NOT NULL DEFAULT '{}',
     warn_after        interval,
@@ -76,3 +76,34 @@ END;
 $$;
 COMMENT ON FUNCTION analytics_control.summarize_applied_xid(regclass) IS
     'Summarizes the new block ranges of a swept table''s BRIN index on applied_xid, unless VACUUM holds the table; returns the ranges summarized.';
+
+-- Report files of kind by-key: a table kept key by key (a customer, a product), registered in
+-- incremental_report with bucket_unit 'key' and its key's type; its rows function takes the
+-- keys wanted as an array of that type and whether all are. The capture records changed keys
+-- as text in dirty_key, which a refresh claims into claimed_key in a short transaction of its
+-- own, as for buckets (V16).
+ALTER TABLE analytics_control.incremental_report DROP CONSTRAINT incremental_report_bucket_unit_check;
+ALTER TABLE analytics_control.incremental_report
+    ADD CONSTRAINT incremental_report_bucket_unit_check CHECK (bucket_unit IN ('day', 'week', 'month', 'key'));
+ALTER TABLE analytics_control.incremental_report ADD COLUMN key_type text;
+COMMENT ON COLUMN analytics_control.incremental_report.key_type IS 'For a report kept by key (bucket_unit key): the type of its key column.';
+
+CREATE TABLE analytics_control.dirty_key (
+    report_schema  text NOT NULL,
+    report_name    text NOT NULL,
+    key            text NOT NULL,
+    PRIMARY KEY (report_schema, report_name, key)
+);
+COMMENT ON TABLE analytics_control.dirty_key IS
+    'Keys of by-key reports that changed since their last refresh, as text, each recorded once.';
+
+CREATE TABLE analytics_control.claimed_key (
+    report_schema  text NOT NULL,
+    report_name    text NOT NULL,
+    key            text NOT NULL,
+    PRIMARY KEY (report_schema, report_name, key)
+);
+COMMENT ON TABLE analytics_control.claimed_key IS
+    'Dirty keys a refresh has claimed: it recomputes them and deletes them in its own transaction.';
+
+GRANT SELECT, INSERT, DELETE ON analytics_control.dirty_key, analytics_control.claimed_key TO wms_analytics_user;

@@ -4,7 +4,6 @@ import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.TextTable;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
             String status,
             long bucketsCompared,
             long bucketsPending,
-            List<LocalDate> differingBuckets,
+            List<String> differingBuckets,
             Optional<String> reason) {}
 
     @Override
@@ -126,8 +125,9 @@ final class VerifyCommand implements Callable<Integer> {
                                 : "every incremental report equals its definition");
     }
 
-    private static String buckets(List<LocalDate> dates) {
-        List<String> shown = dates.stream().limit(5).map(LocalDate::toString).toList();
-        return String.join(", ", shown) + (dates.size() > 5 ? " and " + (dates.size() - 5) + " more" : "");
+    /** The first buckets (dates, or the keys of a report kept by key) that differ. */
+    private static String buckets(List<String> buckets) {
+        List<String> shown = buckets.stream().limit(5).toList();
+        return String.join(", ", shown) + (buckets.size() > 5 ? " and " + (buckets.size() - 5) + " more" : "");
     }
 }

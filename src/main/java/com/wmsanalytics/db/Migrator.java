@@ -95,6 +95,6 @@ public final class Migrator {
             return new ConnectionException("cannot migrate " + target + ": " + ErrorMessages.firstLine(e), e);
         }
         return new WmsAnalyticsException(
-                ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.firstLine(e), e);
+                ExitCode.FAILED, "migration of " + target + " failed: " + ErrorMessages.serverMessage(e), e);
     }
 }

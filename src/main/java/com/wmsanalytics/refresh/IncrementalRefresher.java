@@ -45,8 +45,17 @@ final class IncrementalRefresher {
         ReportState.Snapshot before = state.lock(tx, report);
         state.claimRebuildRequests(tx, report);
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
-        BucketCounts counts =
-                fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
+        BucketCounts counts;
+        if (spec.keyed()) {
+            counts = fullReason.isPresent()
+                    ? KeyedRecompute.rebuild(tx, report, spec)
+                    : KeyedRecompute.recompute(tx, report, spec, KeyedRecompute.keyType(tx, report));
+            if (counts.rowsDeleted() + counts.rowsInserted() > 0) {
+                state.markDependentsFull(tx, report);
+            }
+        } else {
+            counts = fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
+        }
         state.recordRefreshed(tx, report, timeZone, before.currentSignature());
         long rows = tx.fetchCount(tx.selectFrom(name(report.schema(), report.name())));
         if (fullReason.isPresent() || counts.rowsDeleted() + counts.rowsInserted() > ANALYZE_SHARE * rows) {

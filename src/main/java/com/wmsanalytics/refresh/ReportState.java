@@ -212,9 +212,15 @@ final class ReportState {
         tx.execute(
                 "INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
                         + " SELECT r.report_schema, r.report_name, date_trunc(r.bucket_unit, b::timestamp)::date"
-                        + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE" + READS_REPORT
-                        + " ON CONFLICT DO NOTHING",
+                        + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE r.bucket_unit <> 'key'"
+                        + " AND" + READS_REPORT + " ON CONFLICT DO NOTHING",
                 buckets,
+                report.oid());
+        // A report kept by key cannot tell which of its keys a bucket holds: it is rebuilt.
+        tx.execute(
+                "UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ?"
+                        + " WHERE r.bucket_unit = 'key' AND" + READS_REPORT,
+                report.qualified() + " changed",
                 report.oid());
     }
 

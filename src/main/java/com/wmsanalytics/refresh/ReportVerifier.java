@@ -42,7 +42,7 @@ public final class ReportVerifier {
             Status status,
             long bucketsCompared,
             long bucketsPending,
-            List<LocalDate> differing,
+            List<String> differing,
             Optional<String> reason) {
 
         public Check {
@@ -90,6 +90,9 @@ public final class ReportVerifier {
         if (rebuild.isPresent()) {
             return skipped(report, "its next refresh rebuilds it in full (" + rebuild.get() + ")");
         }
+        if (spec.keyed()) {
+            return KeyedVerify.compare(tx, report, spec);
+        }
         TreeSet<LocalDate> pendingBuckets = new TreeSet<>(state.dirty(tx, report));
         pendingBuckets.addAll(state.extent(tx, spec));
         List<LocalDate> dirty = List.copyOf(pendingBuckets);
@@ -117,7 +120,7 @@ public final class ReportVerifier {
                 differing.isEmpty() ? Status.OK : Status.DIFFERS,
                 compared,
                 pending,
-                differing,
+                differing.stream().map(LocalDate::toString).toList(),
                 Optional.empty());
     }
 
@@ -132,7 +135,18 @@ public final class ReportVerifier {
                     Optional.of("another refresh of " + report.qualified() + " holds its lock"));
         }
         Incremental spec = report.incremental().orElseThrow();
-        String buckets = IncrementalRefresher.dateArray(found.differing());
+        if (spec.keyed()) {
+            KeyedVerify.repair(tx, report, spec, found.differing());
+            return new Check(
+                    report,
+                    Status.REPAIRED,
+                    found.bucketsCompared(),
+                    found.bucketsPending(),
+                    found.differing(),
+                    Optional.empty());
+        }
+        String buckets = IncrementalRefresher.dateArray(
+                found.differing().stream().map(LocalDate::parse).toList());
         tx.execute(DSL.query(
                 "DELETE FROM {0} WHERE {1} = ANY ({2}::date[])",
                 table(report), name(spec.bucketColumn()), val(buckets)));

@@ -116,8 +116,14 @@ final class MirrorDdl {
                                 + " AND p.proname LIKE ?",
                         like)
                 .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
-        for (String control :
-                List.of("report_sweep", "incremental_report", "dirty_bucket", "claimed_bucket", "rebuild_request")) {
+        for (String control : List.of(
+                "report_sweep",
+                "incremental_report",
+                "dirty_bucket",
+                "claimed_bucket",
+                "dirty_key",
+                "claimed_key",
+                "rebuild_request")) {
             db.execute(
                     "DELETE FROM analytics_control." + control + " WHERE report_schema = ? AND report_name = ?",
                     schema,

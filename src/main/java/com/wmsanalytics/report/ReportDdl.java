@@ -65,12 +65,12 @@ final class ReportDdl {
         db.execute(query("CREATE SCHEMA IF NOT EXISTS {0}", name(file.schema())));
         db.execute(
                 query("GRANT USAGE ON SCHEMA {0} TO {1}, {2}", name(file.schema()), name(REFRESHER), name(BI_READER)));
-        if (file.kind() == ReportFile.Kind.BY_TIME) {
-            new TimeBucketSetup(db, this).create(file, withData);
+        if (file.kind() != ReportFile.Kind.FULL) {
+            new TableReportSetup(db, this).create(file, withData);
         } else {
             createView(file, withData);
         }
-        String kind = file.kind() == ReportFile.Kind.BY_TIME ? "TABLE" : "MATERIALIZED VIEW";
+        String kind = file.kind() == ReportFile.Kind.FULL ? "MATERIALIZED VIEW" : "TABLE";
         file.description()
                 .ifPresent(d -> db.execute(query("COMMENT ON " + kind + " {0} IS {1}", relation(file), inline(d))));
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * One report file as its header declares it, with its query.
  *
  * @param byTime for a {@code by-time} report, its buckets and sources
+ * @param byKey for a {@code by-key} report, its key and sources
  * @param query the SQL after the header, without a trailing semicolon
  * @param queryLine the line of the file where the query starts (1-based)
  * @param keyLines the line of each header key in the file
@@ -26,6 +27,7 @@ public record ReportFile(
         Optional<Duration> errorAfter,
         Optional<String> description,
         Optional<TimeBuckets> byTime,
+        Optional<KeyedBy> byKey,
         String query,
         int queryLine,
         Map<String, Integer> keyLines,
@@ -36,7 +38,9 @@ public record ReportFile(
         /** A materialized view, refreshed in full (CONCURRENTLY when it has a unique key). */
         FULL("full"),
         /** A table maintained bucket by bucket: only the changed days, weeks or months are recomputed. */
-        BY_TIME("by-time");
+        BY_TIME("by-time"),
+        /** A table maintained key by key: only the changed customers, products... are recomputed. */
+        BY_KEY("by-key");
 
         private final String word;
 

@@ -28,7 +28,16 @@ import java.util.regex.Pattern;
 final class ReportFileParser {
 
     static final List<String> KEYS = List.of(
-            "name", "kind", "group", "unique-key", "warn-after", "error-after", "description", "bucket", "source");
+            "name",
+            "kind",
+            "group",
+            "unique-key",
+            "warn-after",
+            "error-after",
+            "description",
+            "bucket",
+            "key",
+            "source");
 
     private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
 
@@ -87,6 +96,7 @@ final class ReportFileParser {
         ReportFile.Kind kind = kind(path, values, keyLines);
         List<String> uniqueKey = uniqueKey(path, values, keyLines);
         Optional<TimeBuckets> byTime = byTime(path, kind, values, keyLines, sources, uniqueKey);
+        Optional<KeyedBy> byKey = byKey(path, kind, values, keyLines, sources, uniqueKey);
         return new ReportFile(
                 path,
                 name.group(1),
@@ -98,6 +108,7 @@ final class ReportFileParser {
                 errorAfter,
                 Optional.ofNullable(values.get("description")),
                 byTime,
+                byKey,
                 query,
                 queryLine,
                 keyLines,
@@ -147,13 +158,9 @@ final class ReportFileParser {
             Map<Integer, String> sources,
             List<String> uniqueKey) {
         if (kind != ReportFile.Kind.BY_TIME) {
-            for (String key : List.of("bucket", SOURCE)) {
-                if (keyLines.containsKey(key)) {
-                    throw new ReportFileException(
-                            path,
-                            keyLines.get(key),
-                            "'" + key + "' is for kind by-time; this report is " + kind.word());
-                }
+            refuse(path, keyLines, "bucket", "by-time", kind);
+            if (kind == ReportFile.Kind.FULL) {
+                refuse(path, keyLines, SOURCE, "by-time and by-key", kind);
             }
             return Optional.empty();
         }
@@ -188,6 +195,55 @@ final class ReportFileParser {
             throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
         }
         return Optional.of(buckets);
+    }
+
+    private static void refuse(
+            Path path, Map<String, Integer> keyLines, String key, String kinds, ReportFile.Kind kind) {
+        if (keyLines.containsKey(key)) {
+            throw new ReportFileException(
+                    path, keyLines.get(key), "'" + key + "' is for kind " + kinds + "; this report is " + kind.word());
+        }
+    }
+
+    /** The key and sources of a by-key report. */
+    private static Optional<KeyedBy> byKey(
+            Path path,
+            ReportFile.Kind kind,
+            Map<String, String> values,
+            Map<String, Integer> keyLines,
+            Map<Integer, String> sources,
+            List<String> uniqueKey) {
+        if (kind != ReportFile.Kind.BY_KEY) {
+            refuse(path, keyLines, "key", "by-key", kind);
+            return Optional.empty();
+        }
+        String key = matching(path, keyLines, "key", required(path, values, "key"), COLUMN);
+        if (!uniqueKey.contains(key)) {
+            throw new ReportFileException(
+                    path,
+                    keyLines.getOrDefault("unique-key", 1),
+                    "a by-key report needs a unique-key that holds its key column " + key);
+        }
+        if (sources.isEmpty()) {
+            throw new ReportFileException(
+                    path, 1, "a by-key report needs at least one '-- source: schema.table.key_column'");
+        }
+        List<TimeBuckets.Source> parsed = new ArrayList<>();
+        sources.forEach((line, value) -> parsed.add(source(path, line, value)));
+        KeyedBy keyed = new KeyedBy(key, parsed);
+        for (TimeBuckets.Source s : parsed) {
+            s.parent().filter(p -> keyed.keySourceOf(p.table()).isEmpty()).ifPresent(p -> {
+                throw new ReportFileException(
+                        path,
+                        s.line(),
+                        "the parent " + p.table().qualified() + " is not a source with a key column; declare"
+                                + " '-- source: " + p.table().qualified() + ".KEY_COLUMN' too");
+            });
+        }
+        if (parsed.stream().map(TimeBuckets.Source::table).distinct().count() < parsed.size()) {
+            throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
+        }
+        return Optional.of(keyed);
     }
 
     private static TimeBuckets.Source source(Path path, int line, String value) {

@@ -133,6 +133,7 @@ final class TimeBucketDdl {
     void indexes(ReportFile file) {
         for (TimeBuckets.Source s : file.byTime().orElseThrow().sources()) {
             if (s.parent().isPresent()) {
+                mirror.appliedXid(s.table());
                 mirror.index(s.table(), "applied_xid");
             }
             mirror.index(s.table(), s.column());

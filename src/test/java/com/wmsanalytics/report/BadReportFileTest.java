@@ -159,14 +159,14 @@ class BadReportFileTest {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: full\n-- groups: daily\n\nSELECT 1 AS one\n"),
                 "picks.sql line 3: unknown key 'groups'; the keys are name, kind, group, unique-key, warn-after,"
-                        + " error-after, description, bucket, source");
+                        + " error-after, description, bucket, key, source");
     }
 
     @Test
     void an_unknown_kind_is_refused() throws IOException {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: nightly\n\nSELECT 1 AS one\n"),
-                "picks.sql line 2: kind 'nightly' is not one of: full, by-time");
+                "picks.sql line 2: kind 'nightly' is not one of: full, by-time, by-key");
     }
 
     private static final String BY_TIME = "-- name: bi_reports.orders_by_day\n-- kind: by-time\n"
@@ -212,6 +212,30 @@ class BadReportFileTest {
                                         .replace("unique-key: order_date", "unique-key: order_date, orders")
                                 + "-- source: wms.orders.created_at\n" + BY_TIME_QUERY),
                 "orders.sql line 3: bucket column orders is bigint, not a date");
+    }
+
+    @Test
+    void a_by_key_child_whose_parent_is_not_a_source_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "value.sql",
+                        "-- name: bi_reports.customer_value\n-- kind: by-key\n-- key: customer_id\n"
+                                + "-- unique-key: customer_id\n-- source: wms.order_lines.order_id -> wms.orders.order_id\n\n"
+                                + "SELECT o.customer_id, count(*) AS lines FROM wms.orders o JOIN wms.order_lines l"
+                                + " USING (order_id) GROUP BY 1\n"),
+                "value.sql line 5: the parent wms.orders is not a source with a key column; declare '-- source:"
+                        + " wms.orders.KEY_COLUMN' too");
+    }
+
+    @Test
+    void a_by_key_key_the_query_does_not_produce_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "value.sql",
+                        "-- name: bi_reports.customer_value\n-- kind: by-key\n-- key: client_id\n"
+                                + "-- unique-key: client_id\n-- source: wms.orders.customer_id\n\n"
+                                + "SELECT o.customer_id, count(*) AS orders FROM wms.orders o GROUP BY 1\n"),
+                "value.sql line 3: key column client_id is not a column of the query's result");
     }
 
     private static void assertRefused(Map<String, String> files, String line) throws IOException {

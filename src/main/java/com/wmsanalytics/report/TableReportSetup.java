@@ -9,24 +9,29 @@ import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Creates a {@code by-time} report and checks its declaration against what PostgreSQL made of
- * it: the bucket column is a date of the table, each source's columns exist, a time column is
- * a timestamptz, the query reads every source, and it reads no materialized view or plain view
- * (whose changes cannot be captured).
+ * Creates a table-backed report ({@code by-time} or {@code by-key}) and checks its declaration
+ * against what PostgreSQL made of it: the bucket column is a date of the table, or the key column
+ * one of its columns; each source's columns exist, a time column is a timestamptz; the query
+ * reads every source, and it reads no materialized view or plain view (whose changes cannot be
+ * captured).
  */
-final class TimeBucketSetup {
+final class TableReportSetup {
 
     private final DSLContext db;
     private final ReportDdl ddl;
     private final TimeBucketDdl generated;
 
-    TimeBucketSetup(DSLContext db, ReportDdl ddl) {
+    TableReportSetup(DSLContext db, ReportDdl ddl) {
         this.db = db;
         this.ddl = ddl;
         this.generated = new TimeBucketDdl(db);
     }
 
     void create(ReportFile file, boolean withData) {
+        if (file.byKey().isPresent()) {
+            createByKey(file, withData);
+            return;
+        }
         TimeBuckets t = file.byTime().orElseThrow();
         // A Rejected table statement goes to the caller, which waits for a report it reads to exist.
         ddl.runQueryStatement(TimeBucketDdl.tablePrefix(file), file, TimeBucketDdl.TABLE_SUFFIX);
@@ -45,8 +50,8 @@ final class TimeBucketSetup {
                     file.lineOf("unique-key"),
                     "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
         }
-        t.sources().forEach(s -> checkSource(file, s));
-        List<TimeBuckets.Table> others = otherTables(file);
+        t.sources().forEach(s -> checkSource(file, s, true));
+        List<TimeBuckets.Table> others = otherTables(file, t.sources(), "(date[], date)");
         if (withData) {
             generated.indexes(file);
         }
@@ -56,7 +61,33 @@ final class TimeBucketSetup {
         }
     }
 
-    private void checkSource(ReportFile file, TimeBuckets.Source s) {
+    private void createByKey(ReportFile file, boolean withData) {
+        KeyedBy k = file.byKey().orElseThrow();
+        KeyDdl generatedKeys = new KeyDdl(db);
+        ddl.runQueryStatement(KeyDdl.tablePrefix(file), file, KeyDdl.TABLE_SUFFIX);
+        String type = columnType(ReportDdl.relation(file).toString(), k.column())
+                .orElseThrow(() -> file.fault(
+                        file.lineOf("key"), "key column " + k.column() + " is not a column of the query's result"));
+        ddl.runWithQuery(KeyDdl.functionPrefix(file, type), file, KeyDdl.functionSuffix(file));
+        try {
+            generatedKeys.finishTable(file, type);
+        } catch (DataAccessException e) {
+            throw file.fault(
+                    file.lineOf("unique-key"),
+                    "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
+        }
+        k.sources().forEach(s -> checkSource(file, s, false));
+        List<TimeBuckets.Table> others = otherTables(file, k.sources(), "(" + type + "[], boolean)");
+        if (withData) {
+            generatedKeys.indexes(file);
+        }
+        generatedKeys.capture(file, others);
+        if (withData) {
+            generatedKeys.populate(file);
+        }
+    }
+
+    private void checkSource(ReportFile file, TimeBuckets.Source s, boolean timeColumn) {
         String table = MirrorDdl.table(s.table()).toString();
         if (db.fetchOne("SELECT to_regclass(?) IS NULL", table).get(0, Boolean.class)) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
@@ -64,7 +95,7 @@ final class TimeBucketSetup {
         String type = columnType(table, s.column())
                 .orElseThrow(
                         () -> file.fault(s.line(), "source " + s.table().qualified() + " has no column " + s.column()));
-        if (s.parent().isEmpty() && !type.equals("timestamp with time zone")) {
+        if (timeColumn && s.parent().isEmpty() && !type.equals("timestamp with time zone")) {
             throw file.fault(
                     s.line(),
                     "source column " + s.table().qualified() + "." + s.column() + " is " + type
@@ -82,8 +113,8 @@ final class TimeBucketSetup {
      * The tables the query reads besides its sources and other incremental reports: a change to
      * one rebuilds the report. A declared source the query does not read is a fault.
      */
-    private List<TimeBuckets.Table> otherTables(ReportFile file) {
-        TimeBuckets t = file.byTime().orElseThrow();
+    private List<TimeBuckets.Table> otherTables(
+            ReportFile file, List<TimeBuckets.Source> sources, String rowsArguments) {
         List<Record> read = db.fetch(
                 "SELECT DISTINCT n.nspname, c.relname, c.relkind::text,"
                         + " EXISTS (SELECT FROM analytics_control.incremental_report r WHERE r.report_schema = n.nspname"
@@ -93,7 +124,7 @@ final class TimeBucketSetup {
                         + " AND d.refclassid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'm', 'v', 'f')"
                         + " AND n.nspname <> 'analytics_control' AND NOT (n.nspname = ? AND c.relname = ?)"
                         + " ORDER BY 1, 2",
-                MirrorDdl.rowsFunction(file) + "(date[], date)",
+                MirrorDdl.rowsFunction(file) + rowsArguments,
                 file.schema(),
                 file.name());
         List<TimeBuckets.Table> others = new ArrayList<>();
@@ -103,15 +134,16 @@ final class TimeBucketSetup {
             if (kind.equals("m") || kind.equals("v")) {
                 throw file.fault(
                         file.queryLine(),
-                        "a by-time report cannot read " + (kind.equals("m") ? "materialized view " : "view ")
-                                + table.qualified() + ": its changes cannot be captured; read its tables instead");
+                        "a " + file.kind().word() + " report cannot read "
+                                + (kind.equals("m") ? "materialized view " : "view ") + table.qualified()
+                                + ": its changes cannot be captured; read its tables instead");
             }
-            boolean declared = t.sources().stream().anyMatch(s -> s.table().equals(table));
+            boolean declared = sources.stream().anyMatch(s -> s.table().equals(table));
             if (!declared && !r.get(3, Boolean.class)) {
                 others.add(table);
             }
         }
-        t.sources().stream()
+        sources.stream()
                 .filter(s -> read.stream()
                         .noneMatch(r -> r.get(0, String.class).equals(s.table().schema())
                                 && r.get(1, String.class).equals(s.table().name())))

@@ -1,0 +1,101 @@
+package com.wmsanalytics.report;
+
+import static org.jooq.impl.DSL.name;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+
+/**
+ * The SQL that keeps a {@code by-key} report, generated from its declaration: its table, its
+ * rows function and its capture. The rows function is the query with a filter on its key column
+ * ({@code all OR key = ANY (keys)}), which PostgreSQL pushes down to the source's scan when the
+ * key is a grouping column of a source table, so a recompute reads just the keys' rows.
+ */
+final class KeyDdl {
+
+    static final String TABLE_SUFFIX = "\nWITH NO DATA";
+
+    private final DSLContext db;
+    private final MirrorDdl mirror;
+
+    KeyDdl(DSLContext db) {
+        this.db = db;
+        this.mirror = new MirrorDdl(db);
+    }
+
+    static String tablePrefix(ReportFile file) {
+        return "CREATE TABLE " + ReportDdl.relation(file) + " AS\n";
+    }
+
+    static String functionPrefix(ReportFile file, String keyType) {
+        return "CREATE FUNCTION " + MirrorDdl.rowsFunction(file) + "(p_keys " + keyType + "[], p_all boolean)"
+                + " RETURNS SETOF " + ReportDdl.relation(file)
+                + " LANGUAGE sql STABLE BEGIN ATOMIC SELECT q.* FROM (\n";
+    }
+
+    static String functionSuffix(ReportFile file) {
+        return "\n) AS q WHERE p_all OR q." + name(file.byKey().orElseThrow().column()) + " = ANY (p_keys); END";
+    }
+
+    /** The key, owner and grants of the table, and its registration as a report kept by key. */
+    void finishTable(ReportFile file, String keyType) {
+        ReportTables.finish(mirror, file, "(" + keyType + "[], boolean)");
+        db.execute(
+                "INSERT INTO analytics_control.incremental_report (report_schema, report_name, bucket_column,"
+                        + " bucket_unit, definition, captured, needs_full, full_reason, key_type)"
+                        + " VALUES (?, ?, ?, 'key', ?::regprocedure, true, true, 'installed by migrate', ?)",
+                file.schema(),
+                file.name(),
+                file.byKey().orElseThrow().column(),
+                MirrorDdl.rowsFunction(file) + "(" + keyType + "[], boolean)",
+                keyType);
+    }
+
+    void populate(ReportFile file) {
+        mirror.exec("INSERT INTO " + ReportDdl.relation(file) + " SELECT * FROM " + MirrorDdl.rowsFunction(file)
+                + "(NULL, true)");
+    }
+
+    /**
+     * The capture: each source's new rows are swept (a key comes with every new row, so a trigger
+     * would call a function for each); its updates and deletes call a trigger; a TRUNCATE, or any
+     * change to another table the report reads, asks for a rebuild.
+     */
+    void capture(ReportFile file, List<TimeBuckets.Table> otherTables) {
+        KeyedBy k = file.byKey().orElseThrow();
+        String prefix = MirrorDdl.capturePrefix(file);
+        Name rebuild = name("analytics_control", prefix + "rebuild");
+        mirror.exec(CaptureFunctions.rebuild(rebuild, file));
+        for (int i = 0; i < k.sources().size(); i++) {
+            TimeBuckets.Source s = k.sources().get(i);
+            String trigger = prefix + i;
+            Name function = name("analytics_control", trigger);
+            String parentKey = s.parent()
+                    .map(p -> k.keySourceOf(p.table()).orElseThrow().column())
+                    .orElse(s.column());
+            mirror.exec(
+                    s.parent().isEmpty()
+                            ? KeyCaptureFunctions.keySource(function, file, s)
+                            : KeyCaptureFunctions.childSource(function, file, s, parentKey));
+            mirror.trigger(s.table(), trigger + "_row", "UPDATE OR DELETE", null, function);
+            mirror.appliedXid(s.table());
+            Name unswept = name("analytics_control", trigger + "_unswept");
+            Name sweep = name("analytics_control", trigger + "_sweep");
+            mirror.exec(KeyCaptureFunctions.unswept(unswept, file, s, parentKey));
+            mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, s, "dirty_key", "key"));
+            mirror.registerSweep(file, s.table(), sweep, unswept);
+            mirror.truncate(s.table(), trigger + "_trunc", rebuild);
+        }
+        mirror.rebuildOn(otherTables, prefix, rebuild);
+    }
+
+    /** The BRIN index each source's sweep reads, and an index on each source column for the recompute's probes. */
+    void indexes(ReportFile file) {
+        for (TimeBuckets.Source s : file.byKey().orElseThrow().sources()) {
+            mirror.appliedXid(s.table());
+            mirror.index(s.table(), "applied_xid");
+            mirror.index(s.table(), s.column());
+        }
+    }
+}
