@@ -77,6 +77,24 @@ abstract class RecomputePlanScenario {
             GROUP BY 1, 2
             """;
 
+    /** A report file of kind by-key: its rows function filters the query on the keys wanted. */
+    static final String CUSTOMER_VALUE = """
+            -- name: bi_reports.customer_value
+            -- kind: by-key
+            -- key: customer_id
+            -- unique-key: customer_id
+            -- source: wms.customers.customer_id
+            -- source: wms.orders.customer_id
+            -- source: wms.order_lines.order_id -> wms.orders.order_id
+
+            SELECT c.customer_id, c.region, count(DISTINCT o.order_id) AS orders,
+                   coalesce(sum(l.quantity * l.unit_price), 0) AS value
+            FROM wms.customers c
+            LEFT JOIN wms.orders o ON o.customer_id = c.customer_id
+            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+            GROUP BY c.customer_id, c.region
+            """;
+
     abstract PostgresPair pg();
 
     @BeforeAll
@@ -84,6 +102,7 @@ abstract class RecomputePlanScenario {
         Path reports = Files.createTempDirectory("reports");
         Files.writeString(reports.resolve("order_value.sql"), ORDER_VALUE);
         Files.writeString(reports.resolve("picks.sql"), PICKS);
+        Files.writeString(reports.resolve("customer_value.sql"), CUSTOMER_VALUE);
         String hocon = TestConfig.hocon(pg()) + "wms-analytics.reports.dir = \"" + reports + "\"\n";
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
             app.migrate();
@@ -102,7 +121,7 @@ abstract class RecomputePlanScenario {
             for (Report report : reports(c)) {
                 c.setAutoCommit(false);
                 RecomputeSettings.bucketed(DSL.using(c, SQLDialect.POSTGRES), false);
-                JsonNode plan = explain(c, report.call(report.dirtyBuckets(), report.windowStart()));
+                JsonNode plan = explain(c, report.call());
                 c.rollback();
                 c.setAutoCommit(true);
                 List<String> found = new ArrayList<>();
@@ -110,15 +129,19 @@ abstract class RecomputePlanScenario {
                 scans.put(report.name(), found);
             }
         }
-        assertEquals(8, scans.size(), "the six built-in reports and the two report files: " + scans);
+        assertEquals(9, scans.size(), "the six built-in reports and the three report files: " + scans);
         scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
     }
 
-    /** One incremental report, its bucket and how the refresh calls its definition. */
-    record Report(String name, String definition, String unit) {
+    /** One incremental report, its bucket (or the type of its key) and how the refresh calls its definition. */
+    record Report(String name, String definition, String unit, String keyType) {
 
-        String call(String buckets, LocalDate from) {
-            return "SELECT * FROM " + definition + "('" + buckets + "'::date[], '" + from + "'::date)";
+        /** Three dirty buckets and the open window, or three keys. */
+        String call() {
+            if (unit.equals("key")) {
+                return "SELECT * FROM " + definition + "('{17,2500,4999}'::" + keyType + "[], false)";
+            }
+            return "SELECT * FROM " + definition + "('" + dirtyBuckets() + "'::date[], '" + windowStart() + "'::date)";
         }
 
         /** Three closed buckets across the history, as late corrections dirty them. */
@@ -149,9 +172,9 @@ abstract class RecomputePlanScenario {
         List<Report> reports = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT report_schema || '.' || report_name, definition::regproc::text,"
-                        + " bucket_unit FROM analytics_control.incremental_report ORDER BY 1")) {
+                        + " bucket_unit, key_type FROM analytics_control.incremental_report ORDER BY 1")) {
             while (rs.next()) {
-                reports.add(new Report(rs.getString(1), rs.getString(2), rs.getString(3)));
+                reports.add(new Report(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         }
         return reports;
