@@ -65,6 +65,12 @@ final class KeyDdl {
     void capture(ReportFile file, List<TimeBuckets.Table> otherTables) {
         KeyedBy k = file.byKey().orElseThrow();
         String prefix = MirrorDdl.capturePrefix(file);
+        String rows = db.fetchOne(
+                        "SELECT definition::text FROM analytics_control.incremental_report WHERE report_schema = ?"
+                                + " AND report_name = ?",
+                        file.schema(),
+                        file.name())
+                .get(0, String.class);
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         for (int i = 0; i < k.sources().size(); i++) {
@@ -78,7 +84,8 @@ final class KeyDdl {
                     s.parent().isEmpty()
                             ? KeyCaptureFunctions.keySource(function, file, s)
                             : KeyCaptureFunctions.childSource(function, file, s, parentKey));
-            mirror.trigger(s.table(), trigger + "_row", "UPDATE OR DELETE", null, function);
+            mirror.trigger(s.table(), trigger + "_upd", "UPDATE", mirror.changedColumns(s.table(), rows), function);
+            mirror.trigger(s.table(), trigger + "_del", "DELETE", null, function);
             mirror.appliedXid(s.table());
             Name unswept = name("analytics_control", trigger + "_unswept");
             Name sweep = name("analytics_control", trigger + "_sweep");

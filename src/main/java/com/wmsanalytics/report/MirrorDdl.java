@@ -38,6 +38,33 @@ final class MirrorDdl {
         exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
     }
 
+    /**
+     * A WHEN condition that holds when an update changed a column of {@code on} that the report's
+     * rows function reads (PostgreSQL records them in pg_depend). The apply worker marks every
+     * replicated column as updated, so {@code UPDATE OF} would fire anyway; this condition lets an
+     * update of other columns (an order's status, say) through without a call.
+     */
+    String changedColumns(TimeBuckets.Table on, String rowsFunction) {
+        List<String> read = db.fetch(
+                        "SELECT DISTINCT a.attname FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid"
+                                + " AND a.attnum = d.refobjsubid WHERE d.classid = 'pg_proc'::regclass"
+                                + " AND d.objid = ?::regprocedure AND d.refobjid = to_regclass(?) AND d.refobjsubid > 0"
+                                + " ORDER BY 1",
+                        rowsFunction,
+                        table(on).toString())
+                .map(r -> r.get(0, String.class));
+        if (read.isEmpty()) {
+            return "true";
+        }
+        return "("
+                + String.join(
+                        " OR ",
+                        read.stream()
+                                .map(c -> "OLD." + name(c) + " IS DISTINCT FROM NEW." + name(c))
+                                .toList())
+                + ")";
+    }
+
     /** A TRUNCATE trigger; it fires for a replicated TRUNCATE too. */
     void truncate(TimeBuckets.Table on, String trigger, Name function) {
         exec("CREATE TRIGGER " + name(trigger) + " AFTER TRUNCATE ON " + table(on)

@@ -92,6 +92,7 @@ final class TimeBucketDdl {
                 .get(0, String.class);
         String closed = "now() - " + inline(window) + "::interval";
         String prefix = MirrorDdl.capturePrefix(file);
+        String rows = MirrorDdl.rowsFunction(file) + "(date[], date)";
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         for (int i = 0; i < t.sources().size(); i++) {
@@ -106,14 +107,16 @@ final class TimeBucketDdl {
                         s.table(),
                         trigger + "_upd",
                         "UPDATE",
-                        "OLD." + col + " < " + closed + " OR NEW." + col + " < " + closed,
+                        "(OLD." + col + " < " + closed + " OR NEW." + col + " < " + closed + ") AND "
+                                + mirror.changedColumns(s.table(), rows),
                         function);
                 mirror.trigger(s.table(), trigger + "_del", "DELETE", "OLD." + col + " < " + closed, function);
             } else {
                 String parentTime =
                         t.timeSourceOf(s.parent().get().table()).orElseThrow().column();
                 mirror.exec(CaptureFunctions.parentSource(function, file, s, parentTime, closed));
-                mirror.trigger(s.table(), trigger + "_row", "UPDATE OR DELETE", null, function);
+                mirror.trigger(s.table(), trigger + "_upd", "UPDATE", mirror.changedColumns(s.table(), rows), function);
+                mirror.trigger(s.table(), trigger + "_del", "DELETE", null, function);
                 mirror.appliedXid(s.table());
                 Name unswept = name("analytics_control", trigger + "_unswept");
                 Name sweep = name("analytics_control", trigger + "_sweep");

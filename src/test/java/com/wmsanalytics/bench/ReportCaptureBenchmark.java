@@ -30,7 +30,8 @@ import java.util.Optional;
  * <p>Two report files are installed: one by day over {@code wms.orders} with its lines as a child
  * source (each line change calls a function that looks its order up), and one by day over
  * {@code wms.stock_movements}, which reads {@code wms.locations} (a change there asks for a
- * rebuild). The built-in capture (its triggers, and the order lines' sweep column default and
+ * rebuild); with {@code --by-key}, a third, by key over customers, their orders and the orders'
+ * lines (every source's new rows swept). The built-in capture (its triggers, and the order lines' sweep column default and
  * index) is dropped before the files are installed, so that the generated capture makes its
  * own, and "without" (the generated triggers disabled, the sweep column's default and BRIN
  * index dropped) is no capture at all. Options: {@code --servers
@@ -70,6 +71,24 @@ public final class ReportCaptureBenchmark {
             GROUP BY 1, 2
             """;
 
+    static final String CUSTOMER_VALUE = """
+            -- name: bi_reports.customer_value
+            -- kind: by-key
+            -- group: daily
+            -- key: customer_id
+            -- unique-key: customer_id
+            -- source: wms.customers.customer_id
+            -- source: wms.orders.customer_id
+            -- source: wms.order_lines.order_id -> wms.orders.order_id
+
+            SELECT c.customer_id, c.region, count(DISTINCT o.order_id) AS orders,
+                   coalesce(sum(l.quantity * l.unit_price), 0) AS value
+            FROM wms.customers c
+            LEFT JOIN wms.orders o ON o.customer_id = c.customer_id
+            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+            GROUP BY c.customer_id, c.region
+            """;
+
     private final PrintStream out = System.out;
     private final LoadAverage load = new LoadAverage();
 
@@ -86,7 +105,7 @@ public final class ReportCaptureBenchmark {
         ReportCaptureBenchmark bench = new ReportCaptureBenchmark();
         List<String> summary = new ArrayList<>();
         for (BenchServer server : servers) {
-            summary.add(bench.run(server, orders, days, repeat, applyDays));
+            summary.add(bench.run(server, orders, days, repeat, applyDays, a.contains("--by-key")));
         }
         System.out.println();
         System.out.println("apply of " + applyDays + " generated days in one transaction, " + orders + " orders over "
@@ -95,7 +114,8 @@ public final class ReportCaptureBenchmark {
         System.exit(0);
     }
 
-    private String run(BenchServer server, int orders, int days, int repeat, int applyDays) throws Exception {
+    private String run(BenchServer server, int orders, int days, int repeat, int applyDays, boolean withKeys)
+            throws Exception {
         Path dir = Files.createTempDirectory("wms-analytics-report-files-");
         try (BenchStack stack =
                 BenchStack.start(Optional.empty(), server, "wms-analytics.reports.dir = \"" + dir + "\"\n")) {
@@ -106,6 +126,9 @@ public final class ReportCaptureBenchmark {
             }
             Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
             Files.writeString(dir.resolve("picks.sql"), PICKS);
+            if (withKeys) {
+                Files.writeString(dir.resolve("customer_value.sql"), CUSTOMER_VALUE);
+            }
             stack.app().migrate(false, line -> out.println(server.option() + ": " + line));
             List<Duration> with = new ArrayList<>();
             List<Duration> without = new ArrayList<>();
@@ -192,24 +215,41 @@ public final class ReportCaptureBenchmark {
         return found;
     }
 
-    /** The generated triggers, and the order lines' sweep column default and BRIN index, on or off. */
+    /** The generated triggers, and every swept table's applied_xid default and BRIN index, on or off. */
     private static void toggle(Connection replica, List<String[]> triggers, boolean on) throws SQLException {
         for (String[] t : triggers) {
             execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
         }
-        if (on) {
-            execute(
-                    replica,
-                    "ALTER TABLE wms.order_lines ALTER COLUMN applied_xid SET DEFAULT"
-                            + " pg_current_xact_id()::text::bigint");
-            execute(
-                    replica,
-                    "CREATE INDEX IF NOT EXISTS order_lines_applied_xid_idx ON wms.order_lines"
-                            + " USING brin (applied_xid) WITH (pages_per_range = 32)");
-        } else {
-            execute(replica, "ALTER TABLE wms.order_lines ALTER COLUMN applied_xid DROP DEFAULT");
-            execute(replica, "DROP INDEX IF EXISTS wms.order_lines_applied_xid_idx");
+        for (String table : sweptTables(replica)) {
+            if (on) {
+                execute(
+                        replica,
+                        "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid SET DEFAULT"
+                                + " pg_current_xact_id()::text::bigint");
+                execute(
+                        replica,
+                        "CREATE INDEX IF NOT EXISTS " + table + "_applied_xid_idx ON wms." + table
+                                + " USING brin (applied_xid) WITH (pages_per_range = 32)");
+            } else {
+                execute(replica, "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid DROP DEFAULT");
+                execute(replica, "DROP INDEX IF EXISTS wms." + table + "_applied_xid_idx");
+            }
         }
+    }
+
+    /** The mirror tables with an applied_xid column. */
+    private static List<String> sweptTables(Connection replica) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = replica.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                                + " WHERE c.relnamespace = 'wms'::regnamespace AND c.relkind = 'r' AND a.attname = 'applied_xid'"
+                                + " AND NOT a.attisdropped ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static String tables(List<String[]> triggers) {

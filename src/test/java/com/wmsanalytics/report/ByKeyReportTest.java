@@ -65,6 +65,21 @@ class ByKeyReportTest {
         CliRun migrate = cli(config, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertDefinition("after migrate");
+        String onOrders =
+                value("SELECT string_agg(pg_get_triggerdef(t.oid), E'\\n') FROM pg_trigger t WHERE t.tgrelid ="
+                        + " 'wms.orders'::regclass AND t.tgname LIKE 'capture\\_%\\_upd'");
+        assertTrue(
+                onOrders.contains("(old.customer_id IS DISTINCT FROM new.customer_id)") && !onOrders.contains("status"),
+                "an update of an order calls the capture only when a column the report reads changed: " + onOrders);
+        assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode(), "the first refresh rebuilds it");
+        pg.primary()
+                .execute(PostgresPair.DATABASE, "UPDATE wms.orders SET status = 'delivered' WHERE status = 'shipped'");
+        assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode());
+        assertEquals(
+                "0",
+                value("SELECT buckets FROM analytics_control.refresh_run_view WHERE view_name = 'customer_value'"
+                        + " ORDER BY run_id DESC LIMIT 1"),
+                "status changes, which the report does not read, dirtied no key");
 
         Random random = new Random(61206L);
         List<String> steps = new ArrayList<>();
