@@ -16,7 +16,7 @@ final class CaptureFunctions {
     private CaptureFunctions() {}
 
     /** Records the buckets of the old and the new row's time, when closed. */
-    static String timeSource(Name function, ReportFile file, TimeBuckets.Source s, String closed) {
+    static String timeSource(Name function, ReportFile file, Source s, String closed) {
         String col = name(s.column()).toString();
         return header(function) + "DECLARE zone text;\nBEGIN\n"
                 + "    SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
@@ -27,9 +27,8 @@ final class CaptureFunctions {
     }
 
     /** Looks up the parent row of the new and the old row, and records its bucket when closed. */
-    static String parentSource(
-            Name function, ReportFile file, TimeBuckets.Source s, String parentTimeColumn, String closed) {
-        TimeBuckets.Parent parent = s.parent().orElseThrow();
+    static String parentSource(Name function, ReportFile file, Source s, String parentTimeColumn, String closed) {
+        Source.Parent parent = s.parent().orElseThrow();
         String col = name(s.column()).toString();
         String lookup = "SELECT p." + name(parentTimeColumn) + " INTO parent_time FROM "
                 + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
@@ -50,8 +49,8 @@ final class CaptureFunctions {
      * index reads just the recent block ranges, and each parent is looked up by its key in a
      * subquery that LIMIT keeps from being flattened into a join.
      */
-    static String unswept(Name function, ReportFile file, TimeBuckets.Source s, String parentTimeColumn) {
-        TimeBuckets.Parent parent = s.parent().orElseThrow();
+    static String unswept(Name function, ReportFile file, Source s, String parentTimeColumn) {
+        Source.Parent parent = s.parent().orElseThrow();
         Name table = MirrorDdl.table(s.table());
         return "CREATE FUNCTION " + function + "() RETURNS TABLE (bucket date) LANGUAGE sql STABLE"
                 + " SET enable_seqscan = off BEGIN ATOMIC\n"
@@ -73,8 +72,7 @@ final class CaptureFunctions {
      * so one snapshot: every transaction below it had ended, so its rows were seen; one at or
      * above it may not have been, and the next sweep reads it again.
      */
-    static String sweep(
-            Name function, Name unswept, ReportFile file, TimeBuckets.Source s, String dirtyTable, String column) {
+    static String sweep(Name function, Name unswept, ReportFile file, Source s, String dirtyTable, String column) {
         Name table = MirrorDdl.table(s.table());
         return "CREATE FUNCTION " + function + "() RETURNS bigint LANGUAGE sql BEGIN ATOMIC\n"
                 + "    WITH recorded AS (INSERT INTO analytics_control." + dirtyTable + " (report_schema, report_name, "

@@ -15,7 +15,7 @@ final class KeyCaptureFunctions {
     private KeyCaptureFunctions() {}
 
     /** Records the old and the new row's key. */
-    static String keySource(Name function, ReportFile file, TimeBuckets.Source s) {
+    static String keySource(Name function, ReportFile file, Source s) {
         Name col = name(s.column());
         return header(function) + "BEGIN\n"
                 + "    INSERT INTO analytics_control.dirty_key (report_schema, report_name, key)\n"
@@ -26,8 +26,8 @@ final class KeyCaptureFunctions {
     }
 
     /** Looks up the parent row of the new and the old row, and records its key. */
-    static String childSource(Name function, ReportFile file, TimeBuckets.Source s, String parentKeyColumn) {
-        TimeBuckets.Parent parent = s.parent().orElseThrow();
+    static String childSource(Name function, ReportFile file, Source s, String parentKeyColumn) {
+        Source.Parent parent = s.parent().orElseThrow();
         Name col = name(s.column());
         String record = "    INSERT INTO analytics_control.dirty_key (report_schema, report_name, key)\n"
                 + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", p." + name(parentKeyColumn)
@@ -41,7 +41,7 @@ final class KeyCaptureFunctions {
     }
 
     /** The keys of the rows written since the sweep's mark: their own, or their parent row's. */
-    static String unswept(Name function, ReportFile file, TimeBuckets.Source s, String parentKeyColumn) {
+    static String unswept(Name function, ReportFile file, Source s, String parentKeyColumn) {
         Name table = MirrorDdl.table(s.table());
         String recent = "FROM analytics_control.report_sweep w JOIN " + table + " l ON l.applied_xid >= w.swept_below"
                 + " WHERE " + CaptureFunctions.thisSweep(file, table, "w.") + " AND l.applied_xid IS NOT NULL";

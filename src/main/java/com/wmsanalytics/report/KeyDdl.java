@@ -62,7 +62,7 @@ final class KeyDdl {
      * would call a function for each); its updates and deletes call a trigger; a TRUNCATE, or any
      * change to another table the report reads, asks for a rebuild.
      */
-    void capture(ReportFile file, List<TimeBuckets.Table> otherTables) {
+    void capture(ReportFile file, List<Source.Table> otherTables) {
         KeyedBy k = file.byKey().orElseThrow();
         String prefix = MirrorDdl.capturePrefix(file);
         String rows = db.fetchOne(
@@ -74,7 +74,7 @@ final class KeyDdl {
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         for (int i = 0; i < k.sources().size(); i++) {
-            TimeBuckets.Source s = k.sources().get(i);
+            Source s = k.sources().get(i);
             String trigger = prefix + i;
             Name function = name("analytics_control", trigger);
             String parentKey = s.parent()
@@ -99,7 +99,7 @@ final class KeyDdl {
 
     /** The BRIN index each source's sweep reads, and an index on each source column for the recompute's probes. */
     void indexes(ReportFile file) {
-        for (TimeBuckets.Source s : file.byKey().orElseThrow().sources()) {
+        for (Source s : file.byKey().orElseThrow().sources()) {
             mirror.appliedXid(s.table());
             mirror.index(s.table(), "applied_xid");
             mirror.index(s.table(), s.column());

@@ -12,14 +12,14 @@ import java.util.Optional;
  *     a child source's reaches its parent row, whose source column holds it; a change to any
  *     other table the report reads rebuilds it in full
  */
-public record KeyedBy(String column, List<TimeBuckets.Source> sources) {
+public record KeyedBy(String column, List<Source> sources) {
 
     public KeyedBy {
         sources = List.copyOf(sources);
     }
 
     /** The declared source of a table without a parent, whose column holds the key. */
-    Optional<TimeBuckets.Source> keySourceOf(TimeBuckets.Table table) {
+    Optional<Source> keySourceOf(Source.Table table) {
         return sources.stream()
                 .filter(s -> s.table().equals(table) && s.parent().isEmpty())
                 .findFirst();

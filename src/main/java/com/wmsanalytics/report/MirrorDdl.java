@@ -32,7 +32,7 @@ final class MirrorDdl {
     }
 
     /** A row trigger, with a WHEN clause unless {@code when} is null. */
-    void trigger(TimeBuckets.Table on, String trigger, String events, String when, Name function) {
+    void trigger(Source.Table on, String trigger, String events, String when, Name function) {
         exec("CREATE TRIGGER " + name(trigger) + " AFTER " + events + " ON " + table(on) + " FOR EACH ROW"
                 + (when == null ? "" : " WHEN (" + when + ")") + " EXECUTE FUNCTION " + function + "()");
         exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
@@ -44,7 +44,7 @@ final class MirrorDdl {
      * replicated column as updated, so {@code UPDATE OF} would fire anyway; this condition lets an
      * update of other columns (an order's status, say) through without a call.
      */
-    String changedColumns(TimeBuckets.Table on, String rowsFunction) {
+    String changedColumns(Source.Table on, String rowsFunction) {
         List<String> read = db.fetch(
                         "SELECT DISTINCT a.attname FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid"
                                 + " AND a.attnum = d.refobjsubid WHERE d.classid = 'pg_proc'::regclass"
@@ -66,14 +66,14 @@ final class MirrorDdl {
     }
 
     /** A TRUNCATE trigger; it fires for a replicated TRUNCATE too. */
-    void truncate(TimeBuckets.Table on, String trigger, Name function) {
+    void truncate(Source.Table on, String trigger, Name function) {
         exec("CREATE TRIGGER " + name(trigger) + " AFTER TRUNCATE ON " + table(on)
                 + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
         exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
     }
 
     /** Asks for a rebuild on any change to the tables the query reads but the declaration does not name. */
-    void rebuildOn(List<TimeBuckets.Table> tables, String prefix, Name rebuild) {
+    void rebuildOn(List<Source.Table> tables, String prefix, Name rebuild) {
         for (int i = 0; i < tables.size(); i++) {
             trigger(tables.get(i), prefix + "r" + i, "INSERT OR UPDATE OR DELETE", null, rebuild);
             truncate(tables.get(i), prefix + "r" + i + "_trunc", rebuild);
@@ -84,7 +84,7 @@ final class MirrorDdl {
      * Gives a source the column its sweep reads: {@code applied_xid}, the id of the replica
      * transaction that wrote the row, a column default the apply worker evaluates without a call.
      */
-    void appliedXid(TimeBuckets.Table on) {
+    void appliedXid(Source.Table on) {
         String table = table(on).toString();
         if (!db.fetchExists(db.selectOne()
                 .from("pg_attribute a")
@@ -98,7 +98,7 @@ final class MirrorDdl {
     }
 
     /** Registers a sweep: its mark starts at the current snapshot's xmin. */
-    void registerSweep(ReportFile file, TimeBuckets.Table on, Name sweep, Name unswept) {
+    void registerSweep(ReportFile file, Source.Table on, Name sweep, Name unswept) {
         db.execute(
                 "INSERT INTO analytics_control.report_sweep (report_schema, report_name, source_table, swept_below,"
                         + " sweep, unswept) VALUES (?, ?, ?::regclass, pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
@@ -111,7 +111,7 @@ final class MirrorDdl {
     }
 
     /** A B-tree index on {@code column}, or a BRIN index on {@code applied_xid}, unless an index leads with it. */
-    void index(TimeBuckets.Table on, String column) {
+    void index(Source.Table on, String column) {
         if (leadingIndex(on, column)) {
             return;
         }
@@ -121,7 +121,7 @@ final class MirrorDdl {
                         : " (" + name(column) + ")"));
     }
 
-    private boolean leadingIndex(TimeBuckets.Table on, String column) {
+    private boolean leadingIndex(Source.Table on, String column) {
         return db.fetchExists(db.selectOne()
                 .from("pg_index i")
                 .join("pg_attribute a")
@@ -185,7 +185,7 @@ final class MirrorDdl {
         return (report.length() > 58 ? report.substring(0, 58) : report) + "_rows";
     }
 
-    static Name table(TimeBuckets.Table t) {
+    static Name table(Source.Table t) {
         return name(t.schema(), t.name());
     }
 }

@@ -179,10 +179,10 @@ final class ReportFileParser {
             throw new ReportFileException(
                     path, 1, "a by-time report needs at least one '-- source: schema.table.time_column'");
         }
-        List<TimeBuckets.Source> parsed = new ArrayList<>();
+        List<Source> parsed = new ArrayList<>();
         sources.forEach((line, value) -> parsed.add(source(path, line, value)));
         TimeBuckets buckets = new TimeBuckets(bucket.group(1), bucket.group(2), parsed);
-        for (TimeBuckets.Source s : parsed) {
+        for (Source s : parsed) {
             s.parent().filter(p -> buckets.timeSourceOf(p.table()).isEmpty()).ifPresent(p -> {
                 throw new ReportFileException(
                         path,
@@ -191,7 +191,7 @@ final class ReportFileParser {
                                 + " '-- source: " + p.table().qualified() + ".TIME_COLUMN' too");
             });
         }
-        if (parsed.stream().map(TimeBuckets.Source::table).distinct().count() < parsed.size()) {
+        if (parsed.stream().map(Source::table).distinct().count() < parsed.size()) {
             throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
         }
         return Optional.of(buckets);
@@ -228,10 +228,10 @@ final class ReportFileParser {
             throw new ReportFileException(
                     path, 1, "a by-key report needs at least one '-- source: schema.table.key_column'");
         }
-        List<TimeBuckets.Source> parsed = new ArrayList<>();
+        List<Source> parsed = new ArrayList<>();
         sources.forEach((line, value) -> parsed.add(source(path, line, value)));
         KeyedBy keyed = new KeyedBy(key, parsed);
-        for (TimeBuckets.Source s : parsed) {
+        for (Source s : parsed) {
             s.parent().filter(p -> keyed.keySourceOf(p.table()).isEmpty()).ifPresent(p -> {
                 throw new ReportFileException(
                         path,
@@ -240,13 +240,13 @@ final class ReportFileParser {
                                 + " '-- source: " + p.table().qualified() + ".KEY_COLUMN' too");
             });
         }
-        if (parsed.stream().map(TimeBuckets.Source::table).distinct().count() < parsed.size()) {
+        if (parsed.stream().map(Source::table).distinct().count() < parsed.size()) {
             throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
         }
         return Optional.of(keyed);
     }
 
-    private static TimeBuckets.Source source(Path path, int line, String value) {
+    private static Source source(Path path, int line, String value) {
         Matcher m = SOURCE_VALUE.matcher(value);
         if (!m.matches()) {
             throw new ReportFileException(
@@ -255,9 +255,9 @@ final class ReportFileParser {
                     "a source is 'schema.table.time_column', or 'schema.table.column -> schema.parent.key_column'"
                             + " for a table whose rows take the bucket of their parent row");
         }
-        Optional<TimeBuckets.Parent> parent = Optional.ofNullable(m.group(4))
-                .map(s -> new TimeBuckets.Parent(new TimeBuckets.Table(s, m.group(5)), m.group(6)));
-        return new TimeBuckets.Source(line, new TimeBuckets.Table(m.group(1), m.group(2)), m.group(3), parent);
+        Optional<Source.Parent> parent = Optional.ofNullable(m.group(4))
+                .map(s -> new Source.Parent(new Source.Table(s, m.group(5)), m.group(6)));
+        return new Source(line, new Source.Table(m.group(1), m.group(2)), m.group(3), parent);
     }
 
     private void checkSchema(Path path, int line, String schema) {

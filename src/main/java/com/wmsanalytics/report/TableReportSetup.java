@@ -51,7 +51,7 @@ final class TableReportSetup {
                     "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
         }
         t.sources().forEach(s -> checkSource(file, s, true));
-        List<TimeBuckets.Table> others = otherTables(file, t.sources(), "(date[], date)");
+        List<Source.Table> others = otherTables(file, t.sources(), "(date[], date)");
         if (withData) {
             generated.indexes(file);
         }
@@ -77,7 +77,7 @@ final class TableReportSetup {
                     "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
         }
         k.sources().forEach(s -> checkSource(file, s, false));
-        List<TimeBuckets.Table> others = otherTables(file, k.sources(), "(" + type + "[], boolean)");
+        List<Source.Table> others = otherTables(file, k.sources(), "(" + type + "[], boolean)");
         if (withData) {
             generatedKeys.indexes(file);
         }
@@ -87,7 +87,7 @@ final class TableReportSetup {
         }
     }
 
-    private void checkSource(ReportFile file, TimeBuckets.Source s, boolean timeColumn) {
+    private void checkSource(ReportFile file, Source s, boolean timeColumn) {
         String table = MirrorDdl.table(s.table()).toString();
         if (db.fetchOne("SELECT to_regclass(?) IS NULL", table).get(0, Boolean.class)) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
@@ -113,8 +113,7 @@ final class TableReportSetup {
      * The tables the query reads besides its sources and other incremental reports: a change to
      * one rebuilds the report. A declared source the query does not read is a fault.
      */
-    private List<TimeBuckets.Table> otherTables(
-            ReportFile file, List<TimeBuckets.Source> sources, String rowsArguments) {
+    private List<Source.Table> otherTables(ReportFile file, List<Source> sources, String rowsArguments) {
         List<Record> read = db.fetch(
                 "SELECT DISTINCT n.nspname, c.relname, c.relkind::text,"
                         + " EXISTS (SELECT FROM analytics_control.incremental_report r WHERE r.report_schema = n.nspname"
@@ -127,9 +126,9 @@ final class TableReportSetup {
                 MirrorDdl.rowsFunction(file) + rowsArguments,
                 file.schema(),
                 file.name());
-        List<TimeBuckets.Table> others = new ArrayList<>();
+        List<Source.Table> others = new ArrayList<>();
         for (Record r : read) {
-            TimeBuckets.Table table = new TimeBuckets.Table(r.get(0, String.class), r.get(1, String.class));
+            Source.Table table = new Source.Table(r.get(0, String.class), r.get(1, String.class));
             String kind = r.get(2, String.class);
             if (kind.equals("m") || kind.equals("v")) {
                 throw file.fault(

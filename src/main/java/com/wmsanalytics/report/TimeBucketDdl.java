@@ -86,7 +86,7 @@ final class TimeBucketDdl {
      * deletes and a sweep of its new rows; a rebuild request on any change to another table the
      * report reads, and on a TRUNCATE of any of them.
      */
-    void capture(ReportFile file, List<TimeBuckets.Table> otherTables) {
+    void capture(ReportFile file, List<Source.Table> otherTables) {
         TimeBuckets t = file.byTime().orElseThrow();
         String window = db.fetchOne("SELECT open_window::text FROM analytics_control.capture_setting")
                 .get(0, String.class);
@@ -96,7 +96,7 @@ final class TimeBucketDdl {
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         for (int i = 0; i < t.sources().size(); i++) {
-            TimeBuckets.Source s = t.sources().get(i);
+            Source s = t.sources().get(i);
             Name function = name("analytics_control", prefix + i);
             String trigger = prefix + i;
             if (s.parent().isEmpty()) {
@@ -134,7 +134,7 @@ final class TimeBucketDdl {
      * recompute can probe, and the BRIN index a child source's sweep reads.
      */
     void indexes(ReportFile file) {
-        for (TimeBuckets.Source s : file.byTime().orElseThrow().sources()) {
+        for (Source s : file.byTime().orElseThrow().sources()) {
             if (s.parent().isPresent()) {
                 mirror.appliedXid(s.table());
                 mirror.index(s.table(), "applied_xid");

@@ -18,24 +18,8 @@ public record TimeBuckets(String column, String unit, List<Source> sources) {
         sources = List.copyOf(sources);
     }
 
-    /**
-     * A source table: its rows fall in the bucket of {@code column}, a timestamptz, or, with a
-     * parent, in the bucket of the parent row that {@code column} references.
-     */
-    public record Source(int line, Table table, String column, Optional<Parent> parent) {}
-
-    /** The parent row a child row reaches by {@code column} = the parent's key column. */
-    public record Parent(Table table, String keyColumn) {}
-
-    /** A schema-qualified table. */
-    public record Table(String schema, String name) {
-        public String qualified() {
-            return schema + "." + name;
-        }
-    }
-
     /** The declared source of a table without a parent, which holds the time column. */
-    Optional<Source> timeSourceOf(Table table) {
+    Optional<Source> timeSourceOf(Source.Table table) {
         return sources.stream()
                 .filter(s -> s.table().equals(table) && s.parent().isEmpty())
                 .findFirst();
