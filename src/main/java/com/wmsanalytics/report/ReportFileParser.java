@@ -175,25 +175,8 @@ final class ReportFileParser {
                     keyLines.getOrDefault("unique-key", 1),
                     "a by-time report needs a unique-key that holds its bucket column " + bucket.group(1));
         }
-        if (sources.isEmpty()) {
-            throw new ReportFileException(
-                    path, 1, "a by-time report needs at least one '-- source: schema.table.time_column'");
-        }
-        List<Source> parsed = new ArrayList<>();
-        sources.forEach((line, value) -> parsed.add(source(path, line, value)));
+        List<Source> parsed = sources(path, "by-time", "time", sources, keyLines);
         TimeBuckets buckets = new TimeBuckets(bucket.group(1), bucket.group(2), parsed);
-        for (Source s : parsed) {
-            s.parent().filter(p -> buckets.timeSourceOf(p.table()).isEmpty()).ifPresent(p -> {
-                throw new ReportFileException(
-                        path,
-                        s.line(),
-                        "the parent " + p.table().qualified() + " is not a source with a time column; declare"
-                                + " '-- source: " + p.table().qualified() + ".TIME_COLUMN' too");
-            });
-        }
-        if (parsed.stream().map(Source::table).distinct().count() < parsed.size()) {
-            throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
-        }
         return Optional.of(buckets);
     }
 
@@ -224,26 +207,43 @@ final class ReportFileParser {
                     keyLines.getOrDefault("unique-key", 1),
                     "a by-key report needs a unique-key that holds its key column " + key);
         }
-        if (sources.isEmpty()) {
+        KeyedBy keyed = new KeyedBy(key, sources(path, "by-key", "key", sources, keyLines));
+        return Optional.of(keyed);
+    }
+
+    /**
+     * The source lines of an incremental report: at least one, no table twice, and each child's
+     * parent a source itself, with the column that holds its time or key.
+     */
+    private static List<Source> sources(
+            Path path, String kind, String column, Map<Integer, String> lines, Map<String, Integer> keyLines) {
+        if (lines.isEmpty()) {
             throw new ReportFileException(
-                    path, 1, "a by-key report needs at least one '-- source: schema.table.key_column'");
+                    path,
+                    1,
+                    "a " + kind + " report needs at least one '-- source: schema.table." + column + "_column'");
         }
         List<Source> parsed = new ArrayList<>();
-        sources.forEach((line, value) -> parsed.add(source(path, line, value)));
-        KeyedBy keyed = new KeyedBy(key, parsed);
+        lines.forEach((line, value) -> parsed.add(source(path, line, value)));
         for (Source s : parsed) {
-            s.parent().filter(p -> keyed.keySourceOf(p.table()).isEmpty()).ifPresent(p -> {
-                throw new ReportFileException(
-                        path,
-                        s.line(),
-                        "the parent " + p.table().qualified() + " is not a source with a key column; declare"
-                                + " '-- source: " + p.table().qualified() + ".KEY_COLUMN' too");
-            });
+            s.parent()
+                    .filter(p -> parsed.stream()
+                            .noneMatch(o ->
+                                    o.table().equals(p.table()) && o.parent().isEmpty()))
+                    .ifPresent(p -> {
+                        throw new ReportFileException(
+                                path,
+                                s.line(),
+                                "the parent " + p.table().qualified() + " is not a source with a " + column
+                                        + " column; declare '-- source: "
+                                        + p.table().qualified() + "."
+                                        + column.toUpperCase(java.util.Locale.ROOT) + "_COLUMN' too");
+                    });
         }
         if (parsed.stream().map(Source::table).distinct().count() < parsed.size()) {
             throw new ReportFileException(path, keyLines.get(SOURCE), "a table is declared as a source twice");
         }
-        return Optional.of(keyed);
+        return parsed;
     }
 
     private static Source source(Path path, int line, String value) {

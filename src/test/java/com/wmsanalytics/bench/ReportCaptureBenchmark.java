@@ -2,6 +2,7 @@ package com.wmsanalytics.bench;
 
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
+import com.wmsanalytics.testing.ReportFileTexts;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,54 +41,11 @@ import java.util.Optional;
  */
 public final class ReportCaptureBenchmark {
 
-    static final String ORDER_VALUE = """
-            -- name: bi_reports.order_value_by_day
-            -- kind: by-time
-            -- group: daily
-            -- bucket: order_date by day
-            -- unique-key: order_date, warehouse_id
-            -- source: wms.orders.created_at
-            -- source: wms.order_lines.order_id -> wms.orders.order_id
+    static final String ORDER_VALUE = ReportFileTexts.text("order_value_by_day");
 
-            SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date, o.warehouse_id,
-                   count(DISTINCT o.order_id) AS orders, coalesce(sum(l.quantity * l.unit_price), 0) AS value
-            FROM wms.orders o
-            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-            WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
-            GROUP BY 1, 2
-            """;
+    static final String PICKS = ReportFileTexts.text("picks_by_day");
 
-    static final String PICKS = """
-            -- name: bi_reports.picks_by_day
-            -- kind: by-time
-            -- group: daily
-            -- bucket: pick_date by day
-            -- unique-key: pick_date, warehouse_id
-            -- source: wms.stock_movements.moved_at
-
-            SELECT (m.moved_at AT TIME ZONE bucket.zone)::date AS pick_date, l.warehouse_id, sum(-m.quantity) AS units
-            FROM wms.stock_movements m JOIN wms.locations l ON l.location_id = m.location_id
-            WHERE m.movement_type = 'pick' AND m.moved_at >= bucket.since AND m.moved_at < bucket.until
-            GROUP BY 1, 2
-            """;
-
-    static final String CUSTOMER_VALUE = """
-            -- name: bi_reports.customer_value
-            -- kind: by-key
-            -- group: daily
-            -- key: customer_id
-            -- unique-key: customer_id
-            -- source: wms.customers.customer_id
-            -- source: wms.orders.customer_id
-            -- source: wms.order_lines.order_id -> wms.orders.order_id
-
-            SELECT c.customer_id, c.region, count(DISTINCT o.order_id) AS orders,
-                   coalesce(sum(l.quantity * l.unit_price), 0) AS value
-            FROM wms.customers c
-            LEFT JOIN wms.orders o ON o.customer_id = c.customer_id
-            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-            GROUP BY c.customer_id, c.region
-            """;
+    static final String CUSTOMER_VALUE = ReportFileTexts.text("customer_value");
 
     private final PrintStream out = System.out;
     private final LoadAverage load = new LoadAverage();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportFileTexts;
 import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,53 +48,12 @@ abstract class RecomputePlanScenario {
     private static final Set<String> HISTORY = Set.of("orders", "order_lines", "stock_movements", "shipments");
 
     /** Two report files of kind by-time, whose rows functions migrate generates: a child source, and a join. */
-    static final String ORDER_VALUE = """
-            -- name: bi_reports.order_value_by_day
-            -- kind: by-time
-            -- bucket: order_date by day
-            -- unique-key: order_date, warehouse_id
-            -- source: wms.orders.created_at
-            -- source: wms.order_lines.order_id -> wms.orders.order_id
+    static final String ORDER_VALUE = ReportFileTexts.text("order_value_by_day");
 
-            SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date, o.warehouse_id,
-                   count(DISTINCT o.order_id) AS orders, coalesce(sum(l.quantity * l.unit_price), 0) AS value
-            FROM wms.orders o
-            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-            WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
-            GROUP BY 1, 2
-            """;
-
-    static final String PICKS = """
-            -- name: bi_reports.picks_by_week
-            -- kind: by-time
-            -- bucket: week_start by week
-            -- unique-key: week_start, warehouse_id
-            -- source: wms.stock_movements.moved_at
-
-            SELECT date_trunc('week', m.moved_at AT TIME ZONE bucket.zone)::date AS week_start, l.warehouse_id,
-                   sum(-m.quantity) AS units
-            FROM wms.stock_movements m JOIN wms.locations l ON l.location_id = m.location_id
-            WHERE m.movement_type = 'pick' AND m.moved_at >= bucket.since AND m.moved_at < bucket.until
-            GROUP BY 1, 2
-            """;
+    static final String PICKS = ReportFileTexts.text("picks_by_week");
 
     /** A report file of kind by-key: its rows function filters the query on the keys wanted. */
-    static final String CUSTOMER_VALUE = """
-            -- name: bi_reports.customer_value
-            -- kind: by-key
-            -- key: customer_id
-            -- unique-key: customer_id
-            -- source: wms.customers.customer_id
-            -- source: wms.orders.customer_id
-            -- source: wms.order_lines.order_id -> wms.orders.order_id
-
-            SELECT c.customer_id, c.region, count(DISTINCT o.order_id) AS orders,
-                   coalesce(sum(l.quantity * l.unit_price), 0) AS value
-            FROM wms.customers c
-            LEFT JOIN wms.orders o ON o.customer_id = c.customer_id
-            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-            GROUP BY c.customer_id, c.region
-            """;
+    static final String CUSTOMER_VALUE = ReportFileTexts.text("customer_value");
 
     abstract PostgresPair pg();
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportFileTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +31,7 @@ class ByTimeReportTest {
     @RegisterExtension
     static final PostgresPair pg = PostgresPair.logical();
 
-    static final String ORDER_VALUE = """
-            -- name: bi_reports.order_value_by_day
-            -- kind: by-time
-            -- group: daily
-            -- bucket: order_date by day
-            -- unique-key: order_date, warehouse_id
-            -- source: wms.orders.created_at
-            -- source: wms.order_lines.order_id -> wms.orders.order_id
-
-            SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS order_date, o.warehouse_id,
-                   count(DISTINCT o.order_id) AS orders, count(l.line_no) AS lines,
-                   coalesce(sum(l.quantity * l.unit_price), 0) AS value
-            FROM wms.orders o
-            LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-            WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
-            GROUP BY 1, 2
-            """;
+    static final String ORDER_VALUE = ReportFileTexts.text("order_value_by_day");
 
     static final String CUSTOMERS = """
             -- name: bi_reports.new_customers_by_week
