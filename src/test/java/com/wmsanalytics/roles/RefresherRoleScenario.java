@@ -10,6 +10,7 @@ import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportFileTexts;
 import com.wmsanalytics.testing.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * and everything after runs as the documented roles, none of them a superuser:
  * {@code wms_analytics_user} on the replica and {@code wms_repl_user} (REPLICATION and
  * {@code pg_read_all_stats}) on the publisher. Every runtime command and the service must work
- * so. A subclass chooses the servers.
+ * so, report files of kind by-time and by-key included (their capture, sweep and claims). A
+ * subclass chooses the servers.
  */
 abstract class RefresherRoleScenario {
 
@@ -32,7 +34,11 @@ abstract class RefresherRoleScenario {
 
     @Test
     void every_runtime_command_and_the_service_work_as_the_documented_roles_without_superuser() throws Exception {
-        Path admin = Pipeline.build(pg(), 300, "");
+        Path reports = Files.createTempDirectory("reports");
+        for (String file : List.of("order_value_by_day", "customer_value")) {
+            Files.writeString(reports.resolve(file + ".sql"), ReportFileTexts.text(file));
+        }
+        Path admin = Pipeline.build(pg(), 300, "wms-analytics.reports.dir = \"" + reports + "\"\n");
         createRolesAsTheReadmeSays();
         Path jobs = JobFiles.directory();
         JobFiles.write(jobs, "tick", "cron = \"* * * * * ?\"\ntime-zone = UTC\ngroup = daily");
@@ -49,9 +55,12 @@ abstract class RefresherRoleScenario {
                 pg().replica()
                         .queryValue("postgres", "SELECT rolsuper FROM pg_roles WHERE rolname = 'wms_analytics_user'"));
 
+        assertSucceeds(List.of("refresh", "--group", "daily"), config);
+        lateOrderOfAnOldCustomer();
         for (List<String> command : List.of(
                 List.of("refresh", "--group", "daily"),
                 List.of("refresh", "--group", "weekly"),
+                List.of("refresh", "bi_reports.order_value_by_day", "bi_reports.customer_value"),
                 List.of("refresh", "--group", "monthly"),
                 List.of("refresh", "customer_analytics.customer_summary"),
                 List.of("refresh", "--full", "--group", "daily"),
@@ -63,6 +72,15 @@ abstract class RefresherRoleScenario {
                 List.of("jobs"))) {
             assertSucceeds(command, config);
         }
+        assertEquals(
+                "t",
+                pg().replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT bool_and(n > 0) FROM (SELECT count(*) FILTER (WHERE v.mode = 'incremental'"
+                                        + " AND v.buckets > 0) AS n FROM analytics_control.refresh_run_view v"
+                                        + " WHERE v.view_schema = 'bi_reports' GROUP BY v.view_name) r"),
+                "the refresher recomputed the report files' changed buckets and keys, not only rebuilt them");
         assertBackupRuns(config, backups);
         assertEquals(
                 "t",
@@ -87,6 +105,20 @@ abstract class RefresherRoleScenario {
             assertFalse(service.log().contains("not allowed"), service.log());
             assertFalse(service.log().contains("permission denied"), service.log());
         }
+    }
+
+    /**
+     * An order of an old customer, dated in a closed day, with a line: the report files' capture
+     * (a row trigger, and the sweep of new rows) records it, and the refresher recomputes it.
+     */
+    private void lateOrderOfAnOldCustomer() {
+        pg().primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.orders (order_id, customer_id, warehouse_id, status, created_at, promised_at)"
+                                + " SELECT 7000001, min(customer_id), 1, 'open', now() - interval '20 days', now()"
+                                + " FROM wms.customers; INSERT INTO wms.order_lines (order_id, line_no, product_id,"
+                                + " quantity, unit_price) SELECT 7000001, 1, min(product_id), 2, 8.00 FROM wms.products");
     }
 
     /** Step 2 of the README's deployment: the publisher role; the replica's roles come from migrate. */
