@@ -1,0 +1,148 @@
+package com.wmsanalytics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.generate.GenerateProgress;
+import com.wmsanalytics.generate.GenerateRequest;
+import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportDefinitions;
+import com.wmsanalytics.testing.ReportFileTexts;
+import com.wmsanalytics.testing.TestConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A replica that the previous version migrated (up to V16, before report files) and refreshed is
+ * upgraded in place by {@code migrate} with a reports directory: every report keeps its rows, the
+ * report files are installed beside them, and after more data and a refresh of every group each
+ * report equals its definition.
+ */
+@Tag("slow")
+class UpgradeTest {
+
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
+
+    private static final String REPORTS = "SELECT schemaname || '.' || matviewname FROM pg_matviews"
+            + " UNION SELECT report_schema || '.' || report_name FROM analytics_control.incremental_report ORDER BY 1";
+
+    @Test
+    void a_replica_of_the_previous_version_is_upgraded_in_place_with_every_report_unchanged() throws Exception {
+        Flyway.configure()
+                .dataSource(pg.replica().dataSource(PostgresPair.DATABASE))
+                .locations("classpath:migrations/replica")
+                .schemas("analytics_control")
+                .createSchemas(true)
+                .table("flyway_schema_history")
+                .target("16")
+                .load()
+                .migrate();
+        Path dir = Files.createTempDirectory("reports");
+        Path config = Files.writeString(
+                Files.createTempFile("upgrade", ".conf"),
+                TestConfig.hocon(pg) + "wms-analytics.reports.dir = \"" + dir + "\"\n");
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
+            app.migratePrimary("wms");
+            app.generate("wms", new GenerateRequest(400, 60, 7), GenerateProgress.NONE);
+            app.setup(new SetupStage.Listener() {
+                @Override
+                public void changed(String change) {}
+
+                @Override
+                public void tablesReady(String subscription, int ready, int total) {}
+            });
+        }
+        refreshAsThePreviousVersionDid();
+        Map<String, String> before = digests();
+
+        Files.writeString(dir.resolve("order_value_by_day.sql"), ReportFileTexts.text("order_value_by_day"));
+        Files.writeString(dir.resolve("customer_value.sql"), ReportFileTexts.text("customer_value"));
+        CliRun migrate = cli(config, "migrate");
+
+        assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
+        assertTrue(migrate.out().contains("replica: applied 1 migration(s), now at version 17"), migrate.out());
+        Map<String, String> after = digests();
+        after.keySet().retainAll(before.keySet());
+        assertEquals(before, after, "the upgrade changed no report's rows");
+        assertTrue(
+                digests().keySet().containsAll(List.of("bi_reports.customer_value", "bi_reports.order_value_by_day")));
+
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
+            app.generate("wms", new GenerateRequest(20, 1, 8), GenerateProgress.NONE);
+        }
+        refreshEveryGroup(config);
+        for (String report : ReportDefinitions.incrementalReports(pg.replica().dataSource(PostgresPair.DATABASE))) {
+            if (!report.startsWith("bi_reports.")) {
+                assertEquals(
+                        0,
+                        ReportDefinitions.differences(pg.replica().dataSource(PostgresPair.DATABASE), report, "UTC"),
+                        report + " equals its definition after the upgrade");
+            }
+        }
+        CliRun verify = cli(config, "verify");
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+    }
+
+    /**
+     * The reports as the previous version's first refresh left them (this version refuses to run
+     * on a replica that lacks its migrations): each incremental report rebuilt from its
+     * definition, the KPIs after their inputs, then each materialized view.
+     */
+    private static void refreshAsThePreviousVersionDid() {
+        String incremental =
+                "SELECT string_agg(format('DELETE FROM %I.%I; INSERT INTO %I.%I SELECT * FROM %s(ARRAY[]::date[],"
+                        + " ''-infinity''::date)', report_schema, report_name, report_schema, report_name, definition::regproc), '; '"
+                        + " ORDER BY report_name = 'daily_kpis', report_name) FROM analytics_control.incremental_report";
+        String views = "SELECT string_agg(format('REFRESH MATERIALIZED VIEW %I.%I', schemaname, matviewname), '; '"
+                + " ORDER BY matviewname) FROM pg_matviews";
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "SET TimeZone = 'UTC'; " + pg.replica().queryValue(PostgresPair.DATABASE, incremental) + "; "
+                                + pg.replica().queryValue(PostgresPair.DATABASE, views));
+    }
+
+    private static void refreshEveryGroup(Path config) {
+        for (String group : List.of("daily", "weekly", "monthly")) {
+            CliRun refresh = cli(config, "refresh", "--group", group);
+            assertEquals(0, refresh.exitCode(), group + ": " + refresh.out() + refresh.err());
+        }
+    }
+
+    /** A digest of every report's rows, by report. */
+    private static Map<String, String> digests() {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String report : pg.replica()
+                .queryValue(PostgresPair.DATABASE, "SELECT string_agg(r, ',') FROM (" + REPORTS + ") AS x(r)")
+                .split(",")) {
+            digests.put(
+                    report,
+                    pg.replica()
+                            .queryValue(
+                                    PostgresPair.DATABASE,
+                                    "SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM " + report
+                                            + " t"));
+        }
+        return digests;
+    }
+
+    private static CliRun cli(Path config, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return CliRun.of(all);
+    }
+}
