@@ -1,9 +1,11 @@
 package com.wmsanalytics.config;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,7 +34,7 @@ public record FreshnessObjectives(Map<String, FreshnessObjective> groups, Map<St
 
     /** These objectives, with the ones report files declare for the reports the configuration does not name. */
     public FreshnessObjectives withDeclared(Map<String, Declared> declared) {
-        Map<String, ViewObjective> all = new java.util.HashMap<>(views);
+        Map<String, ViewObjective> all = new HashMap<>(views);
         declared.forEach((view, d) -> {
             if (!views.containsKey(view)) {
                 Optional<FreshnessObjective> base = d.group().map(groups::get);
@@ -65,7 +67,7 @@ public record FreshnessObjectives(Map<String, FreshnessObjective> groups, Map<St
 
     /** Fails, naming the file, line and key, when an objective names a report that does not exist. */
     public void requireKnown(Set<String> reports) {
-        for (Map.Entry<String, ViewObjective> e : new java.util.TreeMap<>(views).entrySet()) {
+        for (Map.Entry<String, ViewObjective> e : new TreeMap<>(views).entrySet()) {
             if (!reports.contains(e.getKey())) {
                 throw new ConfigException(e.getValue().declaredAt() + ": unknown report '" + e.getKey() + "'; known: "
                         + String.join(", ", new TreeSet<>(reports)));

@@ -1,12 +1,8 @@
 package com.wmsanalytics.refresh;
 
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.resultQuery;
-
 import com.wmsanalytics.config.RefreshSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.jooq.Record;
 
 /**
  * Records the dirty buckets of the order lines written since the last sweep
@@ -42,15 +38,7 @@ final class CaptureSweep {
             RecomputeSettings.jit(tx, settings.recomputeJit());
             tx.fetch("SELECT analytics_control.sweep_order_lines()");
             tx.fetch("SELECT analytics_control.summarize_new_lines()");
-            for (Record sweep : tx.fetch(
-                    "SELECT p.pronamespace::regnamespace::text, p.proname, w.source_table::oid::bigint"
-                            + " FROM analytics_control.report_sweep w JOIN pg_proc p ON p.oid = w.sweep"
-                            + " WHERE w.report_schema = ? AND w.report_name = ? ORDER BY 3",
-                    report.schema(),
-                    report.name())) {
-                tx.fetch(resultQuery("SELECT {0}()", name(sweep.get(0, String.class), sweep.get(1, String.class))));
-                tx.fetch("SELECT analytics_control.summarize_applied_xid(?::oid::regclass)", sweep.get(2, Long.class));
-            }
+            ReportSweeps.run(tx, report);
             return true;
         });
     }

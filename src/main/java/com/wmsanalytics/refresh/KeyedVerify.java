@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Name;
-import org.jooq.Record;
 
 /**
  * {@code verify} of a report kept by key: the table against its whole definition, key by key,
@@ -75,15 +74,7 @@ final class KeyedVerify {
                         report.schema(),
                         report.name())
                 .forEach(r -> keys.add(r.get(0, String.class)));
-        for (Record unswept : tx.fetch(
-                "SELECT p.pronamespace::regnamespace::text, p.proname FROM analytics_control.report_sweep w"
-                        + " JOIN pg_proc p ON p.oid = w.unswept WHERE w.report_schema = ? AND w.report_name = ?",
-                report.schema(),
-                report.name())) {
-            tx.fetch(resultQuery(
-                            "SELECT key FROM {0}()", name(unswept.get(0, String.class), unswept.get(1, String.class))))
-                    .forEach(r -> keys.add(r.get(0, String.class)));
-        }
+        keys.addAll(ReportSweeps.unswept(tx, report, String.class));
         return keys;
     }
 

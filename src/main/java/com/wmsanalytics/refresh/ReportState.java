@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -81,18 +82,7 @@ final class ReportState {
      * that the next refresh's sweep will record.
      */
     List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
-        List<LocalDate> generated = new java.util.ArrayList<>();
-        for (org.jooq.Record unswept : tx.fetch(
-                "SELECT p.pronamespace::regnamespace::text, p.proname FROM analytics_control.report_sweep w"
-                        + " JOIN pg_proc p ON p.oid = w.unswept WHERE w.report_schema = ? AND w.report_name = ?",
-                report.schema(),
-                report.name())) {
-            tx.fetch(resultQuery(
-                            "SELECT bucket FROM {0}()",
-                            name(unswept.get(0, String.class), unswept.get(1, String.class))))
-                    .forEach(r -> generated.add(r.get(0, LocalDate.class)));
-        }
-        java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>(generated);
+        TreeSet<LocalDate> all = new TreeSet<>(ReportSweeps.unswept(tx, report, LocalDate.class));
         all.addAll(builtInDirty(tx, report));
         return List.copyOf(all);
     }

@@ -4,6 +4,7 @@ import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.ViewCatalog;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class ReportMigration implements JavaMigration {
 
     /** The migrations of a plan: one per file, then one per removed report. */
     static List<JavaMigration> of(ReportPlan plan, Consumer<String> changes) {
-        List<JavaMigration> all = new java.util.ArrayList<>();
+        List<JavaMigration> all = new ArrayList<>();
         plan.ordered().forEach(f -> all.add(new ReportMigration(plan, f, changes)));
         plan.removed().forEach(r -> all.add(removal(r, changes)));
         return all;

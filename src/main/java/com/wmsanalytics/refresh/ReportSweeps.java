@@ -1,0 +1,46 @@
+package com.wmsanalytics.refresh;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.resultQuery;
+
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The generated sweeps of a report file ({@code analytics_control.report_sweep}): one per source
+ * whose new rows are swept, each with a function that records what it finds and moves the mark,
+ * and one that only lists it.
+ */
+final class ReportSweeps {
+
+    private ReportSweeps() {}
+
+    /** Runs each sweep of the report, then summarizes its table's new BRIN ranges. */
+    static void run(DSLContext tx, MaterializedView report) {
+        for (Record sweep : functions(tx, report, "sweep", ", w.source_table::oid::bigint")) {
+            tx.fetch(resultQuery("SELECT {0}()", name(sweep.get(0, String.class), sweep.get(1, String.class))));
+            tx.fetch("SELECT analytics_control.summarize_applied_xid(?::oid::regclass)", sweep.get(2, Long.class));
+        }
+    }
+
+    /** What the report's sweeps would record now, without recording it: buckets or keys, as {@code type}. */
+    static <T> List<T> unswept(DSLContext tx, MaterializedView report, Class<T> type) {
+        return functions(tx, report, "unswept", "").stream()
+                .flatMap(f -> tx
+                        .fetch(resultQuery("SELECT * FROM {0}()", name(f.get(0, String.class), f.get(1, String.class))))
+                        .stream())
+                .map(r -> r.get(0, type))
+                .toList();
+    }
+
+    private static List<Record> functions(DSLContext tx, MaterializedView report, String which, String extra) {
+        return tx.fetch(
+                "SELECT p.pronamespace::regnamespace::text, p.proname" + extra
+                        + " FROM analytics_control.report_sweep w"
+                        + " JOIN pg_proc p ON p.oid = w." + which
+                        + " WHERE w.report_schema = ? AND w.report_name = ? ORDER BY w.source_table::oid",
+                report.schema(),
+                report.name());
+    }
+}
