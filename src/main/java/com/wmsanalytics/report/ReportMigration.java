@@ -68,6 +68,13 @@ final class ReportMigration implements JavaMigration {
                 .isPresent()) {
             return;
         }
+        if (installed.fingerprint(file).isEmpty()
+                && plan.adopted().contains(file.qualified())
+                && new Adoption(c).standsAsDefined(file)) {
+            installed.record(file, plan.fingerprints().get(file.qualified()), plan.migration(file));
+            changes.accept("report " + file.qualified() + ": built in, kept as it stands");
+            return;
+        }
         Set<String> stale = new TreeSet<>();
         stale.add(file.qualified());
         plan.readersOf(file.qualified()).stream()
@@ -89,13 +96,12 @@ final class ReportMigration implements JavaMigration {
         stale.addAll(toDrop);
         for (ReportFile f : plan.ordered()) {
             if (stale.contains(f.qualified())) {
-                create(ddl, installed, f);
+                create(ddl, installed, f, toDrop.contains(f.qualified()));
             }
         }
     }
 
-    private void create(ReportDdl ddl, InstalledReports installed, ReportFile f) {
-        boolean existed = installed.fingerprint(f).isPresent();
+    private void create(ReportDdl ddl, InstalledReports installed, ReportFile f, boolean existed) {
         try {
             ddl.create(f, true);
         } catch (ReportDdl.Rejected r) {

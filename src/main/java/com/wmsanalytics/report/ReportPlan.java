@@ -13,6 +13,7 @@ import java.util.Set;
  * @param reads the report files each report reads
  * @param changes one line per report created, rebuilt or dropped, in that order
  * @param removed the installed reports whose file is gone
+ * @param adopted the built-in reports an earlier version made, already as their files define them
  */
 public record ReportPlan(
         List<ReportFile> ordered,
@@ -20,7 +21,8 @@ public record ReportPlan(
         Map<String, Integer> depths,
         Map<String, Set<String>> reads,
         List<String> changes,
-        List<InstalledReports.Installed> removed) {
+        List<InstalledReports.Installed> removed,
+        Set<String> adopted) {
 
     public ReportPlan {
         ordered = List.copyOf(ordered);
@@ -29,6 +31,7 @@ public record ReportPlan(
         reads = Map.copyOf(reads);
         changes = List.copyOf(changes);
         removed = List.copyOf(removed);
+        adopted = Set.copyOf(adopted);
     }
 
     /**

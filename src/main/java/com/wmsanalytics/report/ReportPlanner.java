@@ -53,15 +53,16 @@ public final class ReportPlanner {
     }
 
     /**
+     * @param builtin the names of the built-in reports among {@code files}
      * @param dropRemoved whether reports whose file is gone may be dropped; without it they are
      *     refused with one line that lists them
      * @throws ReportFileException for the first bad file
      */
-    public ReportPlan plan(List<ReportFile> files, boolean dropRemoved) {
+    public ReportPlan plan(List<ReportFile> files, Set<String> builtin, boolean dropRemoved) {
         try (Connection c = replica.getConnection()) {
             c.setAutoCommit(false);
             try {
-                return plan(c, files, dropRemoved);
+                return plan(c, files, builtin, dropRemoved);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -80,7 +81,8 @@ public final class ReportPlanner {
         }
     }
 
-    private ReportPlan plan(Connection c, List<ReportFile> files, boolean dropRemoved) throws SQLException {
+    private ReportPlan plan(Connection c, List<ReportFile> files, Set<String> builtin, boolean dropRemoved)
+            throws SQLException {
         DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
         db.execute("SELECT set_config('lock_timeout', ?, true)", lockTimeout.toMillis() + "ms");
         Map<String, InstalledReports.Installed> installed = new InstalledReports(db).all();
@@ -92,13 +94,26 @@ public final class ReportPlanner {
                 .filter(i -> !byName.containsKey(i.qualified()))
                 .toList();
         refuseRemoved(removed, dropRemoved);
-        refuseTakenNames(db, files, installed);
+        refuseTakenNames(db, files, builtin, installed);
+        Adoption adoption = new Adoption(c);
+        List<ReportFile> unrecorded = files.stream()
+                .filter(f -> builtin.contains(f.qualified()) && !installed.containsKey(f.qualified()))
+                .toList();
+        Set<String> adopted = unrecorded.stream()
+                .filter(adoption::standsAsDefined)
+                .map(ReportFile::qualified)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> replaced = unrecorded.stream()
+                .map(ReportFile::qualified)
+                .filter(r -> !adopted.contains(r) && catalog.containsKey(r))
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> ownChanged = files.stream()
                 .filter(f -> installed.containsKey(f.qualified()))
                 .filter(f -> !installed.get(f.qualified()).ownFingerprint().equals(f.fingerprint()))
                 .map(ReportFile::qualified)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> seeds = new TreeSet<>(ownChanged);
+        seeds.addAll(replaced);
         removed.forEach(r -> seeds.add(r.qualified()));
         List<String> affected = ReportOrder.readersFirst(ReportOrder.closure(seeds, catalog), catalog);
         ReportDdl ddl = new ReportDdl(c);
@@ -107,6 +122,7 @@ public final class ReportPlanner {
         }
         List<ReportFile> toCreate = files.stream()
                 .filter(f -> !installed.containsKey(f.qualified()) || affected.contains(f.qualified()))
+                .filter(f -> !adopted.contains(f.qualified()))
                 .toList();
         createAll(c, ddl, toCreate);
         Map<String, Set<String>> reads = new HashMap<>();
@@ -124,8 +140,9 @@ public final class ReportPlanner {
                 ReportOrder.fingerprints(ordered, reads),
                 ReportOrder.depths(ordered, reads),
                 reads,
-                changes(files, installed, ownChanged, affected, removed),
-                removed);
+                changes(files, installed, new Seeds(ownChanged, adopted, replaced), affected, removed),
+                removed,
+                adopted);
     }
 
     private static void refuseRemoved(List<InstalledReports.Installed> removed, boolean dropRemoved) {
@@ -139,11 +156,18 @@ public final class ReportPlanner {
         }
     }
 
-    /** A new report may not take the name of a relation that no report file made: a built-in report, say. */
+    /**
+     * A new report may not take the name of a relation that no report file made. A built-in
+     * report may: an earlier version made it with a versioned migration.
+     */
     private static void refuseTakenNames(
-            DSLContext db, List<ReportFile> files, Map<String, InstalledReports.Installed> installed) {
+            DSLContext db,
+            List<ReportFile> files,
+            Set<String> builtin,
+            Map<String, InstalledReports.Installed> installed) {
         for (ReportFile f : files) {
             if (!installed.containsKey(f.qualified())
+                    && !builtin.contains(f.qualified())
                     && db.fetchExists(db.selectOne()
                             .from("pg_class c")
                             .join("pg_namespace n")
@@ -151,8 +175,8 @@ public final class ReportPlanner {
                             .where("n.nspname = ? AND c.relname = ?", f.schema(), f.name()))) {
                 throw f.fault(
                         f.lineOf("name"),
-                        f.qualified() + " already exists and was not made from a report file (a built-in"
-                                + " report's name is taken); choose another name");
+                        f.qualified() + " already exists and was not made from a report file; choose another"
+                                + " name");
             }
         }
     }
@@ -252,19 +276,27 @@ public final class ReportPlanner {
                         String.join(" reads ", path) + ": a dependency cycle; no report can be created first");
     }
 
+    /** Why reports are created or rebuilt: their own file changed, or a built-in one is first recorded. */
+    private record Seeds(Set<String> ownChanged, Set<String> adopted, Set<String> replaced) {}
+
     private static List<String> changes(
             List<ReportFile> files,
             Map<String, InstalledReports.Installed> installed,
-            Set<String> ownChanged,
+            Seeds seeds,
             List<String> affected,
             List<InstalledReports.Installed> removed) {
         List<String> changes = new ArrayList<>();
         files.stream()
                 .filter(f -> !installed.containsKey(f.qualified()))
+                .filter(f -> !seeds.adopted().contains(f.qualified())
+                        && !seeds.replaced().contains(f.qualified()))
                 .forEach(f -> changes.add("report " + f.qualified() + ": new (" + f.path() + ")"));
-        ownChanged.forEach(r -> changes.add("report " + r + ": its file changed, so it is rebuilt"));
+        seeds.adopted().forEach(r -> changes.add("report " + r + ": built in, kept as it stands"));
+        seeds.replaced().forEach(r -> changes.add("report " + r + ": built in and changed, so it is rebuilt"));
+        seeds.ownChanged().forEach(r -> changes.add("report " + r + ": its file changed, so it is rebuilt"));
         affected.stream()
-                .filter(r -> !ownChanged.contains(r))
+                .filter(r ->
+                        !seeds.ownChanged().contains(r) && !seeds.replaced().contains(r))
                 .filter(r -> removed.stream().noneMatch(x -> x.qualified().equals(r)))
                 .sorted()
                 .forEach(r -> changes.add("report " + r + ": it reads a changed report, so it is rebuilt"));

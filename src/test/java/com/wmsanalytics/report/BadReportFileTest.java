@@ -141,9 +141,19 @@ class BadReportFileTest {
     @Test
     void a_built_in_report_name_is_refused() throws IOException {
         assertRefused(
+                Map.of(
+                        "summary.sql",
+                        "-- name: customer_analytics.customer_summary\n-- kind: full\n\nSELECT 1 AS one\n"),
+                "summary.sql line 1: report customer_analytics.customer_summary is built into wms-analytics; a report"
+                        + " file may not reuse a built-in name, so choose another");
+    }
+
+    @Test
+    void the_name_of_a_relation_no_report_file_made_is_refused() throws IOException {
+        assertRefused(
                 Map.of("kpis.sql", "-- name: analytics.daily_kpis\n-- kind: full\n\nSELECT 1 AS one\n"),
-                "kpis.sql line 1: analytics.daily_kpis already exists and was not made from a report file (a built-in"
-                        + " report's name is taken); choose another name");
+                "kpis.sql line 1: analytics.daily_kpis already exists and was not made from a report file; choose"
+                        + " another name");
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A replica that the previous version migrated (up to V16, before report files) and refreshed is
  * upgraded in place by {@code migrate} with a reports directory: every report keeps its rows, the
- * report files are installed beside them, and after more data and a refresh of every group each
+ * built-in reports its versioned migrations made are adopted as report files without a rebuild,
+ * the BI team's report files are installed beside them, and after more data and a refresh of every group each
  * report equals its definition.
  */
 @Tag("slow")
@@ -38,6 +39,16 @@ class UpgradeTest {
 
     private static final String REPORTS = "SELECT schemaname || '.' || matviewname FROM pg_matviews"
             + " UNION SELECT report_schema || '.' || report_name FROM analytics_control.incremental_report ORDER BY 1";
+
+    /** The built-in reports shipped as report files, by name. */
+    private static final List<String> BUILTIN = List.of(
+            "inventory_analytics.abc_classification",
+            "customer_analytics.customer_summary",
+            "warehouse_analytics.location_utilization",
+            "customer_analytics.monthly_rfm",
+            "inventory_analytics.monthly_turnover",
+            "inventory_analytics.slow_movers",
+            "inventory_analytics.stock_levels");
 
     @Test
     void a_replica_of_the_previous_version_is_upgraded_in_place_with_every_report_unchanged() throws Exception {
@@ -74,6 +85,18 @@ class UpgradeTest {
 
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertTrue(migrate.out().contains("replica: applied 1 migration(s), now at version 17"), migrate.out());
+        for (String builtin : BUILTIN) {
+            assertTrue(
+                    migrate.out().contains("report " + builtin + ": built in, kept as it stands"),
+                    builtin + " is adopted without a rebuild: " + migrate.out());
+        }
+        assertEquals(
+                String.join(",", BUILTIN),
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT string_agg(report_schema || '.' || report_name, ',' ORDER BY report_name)"
+                                        + " FROM analytics_control.report_file WHERE file LIKE 'built-in/%'"));
         Map<String, String> after = digests();
         after.keySet().retainAll(before.keySet());
         assertEquals(before, after, "the upgrade changed no report's rows");

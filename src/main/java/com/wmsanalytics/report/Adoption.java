@@ -1,0 +1,61 @@
+package com.wmsanalytics.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Whether a built-in report that an earlier version made with a versioned migration already
+ * stands as its file defines it. Such a report is adopted as it is, keeping its rows and
+ * their data as of; one that differs is rebuilt from its file. PostgreSQL decides: the file's
+ * query is created as a temporary view, and its stored definition compared with the report's.
+ */
+final class Adoption {
+
+    private static final String PROBE = "wms_analytics_adoption_probe";
+
+    private final Connection connection;
+    private final DSLContext db;
+
+    Adoption(Connection connection) {
+        this.connection = connection;
+        this.db = DSL.using(connection, SQLDialect.POSTGRES);
+    }
+
+    /** Whether the report exists as a materialized view of the same definition; changes nothing. */
+    boolean standsAsDefined(ReportFile file) {
+        if (file.kind() != ReportFile.Kind.FULL || !isMaterializedView(file)) {
+            return false;
+        }
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                new ReportDdl(connection).runQueryStatement("CREATE TEMPORARY VIEW " + PROBE + " AS\n", file, "");
+                return db.fetchOne(
+                                "SELECT pg_get_viewdef(to_regclass('pg_temp." + PROBE + "'))"
+                                        + " = pg_get_viewdef(to_regclass(quote_ident(?) || '.' || quote_ident(?)))",
+                                file.schema(),
+                                file.name())
+                        .get(0, Boolean.class);
+            } catch (ReportDdl.Rejected r) {
+                return false;
+            } finally {
+                connection.rollback(savepoint);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("comparing " + file.qualified() + " with its file", e);
+        }
+    }
+
+    private boolean isMaterializedView(ReportFile file) {
+        return db.fetchExists(db.selectOne()
+                .from("pg_class c")
+                .join("pg_namespace n")
+                .on("n.oid = c.relnamespace")
+                .where("n.nspname = ? AND c.relname = ? AND c.relkind = 'm'", file.schema(), file.name()));
+    }
+}

@@ -1,0 +1,106 @@
+package com.wmsanalytics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.Pipeline;
+import com.wmsanalytics.testing.PostgresPair;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The built-in reports that are refreshed in full are report files shipped in the jar: {@code
+ * migrate} records them in their groups like a BI team's, keeps one that stands as its file
+ * defines it, and rebuilds one that does not.
+ */
+class BuiltinReportsTest {
+
+    @RegisterExtension
+    static final PostgresPair pg = PostgresPair.logical();
+
+    private static Path config;
+
+    @BeforeAll
+    static void pipeline() {
+        config = Pipeline.build(pg, 100, "");
+    }
+
+    @Test
+    void every_built_in_full_report_is_recorded_as_a_report_file_in_the_group_it_always_had() {
+        assertEquals(
+                "abc_classification:monthly:full,customer_summary:weekly:full,location_utilization:weekly:full,"
+                        + "monthly_rfm:monthly:full,monthly_turnover:monthly:full,slow_movers:weekly:full,"
+                        + "stock_levels:daily:full",
+                value("SELECT string_agg(f.report_name || ':' || m.refresh_group || ':' || f.kind, ','"
+                        + " ORDER BY f.report_name) FROM analytics_control.report_file f"
+                        + " JOIN analytics_control.refresh_group_member m"
+                        + " ON m.view_schema = f.report_schema AND m.view_name = f.report_name"
+                        + " WHERE f.file = 'built-in/' || f.report_name || '.sql'"));
+        CliRun again = cli("migrate");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertFalse(again.out().contains("report "), "a second migrate changes no report: " + again.out());
+    }
+
+    @Test
+    void a_built_in_report_that_differs_from_its_file_is_rebuilt_from_it() throws Exception {
+        String migration =
+                value("SELECT migration FROM analytics_control.report_file WHERE report_name = 'slow_movers'");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "DELETE FROM analytics_control.report_file WHERE report_name = 'slow_movers';"
+                                + " DELETE FROM analytics_control.flyway_schema_history WHERE description = '"
+                                + migration + "';"
+                                + " DROP MATERIALIZED VIEW inventory_analytics.slow_movers;"
+                                + " CREATE MATERIALIZED VIEW inventory_analytics.slow_movers AS"
+                                + " SELECT 1 AS warehouse_id, 2 AS product_id;");
+
+        CliRun check = cli("migrate", "--check");
+        CliRun migrate = cli("migrate");
+
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertTrue(
+                check.out().contains("report inventory_analytics.slow_movers: built in and changed, so it is rebuilt"),
+                check.out());
+        assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
+        assertTrue(
+                migrate.out().contains("report inventory_analytics.slow_movers: rebuilt from built-in/slow_movers.sql"),
+                migrate.out());
+        assertFalse(migrate.out().contains("customer_summary"), "no other report is touched: " + migrate.out());
+        try (Connection c = pg.replica().dataSource(PostgresPair.DATABASE).getConnection()) {
+            c.setAutoCommit(false);
+            ReportFile file = BuiltinReports.read(new ReportFileParser(Set.of())).stream()
+                    .filter(f -> f.name().equals("slow_movers"))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(new Adoption(c).standsAsDefined(file), "slow_movers stands as its file defines it");
+            c.rollback();
+        }
+        assertEquals(
+                "1", value("SELECT count(*) FROM analytics_control.report_file WHERE report_name = 'slow_movers'"));
+        assertEquals(
+                "t",
+                value("SELECT count(*) > 0 FROM pg_indexes WHERE schemaname = 'inventory_analytics'"
+                        + " AND tablename = 'slow_movers' AND indexdef LIKE 'CREATE UNIQUE INDEX%'"));
+        CliRun refresh = cli("refresh", "inventory_analytics.slow_movers");
+        assertEquals(0, refresh.exitCode(), refresh.out() + refresh.err());
+    }
+
+    private static String value(String sql) {
+        return pg.replica().queryValue(PostgresPair.DATABASE, sql);
+    }
+
+    private static CliRun cli(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return CliRun.of(all);
+    }
+}
