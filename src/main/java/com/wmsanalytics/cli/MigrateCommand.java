@@ -58,7 +58,8 @@ final class MigrateCommand implements Callable<Integer> {
             if (check) {
                 ReportPlan plan = app.checkReports(dropRemoved);
                 plan.changes().forEach(terminal::println);
-                terminal.println("reports: " + plan.ordered().size() + " report file(s) checked, "
+                terminal.println("reports: " + plan.ownFiles() + " report file(s) and "
+                        + (plan.ordered().size() - plan.ownFiles()) + " built-in report(s) checked, "
                         + (plan.changes().isEmpty()
                                 ? "nothing to change"
                                 : plan.changes().size() + " change(s)"));

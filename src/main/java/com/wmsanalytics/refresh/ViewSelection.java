@@ -38,10 +38,24 @@ public final class ViewSelection {
         return members;
     }
 
+    /**
+     * The named reports, each with the reports kept by key that it reads (its ledgers, such as
+     * {@code customer_totals} under {@code customer_summary}): a ledger costs only its changed
+     * keys, and a report computed from a stale one would be stale itself.
+     */
     public List<MaterializedView> named(List<String> names) {
         Set<MaterializedView> chosen = new LinkedHashSet<>();
-        names.forEach(n -> chosen.add(resolve(n)));
+        names.forEach(n -> withLedgers(resolve(n), chosen));
         return new ArrayList<>(chosen);
+    }
+
+    private void withLedgers(MaterializedView view, Set<MaterializedView> chosen) {
+        views.stream()
+                .filter(v -> view.dependsOn().contains(v.qualified()))
+                .filter(v -> v.incremental().filter(Incremental::keyed).isPresent())
+                .filter(v -> !chosen.contains(v))
+                .forEach(v -> withLedgers(v, chosen));
+        chosen.add(view);
     }
 
     private MaterializedView resolve(String typed) {

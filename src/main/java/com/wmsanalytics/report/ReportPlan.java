@@ -14,6 +14,7 @@ import java.util.Set;
  * @param changes one line per report created, rebuilt or dropped, in that order
  * @param removed the installed reports whose file is gone
  * @param adopted the built-in reports an earlier version made, already as their files define them
+ * @param builtin the names of the built-in reports among {@code ordered}
  */
 public record ReportPlan(
         List<ReportFile> ordered,
@@ -22,7 +23,8 @@ public record ReportPlan(
         Map<String, Set<String>> reads,
         List<String> changes,
         List<InstalledReports.Installed> removed,
-        Set<String> adopted) {
+        Set<String> adopted,
+        Set<String> builtin) {
 
     public ReportPlan {
         ordered = List.copyOf(ordered);
@@ -32,6 +34,7 @@ public record ReportPlan(
         changes = List.copyOf(changes);
         removed = List.copyOf(removed);
         adopted = Set.copyOf(adopted);
+        builtin = Set.copyOf(builtin);
     }
 
     /**
@@ -40,6 +43,11 @@ public record ReportPlan(
      */
     String migration(ReportFile file) {
         return String.format(Locale.ROOT, "report %02d %s", depths.get(file.qualified()), file.qualified());
+    }
+
+    /** How many of the files are the BI team's own, not built in. */
+    public long ownFiles() {
+        return ordered.stream().filter(f -> !builtin.contains(f.qualified())).count();
     }
 
     /** The report files that read {@code report}, directly or through others, in order. */

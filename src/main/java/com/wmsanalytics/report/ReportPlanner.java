@@ -142,7 +142,8 @@ public final class ReportPlanner {
                 reads,
                 changes(files, installed, new Seeds(ownChanged, adopted, replaced), affected, removed),
                 removed,
-                adopted);
+                adopted,
+                builtin);
     }
 
     private static void refuseRemoved(List<InstalledReports.Installed> removed, boolean dropRemoved) {

@@ -88,10 +88,14 @@ public final class ReportDefinitions {
     }
 
     private static String definitionOf(Statement s, String report) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT definition::regproc::text FROM analytics_control.incremental_report"
-                + " WHERE report_schema || '.' || report_name = '" + report + "'")) {
+        try (ResultSet rs = s.executeQuery("SELECT definition::regproc::text, key_type"
+                + " FROM analytics_control.incremental_report WHERE report_schema || '.' || report_name = '" + report
+                + "'")) {
             rs.next();
-            return "SELECT * FROM " + rs.getString(1) + "(ARRAY[]::date[], '-infinity'::date)";
+            String keyType = rs.getString(2);
+            return keyType == null
+                    ? "SELECT * FROM " + rs.getString(1) + "(ARRAY[]::date[], '-infinity'::date)"
+                    : "SELECT * FROM " + rs.getString(1) + "(NULL::" + keyType + "[], true)";
         }
     }
 }
