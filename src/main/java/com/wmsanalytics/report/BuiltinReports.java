@@ -16,7 +16,6 @@ final class BuiltinReports {
     static final List<String> FILES = List.of(
             "abc_classification.sql",
             "customer_summary.sql",
-            "customer_totals.sql",
             "location_utilization.sql",
             "monthly_rfm.sql",
             "monthly_turnover.sql",

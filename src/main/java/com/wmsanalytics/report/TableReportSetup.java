@@ -3,7 +3,10 @@ package com.wmsanalytics.report;
 import com.wmsanalytics.db.ErrorMessages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
@@ -16,6 +19,11 @@ import org.jooq.exception.DataAccessException;
  * captured).
  */
 final class TableReportSetup {
+
+    /** What reads the clock in a query, as PostgreSQL renders it or as a file spells it. */
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?i)\\b(current_date|current_timestamp|current_time|localtimestamp|localtime|now\\s*\\("
+                    + "|clock_timestamp\\s*\\(|statement_timestamp\\s*\\(|transaction_timestamp\\s*\\(|timeofday\\s*\\()");
 
     private final DSLContext db;
     private final ReportDdl ddl;
@@ -43,6 +51,7 @@ final class TableReportSetup {
             throw file.fault(file.lineOf("bucket"), "bucket column " + t.column() + " is " + type + ", not a date");
         }
         ddl.runWithQuery(TimeBucketDdl.functionPrefix(file), file, TimeBucketDdl.functionSuffix(file));
+        refuseClock(file, MirrorDdl.rowsFunction(file) + "(date[], date)");
         try {
             generated.finishTable(file);
         } catch (DataAccessException e) {
@@ -69,6 +78,7 @@ final class TableReportSetup {
                 .orElseThrow(() -> file.fault(
                         file.lineOf("key"), "key column " + k.column() + " is not a column of the query's result"));
         ddl.runWithQuery(KeyDdl.functionPrefix(file, type), file, KeyDdl.functionSuffix(file));
+        refuseClock(file, MirrorDdl.rowsFunction(file) + "(" + type + "[], boolean)");
         try {
             generatedKeys.finishTable(file, type);
         } catch (DataAccessException e) {
@@ -85,6 +95,29 @@ final class TableReportSetup {
         if (withData) {
             generatedKeys.populate(file);
         }
+    }
+
+    /**
+     * A report kept by time or by key keeps the rows of the buckets or keys that did not change:
+     * a value that moves with the clock (the days since a date, say) would go stale in them, and
+     * the report would no longer equal its definition. PostgreSQL's own rendering of the rows
+     * function is searched, so a comment or the file's spelling cannot hide the clock.
+     */
+    private void refuseClock(ReportFile file, String rowsFunction) {
+        String body = db.fetchOne("SELECT pg_get_functiondef(?::regprocedure)", rowsFunction)
+                .get(0, String.class);
+        Matcher found = CLOCK.matcher(body);
+        if (!found.find()) {
+            return;
+        }
+        Matcher inFile = CLOCK.matcher(file.query());
+        int line = inFile.find() ? file.lineAt(inFile.start()) : file.queryLine();
+        throw file.fault(
+                line,
+                "a " + file.kind().word() + " report cannot read the clock ("
+                        + found.group(1).replaceAll("\\s*\\($", "()").toLowerCase(Locale.ROOT)
+                        + "): the rows it keeps would go stale; compute that last step in a full report that reads"
+                        + " this one");
     }
 
     private void checkSource(ReportFile file, Source s, boolean timeColumn) {

@@ -139,6 +139,19 @@ class BadReportFileTest {
     }
 
     @Test
+    void an_incremental_report_that_reads_the_clock_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "recency.sql",
+                        "-- name: bi_reports.recency\n-- kind: by-key\n-- key: customer_id\n-- unique-key: customer_id\n"
+                                + "-- source: wms.orders.customer_id\n\n"
+                                + "SELECT o.customer_id,\n       current_date - max(o.created_at)::date AS days_since\n"
+                                + "FROM wms.orders o GROUP BY 1\n"),
+                "recency.sql line 8: a by-key report cannot read the clock (current_date): the rows it keeps would go"
+                        + " stale; compute that last step in a full report that reads this one");
+    }
+
+    @Test
     void a_built_in_report_name_is_refused() throws IOException {
         assertRefused(
                 Map.of(

@@ -13,6 +13,7 @@ import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportFileTexts;
 import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,15 @@ class ReportFilesTest {
             -- unique-key: region
 
             SELECT region, count(*) AS customers FROM wms.customers GROUP BY region
+            """;
+
+    static final String RECENCY = """
+            -- name: bi_reports.customer_recency
+            -- kind: full
+            -- unique-key: customer_id
+
+            SELECT v.customer_id, v.orders, v.value, current_date - v.last_order_at::date AS days_since_last_order
+            FROM bi_reports.customer_value v
             """;
 
     private static Path config;
@@ -257,6 +267,38 @@ class ReportFilesTest {
             reader.rollback();
         }
         assertEquals(before, oid("bi_reports.customers_by_region"), "nothing changed");
+    }
+
+    @Test
+    void refreshing_a_report_by_name_first_brings_the_by_key_ledger_it_reads_up_to_date() throws IOException {
+        write("customer_value.sql", ReportFileTexts.text("customer_value"));
+        write("customer_recency.sql", RECENCY);
+        CliRun migrate = cli("migrate");
+        assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.orders SELECT max(order_id) + 1, (SELECT min(customer_id) FROM wms.customers),"
+                                + " (SELECT min(warehouse_id) FROM wms.warehouses), 'open', now() - interval '40 days',"
+                                + " now(), NULL, NULL FROM wms.orders;"
+                                + " INSERT INTO wms.order_lines SELECT max(order_id), 1,"
+                                + " (SELECT min(product_id) FROM wms.products), 3, 12.50 FROM wms.orders");
+
+        CliRun recency = cli("refresh", "bi_reports.customer_recency");
+
+        assertEquals(0, recency.exitCode(), recency.out() + recency.err());
+        assertTrue(
+                recency.out().contains("bi_reports.customer_value"), "the ledger is refreshed too: " + recency.out());
+        String definition = "SELECT c.customer_id, count(DISTINCT o.order_id) AS orders,"
+                + " coalesce(sum(l.quantity * l.unit_price), 0) AS value,"
+                + " current_date - max(o.created_at)::date AS days_since_last_order"
+                + " FROM wms.customers c LEFT JOIN wms.orders o ON o.customer_id = c.customer_id"
+                + " LEFT JOIN wms.order_lines l ON l.order_id = o.order_id GROUP BY c.customer_id";
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM ((TABLE bi_reports.customer_recency EXCEPT ALL " + definition
+                        + ") UNION ALL (" + definition + " EXCEPT ALL TABLE bi_reports.customer_recency)) d"),
+                "the report over the ledger counts the late order");
     }
 
     private static String query(String file) {
