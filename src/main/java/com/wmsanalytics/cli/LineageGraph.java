@@ -18,7 +18,12 @@ final class LineageGraph {
         reports.forEach(r -> tables.addAll(r.sources()));
         tables.forEach(t -> lines.add("  " + quoted(t) + " [shape=ellipse];"));
         reports.forEach(r -> lines.add("  " + quoted(r.view()) + " [shape=box"
-                + r.group().map(g -> ", tooltip=" + quoted("group " + g)).orElse("") + "];"));
+                + (r.groups().isEmpty()
+                        ? ""
+                        : ", tooltip="
+                                + quoted((r.groups().size() == 1 ? "group " : "groups ")
+                                        + String.join(", ", r.groups())))
+                + "];"));
         for (ViewInfo r : reports) {
             r.sources().forEach(s -> lines.add("  " + quoted(s) + " -> " + quoted(r.view()) + ";"));
             r.dependsOn().forEach(d -> lines.add("  " + quoted(d) + " -> " + quoted(r.view()) + ";"));

@@ -63,7 +63,7 @@ final class ViewsCommand implements Callable<Integer> {
                     "freshness");
             views.forEach(v -> table.row(
                     v.view(),
-                    v.group().orElse(null),
+                    list(v.groups()),
                     v.mode(),
                     v.modeReason(),
                     list(java.util.stream.Stream.concat(v.dependsOn().stream(), v.sources().stream())

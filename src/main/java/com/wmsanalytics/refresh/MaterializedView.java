@@ -1,5 +1,6 @@
 package com.wmsanalytics.refresh;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import java.util.Set;
  * A report as the catalog describes it: a materialized view, or a table that wms-analytics
  * maintains incrementally.
  *
+ * @param groups the refresh groups whose jobs refresh it, the one that judges its freshness first
  * @param dependsOn the reports it reads, directly or through plain views, as {@code schema.name}
  * @param sources the tables it reads that are not reports, such as the mirror's
  * @param incremental how it is maintained, for a table-backed incremental report
@@ -18,15 +20,21 @@ public record MaterializedView(
         String name,
         boolean populated,
         boolean hasUniqueIndex,
-        Optional<String> group,
+        List<String> groups,
         Set<String> dependsOn,
         Set<String> sources,
         Optional<Incremental> incremental,
         Optional<String> fullRefreshReason) {
 
     public MaterializedView {
+        groups = List.copyOf(groups);
         dependsOn = Set.copyOf(dependsOn);
         sources = Set.copyOf(sources);
+    }
+
+    /** Its first group, whose freshness objective judges it, when it is in one. */
+    public Optional<String> group() {
+        return groups.stream().findFirst();
     }
 
     public String qualified() {

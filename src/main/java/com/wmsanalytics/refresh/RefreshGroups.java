@@ -4,20 +4,24 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Table;
 
 /**
- * The refresh group of each view. The refresh owns {@code analytics_control.refresh_group_member}
- * (migration V6): it is the only code that reads it, and the run history's jOOQ classes leave it out.
+ * The refresh groups of each view. The refresh owns {@code analytics_control.refresh_group_member}
+ * (migration V6) and {@code refresh_group_extra} (V18, a report's groups after its first): it is
+ * the only code that reads them, and the run history's jOOQ classes leave them out.
  */
 final class RefreshGroups {
 
     private static final Table<?> MEMBERS = table(name("analytics_control", "refresh_group_member"));
+    private static final Table<?> EXTRA = table(name("analytics_control", "refresh_group_extra"));
     private static final Field<String> VIEW_SCHEMA = field(name("view_schema"), String.class);
     private static final Field<String> VIEW_NAME = field(name("view_name"), String.class);
     private static final Field<String> GROUP = field(name("refresh_group"), String.class);
@@ -28,9 +32,22 @@ final class RefreshGroups {
         this.db = db;
     }
 
-    /** {@code schema.name} → group. */
-    Map<String, String> byView() {
-        return db.select(VIEW_SCHEMA, VIEW_NAME, GROUP).from(MEMBERS).fetch().stream()
-                .collect(Collectors.toMap(r -> r.value1() + "." + r.value2(), Record3::value3));
+    /** {@code schema.name} → its groups: the first one (the group that judges its freshness), then the others by name. */
+    Map<String, List<String>> byView() {
+        Map<String, List<String>> groups = new HashMap<>();
+        db.select(VIEW_SCHEMA, VIEW_NAME, GROUP).from(MEMBERS).fetch().forEach(r -> groups.computeIfAbsent(
+                        qualified(r), k -> new ArrayList<>())
+                .add(0, r.value3()));
+        db.select(VIEW_SCHEMA, VIEW_NAME, GROUP)
+                .from(EXTRA)
+                .orderBy(GROUP)
+                .fetch()
+                .forEach(r -> groups.computeIfAbsent(qualified(r), k -> new ArrayList<>())
+                        .add(r.value3()));
+        return groups;
+    }
+
+    private static String qualified(Record3<String, String, String> r) {
+        return r.value1() + "." + r.value2();
     }
 }

@@ -93,7 +93,7 @@ public final class ViewCatalog {
         Map<Long, Set<String>> sources = new HashMap<>();
         db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
-        Map<String, String> groupOf = groups.byView();
+        Map<String, List<String>> groupOf = groups.byView();
         Map<String, String> reasons = new HashMap<>();
         db.fetch(REASONS).forEach(r -> reasons.put(r.get(0, String.class), r.get(1, String.class)));
         List<MaterializedView> all = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class ViewCatalog {
 
     private static MaterializedView view(
             Record r,
-            Map<String, String> groupOf,
+            Map<String, List<String>> groupOf,
             Map<Long, Set<String>> deps,
             Map<Long, Set<String>> sources,
             Map<String, String> reasons) {
@@ -131,7 +131,7 @@ public final class ViewCatalog {
                 r.get(2, String.class),
                 r.get(3, Boolean.class),
                 r.get(4, Boolean.class),
-                Optional.ofNullable(groupOf.get(qualified)),
+                groupOf.getOrDefault(qualified, List.of()),
                 deps.getOrDefault(oid, Set.of()),
                 sources.getOrDefault(oid, Set.of()),
                 Optional.empty(),
@@ -139,7 +139,7 @@ public final class ViewCatalog {
     }
 
     private static MaterializedView table(
-            Record r, Map<String, String> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
+            Record r, Map<String, List<String>> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
         Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
@@ -157,7 +157,7 @@ public final class ViewCatalog {
                 r.get(2, String.class),
                 true,
                 true,
-                Optional.ofNullable(groupOf.get(qualified)),
+                groupOf.getOrDefault(qualified, List.of()),
                 deps.getOrDefault(oid, Set.of()),
                 sources.getOrDefault(oid, Set.of()),
                 Optional.of(incremental),

@@ -29,9 +29,8 @@ public final class ViewSelection {
     }
 
     public List<MaterializedView> group(String group) {
-        List<MaterializedView> members = views.stream()
-                .filter(v -> v.group().filter(group::equals).isPresent())
-                .toList();
+        List<MaterializedView> members =
+                views.stream().filter(v -> v.groups().contains(group)).toList();
         if (members.isEmpty()) {
             throw new UsageException("unknown group '" + group + "'; groups: " + groups());
         }
@@ -91,7 +90,7 @@ public final class ViewSelection {
 
     private List<String> groups() {
         return views.stream()
-                .flatMap(v -> v.group().stream())
+                .flatMap(v -> v.groups().stream())
                 .distinct()
                 .sorted()
                 .toList();

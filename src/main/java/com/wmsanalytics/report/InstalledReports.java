@@ -2,13 +2,15 @@ package com.wmsanalytics.report;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * What {@code migrate} installed from report files ({@code analytics_control.report_file}),
- * with each report's refresh group ({@code analytics_control.refresh_group_member}).
+ * with each report's refresh groups ({@code analytics_control.refresh_group_member} for its first,
+ * {@code refresh_group_extra} for the others).
  */
 final class InstalledReports {
 
@@ -72,21 +74,24 @@ final class InstalledReports {
                 file.fingerprint(),
                 fingerprint,
                 migration);
-        file.group()
-                .ifPresent(g -> db.execute(
-                        "INSERT INTO analytics_control.refresh_group_member (view_schema, view_name, refresh_group)"
-                                + " VALUES (?, ?, ?)",
-                        file.schema(),
-                        file.name(),
-                        g));
+        for (int i = 0; i < file.groups().size(); i++) {
+            db.execute(
+                    "INSERT INTO analytics_control." + (i == 0 ? "refresh_group_member" : "refresh_group_extra")
+                            + " (view_schema, view_name, refresh_group) VALUES (?, ?, ?)",
+                    file.schema(),
+                    file.name(),
+                    file.groups().get(i));
+        }
     }
 
     /** Forgets a report and its group membership. */
     void forget(String schema, String name) {
         db.execute("DELETE FROM " + TABLE + " WHERE report_schema = ? AND report_name = ?", schema, name);
-        db.execute(
-                "DELETE FROM analytics_control.refresh_group_member WHERE view_schema = ? AND view_name = ?",
-                schema,
-                name);
+        for (String members : List.of("refresh_group_member", "refresh_group_extra")) {
+            db.execute(
+                    "DELETE FROM analytics_control." + members + " WHERE view_schema = ? AND view_name = ?",
+                    schema,
+                    name);
+        }
     }
 }

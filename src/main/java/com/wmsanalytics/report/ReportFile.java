@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * One report file as its header declares it, with its query.
  *
+ * @param groups the refresh groups whose jobs refresh it; the first one's objective judges it
  * @param byTime for a {@code by-time} report, its buckets and sources
  * @param byKey for a {@code by-key} report, its key and sources
  * @param query the SQL after the header, without a trailing semicolon
@@ -21,7 +22,7 @@ public record ReportFile(
         String schema,
         String name,
         Kind kind,
-        Optional<String> group,
+        List<String> groups,
         List<String> uniqueKey,
         Optional<Duration> warnAfter,
         Optional<Duration> errorAfter,
@@ -54,8 +55,14 @@ public record ReportFile(
     }
 
     public ReportFile {
+        groups = List.copyOf(groups);
         uniqueKey = List.copyOf(uniqueKey);
         keyLines = Map.copyOf(keyLines);
+    }
+
+    /** Its first group, whose freshness objective judges it. */
+    public Optional<String> group() {
+        return groups.stream().findFirst();
     }
 
     public String qualified() {

@@ -102,7 +102,7 @@ final class ReportFileParser {
                 name.group(1),
                 name.group(2),
                 kind,
-                Optional.ofNullable(values.get("group")).map(g -> matching(path, keyLines, "group", g, GROUP)),
+                groups(path, values, keyLines),
                 uniqueKey,
                 warnAfter,
                 errorAfter,
@@ -113,6 +113,23 @@ final class ReportFileParser {
                 queryLine,
                 keyLines,
                 sha256(bytes));
+    }
+
+    /** {@code group: daily} or several, comma-separated, each once. */
+    private static List<String> groups(Path path, Map<String, String> values, Map<String, Integer> keyLines) {
+        String value = values.get("group");
+        if (value == null) {
+            return List.of();
+        }
+        List<String> groups = new ArrayList<>();
+        for (String g : value.split(",", -1)) {
+            String group = matching(path, keyLines, "group", g.strip(), GROUP);
+            if (groups.contains(group)) {
+                throw new ReportFileException(path, keyLines.get("group"), "group " + group + " is named twice");
+            }
+            groups.add(group);
+        }
+        return groups;
     }
 
     private static void header(

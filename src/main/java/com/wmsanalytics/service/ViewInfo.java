@@ -9,6 +9,8 @@ import java.util.Optional;
  * One report for {@code views}: catalog facts, how and why it is refreshed that way, its
  * lineage, its last refresh, its data as of and its freshness state.
  *
+ * @param group the group whose freshness objective judges it
+ * @param groups every group whose job refreshes it, that one first
  * @param dependsOn the reports it reads
  * @param sources the other tables it reads: the mirror's
  * @param readBy the reports that read it
@@ -16,6 +18,7 @@ import java.util.Optional;
 public record ViewInfo(
         String view,
         Optional<String> group,
+        List<String> groups,
         String mode,
         String modeReason,
         List<String> dependsOn,
@@ -27,6 +30,7 @@ public record ViewInfo(
         FreshnessState freshness) {
 
     public ViewInfo {
+        groups = List.copyOf(groups);
         dependsOn = List.copyOf(dependsOn);
         sources = List.copyOf(sources);
         readBy = List.copyOf(readBy);

@@ -381,6 +381,7 @@ public final class WmsAnalytics implements AutoCloseable {
                     return new ViewInfo(
                             v.qualified(),
                             v.group(),
+                            v.groups(),
                             v.mode().label(),
                             v.modeReason(),
                             v.dependsOn().stream().sorted().toList(),
@@ -411,7 +412,7 @@ public final class WmsAnalytics implements AutoCloseable {
 
     /** The refresh groups the replica's views belong to. */
     public Set<String> groups() {
-        return selection().all().stream().flatMap(v -> v.group().stream()).collect(Collectors.toSet());
+        return selection().all().stream().flatMap(v -> v.groups().stream()).collect(Collectors.toSet());
     }
 
     /** Every materialized view, as {@code schema.name}. */

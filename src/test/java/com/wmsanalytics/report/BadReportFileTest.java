@@ -152,6 +152,22 @@ class BadReportFileTest {
     }
 
     @Test
+    void a_group_named_twice_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "x.sql",
+                        "-- name: bi_reports.x\n-- kind: full\n-- group: daily, weekly, daily\n\nSELECT 1 AS one\n"),
+                "x.sql line 3: group daily is named twice");
+    }
+
+    @Test
+    void a_group_that_is_not_an_identifier_is_refused() throws IOException {
+        assertRefused(
+                Map.of("x.sql", "-- name: bi_reports.x\n-- kind: full\n-- group: daily, Weekly\n\nSELECT 1 AS one\n"),
+                "x.sql line 3: group 'Weekly' is not a lower-case identifier (letters, digits, _)");
+    }
+
+    @Test
     void a_built_in_report_name_is_refused() throws IOException {
         assertRefused(
                 Map.of(

@@ -301,6 +301,46 @@ class ReportFilesTest {
                 "the report over the ledger counts the late order");
     }
 
+    @Test
+    void a_report_in_two_groups_is_refreshed_by_each_job_and_judged_by_its_first_group() throws IOException {
+        write("regions.sql", CUSTOMERS.replace("-- group: monthly", "-- group: daily, weekly"));
+        CliRun migrate = cli("migrate");
+        assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
+
+        for (String group : List.of("daily", "weekly")) {
+            CliRun refresh = cli("refresh", "--group", group);
+            assertEquals(0, refresh.exitCode(), refresh.out() + refresh.err());
+            assertTrue(refresh.out().contains("bi_reports.customers_by_region"), group + ": " + refresh.out());
+        }
+        CliRun monthly = cli("refresh", "--group", "monthly");
+        assertTrue(!monthly.out().contains("bi_reports.customers_by_region"), monthly.out());
+        assertEquals(
+                "daily",
+                value("SELECT string_agg(refresh_group, ',') FROM analytics.report_freshness"
+                        + " WHERE view_name = 'customers_by_region'"),
+                "one row, in the first group");
+        CliRun views = cli("views");
+        assertTrue(
+                views.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("bi_reports.customers_by_region") && l.contains("daily, weekly")),
+                views.out());
+
+        write("regions.sql", CUSTOMERS.replace("-- group: monthly", "-- group: weekly"));
+        CliRun again = cli("migrate");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        CliRun daily = cli("refresh", "--group", "daily");
+        assertTrue(!daily.out().contains("bi_reports.customers_by_region"), "left the daily group: " + daily.out());
+        assertEquals(
+                "weekly",
+                value("SELECT string_agg(refresh_group, ',') FROM analytics.report_freshness"
+                        + " WHERE view_name = 'customers_by_region'"));
+        assertEquals(
+                "0",
+                value(
+                        "SELECT count(*) FROM analytics_control.refresh_group_extra WHERE view_name = 'customers_by_region'"));
+    }
+
     private static String query(String file) {
         return file.substring(file.indexOf("\n\n") + 2).strip().replaceAll(";$", "");
     }

@@ -84,7 +84,7 @@ class UpgradeTest {
         CliRun migrate = cli(config, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
-        assertTrue(migrate.out().contains("replica: applied 1 migration(s), now at version 17"), migrate.out());
+        assertTrue(migrate.out().contains("replica: applied 2 migration(s), now at version 18"), migrate.out());
         for (String builtin : BUILTIN) {
             assertTrue(
                     migrate.out().contains("report " + builtin + ": built in, kept as it stands"),

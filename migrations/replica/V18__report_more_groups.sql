@@ -1,0 +1,14 @@
+-- A report file may name several refresh groups ("group: hourly, daily"). Its first group stays
+-- in refresh_group_member, one per report: the group whose freshness objective judges it, as
+-- analytics.report_freshness and the freshness page show it. The groups after the first are
+-- here: their jobs refresh the report too.
+CREATE TABLE analytics_control.refresh_group_extra (
+    view_schema    text NOT NULL,
+    view_name      text NOT NULL,
+    refresh_group  text NOT NULL CHECK (refresh_group ~ '^[a-z][a-z0-9_]*$'),
+    PRIMARY KEY (view_schema, view_name, refresh_group)
+);
+COMMENT ON TABLE analytics_control.refresh_group_extra IS
+    'The refresh groups of a report after its first (refresh_group_member): their jobs refresh it too.';
+
+GRANT SELECT ON analytics_control.refresh_group_extra TO wms_analytics_user;
