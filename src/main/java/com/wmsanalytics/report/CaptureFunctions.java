@@ -3,6 +3,7 @@ package com.wmsanalytics.report;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
+import java.util.stream.Stream;
 import org.jooq.Name;
 
 /**
@@ -20,10 +21,12 @@ final class CaptureFunctions {
         String col = name(s.column()).toString();
         return header(function) + "DECLARE zone text;\nBEGIN\n"
                 + "    SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
-                + insertDirty(file, "v.t") + "\n"
-                + "    FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD." + col + " END),\n"
-                + "                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW." + col + " END)) AS v(t)\n"
-                + "    WHERE v.t < " + closed + "\n    ON CONFLICT DO NOTHING;\n    RETURN NULL;\nEND;\n$capture$";
+                + insertDirty(
+                        file,
+                        "v.t",
+                        "(VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD." + col + " END),\n"
+                                + "                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW." + col + " END)) AS v(t)")
+                + "\n    WHERE v.t < " + closed + "\n    ON CONFLICT DO NOTHING;\n    RETURN NULL;\nEND;\n$capture$";
     }
 
     /** Looks up the parent row of the new and the old row, and records its bucket when closed. */
@@ -34,7 +37,7 @@ final class CaptureFunctions {
                 + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
         String record = "        IF parent_time < " + closed + " THEN\n"
                 + "            SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
-                + insertDirty(file, "parent_time") + "\n            ON CONFLICT DO NOTHING;\n        END IF;\n";
+                + insertDirty(file, "parent_time", "") + "\n            ON CONFLICT DO NOTHING;\n        END IF;\n";
         return header(function) + "DECLARE zone text; parent_time timestamptz;\nBEGIN\n"
                 + "    IF TG_OP <> 'DELETE' THEN\n        " + lookup + "NEW." + col + ";\n" + record + "    END IF;\n"
                 + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD." + col + " IS DISTINCT FROM NEW." + col
@@ -54,9 +57,11 @@ final class CaptureFunctions {
         Name table = MirrorDdl.table(s.table());
         return "CREATE FUNCTION " + function + "() RETURNS TABLE (bucket date) LANGUAGE sql STABLE"
                 + " SET enable_seqscan = off BEGIN ATOMIC\n"
-                + "    SELECT DISTINCT date_trunc("
-                + inline(file.byTime().orElseThrow().unit())
-                + ", d.t AT TIME ZONE c.time_zone)::date\n"
+                + "    SELECT DISTINCT "
+                + bucket(
+                        file.byTime().orElseThrow(),
+                        "date_trunc(" + inline(file.byTime().orElseThrow().unit()) + ", d.t AT TIME ZONE c.time_zone)")
+                + "\n"
                 + "    FROM (SELECT DISTINCT l." + name(s.column()) + " AS parent_key\n"
                 + "          FROM analytics_control.report_sweep w JOIN " + table
                 + " l ON l.applied_xid >= w.swept_below\n"
@@ -64,7 +69,11 @@ final class CaptureFunctions {
                 + "    CROSS JOIN analytics_control.capture_setting c\n"
                 + "    CROSS JOIN LATERAL (SELECT p." + name(parentTimeColumn) + " AS t FROM "
                 + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
-                + " = n.parent_key AND p." + name(parentTimeColumn) + " < now() - c.open_window LIMIT 1) AS d;\nEND";
+                + " = n.parent_key AND p." + name(parentTimeColumn) + " < now() - c.open_window LIMIT 1) AS d"
+                + (file.byTime().orElseThrow().lookback() == 0
+                        ? ""
+                        : "\n    CROSS JOIN " + following(file.byTime().orElseThrow()))
+                + ";\nEND";
     }
 
     /**
@@ -108,9 +117,28 @@ final class CaptureFunctions {
         return "CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $capture$\n";
     }
 
-    private static String insertDirty(ReportFile file, String at) {
+    /**
+     * The insert of the buckets of the time {@code at}, from {@code from} (a FROM clause, or
+     * empty): its own bucket, and with a lookback as many after it.
+     */
+    private static String insertDirty(ReportFile file, String at, String from) {
+        TimeBuckets t = file.byTime().orElseThrow();
         return "    INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)\n"
-                + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", date_trunc("
-                + inline(file.byTime().orElseThrow().unit()) + ", " + at + " AT TIME ZONE zone)::date";
+                + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", "
+                + bucket(t, "date_trunc(" + inline(t.unit()) + ", " + at + " AT TIME ZONE zone)")
+                + (from.isEmpty() && t.lookback() == 0 ? "" : "\n    FROM ")
+                + String.join(
+                        " CROSS JOIN ",
+                        Stream.of(from, following(t)).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** A bucket's start, moved on by {@code shift.n} buckets when the report has a lookback. */
+    private static String bucket(TimeBuckets t, String start) {
+        return t.lookback() == 0 ? start + "::date" : "(" + start + " + shift.n * " + t.step() + ")::date";
+    }
+
+    /** The shifts of a change's buckets, 0 to the lookback; none without a lookback. */
+    private static String following(TimeBuckets t) {
+        return t.lookback() == 0 ? "" : "generate_series(0, " + t.lookback() + ") AS shift(n)";
     }
 }

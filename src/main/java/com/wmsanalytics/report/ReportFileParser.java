@@ -36,6 +36,7 @@ final class ReportFileParser {
             "error-after",
             "description",
             "bucket",
+            "lookback",
             "key",
             "source");
 
@@ -44,6 +45,8 @@ final class ReportFileParser {
     /** The one key that may be given on several lines. */
     private static final String SOURCE = "source";
 
+    private static final Pattern LOOKBACK = Pattern.compile("[1-9][0-9]?");
+    private static final int MAX_LOOKBACK = 52;
     private static final Pattern BUCKET = Pattern.compile("(" + IDENTIFIER + ")\\s+by\\s+(day|week|month)");
     private static final Pattern SOURCE_VALUE = Pattern.compile("(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")\\.("
             + IDENTIFIER + ")(?:\\s*->\\s*(" + IDENTIFIER + ")\\.(" + IDENTIFIER + ")\\.(" + IDENTIFIER
@@ -176,6 +179,7 @@ final class ReportFileParser {
             List<String> uniqueKey) {
         if (kind != ReportFile.Kind.BY_TIME) {
             refuse(path, keyLines, "bucket", "by-time", kind);
+            refuse(path, keyLines, "lookback", "by-time", kind);
             if (kind == ReportFile.Kind.FULL) {
                 refuse(path, keyLines, SOURCE, "by-time and by-key", kind);
             }
@@ -193,8 +197,24 @@ final class ReportFileParser {
                     "a by-time report needs a unique-key that holds its bucket column " + bucket.group(1));
         }
         List<Source> parsed = sources(path, "by-time", "time", sources, keyLines);
-        TimeBuckets buckets = new TimeBuckets(bucket.group(1), bucket.group(2), parsed);
+        TimeBuckets buckets =
+                new TimeBuckets(bucket.group(1), bucket.group(2), lookback(path, values, keyLines), parsed);
         return Optional.of(buckets);
+    }
+
+    /** {@code lookback: N}, the buckets before its own that a bucket's row reads: 1 to 52, or none. */
+    private static int lookback(Path path, Map<String, String> values, Map<String, Integer> keyLines) {
+        String value = values.get("lookback");
+        if (value == null) {
+            return 0;
+        }
+        if (!LOOKBACK.matcher(value).matches() || Integer.parseInt(value) > MAX_LOOKBACK) {
+            throw new ReportFileException(
+                    path,
+                    keyLines.get("lookback"),
+                    "lookback '" + value + "' is not a number of buckets from 1 to " + MAX_LOOKBACK);
+        }
+        return Integer.parseInt(value);
     }
 
     private static void refuse(

@@ -16,7 +16,9 @@ import org.jooq.Name;
  * <p>The query reads its range from {@code bucket}: {@code bucket.since} and {@code bucket.until}
  * (timestamptz, the range of the buckets wanted) and {@code bucket.zone} (the reporting time
  * zone). The rows function runs it once per dirty bucket before the open window and once for
- * the open window, and keeps the rows of each range's buckets only.
+ * the open window, and keeps the rows of each range's buckets only. With a {@code lookback},
+ * each range starts that many buckets earlier, so that a bucket's row can read the buckets
+ * before it, and the capture dirties that many buckets after each change's own.
  */
 final class TimeBucketDdl {
 
@@ -41,14 +43,16 @@ final class TimeBucketDdl {
     static String functionPrefix(ReportFile file) {
         TimeBuckets t = file.byTime().orElseThrow();
         String step = inline("1 " + t.unit()).toString();
+        String back = t.lookback() == 0 ? "" : " - " + t.lookback() + " * " + t.step();
         return "CREATE FUNCTION " + MirrorDdl.rowsFunction(file) + "(p_buckets date[], p_from date) RETURNS SETOF "
                 + ReportDdl.relation(file) + " LANGUAGE sql STABLE BEGIN ATOMIC SELECT q.* FROM ("
-                + " SELECT b.bucket::timestamp AT TIME ZONE c.time_zone AS since,"
+                + " SELECT (b.bucket" + back + ")::timestamp AT TIME ZONE c.time_zone AS since,"
                 + " (b.bucket + " + step + "::interval)::timestamp AT TIME ZONE c.time_zone AS until,"
                 + " c.time_zone AS zone, b.bucket AS first_bucket, (b.bucket + " + step
                 + "::interval)::date AS end_bucket"
                 + " FROM analytics_control.capture_setting c, unnest(p_buckets) AS b(bucket) WHERE b.bucket < p_from"
-                + " UNION ALL SELECT p_from::timestamp AT TIME ZONE c.time_zone, 'infinity'::timestamptz, c.time_zone,"
+                + " UNION ALL SELECT (p_from" + back + ")::timestamp AT TIME ZONE c.time_zone, 'infinity'::timestamptz,"
+                + " c.time_zone,"
                 + " p_from, 'infinity'::date FROM analytics_control.capture_setting c WHERE p_from < 'infinity'::date"
                 + ") AS bucket CROSS JOIN LATERAL (SELECT * FROM (\n";
     }

@@ -152,6 +152,24 @@ class BadReportFileTest {
     }
 
     @Test
+    void a_lookback_that_is_not_a_number_of_buckets_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "x.sql",
+                        "-- name: bi_reports.x\n-- kind: by-time\n-- bucket: day by day\n-- lookback: 0\n"
+                                + "-- unique-key: day\n-- source: wms.orders.created_at\n\n"
+                                + "SELECT o.created_at::date AS day FROM wms.orders o GROUP BY 1\n"),
+                "x.sql line 4: lookback '0' is not a number of buckets from 1 to 52");
+    }
+
+    @Test
+    void a_lookback_on_a_report_not_kept_by_time_is_refused() throws IOException {
+        assertRefused(
+                Map.of("x.sql", "-- name: bi_reports.x\n-- kind: full\n-- lookback: 1\n\nSELECT 1 AS one\n"),
+                "x.sql line 3: 'lookback' is for kind by-time; this report is full");
+    }
+
+    @Test
     void a_group_named_twice_is_refused() throws IOException {
         assertRefused(
                 Map.of(
@@ -198,7 +216,7 @@ class BadReportFileTest {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: full\n-- groups: daily\n\nSELECT 1 AS one\n"),
                 "picks.sql line 3: unknown key 'groups'; the keys are name, kind, group, unique-key, warn-after,"
-                        + " error-after, description, bucket, key, source");
+                        + " error-after, description, bucket, lookback, key, source");
     }
 
     @Test

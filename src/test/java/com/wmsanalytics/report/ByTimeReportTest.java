@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * generates: after each step of a seeded random sequence of replicated changes (late rows in
  * closed days, rows moved between days, lines changed and moved between orders, deletes, a
  * TRUNCATE, new lines of old orders, which only the sweep sees), every report equals its full
- * definition, and a report file that reads one does too.
+ * definition, a report whose weeks read the week before ({@code lookback: 1}) included, and a
+ * report file that reads one does too.
  */
 @Tag("slow")
 class ByTimeReportTest {
@@ -48,6 +49,30 @@ class ByTimeReportTest {
             GROUP BY 1, 2
             """;
 
+    /** Each week's value and its growth over the week before: a change dirties its week and the next. */
+    static final String GROWTH = """
+            -- name: bi_reports.order_value_growth
+            -- kind: by-time
+            -- group: daily
+            -- bucket: week_start by week
+            -- lookback: 1
+            -- unique-key: week_start, warehouse_id
+            -- source: wms.orders.created_at
+            -- source: wms.order_lines.order_id -> wms.orders.order_id
+
+            WITH weeks AS (
+                SELECT date_trunc('week', o.created_at AT TIME ZONE bucket.zone)::date AS week_start, o.warehouse_id,
+                       coalesce(sum(l.quantity * l.unit_price), 0) AS value
+                FROM wms.orders o
+                LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
+                WHERE o.created_at >= bucket.since AND o.created_at < bucket.until
+                GROUP BY 1, 2
+            )
+            SELECT w.week_start, w.warehouse_id, w.value, w.value - p.value AS growth
+            FROM weeks w
+            LEFT JOIN weeks p ON p.warehouse_id = w.warehouse_id AND p.week_start = w.week_start - 7
+            """;
+
     static final String TOTALS = """
             -- name: bi_reports.value_by_warehouse
             -- kind: full
@@ -65,6 +90,7 @@ class ByTimeReportTest {
         Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
         Files.writeString(dir.resolve("customers.sql"), CUSTOMERS);
         Files.writeString(dir.resolve("totals.sql"), TOTALS);
+        Files.writeString(dir.resolve("growth.sql"), GROWTH);
         CliRun migrate = cli(config, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertEquals(
@@ -97,7 +123,12 @@ class ByTimeReportTest {
                 value("SELECT count(*) > 0 FROM analytics_control.refresh_run_view v WHERE v.view_name ="
                         + " 'order_value_by_day' AND v.mode = 'incremental' AND v.status = 'succeeded'"),
                 "the report was refreshed bucket by bucket");
-        CliRun verify = cli(config, "verify", "bi_reports.order_value_by_day", "bi_reports.new_customers_by_week");
+        CliRun verify = cli(
+                config,
+                "verify",
+                "bi_reports.order_value_by_day",
+                "bi_reports.new_customers_by_week",
+                "bi_reports.order_value_growth");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     }
 
@@ -142,7 +173,7 @@ class ByTimeReportTest {
     }
 
     private static void assertDefinitions(Path config, String when) {
-        for (String file : List.of(ORDER_VALUE, CUSTOMERS)) {
+        for (String file : List.of(ORDER_VALUE, CUSTOMERS, GROWTH)) {
             String report = file.substring("-- name: ".length(), file.indexOf('\n'));
             String definition = "SELECT q.* FROM (SELECT '-infinity'::timestamptz AS since, 'infinity'::timestamptz AS"
                     + " until, 'UTC'::text AS zone) AS bucket CROSS JOIN LATERAL ("
