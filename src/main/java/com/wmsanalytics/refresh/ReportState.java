@@ -201,8 +201,10 @@ final class ReportState {
     void markDependentsDirty(DSLContext tx, MaterializedView report, String buckets) {
         tx.execute(
                 "INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
-                        + " SELECT r.report_schema, r.report_name, date_trunc(r.bucket_unit, b::timestamp)::date"
-                        + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r WHERE r.bucket_unit <> 'key'"
+                        + " SELECT r.report_schema, r.report_name,"
+                        + " (date_trunc(r.bucket_unit, b::timestamp) + shift.n * ('1 ' || r.bucket_unit)::interval)::date"
+                        + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r,"
+                        + " generate_series(0, r.lookback) AS shift(n) WHERE r.bucket_unit <> 'key'"
                         + " AND" + READS_REPORT + " ON CONFLICT DO NOTHING",
                 buckets,
                 report.oid());

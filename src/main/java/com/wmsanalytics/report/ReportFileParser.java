@@ -196,7 +196,7 @@ final class ReportFileParser {
                     keyLines.getOrDefault("unique-key", 1),
                     "a by-time report needs a unique-key that holds its bucket column " + bucket.group(1));
         }
-        List<Source> parsed = sources(path, "by-time", "time", sources, keyLines);
+        List<Source> parsed = sources.isEmpty() ? List.of() : sources(path, "by-time", "time", sources, keyLines);
         TimeBuckets buckets =
                 new TimeBuckets(bucket.group(1), bucket.group(2), lookback(path, values, keyLines), parsed);
         return Optional.of(buckets);

@@ -61,6 +61,12 @@ final class TableReportSetup {
         }
         t.sources().forEach(s -> checkSource(file, s, true));
         List<Source.Table> others = otherTables(file, t.sources(), "(date[], date)");
+        if (t.sources().isEmpty() && !readsReportKeptByTime(file)) {
+            throw file.fault(
+                    file.lineOf("bucket"),
+                    "a by-time report needs a '-- source: schema.table.time_column', or must read a report kept by"
+                            + " time, whose changed buckets it follows");
+        }
         if (withData) {
             generated.indexes(file);
         }
@@ -186,6 +192,25 @@ final class TableReportSetup {
                             "the query does not read source " + s.table().qualified());
                 });
         return others;
+    }
+
+    /** Whether the report reads another report kept by time: that one passes its rewritten buckets on to it. */
+    private boolean readsReportKeptByTime(ReportFile file) {
+        return db.fetchExists(db.selectOne()
+                .from("pg_depend d")
+                .join("pg_class c")
+                .on("c.oid = d.refobjid")
+                .join("pg_namespace n")
+                .on("n.oid = c.relnamespace")
+                .join("analytics_control.incremental_report r")
+                .on("r.report_schema = n.nspname AND r.report_name = c.relname")
+                .where(
+                        "d.classid = 'pg_proc'::regclass AND d.objid = ?::regprocedure"
+                                + " AND d.refclassid = 'pg_class'::regclass AND r.bucket_unit <> 'key'"
+                                + " AND NOT (r.report_schema = ? AND r.report_name = ?)",
+                        MirrorDdl.rowsFunction(file) + "(date[], date)",
+                        file.schema(),
+                        file.name()));
     }
 
     private Optional<String> columnType(String relation, String column) {

@@ -69,13 +69,14 @@ final class TimeBucketDdl {
         TimeBuckets t = file.byTime().orElseThrow();
         db.execute(
                 "INSERT INTO analytics_control.incremental_report (report_schema, report_name, bucket_column,"
-                        + " bucket_unit, definition, captured, needs_full, full_reason)"
-                        + " VALUES (?, ?, ?, ?, ?::regprocedure, true, true, 'installed by migrate')",
+                        + " bucket_unit, definition, captured, needs_full, full_reason, lookback)"
+                        + " VALUES (?, ?, ?, ?, ?::regprocedure, true, true, 'installed by migrate', ?)",
                 file.schema(),
                 file.name(),
                 t.column(),
                 t.unit(),
-                MirrorDdl.rowsFunction(file) + "(date[], date)");
+                MirrorDdl.rowsFunction(file) + "(date[], date)",
+                t.lookback());
     }
 
     /** Fills the table from its definition, in the reporting time zone the refresh last used. */

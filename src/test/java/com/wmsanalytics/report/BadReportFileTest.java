@@ -170,6 +170,19 @@ class BadReportFileTest {
     }
 
     @Test
+    void a_by_time_report_without_a_source_that_reads_no_report_kept_by_time_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "x.sql",
+                        "-- name: bi_reports.x\n-- kind: by-time\n-- bucket: day by day\n-- unique-key: day\n\n"
+                                + "SELECT (o.created_at AT TIME ZONE bucket.zone)::date AS day, count(*) AS orders\n"
+                                + "FROM wms.orders o WHERE o.created_at >= bucket.since AND o.created_at < bucket.until"
+                                + " GROUP BY 1\n"),
+                "x.sql line 3: a by-time report needs a '-- source: schema.table.time_column', or must read a report"
+                        + " kept by time, whose changed buckets it follows");
+    }
+
+    @Test
     void a_group_named_twice_is_refused() throws IOException {
         assertRefused(
                 Map.of(

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * generates: after each step of a seeded random sequence of replicated changes (late rows in
  * closed days, rows moved between days, lines changed and moved between orders, deletes, a
  * TRUNCATE, new lines of old orders, which only the sweep sees), every report equals its full
- * definition, a report whose weeks read the week before ({@code lookback: 1}) included, and a
- * report file that reads one does too.
+ * definition, a report whose weeks read the week before ({@code lookback: 1}) included; so do a
+ * by-time report without a source of its own, which follows the days a report it reads
+ * rewrites, and a full report file that reads one.
  */
 @Tag("slow")
 class ByTimeReportTest {
@@ -73,6 +74,30 @@ class ByTimeReportTest {
             LEFT JOIN weeks p ON p.warehouse_id = w.warehouse_id AND p.week_start = w.week_start - 7
             """;
 
+    /**
+     * Each week's value from the daily report, with its growth over the week before: it has no
+     * source of its own, and follows the days that order_value_by_day rewrites.
+     */
+    static final String WEEKS = """
+            -- name: bi_reports.weekly_value_growth
+            -- kind: by-time
+            -- group: daily
+            -- bucket: week_start by week
+            -- lookback: 1
+            -- unique-key: week_start
+
+            WITH weeks AS (
+                SELECT date_trunc('week', d.order_date)::date AS week_start, sum(d.value) AS value
+                FROM bi_reports.order_value_by_day d
+                WHERE d.order_date >= (bucket.since AT TIME ZONE bucket.zone)::date
+                  AND d.order_date < (bucket.until AT TIME ZONE bucket.zone)::date
+                GROUP BY 1
+            )
+            SELECT w.week_start, w.value, w.value - p.value AS growth
+            FROM weeks w
+            LEFT JOIN weeks p ON p.week_start = w.week_start - 7
+            """;
+
     static final String TOTALS = """
             -- name: bi_reports.value_by_warehouse
             -- kind: full
@@ -91,6 +116,7 @@ class ByTimeReportTest {
         Files.writeString(dir.resolve("customers.sql"), CUSTOMERS);
         Files.writeString(dir.resolve("totals.sql"), TOTALS);
         Files.writeString(dir.resolve("growth.sql"), GROWTH);
+        Files.writeString(dir.resolve("weeks.sql"), WEEKS);
         CliRun migrate = cli(config, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertEquals(
@@ -128,7 +154,8 @@ class ByTimeReportTest {
                 "verify",
                 "bi_reports.order_value_by_day",
                 "bi_reports.new_customers_by_week",
-                "bi_reports.order_value_growth");
+                "bi_reports.order_value_growth",
+                "bi_reports.weekly_value_growth");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     }
 
@@ -173,7 +200,7 @@ class ByTimeReportTest {
     }
 
     private static void assertDefinitions(Path config, String when) {
-        for (String file : List.of(ORDER_VALUE, CUSTOMERS, GROWTH)) {
+        for (String file : List.of(ORDER_VALUE, CUSTOMERS, GROWTH, WEEKS)) {
             String report = file.substring("-- name: ".length(), file.indexOf('\n'));
             String definition = "SELECT q.* FROM (SELECT '-infinity'::timestamptz AS since, 'infinity'::timestamptz AS"
                     + " until, 'UTC'::text AS zone) AS bucket CROSS JOIN LATERAL ("

@@ -12,3 +12,11 @@ COMMENT ON TABLE analytics_control.refresh_group_extra IS
     'The refresh groups of a report after its first (refresh_group_member): their jobs refresh it too.';
 
 GRANT SELECT ON analytics_control.refresh_group_extra TO wms_analytics_user;
+
+-- A by-time report file may read the buckets before its own ("lookback: N"): a change to bucket B
+-- dirties B and the N buckets after it, in the generated capture and when a report it reads
+-- passes its rewritten buckets on.
+ALTER TABLE analytics_control.incremental_report ADD COLUMN lookback integer NOT NULL DEFAULT 0
+    CHECK (lookback BETWEEN 0 AND 52);
+COMMENT ON COLUMN analytics_control.incremental_report.lookback IS
+    'For a report kept by time: how many buckets before its own a bucket''s row reads; a change dirties its bucket and as many after it.';
