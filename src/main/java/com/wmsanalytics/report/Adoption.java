@@ -26,9 +26,13 @@ final class Adoption {
         this.db = DSL.using(connection, SQLDialect.POSTGRES);
     }
 
-    /** Whether the report exists as a materialized view of the same definition; changes nothing. */
+    /**
+     * Whether the report exists as a materialized view of the same definition, owned by the
+     * refresher (which alone may refresh it) and with the unique index its unique key makes (which
+     * a refresh CONCURRENTLY needs); changes nothing.
+     */
     boolean standsAsDefined(ReportFile file) {
-        if (file.kind() != ReportFile.Kind.FULL || !isMaterializedView(file)) {
+        if (file.kind() != ReportFile.Kind.FULL || !isMaterializedView(file) || !ownedAndKeyed(file)) {
             return false;
         }
         try {
@@ -49,6 +53,24 @@ final class Adoption {
         } catch (SQLException e) {
             throw new DataAccessException("comparing " + file.qualified() + " with its file", e);
         }
+    }
+
+    private boolean ownedAndKeyed(ReportFile file) {
+        return db.fetchOne(
+                        "SELECT pg_get_userbyid(c.relowner) = ? AND (cardinality(?::text[]) = 0 OR EXISTS ("
+                                + " SELECT FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid"
+                                + " AND i.indpred IS NULL AND i.indexprs IS NULL"
+                                + " AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a"
+                                + "      WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey::int2[]))"
+                                + "   = (SELECT array_agg(k ORDER BY k) FROM unnest(?::text[]) AS k)))"
+                                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                + " WHERE n.nspname = ? AND c.relname = ?",
+                        ReportDdl.REFRESHER,
+                        file.uniqueKey().toArray(String[]::new),
+                        file.uniqueKey().toArray(String[]::new),
+                        file.schema(),
+                        file.name())
+                .get(0, Boolean.class);
     }
 
     private boolean isMaterializedView(ReportFile file) {

@@ -93,6 +93,33 @@ class BuiltinReportsTest {
         assertEquals(0, refresh.exitCode(), refresh.out() + refresh.err());
     }
 
+    @Test
+    void a_built_in_report_without_its_unique_index_is_rebuilt_with_it() {
+        String migration =
+                value("SELECT migration FROM analytics_control.report_file WHERE report_name = 'location_utilization'");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "DELETE FROM analytics_control.report_file WHERE report_name = 'location_utilization';"
+                                + " DELETE FROM analytics_control.flyway_schema_history WHERE description = '"
+                                + migration + "';"
+                                + " DROP INDEX warehouse_analytics.location_utilization_key");
+
+        CliRun migrate = cli("migrate");
+
+        assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
+        assertTrue(
+                migrate.out()
+                        .contains("report warehouse_analytics.location_utilization: rebuilt from"
+                                + " built-in/location_utilization.sql"),
+                "the same definition without its unique index is not kept: " + migrate.out());
+        assertEquals(
+                "location_id",
+                value("SELECT string_agg(a.attname, ',') FROM pg_index i JOIN pg_attribute a ON a.attrelid ="
+                        + " i.indrelid AND a.attnum = ANY (i.indkey::int2[]) WHERE i.indrelid ="
+                        + " 'warehouse_analytics.location_utilization'::regclass AND i.indisunique"));
+    }
+
     private static String value(String sql) {
         return pg.replica().queryValue(PostgresPair.DATABASE, sql);
     }
