@@ -20,3 +20,9 @@ ALTER TABLE analytics_control.incremental_report ADD COLUMN lookback integer NOT
     CHECK (lookback BETWEEN 0 AND 52);
 COMMENT ON COLUMN analytics_control.incremental_report.lookback IS
     'For a report kept by time: how many buckets before its own a bucket''s row reads; a change dirties its bucket and as many after it.';
+
+-- customer_analytics.customer_summary is now computed from its ledger customer_months, a
+-- built-in report kept month by month; migrate rebuilds it from its file.
+UPDATE analytics_control.refresh_mode_reason
+SET reason = 'the days since the last order change daily for every customer; its totals come from the ledger customer_months, kept month by month'
+WHERE view_schema = 'customer_analytics' AND view_name = 'customer_summary';

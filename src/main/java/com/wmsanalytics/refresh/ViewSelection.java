@@ -38,9 +38,10 @@ public final class ViewSelection {
     }
 
     /**
-     * The named reports, each with the reports kept by key that it reads (its ledgers, such as
-     * {@code customer_totals} under {@code customer_summary}): a ledger costs only its changed
-     * keys, and a report computed from a stale one would be stale itself.
+     * The named reports, each with the incremental reports that it reads, transitively (its
+     * ledgers, such as {@code customer_months} under {@code customer_summary}): a ledger costs
+     * only its changed buckets or keys, and a report computed from a stale one would be stale
+     * itself.
      */
     public List<MaterializedView> named(List<String> names) {
         Set<MaterializedView> chosen = new LinkedHashSet<>();
@@ -51,7 +52,7 @@ public final class ViewSelection {
     private void withLedgers(MaterializedView view, Set<MaterializedView> chosen) {
         views.stream()
                 .filter(v -> view.dependsOn().contains(v.qualified()))
-                .filter(v -> v.incremental().filter(Incremental::keyed).isPresent())
+                .filter(MaterializedView::isIncremental)
                 .filter(v -> !chosen.contains(v))
                 .forEach(v -> withLedgers(v, chosen));
         chosen.add(view);

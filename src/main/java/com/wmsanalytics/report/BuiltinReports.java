@@ -15,6 +15,7 @@ final class BuiltinReports {
     /** The files, in name order. */
     static final List<String> FILES = List.of(
             "abc_classification.sql",
+            "customer_months.sql",
             "customer_summary.sql",
             "location_utilization.sql",
             "monthly_rfm.sql",

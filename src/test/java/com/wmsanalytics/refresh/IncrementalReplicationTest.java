@@ -142,7 +142,7 @@ class IncrementalReplicationTest {
 
     private static void assertModes(RefreshReport report, String mode) {
         Map<String, String> modes = modes(report);
-        assertEquals(6, modes.size(), modes.toString());
+        assertEquals(7, modes.size(), "the six reports kept by time and customer_months: " + modes);
         assertTrue(
                 modes.values().stream().allMatch(mode::equals),
                 "expected every incremental report " + mode + ": " + modes);

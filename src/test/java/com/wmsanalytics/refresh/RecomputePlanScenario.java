@@ -89,7 +89,7 @@ abstract class RecomputePlanScenario {
                 scans.put(report.name(), found);
             }
         }
-        assertEquals(9, scans.size(), "the six built-in reports and the three report files: " + scans);
+        assertEquals(10, scans.size(), "the seven built-in incremental reports and the three report files: " + scans);
         scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
     }
 

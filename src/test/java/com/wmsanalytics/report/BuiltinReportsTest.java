@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportDefinitions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Arrays;
@@ -35,7 +36,8 @@ class BuiltinReportsTest {
     @Test
     void every_built_in_full_report_is_recorded_as_a_report_file_in_the_group_it_always_had() {
         assertEquals(
-                "abc_classification:monthly:full,customer_summary:weekly:full,location_utilization:weekly:full,"
+                "abc_classification:monthly:full,customer_months:weekly:by-time,customer_summary:weekly:full,"
+                        + "location_utilization:weekly:full,"
                         + "monthly_rfm:monthly:full,monthly_turnover:monthly:full,slow_movers:weekly:full,"
                         + "stock_levels:daily:full",
                 value("SELECT string_agg(f.report_name || ':' || m.refresh_group || ':' || f.kind, ','"
@@ -118,6 +120,42 @@ class BuiltinReportsTest {
                 value("SELECT string_agg(a.attname, ',') FROM pg_index i JOIN pg_attribute a ON a.attrelid ="
                         + " i.indrelid AND a.attnum = ANY (i.indkey::int2[]) WHERE i.indrelid ="
                         + " 'warehouse_analytics.location_utilization'::regclass AND i.indisunique"));
+    }
+
+    @Test
+    void customer_summary_refreshed_alone_after_late_orders_equals_its_definition_as_first_shipped() throws Exception {
+        CliRun weekly = cli("refresh", "--group", "weekly");
+        assertEquals(0, weekly.exitCode(), weekly.out() + weekly.err());
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.orders SELECT max(order_id) + 1, (SELECT min(customer_id) FROM wms.customers),"
+                                + " (SELECT min(warehouse_id) FROM wms.warehouses), 'open', now() - interval '40 days',"
+                                + " now(), NULL, NULL FROM wms.orders;"
+                                + " INSERT INTO wms.order_lines SELECT max(order_id), 1,"
+                                + " (SELECT min(product_id) FROM wms.products), 3, 12.50 FROM wms.orders;"
+                                + " UPDATE wms.orders SET status = 'cancelled' WHERE order_id ="
+                                + " (SELECT min(order_id) FROM wms.orders WHERE status = 'delivered');"
+                                + " UPDATE wms.order_lines SET quantity = quantity + 2 WHERE order_id ="
+                                + " (SELECT min(order_id) FROM wms.orders WHERE status = 'shipped')");
+
+        CliRun summary = cli("refresh", "customer_analytics.customer_summary");
+
+        assertEquals(0, summary.exitCode(), summary.out() + summary.err());
+        assertEquals(
+                0,
+                ReportDefinitions.viewDifferences(
+                        pg.replica().dataSource(PostgresPair.DATABASE),
+                        "customer_analytics.customer_summary",
+                        "V4__weekly_views.sql",
+                        "UTC"),
+                "customer_summary equals its definition as first shipped, the late changes included");
+        assertEquals(
+                "1",
+                value("SELECT count(*) FROM analytics_control.refresh_run r JOIN analytics_control.refresh_run_view v"
+                        + " USING (run_id) WHERE r.run_id = (SELECT max(run_id) FROM analytics_control.refresh_run)"
+                        + " AND v.view_name = 'customer_months' AND v.mode = 'incremental'"),
+                "its ledger was refreshed first, month by month");
     }
 
     private static String value(String sql) {
