@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Table;
 
 /**
@@ -35,19 +34,14 @@ final class RefreshGroups {
     /** {@code schema.name} → its groups: the first one (the group that judges its freshness), then the others by name. */
     Map<String, List<String>> byView() {
         Map<String, List<String>> groups = new HashMap<>();
-        db.select(VIEW_SCHEMA, VIEW_NAME, GROUP).from(MEMBERS).fetch().forEach(r -> groups.computeIfAbsent(
-                        qualified(r), k -> new ArrayList<>())
-                .add(0, r.value3()));
-        db.select(VIEW_SCHEMA, VIEW_NAME, GROUP)
-                .from(EXTRA)
-                .orderBy(GROUP)
-                .fetch()
-                .forEach(r -> groups.computeIfAbsent(qualified(r), k -> new ArrayList<>())
-                        .add(r.value3()));
+        for (Table<?> members : List.of(MEMBERS, EXTRA)) {
+            db.select(VIEW_SCHEMA, VIEW_NAME, GROUP)
+                    .from(members)
+                    .orderBy(GROUP)
+                    .fetch()
+                    .forEach(r -> groups.computeIfAbsent(r.value1() + "." + r.value2(), k -> new ArrayList<>())
+                            .add(r.value3()));
+        }
         return groups;
-    }
-
-    private static String qualified(Record3<String, String, String> r) {
-        return r.value1() + "." + r.value2();
     }
 }
