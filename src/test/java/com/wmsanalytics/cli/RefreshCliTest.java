@@ -170,7 +170,10 @@ class RefreshCliTest {
 
         assertEquals(
                 "streaming", status.get("subscriptions").get(0).get("state").asText());
-        assertEquals(0, status.get("subscriptions").get(0).get("bytes_behind").asLong());
+        // An idle primary still writes a running-transactions record every 15 s, so the replica
+        // may be a few bytes behind at the moment status reads it; CI once saw 56.
+        long behind = status.get("subscriptions").get(0).get("bytes_behind").asLong();
+        assertTrue(behind >= 0 && behind < 65_536, "bytes behind an idle primary: " + behind);
         JsonNode rfm = find(status.get("views"), "monthly_rfm");
         assertEquals("monthly", rfm.get("group").asText());
         assertEquals("succeeded", rfm.get("last_status").asText());
