@@ -35,7 +35,9 @@ import java.util.Optional;
  * lines (every source's new rows swept). The built-in capture (its triggers, and the order lines' sweep column default and
  * index) is dropped before the files are installed, so that the generated capture makes its
  * own, and "without" (the generated triggers disabled, the sweep column's default and BRIN
- * index dropped) is no capture at all. Options: {@code --servers
+ * index dropped) is no capture at all. The generated capture of the built-in ledger {@code
+ * customer_analytics.customer_months} is generated too, so it is switched on and off with
+ * theirs. Options: {@code --servers
  * embedded,debian15} (default both, one after the other), {@code --orders}, {@code --days},
  * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10).
  */
