@@ -137,23 +137,9 @@ public final class ReportVerifier {
         Incremental spec = report.incremental().orElseThrow();
         if (spec.keyed()) {
             KeyedVerify.repair(tx, report, spec, found.differing());
-            return new Check(
-                    report,
-                    Status.REPAIRED,
-                    found.bucketsCompared(),
-                    found.bucketsPending(),
-                    found.differing(),
-                    Optional.empty());
+        } else {
+            repairBuckets(tx, report, spec, found.differing());
         }
-        String buckets = IncrementalRefresher.dateArray(
-                found.differing().stream().map(LocalDate::parse).toList());
-        tx.execute(DSL.query(
-                "DELETE FROM {0} WHERE {1} = ANY ({2}::date[])",
-                table(report), name(spec.bucketColumn()), val(buckets)));
-        tx.execute(DSL.query(
-                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)",
-                table(report), IncrementalRefresher.definition(spec), val(buckets)));
-        state.markDependentsDirty(tx, report, buckets);
         return new Check(
                 report,
                 Status.REPAIRED,
@@ -161,6 +147,18 @@ public final class ReportVerifier {
                 found.bucketsPending(),
                 found.differing(),
                 Optional.empty());
+    }
+
+    private void repairBuckets(DSLContext tx, MaterializedView report, Incremental spec, List<String> differing) {
+        String buckets = IncrementalRefresher.dateArray(
+                differing.stream().map(LocalDate::parse).toList());
+        tx.execute(DSL.query(
+                "DELETE FROM {0} WHERE {1} = ANY ({2}::date[])",
+                table(report), name(spec.bucketColumn()), val(buckets)));
+        tx.execute(DSL.query(
+                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)",
+                table(report), IncrementalRefresher.definition(spec), val(buckets)));
+        state.markDependentsDirty(tx, report, buckets);
     }
 
     private static Check skipped(MaterializedView report, String reason) {

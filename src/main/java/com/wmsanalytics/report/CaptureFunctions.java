@@ -3,6 +3,7 @@ package com.wmsanalytics.report;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.Name;
 
@@ -126,10 +127,12 @@ final class CaptureFunctions {
         return "    INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)\n"
                 + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", "
                 + bucket(t, "date_trunc(" + inline(t.unit()) + ", " + at + " AT TIME ZONE zone)")
-                + (from.isEmpty() && t.lookback() == 0 ? "" : "\n    FROM ")
-                + String.join(
-                        " CROSS JOIN ",
+                + fromClause(
                         Stream.of(from, following(t)).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static String fromClause(List<String> items) {
+        return items.isEmpty() ? "" : "\n    FROM " + String.join(" CROSS JOIN ", items);
     }
 
     /** A bucket's start, moved on by {@code shift.n} buckets when the report has a lookback. */

@@ -124,10 +124,15 @@ final class ReportDdl {
                     relation(file),
                     DSL.list(file.uniqueKey().stream().map(DSL::name).toArray(Name[]::new))));
         } catch (DataAccessException e) {
-            throw file.fault(
-                    file.lineOf("unique-key"),
-                    "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
+            throw uniqueKeyFault(file, e);
         }
+    }
+
+    /** The server refused the unique key: a fault at the file's {@code unique-key} line. */
+    static ReportFileException uniqueKeyFault(ReportFile file, DataAccessException e) {
+        return file.fault(
+                file.lineOf("unique-key"),
+                "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
     }
 
     void runQueryStatement(String prefix, ReportFile file, String suffix) {

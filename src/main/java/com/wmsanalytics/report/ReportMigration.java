@@ -68,6 +68,8 @@ final class ReportMigration implements JavaMigration {
                 .isPresent()) {
             return;
         }
+        // The plan compared in a transaction it rolled back; this one compares again in the
+        // migration's own, so that a view changed in between is rebuilt rather than adopted.
         if (installed.fingerprint(file).isEmpty()
                 && plan.adopted().contains(file.qualified())
                 && new Adoption(c).standsAsDefined(file)) {

@@ -1,6 +1,5 @@
 package com.wmsanalytics.report;
 
-import com.wmsanalytics.db.ErrorMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,17 +50,16 @@ final class TableReportSetup {
             throw file.fault(file.lineOf("bucket"), "bucket column " + t.column() + " is " + type + ", not a date");
         }
         ddl.runWithQuery(TimeBucketDdl.functionPrefix(file), file, TimeBucketDdl.functionSuffix(file));
-        refuseClock(file, MirrorDdl.rowsFunction(file) + "(date[], date)");
+        String arguments = "(date[], date)";
+        refuseClock(file, MirrorDdl.rowsFunction(file) + arguments);
         try {
             generated.finishTable(file);
         } catch (DataAccessException e) {
-            throw file.fault(
-                    file.lineOf("unique-key"),
-                    "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
+            throw ReportDdl.uniqueKeyFault(file, e);
         }
         t.sources().forEach(s -> checkSource(file, s, true));
-        List<Source.Table> others = otherTables(file, t.sources(), "(date[], date)");
-        if (t.sources().isEmpty() && !readsReportKeptByTime(file)) {
+        List<Source.Table> others = otherTables(file, t.sources(), arguments);
+        if (t.sources().isEmpty() && !readsReportKeptByTime(file, arguments)) {
             throw file.fault(
                     file.lineOf("bucket"),
                     "a by-time report needs a '-- source: schema.table.time_column', or must read a report kept by"
@@ -84,16 +82,15 @@ final class TableReportSetup {
                 .orElseThrow(() -> file.fault(
                         file.lineOf("key"), "key column " + k.column() + " is not a column of the query's result"));
         ddl.runWithQuery(KeyDdl.functionPrefix(file, type), file, KeyDdl.functionSuffix(file));
-        refuseClock(file, MirrorDdl.rowsFunction(file) + "(" + type + "[], boolean)");
+        String arguments = "(" + type + "[], boolean)";
+        refuseClock(file, MirrorDdl.rowsFunction(file) + arguments);
         try {
             generatedKeys.finishTable(file, type);
         } catch (DataAccessException e) {
-            throw file.fault(
-                    file.lineOf("unique-key"),
-                    "unique-key (" + String.join(", ", file.uniqueKey()) + "): " + ErrorMessages.serverMessage(e));
+            throw ReportDdl.uniqueKeyFault(file, e);
         }
         k.sources().forEach(s -> checkSource(file, s, false));
-        List<Source.Table> others = otherTables(file, k.sources(), "(" + type + "[], boolean)");
+        List<Source.Table> others = otherTables(file, k.sources(), arguments);
         if (withData) {
             generatedKeys.indexes(file);
         }
@@ -195,7 +192,7 @@ final class TableReportSetup {
     }
 
     /** Whether the report reads another report kept by time: that one passes its rewritten buckets on to it. */
-    private boolean readsReportKeptByTime(ReportFile file) {
+    private boolean readsReportKeptByTime(ReportFile file, String arguments) {
         return db.fetchExists(db.selectOne()
                 .from("pg_depend d")
                 .join("pg_class c")
@@ -208,7 +205,7 @@ final class TableReportSetup {
                         "d.classid = 'pg_proc'::regclass AND d.objid = ?::regprocedure"
                                 + " AND d.refclassid = 'pg_class'::regclass AND r.bucket_unit <> 'key'"
                                 + " AND NOT (r.report_schema = ? AND r.report_name = ?)",
-                        MirrorDdl.rowsFunction(file) + "(date[], date)",
+                        MirrorDdl.rowsFunction(file) + arguments,
                         file.schema(),
                         file.name()));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.LateChanges;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ReportDefinitions;
@@ -129,11 +130,7 @@ class BuiltinReportsTest {
         pg.primary()
                 .execute(
                         PostgresPair.DATABASE,
-                        "INSERT INTO wms.orders SELECT max(order_id) + 1, (SELECT min(customer_id) FROM wms.customers),"
-                                + " (SELECT min(warehouse_id) FROM wms.warehouses), 'open', now() - interval '40 days',"
-                                + " now(), NULL, NULL FROM wms.orders;"
-                                + " INSERT INTO wms.order_lines SELECT max(order_id), 1,"
-                                + " (SELECT min(product_id) FROM wms.products), 3, 12.50 FROM wms.orders;"
+                        LateChanges.oldOrderOfTheFirstCustomer() + ";"
                                 + " UPDATE wms.orders SET status = 'cancelled' WHERE order_id ="
                                 + " (SELECT min(order_id) FROM wms.orders WHERE status = 'delivered');"
                                 + " UPDATE wms.order_lines SET quantity = quantity + 2 WHERE order_id ="

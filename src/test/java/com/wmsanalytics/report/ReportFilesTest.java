@@ -11,6 +11,7 @@ import com.wmsanalytics.freshness.FreshnessState;
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
+import com.wmsanalytics.testing.LateChanges;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ReportFileTexts;
@@ -275,14 +276,7 @@ class ReportFilesTest {
         write("customer_recency.sql", RECENCY);
         CliRun migrate = cli("migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
-        pg.primary()
-                .execute(
-                        PostgresPair.DATABASE,
-                        "INSERT INTO wms.orders SELECT max(order_id) + 1, (SELECT min(customer_id) FROM wms.customers),"
-                                + " (SELECT min(warehouse_id) FROM wms.warehouses), 'open', now() - interval '40 days',"
-                                + " now(), NULL, NULL FROM wms.orders;"
-                                + " INSERT INTO wms.order_lines SELECT max(order_id), 1,"
-                                + " (SELECT min(product_id) FROM wms.products), 3, 12.50 FROM wms.orders");
+        pg.primary().execute(PostgresPair.DATABASE, LateChanges.oldOrderOfTheFirstCustomer());
 
         CliRun recency = cli("refresh", "bi_reports.customer_recency");
 
