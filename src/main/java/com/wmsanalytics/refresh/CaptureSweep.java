@@ -5,12 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Records the dirty buckets of the order lines written since the last sweep
- * ({@code analytics_control.sweep_order_lines()}), and those of a report file's child sources
- * (its generated sweep functions, {@code analytics_control.report_sweep}), before the refresh of
- * a report that reads them, in a short transaction of its own, then summarizes the BRIN ranges the new lines
- * filled, so that the next sweep reads only what is written after. New lines have no
- * trigger: they carry the id of the transaction that wrote them, and the sweep reads them
+ * Records the dirty buckets of the new rows of a report's child sources (its generated sweep
+ * functions, {@code analytics_control.report_sweep}) before the report's refresh, in a short
+ * transaction of its own, then summarizes the BRIN ranges the new rows filled, so that the
+ * next sweep reads only what is written after. New rows have no trigger: they carry the id of the transaction that wrote them, and the sweep reads them
  * through that. Its own transaction keeps concurrent refreshes of two reports from waiting on
  * each other's mark.
  */
@@ -36,8 +34,6 @@ final class CaptureSweep {
             // The sweep reads a few new lines, but the plan its function forces (no sequential
             // scan) looks expensive enough for JIT, which would compile it every time.
             RecomputeSettings.jit(tx, settings.recomputeJit());
-            tx.fetch("SELECT analytics_control.sweep_order_lines()");
-            tx.fetch("SELECT analytics_control.summarize_new_lines()");
             ReportSweeps.run(tx, report);
             return true;
         });

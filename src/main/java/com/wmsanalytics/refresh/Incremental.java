@@ -1,7 +1,5 @@
 package com.wmsanalytics.refresh;
 
-import java.util.Optional;
-
 /**
  * How an incremental report is maintained, from {@code analytics_control.incremental_report}.
  *
@@ -9,17 +7,11 @@ import java.util.Optional;
  * @param bucketUnit {@code day}, {@code week} or {@code month}; {@code key} for a report kept by
  *     key, whose {@code bucketColumn} is then its key column
  * @param definition its definition function {@code <report>_rows(date[], date)}
- * @param extent the function that names the buckets where the report's range may have moved
  * @param captured whether triggers on the mirror record its dirty buckets (it then has an open window)
- * @param swept whether it reads a table whose new rows the refresh sweeps first ({@code analytics_control.capture_sweep})
+ * @param swept whether it has a source whose new rows the refresh sweeps first ({@code analytics_control.report_sweep})
  */
 public record Incremental(
-        String bucketColumn,
-        String bucketUnit,
-        FunctionName definition,
-        Optional<FunctionName> extent,
-        boolean captured,
-        boolean swept) {
+        String bucketColumn, String bucketUnit, FunctionName definition, boolean captured, boolean swept) {
 
     /** Whether it is kept key by key (a report file of kind by-key) rather than by date bucket. */
     public boolean keyed() {

@@ -81,7 +81,6 @@ final class IncrementalRefresher {
             DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before, String timeZone) {
         RecomputeSettings.bucketed(tx, recomputeJit);
         TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
-        claimed.addAll(state.extent(tx, spec));
         String claimedArray = dateArray(List.copyOf(claimed));
         String from = state.recomputeFrom(tx, before, spec, timeZone);
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(

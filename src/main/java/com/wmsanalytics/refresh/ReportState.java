@@ -1,8 +1,5 @@
 package com.wmsanalytics.refresh;
 
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.resultQuery;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -92,10 +89,7 @@ final class ReportState {
                 .fetch(
                         "SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
                                 + " UNION SELECT bucket FROM analytics_control.claimed_bucket WHERE report_schema = ? AND report_name = ?"
-                                + " UNION SELECT bucket FROM analytics_control.unswept_buckets() WHERE report_schema = ? AND report_name = ?"
                                 + " ORDER BY 1",
-                        report.schema(),
-                        report.name(),
                         report.schema(),
                         report.name(),
                         report.schema(),
@@ -105,13 +99,24 @@ final class ReportState {
                 .toList();
     }
 
+    /**
+     * Why a report that no report file installed is rebuilt in full at every refresh: a report
+     * that an earlier version made by hand has no capture once migration V19 retired it, until
+     * {@code migrate} rebuilds it from its file.
+     */
+    private static final String UNINSTALLED =
+            "CASE WHEN f.report_name IS NULL THEN 'not yet installed from its report file: run migrate' END";
+
     private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {
         Record r = tx.fetchOne(
-                "SELECT r.needs_full OR q.reason IS NOT NULL, coalesce(r.full_reason, q.reason), r.refreshed_at,"
+                "SELECT r.needs_full OR q.reason IS NOT NULL OR f.report_name IS NULL,"
+                        + " coalesce(r.full_reason, q.reason, " + UNINSTALLED + "), r.refreshed_at,"
                         + " r.time_zone, r.signature, " + SIGNATURE
                         + " FROM analytics_control.incremental_report r LEFT JOIN LATERAL (SELECT min(q.reason) AS reason"
                         + " FROM analytics_control.rebuild_request q WHERE q.report_schema = r.report_schema"
                         + " AND q.report_name = r.report_name) q ON true"
+                        + " LEFT JOIN analytics_control.report_file f ON f.report_schema = r.report_schema"
+                        + " AND f.report_name = r.report_name"
                         + " WHERE r.report_schema = ? AND r.report_name = ?"
                         + locking,
                 report.schema(),
@@ -175,16 +180,6 @@ final class ReportState {
      */
     String recomputeFrom(DSLContext tx, Snapshot before, Incremental spec, String zone) {
         return spec.captured() ? openWindowStart(tx, before, spec, zone).toString() : "infinity";
-    }
-
-    /** The buckets where the report's range may have moved, from its extent function if it has one. */
-    List<LocalDate> extent(DSLContext tx, Incremental spec) {
-        return spec.extent()
-                .map(extent ->
-                        tx.fetch(resultQuery("SELECT * FROM {0}()", name(extent.schema(), extent.name()))).stream()
-                                .map(r -> r.get(0, LocalDate.class))
-                                .toList())
-                .orElse(List.of());
     }
 
     void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature) {

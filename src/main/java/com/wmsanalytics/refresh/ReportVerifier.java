@@ -94,7 +94,6 @@ public final class ReportVerifier {
             return KeyedVerify.compare(tx, report, spec);
         }
         TreeSet<LocalDate> pendingBuckets = new TreeSet<>(state.dirty(tx, report));
-        pendingBuckets.addAll(state.extent(tx, spec));
         List<LocalDate> dirty = List.copyOf(pendingBuckets);
         String from = state.recomputeFrom(tx, snapshot, spec, settings.timeZone());
         String dirtyArray = IncrementalRefresher.dateArray(dirty);

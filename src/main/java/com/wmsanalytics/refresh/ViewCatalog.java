@@ -41,21 +41,17 @@ public final class ViewCatalog {
             + " JOIN pg_namespace mn ON mn.oid = m.relnamespace";
 
     /**
-     * The table-backed incremental reports, with their definition functions, and whether their
-     * definition reads a table whose new rows the refresh sweeps (the built-in sweep of V11, or a
-     * report file's generated one).
+     * The table-backed incremental reports, with their definition functions, and whether the
+     * refresh first sweeps new rows of one of their sources (their generated sweeps).
      */
     private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
-            + " r.bucket_unit, pn.nspname, p.proname, r.captured, en.nspname, e.proname,"
-            + " EXISTS (SELECT FROM pg_depend d JOIN analytics_control.capture_sweep w ON w.source_table = d.refobjid"
-            + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = r.definition AND d.refclassid = 'pg_class'::regclass)"
-            + " OR EXISTS (SELECT FROM analytics_control.report_sweep s WHERE s.report_schema = r.report_schema"
+            + " r.bucket_unit, pn.nspname, p.proname, r.captured,"
+            + " EXISTS (SELECT FROM analytics_control.report_sweep s WHERE s.report_schema = r.report_schema"
             + "   AND s.report_name = r.report_name)"
             + " FROM analytics_control.incremental_report r"
             + " JOIN pg_namespace n ON n.nspname = r.report_schema"
             + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
             + " JOIN pg_proc p ON p.oid = r.definition JOIN pg_namespace pn ON pn.oid = p.pronamespace"
-            + " LEFT JOIN pg_proc e ON e.oid = r.extent LEFT JOIN pg_namespace en ON en.oid = e.pronamespace"
             + " ORDER BY 2, 3";
 
     /** Incremental report → the relations its definition reads (PostgreSQL records them for SQL-standard bodies). */
@@ -142,15 +138,12 @@ public final class ViewCatalog {
             Record r, Map<String, List<String>> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
-        Optional<Incremental.FunctionName> extent = Optional.ofNullable(r.get(9, String.class))
-                .map(name -> new Incremental.FunctionName(r.get(8, String.class), name));
         Incremental incremental = new Incremental(
                 r.get(3, String.class),
                 r.get(4, String.class),
                 new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)),
-                extent,
                 r.get(7, Boolean.class),
-                r.get(10, Boolean.class));
+                r.get(8, Boolean.class));
         return new MaterializedView(
                 oid,
                 r.get(1, String.class),

@@ -17,11 +17,18 @@ final class BuiltinReports {
             "abc_classification.sql",
             "customer_months.sql",
             "customer_summary.sql",
+            "daily_kpis.sql",
+            "daily_orders.sql",
+            "daily_throughput.sql",
+            "fulfillment_times.sql",
             "location_utilization.sql",
+            "monthly_movement_value.sql",
             "monthly_rfm.sql",
             "monthly_turnover.sql",
             "slow_movers.sql",
-            "stock_levels.sql");
+            "stock_levels.sql",
+            "weekly_orders.sql",
+            "weekly_trends.sql");
 
     private static final String RESOURCES = "/reports/builtin/";
 

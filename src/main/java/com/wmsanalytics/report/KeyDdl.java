@@ -94,7 +94,7 @@ final class KeyDdl {
             mirror.registerSweep(file, s.table(), sweep, unswept);
             mirror.truncate(s.table(), trigger + "_trunc", rebuild);
         }
-        mirror.rebuildOn(otherTables, prefix, rebuild);
+        mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 
     /** The BRIN index each source's sweep reads, and an index on each source column for the recompute's probes. */

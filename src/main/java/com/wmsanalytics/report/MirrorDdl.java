@@ -72,11 +72,17 @@ final class MirrorDdl {
         exec("ALTER TABLE " + table(on) + " ENABLE ALWAYS TRIGGER " + name(trigger));
     }
 
-    /** Asks for a rebuild on any change to the tables the query reads but the declaration does not name. */
-    void rebuildOn(List<Source.Table> tables, String prefix, Name rebuild) {
+    /**
+     * Asks for a rebuild on any change to the tables the query reads but the declaration does not
+     * name: an insert, a delete, a TRUNCATE, and an update of a column the rows function reads (a
+     * location's warehouse, a product's cost; not its other columns).
+     */
+    void rebuildOn(List<Source.Table> tables, String prefix, Name rebuild, String rowsFunction) {
         for (int i = 0; i < tables.size(); i++) {
-            trigger(tables.get(i), prefix + "r" + i, "INSERT OR UPDATE OR DELETE", null, rebuild);
-            truncate(tables.get(i), prefix + "r" + i + "_trunc", rebuild);
+            Source.Table on = tables.get(i);
+            trigger(on, prefix + "r" + i, "INSERT OR DELETE", null, rebuild);
+            trigger(on, prefix + "r" + i + "_upd", "UPDATE", changedColumns(on, rowsFunction), rebuild);
+            truncate(on, prefix + "r" + i + "_trunc", rebuild);
         }
     }
 

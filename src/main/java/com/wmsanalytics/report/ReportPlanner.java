@@ -116,6 +116,8 @@ public final class ReportPlanner {
         seeds.addAll(replaced);
         removed.forEach(r -> seeds.add(r.qualified()));
         List<String> affected = ReportOrder.readersFirst(ReportOrder.closure(seeds, catalog), catalog);
+        // A built-in report that stands as defined but reads one rebuilt here is rebuilt with it.
+        adopted.removeAll(affected);
         ReportDdl ddl = new ReportDdl(c);
         for (String report : affected) {
             drop(ddl, report, byName, installed);

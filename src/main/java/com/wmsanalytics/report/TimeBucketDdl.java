@@ -131,7 +131,7 @@ final class TimeBucketDdl {
             }
             mirror.truncate(s.table(), prefix + i + "_trunc", rebuild);
         }
-        mirror.rebuildOn(otherTables, prefix, rebuild);
+        mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 
     /**

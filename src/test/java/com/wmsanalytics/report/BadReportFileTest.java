@@ -211,8 +211,8 @@ class BadReportFileTest {
     @Test
     void the_name_of_a_relation_no_report_file_made_is_refused() throws IOException {
         assertRefused(
-                Map.of("kpis.sql", "-- name: analytics.daily_kpis\n-- kind: full\n\nSELECT 1 AS one\n"),
-                "kpis.sql line 1: analytics.daily_kpis already exists and was not made from a report file; choose"
+                Map.of("kpis.sql", "-- name: analytics.report_freshness\n-- kind: full\n\nSELECT 1 AS one\n"),
+                "kpis.sql line 1: analytics.report_freshness already exists and was not made from a report file; choose"
                         + " another name");
     }
 
