@@ -65,3 +65,6 @@ INSERT INTO analytics_control.refresh_mode_reason (view_schema, view_name, reaso
 
 COMMENT ON TABLE analytics_control.capture_setting IS
     'What the generated change capture needs: the reporting time zone of the buckets (written by the refresh) and the open window, which migrate writes into the capture''s WHEN clauses.';
+
+COMMENT ON TABLE analytics_control.report_sweep IS
+    'Sources of report files whose new rows the refresh sweeps (no trigger fires on an insert): every row written by a transaction below swept_below has been recorded.';

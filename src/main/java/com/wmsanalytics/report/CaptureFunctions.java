@@ -78,12 +78,38 @@ final class CaptureFunctions {
     }
 
     /**
+     * The buckets of the rows of one table written since the sweep's mark whose time, in any of
+     * the report's time columns of that table, is closed: the inserts of a time source, which no
+     * trigger records. As for a child source, the sequential scan is forbidden, so that the BRIN
+     * index on {@code applied_xid} reads just the recent block ranges.
+     */
+    static String unsweptTimes(Name function, ReportFile file, Source.Table table, List<String> columns) {
+        TimeBuckets t = file.byTime().orElseThrow();
+        Name mirror = MirrorDdl.table(table);
+        return "CREATE FUNCTION " + function + "() RETURNS TABLE (bucket date) LANGUAGE sql STABLE"
+                + " SET enable_seqscan = off BEGIN ATOMIC\n"
+                + "    SELECT DISTINCT "
+                + bucket(t, "date_trunc(" + inline(t.unit()) + ", v.t AT TIME ZONE c.time_zone)") + "\n"
+                + "    FROM analytics_control.report_sweep w JOIN " + mirror + " r ON r.applied_xid >= w.swept_below\n"
+                + "    CROSS JOIN analytics_control.capture_setting c\n"
+                + "    CROSS JOIN LATERAL (VALUES "
+                + String.join(
+                        ", ",
+                        columns.stream().map(col -> "(r." + name(col) + ")").toList())
+                + ") AS v(t)"
+                + (t.lookback() == 0 ? "" : "\n    CROSS JOIN " + following(t))
+                + "\n    WHERE " + thisSweep(file, mirror, "w.") + " AND r.applied_xid IS NOT NULL"
+                + " AND v.t < now() - c.open_window;\nEND";
+    }
+
+    /**
      * Records the unswept buckets and moves the mark to the snapshot's xmin, in one statement and
      * so one snapshot: every transaction below it had ended, so its rows were seen; one at or
      * above it may not have been, and the next sweep reads it again.
      */
-    static String sweep(Name function, Name unswept, ReportFile file, Source s, String dirtyTable, String column) {
-        Name table = MirrorDdl.table(s.table());
+    static String sweep(
+            Name function, Name unswept, ReportFile file, Source.Table source, String dirtyTable, String column) {
+        Name table = MirrorDdl.table(source);
         return "CREATE FUNCTION " + function + "() RETURNS bigint LANGUAGE sql BEGIN ATOMIC\n"
                 + "    WITH recorded AS (INSERT INTO analytics_control." + dirtyTable + " (report_schema, report_name, "
                 + column + ")\n"

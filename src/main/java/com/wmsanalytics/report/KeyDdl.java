@@ -90,7 +90,7 @@ final class KeyDdl {
             Name unswept = name("analytics_control", trigger + "_unswept");
             Name sweep = name("analytics_control", trigger + "_sweep");
             mirror.exec(KeyCaptureFunctions.unswept(unswept, file, s, parentKey));
-            mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, s, "dirty_key", "key"));
+            mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, s.table(), "dirty_key", "key"));
             mirror.registerSweep(file, s.table(), sweep, unswept);
             mirror.truncate(s.table(), trigger + "_trunc", rebuild);
         }

@@ -86,10 +86,13 @@ final class TimeBucketDdl {
     }
 
     /**
-     * The capture: a row trigger per declared time source, whose WHEN clause lets a row of the
-     * open window through without a call; for a child source, a trigger on its updates and
-     * deletes and a sweep of its new rows; a rebuild request on any change to another table the
-     * report reads, and on a TRUNCATE of any of them.
+     * The capture: for a time source, a row trigger on its updates and deletes, whose WHEN clause
+     * lets a row of the open window through without a call, and a sweep of its new rows (per
+     * table, over its time columns); for a child source, a trigger on its updates and deletes and
+     * a sweep of its new rows; a rebuild request on any change to another table the report reads,
+     * and on a TRUNCATE of any of them. No insert calls a trigger: inserts are the bulk of what a
+     * WMS writes, and each trigger on them cost the subscription's apply a share of its
+     * throughput.
      */
     void capture(ReportFile file, List<Source.Table> otherTables) {
         TimeBuckets t = file.byTime().orElseThrow();
@@ -107,7 +110,6 @@ final class TimeBucketDdl {
             if (s.parent().isEmpty()) {
                 mirror.exec(CaptureFunctions.timeSource(function, file, s, closed));
                 Name col = name(s.column());
-                mirror.trigger(s.table(), trigger + "_ins", "INSERT", "NEW." + col + " < " + closed, function);
                 mirror.trigger(
                         s.table(),
                         trigger + "_upd",
@@ -126,25 +128,49 @@ final class TimeBucketDdl {
                 Name unswept = name("analytics_control", trigger + "_unswept");
                 Name sweep = name("analytics_control", trigger + "_sweep");
                 mirror.exec(CaptureFunctions.unswept(unswept, file, s, parentTime));
-                mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, s, "dirty_bucket", "bucket"));
+                mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, s.table(), "dirty_bucket", "bucket"));
                 mirror.registerSweep(file, s.table(), sweep, unswept);
             }
             mirror.truncate(s.table(), prefix + i + "_trunc", rebuild);
+        }
+        List<Source.Table> timeTables = timeTables(t);
+        for (int j = 0; j < timeTables.size(); j++) {
+            Source.Table table = timeTables.get(j);
+            mirror.appliedXid(table);
+            Name unswept = name("analytics_control", prefix + "t" + j + "_unswept");
+            Name sweep = name("analytics_control", prefix + "t" + j + "_sweep");
+            mirror.exec(CaptureFunctions.unsweptTimes(unswept, file, table, timeColumns(t, table)));
+            mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, table, "dirty_bucket", "bucket"));
+            mirror.registerSweep(file, table, sweep, unswept);
         }
         mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 
     /**
      * Creates an index on each declared column that no index leads with, so that a bucket's
-     * recompute can probe, and the BRIN index a child source's sweep reads.
+     * recompute can probe, and the BRIN index each source's sweep reads.
      */
     void indexes(ReportFile file) {
         for (Source s : file.byTime().orElseThrow().sources()) {
-            if (s.parent().isPresent()) {
-                mirror.appliedXid(s.table());
-                mirror.index(s.table(), "applied_xid");
-            }
+            mirror.appliedXid(s.table());
+            mirror.index(s.table(), "applied_xid");
             mirror.index(s.table(), s.column());
         }
+    }
+
+    /** The tables of the report's time sources (those without a parent), each once, in declaration order. */
+    private static List<Source.Table> timeTables(TimeBuckets t) {
+        return t.sources().stream()
+                .filter(s -> s.parent().isEmpty())
+                .map(Source::table)
+                .distinct()
+                .toList();
+    }
+
+    private static List<String> timeColumns(TimeBuckets t, Source.Table table) {
+        return t.sources().stream()
+                .filter(s -> s.parent().isEmpty() && s.table().equals(table))
+                .map(Source::column)
+                .toList();
     }
 }

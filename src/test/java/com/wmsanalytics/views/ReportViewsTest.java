@@ -197,7 +197,7 @@ class ReportViewsTest {
     }
 
     @Test
-    void wms_mirror_matches_the_primary_column_for_column_and_adds_only_the_capture_column_with_its_default()
+    void wms_mirror_matches_the_primary_column_for_column_and_adds_only_the_capture_columns_with_their_default()
             throws SQLException {
         Migrator.migratePrimary("wms", pg.primary().dataSource(PostgresPair.DATABASE));
         String columns = "SELECT c.relname || '.' || a.attnum || '.' || a.attname || ' '"
@@ -207,22 +207,24 @@ class ReportViewsTest {
                 + " AND NOT a.attisdropped ORDER BY 1";
         String primaryKeys = "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) AS pk"
                 + " FROM pg_constraint WHERE connamespace = 'wms'::regnamespace AND contype = 'p' ORDER BY 1";
-        String capture = "order_lines.6.applied_xid bigint";
+        List<Map<String, Object>> capture = List.of(
+                Map.of("col", "order_lines.6.applied_xid bigint"),
+                Map.of("col", "orders.9.applied_xid bigint"),
+                Map.of("col", "shipments.8.applied_xid bigint"),
+                Map.of("col", "stock_movements.8.applied_xid bigint"));
         try (Connection primary = pg.primary().dataSource(PostgresPair.DATABASE).getConnection()) {
             List<Map<String, Object>> primaryColumns = rows(primary, columns);
             assertEquals(54, primaryColumns.size(), "columns of the primary's wms schema");
             List<Map<String, Object>> mirrorColumns = rows(columns);
             assertEquals(
-                    List.of(Map.of("col", capture)),
+                    capture,
                     mirrorColumns.stream()
                             .filter(c -> !primaryColumns.contains(c))
                             .toList(),
-                    "the mirror's only extra column");
+                    "the mirror's only extra columns: the swept sources' applied_xid");
             assertEquals(
                     primaryColumns,
-                    mirrorColumns.stream()
-                            .filter(c -> !c.get("col").equals(capture))
-                            .toList());
+                    mirrorColumns.stream().filter(c -> !capture.contains(c)).toList());
             assertEquals(9, rows(primary, primaryKeys).size());
             assertEquals(rows(primary, primaryKeys), rows(primaryKeys));
         }
@@ -232,12 +234,16 @@ class ReportViewsTest {
                         + " AND contype <> 'p'"),
                 "no foreign keys, checks or unique constraints on the mirror");
         assertEquals(
-                "order_lines.applied_xid ((pg_current_xact_id())::text)::bigint",
-                value("SELECT string_agg(c.relname || '.' || a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid), ', ')"
-                        + " FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
-                        + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
-                        + " WHERE c.relnamespace = 'wms'::regnamespace"),
-                "the only default on the mirror");
+                "order_lines.applied_xid ((pg_current_xact_id())::text)::bigint,"
+                        + " orders.applied_xid ((pg_current_xact_id())::text)::bigint,"
+                        + " shipments.applied_xid ((pg_current_xact_id())::text)::bigint,"
+                        + " stock_movements.applied_xid ((pg_current_xact_id())::text)::bigint",
+                value(
+                        "SELECT string_agg(c.relname || '.' || a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid), ', ' ORDER BY c.relname)"
+                                + " FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
+                                + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+                                + " WHERE c.relnamespace = 'wms'::regnamespace"),
+                "the only defaults on the mirror");
     }
 
     // ---------------------------------------------------------------------------------
