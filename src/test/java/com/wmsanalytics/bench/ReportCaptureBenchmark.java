@@ -35,7 +35,8 @@ import java.util.Optional;
  * lines (every source's new rows swept). The built-in reports' capture is generated too, so
  * "with" is every generated capture, the built-in reports' and the files', and "without" (the
  * generated triggers disabled, the sweep columns' defaults and BRIN indexes dropped) is no
- * capture at all. Options: {@code --servers
+ * capture at all. With {@code --built-in-only}, no file is added: the capture measured is the
+ * built-in reports' alone. Options: {@code --servers
  * embedded,debian15} (default both, one after the other), {@code --orders}, {@code --days},
  * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10).
  */
@@ -63,7 +64,8 @@ public final class ReportCaptureBenchmark {
         ReportCaptureBenchmark bench = new ReportCaptureBenchmark();
         List<String> summary = new ArrayList<>();
         for (BenchServer server : servers) {
-            summary.add(bench.run(server, orders, days, repeat, applyDays, a.contains("--by-key")));
+            summary.add(bench.run(
+                    server, orders, days, repeat, applyDays, a.contains("--built-in-only"), a.contains("--by-key")));
         }
         System.out.println();
         System.out.println("apply of " + applyDays + " generated days in one transaction, " + orders + " orders over "
@@ -72,14 +74,17 @@ public final class ReportCaptureBenchmark {
         System.exit(0);
     }
 
-    private String run(BenchServer server, int orders, int days, int repeat, int applyDays, boolean withKeys)
+    private String run(
+            BenchServer server, int orders, int days, int repeat, int applyDays, boolean builtInOnly, boolean withKeys)
             throws Exception {
         Path dir = Files.createTempDirectory("wms-analytics-report-files-");
         try (BenchStack stack =
                 BenchStack.start(Optional.empty(), server, "wms-analytics.reports.dir = \"" + dir + "\"\n")) {
             stack.build(orders, days);
-            Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
-            Files.writeString(dir.resolve("picks.sql"), PICKS);
+            if (!builtInOnly) {
+                Files.writeString(dir.resolve("order_value.sql"), ORDER_VALUE);
+                Files.writeString(dir.resolve("picks.sql"), PICKS);
+            }
             if (withKeys) {
                 Files.writeString(dir.resolve("customer_value.sql"), CUSTOMER_VALUE);
             }
