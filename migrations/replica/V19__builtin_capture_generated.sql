@@ -68,3 +68,22 @@ COMMENT ON TABLE analytics_control.capture_setting IS
 
 COMMENT ON TABLE analytics_control.report_sweep IS
     'Sources of report files whose new rows the refresh sweeps (no trigger fires on an insert): every row written by a transaction below swept_below has been recorded.';
+
+-- The generated capture of updates and deletes is one row trigger per mirror table and event,
+-- whatever the number of reports that read the table: each report file's declaration adds its
+-- parts here (a condition on OLD and NEW, and the statements that record its buckets or keys
+-- when it holds), and migrate makes the table's trigger and function from the parts, in the
+-- transaction that installs or drops the report. An update of wms.orders, which four built-in
+-- reports read, evaluates one WHEN clause and calls at most one function, not four.
+CREATE TABLE analytics_control.capture_part (
+    report_schema  text     NOT NULL,
+    report_name    text     NOT NULL,
+    source_table   regclass NOT NULL,
+    event          text     NOT NULL CHECK (event IN ('UPDATE', 'DELETE')),
+    part           integer  NOT NULL,
+    condition      text     NOT NULL,
+    body           text     NOT NULL,
+    PRIMARY KEY (report_schema, report_name, source_table, event, part)
+);
+COMMENT ON TABLE analytics_control.capture_part IS
+    'The parts of the generated capture triggers of the wms mirror, one per report, source and event: a condition on OLD and NEW, and the PL/pgSQL statements that record the report''s buckets or keys when it holds. Written by migrate.';

@@ -8,43 +8,46 @@ import java.util.stream.Stream;
 import org.jooq.Name;
 
 /**
- * The generated capture functions of a {@code by-time} report. Each must never fail on a row the
- * primary accepted, as a failing trigger stops replication: they handle NULLs and missing parent
- * rows, and read nothing that can be absent. Each only appends, with ON CONFLICT DO NOTHING on
- * buckets a refresh never holds for long (it claims them in a short transaction of its own).
+ * The generated capture of a {@code by-time} report: the statements its updates and deletes run
+ * within a table's merged capture function, its sweeps, and its rebuild request. Each must never
+ * fail on a row the primary accepted, as a failing trigger stops replication: they handle NULLs
+ * and missing parent rows, and read nothing that can be absent. Each only appends, with ON
+ * CONFLICT DO NOTHING on buckets a refresh never holds for long (it claims them in a short
+ * transaction of its own).
  */
 final class CaptureFunctions {
 
     private CaptureFunctions() {}
 
-    /** Records the buckets of the old and the new row's time, when closed. */
-    static String timeSource(Name function, ReportFile file, Source s, String closed) {
+    /**
+     * The statements that record the buckets of the old and, on an update, the new row's time,
+     * when closed; part of the table's merged capture function ({@link MergedCapture}), which
+     * declares {@code zone} and reads it.
+     */
+    static String timeSourceBody(ReportFile file, Source s, String closed, boolean update) {
         String col = name(s.column()).toString();
-        return header(function) + "DECLARE zone text;\nBEGIN\n"
-                + "    SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
-                + insertDirty(
-                        file,
-                        "v.t",
-                        "(VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD." + col + " END),\n"
-                                + "                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW." + col + " END)) AS v(t)")
-                + "\n    WHERE v.t < " + closed + "\n    ON CONFLICT DO NOTHING;\n    RETURN NULL;\nEND;\n$capture$";
+        String values =
+                update ? "(VALUES (OLD." + col + "), (NEW." + col + ")) AS v(t)" : "(VALUES (OLD." + col + ")) AS v(t)";
+        return insertDirty(file, "v.t", values) + "\n    WHERE v.t < " + closed + "\n    ON CONFLICT DO NOTHING;\n";
     }
 
-    /** Looks up the parent row of the new and the old row, and records its bucket when closed. */
-    static String parentSource(Name function, ReportFile file, Source s, String parentTimeColumn, String closed) {
+    /**
+     * The statements that look up the parent row of the new and the old row (on a delete, the
+     * old), and record its bucket when closed; the merged function declares {@code parent_time}.
+     * A missing parent row records nothing.
+     */
+    static String parentSourceBody(ReportFile file, Source s, String parentTimeColumn, String closed, boolean update) {
         Source.Parent parent = s.parent().orElseThrow();
         String col = name(s.column()).toString();
-        String lookup = "SELECT p." + name(parentTimeColumn) + " INTO parent_time FROM "
+        String lookup = "    parent_time := NULL;\n    SELECT p." + name(parentTimeColumn) + " INTO parent_time FROM "
                 + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
-        String record = "        IF parent_time < " + closed + " THEN\n"
-                + "            SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n"
-                + insertDirty(file, "parent_time", "") + "\n            ON CONFLICT DO NOTHING;\n        END IF;\n";
-        return header(function) + "DECLARE zone text; parent_time timestamptz;\nBEGIN\n"
-                + "    IF TG_OP <> 'DELETE' THEN\n        " + lookup + "NEW." + col + ";\n" + record + "    END IF;\n"
-                + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD." + col + " IS DISTINCT FROM NEW." + col
-                + ") THEN\n        parent_time := NULL;\n        " + lookup + "OLD." + col + ";\n" + record
-                + "    END IF;\n"
-                + "    RETURN NULL;\nEND;\n$capture$";
+        String record = "    IF parent_time < " + closed + " THEN\n" + insertDirty(file, "parent_time", "")
+                + "\n    ON CONFLICT DO NOTHING;\n    END IF;\n";
+        if (!update) {
+            return lookup + "OLD." + col + ";\n" + record;
+        }
+        return lookup + "NEW." + col + ";\n" + record + "    IF OLD." + col + " IS DISTINCT FROM NEW." + col + " THEN\n"
+                + lookup + "OLD." + col + ";\n" + record + "    END IF;\n";
     }
 
     /**

@@ -6,38 +6,37 @@ import static org.jooq.impl.DSL.name;
 import org.jooq.Name;
 
 /**
- * The generated capture functions of a {@code by-key} report. As the by-time ones, they never
- * fail on a row the primary accepted (NULLs and missing parent rows record nothing) and only
- * append. Updates and deletes call them; new rows are swept.
+ * The generated capture of a {@code by-key} report: the statements its updates and deletes run
+ * within a table's merged capture function, and its sweeps. As the by-time ones, they never fail
+ * on a row the primary accepted (NULLs and missing parent rows record nothing) and only append.
  */
 final class KeyCaptureFunctions {
 
     private KeyCaptureFunctions() {}
 
-    /** Records the old and the new row's key. */
-    static String keySource(Name function, ReportFile file, Source s) {
+    /** The statements that record the old and, on an update, the new row's key. */
+    static String keySourceBody(ReportFile file, Source s, boolean update) {
         Name col = name(s.column());
-        return header(function) + "BEGIN\n"
-                + "    INSERT INTO analytics_control.dirty_key (report_schema, report_name, key)\n"
+        return "    INSERT INTO analytics_control.dirty_key (report_schema, report_name, key)\n"
                 + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", v.k\n"
-                + "    FROM (VALUES (CASE WHEN TG_OP <> 'INSERT' THEN OLD." + col + "::text END),\n"
-                + "                 (CASE WHEN TG_OP <> 'DELETE' THEN NEW." + col + "::text END)) AS v(k)\n"
-                + "    WHERE v.k IS NOT NULL\n    ON CONFLICT DO NOTHING;\n    RETURN NULL;\nEND;\n$capture$";
+                + "    FROM (VALUES (OLD." + col + "::text)" + (update ? ", (NEW." + col + "::text)" : "")
+                + ") AS v(k)\n"
+                + "    WHERE v.k IS NOT NULL\n    ON CONFLICT DO NOTHING;\n";
     }
 
-    /** Looks up the parent row of the new and the old row, and records its key. */
-    static String childSource(Name function, ReportFile file, Source s, String parentKeyColumn) {
+    /** The statements that look up the parent row of the new and the old row (on a delete, the old), and record its key. */
+    static String childSourceBody(ReportFile file, Source s, String parentKeyColumn, boolean update) {
         Source.Parent parent = s.parent().orElseThrow();
         Name col = name(s.column());
         String record = "    INSERT INTO analytics_control.dirty_key (report_schema, report_name, key)\n"
                 + "    SELECT " + inline(file.schema()) + ", " + inline(file.name()) + ", p." + name(parentKeyColumn)
                 + "::text FROM " + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn()) + " = ";
         String tail = " AND p." + name(parentKeyColumn) + " IS NOT NULL ON CONFLICT DO NOTHING;\n";
-        return header(function) + "BEGIN\n"
-                + "    IF TG_OP <> 'DELETE' THEN\n    " + record + "NEW." + col + tail + "    END IF;\n"
-                + "    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD." + col + " IS DISTINCT FROM NEW." + col
-                + ") THEN\n    " + record + "OLD." + col + tail + "    END IF;\n"
-                + "    RETURN NULL;\nEND;\n$capture$";
+        if (!update) {
+            return record + "OLD." + col + tail;
+        }
+        return record + "NEW." + col + tail + "    IF OLD." + col + " IS DISTINCT FROM NEW." + col + " THEN\n" + record
+                + "OLD." + col + tail + "    END IF;\n";
     }
 
     /** The keys of the rows written since the sweep's mark: their own, or their parent row's. */
@@ -55,9 +54,5 @@ final class KeyCaptureFunctions {
                         + " IS NOT NULL;\n");
         return "CREATE FUNCTION " + function + "() RETURNS TABLE (key text) LANGUAGE sql STABLE"
                 + " SET enable_seqscan = off BEGIN ATOMIC\n" + body + "END";
-    }
-
-    private static String header(Name function) {
-        return "CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $capture$\n";
     }
 }

@@ -73,19 +73,24 @@ final class KeyDdl {
                 .get(0, String.class);
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
+        MergedCapture merged = new MergedCapture(db);
         for (int i = 0; i < k.sources().size(); i++) {
             Source s = k.sources().get(i);
             String trigger = prefix + i;
-            Name function = name("analytics_control", trigger);
             String parentKey = s.parent()
                     .map(p -> k.keySourceOf(p.table()).orElseThrow().column())
                     .orElse(s.column());
-            mirror.exec(
-                    s.parent().isEmpty()
-                            ? KeyCaptureFunctions.keySource(function, file, s)
-                            : KeyCaptureFunctions.childSource(function, file, s, parentKey));
-            mirror.trigger(s.table(), trigger + "_upd", "UPDATE", mirror.changedColumns(s.table(), rows), function);
-            mirror.trigger(s.table(), trigger + "_del", "DELETE", null, function);
+            for (boolean update : new boolean[] {true, false}) {
+                merged.add(
+                        file,
+                        s.table(),
+                        update ? MergedCapture.Event.UPDATE : MergedCapture.Event.DELETE,
+                        i,
+                        update ? mirror.changedColumns(s.table(), rows) : "true",
+                        s.parent().isEmpty()
+                                ? KeyCaptureFunctions.keySourceBody(file, s, update)
+                                : KeyCaptureFunctions.childSourceBody(file, s, parentKey, update));
+            }
             mirror.appliedXid(s.table());
             Name unswept = name("analytics_control", trigger + "_unswept");
             Name sweep = name("analytics_control", trigger + "_sweep");
@@ -94,6 +99,7 @@ final class KeyDdl {
             mirror.registerSweep(file, s.table(), sweep, unswept);
             mirror.truncate(s.table(), trigger + "_trunc", rebuild);
         }
+        k.sources().stream().map(Source::table).distinct().forEach(merged::install);
         mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 

@@ -140,6 +140,8 @@ final class MirrorDdl {
 
     /** Drops a table-backed report: its capture, control rows, rows function and table. */
     void drop(String schema, String reportName) {
+        MergedCapture merged = new MergedCapture(db);
+        merged.forget(schema, reportName).forEach(merged::install);
         String prefix = capturePrefix(schema + "." + reportName);
         String like = prefix.replace("_", "\\_") + "%";
         db.fetch("SELECT t.tgrelid::regclass::text, t.tgname FROM pg_trigger t WHERE t.tgname LIKE ?", like)

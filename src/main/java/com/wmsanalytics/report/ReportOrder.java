@@ -33,11 +33,21 @@ final class ReportOrder {
         return ordered;
     }
 
+    /**
+     * What the capture of a report kept by time or by key is generated as: when a version
+     * generates it differently, the fingerprints of those reports change, and migrate rebuilds
+     * them once, with their capture made anew.
+     */
+    static final String CAPTURE = "capture: one merged trigger per mirror table and event; inserts swept";
+
     /** SHA-256 of each file's own fingerprint and of the fingerprints of the reports it reads. */
     static Map<String, String> fingerprints(List<ReportFile> ordered, Map<String, Set<String>> reads) {
         Map<String, String> fingerprints = new HashMap<>();
         for (ReportFile f : ordered) {
             StringBuilder text = new StringBuilder(f.fingerprint());
+            if (f.kind() != ReportFile.Kind.FULL) {
+                text.append('\n').append(CAPTURE);
+            }
             new TreeSet<>(reads.getOrDefault(f.qualified(), Set.of()))
                     .forEach(r -> text.append('\n').append(r).append(' ').append(fingerprints.get(r)));
             fingerprints.put(

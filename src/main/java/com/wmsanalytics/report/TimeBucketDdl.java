@@ -86,10 +86,10 @@ final class TimeBucketDdl {
     }
 
     /**
-     * The capture: for a time source, a row trigger on its updates and deletes, whose WHEN clause
-     * lets a row of the open window through without a call, and a sweep of its new rows (per
-     * table, over its time columns); for a child source, a trigger on its updates and deletes and
-     * a sweep of its new rows; a rebuild request on any change to another table the report reads,
+     * The capture: for a time source, its part of the table's merged trigger on updates and
+     * deletes ({@link MergedCapture}), whose condition lets a row of the open window through
+     * without a call, and a sweep of its new rows (per table, over its time columns); for a child
+     * source, its part of the merged triggers and a sweep of its new rows; a rebuild request on any change to another table the report reads,
      * and on a TRUNCATE of any of them. No insert calls a trigger: inserts are the bulk of what a
      * WMS writes, and each trigger on them cost the subscription's apply a share of its
      * throughput.
@@ -103,27 +103,44 @@ final class TimeBucketDdl {
         String rows = MirrorDdl.rowsFunction(file) + "(date[], date)";
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
+        MergedCapture merged = new MergedCapture(db);
         for (int i = 0; i < t.sources().size(); i++) {
             Source s = t.sources().get(i);
-            Name function = name("analytics_control", prefix + i);
             String trigger = prefix + i;
             if (s.parent().isEmpty()) {
-                mirror.exec(CaptureFunctions.timeSource(function, file, s, closed));
                 Name col = name(s.column());
-                mirror.trigger(
+                merged.add(
+                        file,
                         s.table(),
-                        trigger + "_upd",
-                        "UPDATE",
+                        MergedCapture.Event.UPDATE,
+                        i,
                         "(OLD." + col + " < " + closed + " OR NEW." + col + " < " + closed + ") AND "
                                 + mirror.changedColumns(s.table(), rows),
-                        function);
-                mirror.trigger(s.table(), trigger + "_del", "DELETE", "OLD." + col + " < " + closed, function);
+                        CaptureFunctions.timeSourceBody(file, s, closed, true));
+                merged.add(
+                        file,
+                        s.table(),
+                        MergedCapture.Event.DELETE,
+                        i,
+                        "OLD." + col + " < " + closed,
+                        CaptureFunctions.timeSourceBody(file, s, closed, false));
             } else {
                 String parentTime =
                         t.timeSourceOf(s.parent().get().table()).orElseThrow().column();
-                mirror.exec(CaptureFunctions.parentSource(function, file, s, parentTime, closed));
-                mirror.trigger(s.table(), trigger + "_upd", "UPDATE", mirror.changedColumns(s.table(), rows), function);
-                mirror.trigger(s.table(), trigger + "_del", "DELETE", null, function);
+                merged.add(
+                        file,
+                        s.table(),
+                        MergedCapture.Event.UPDATE,
+                        i,
+                        mirror.changedColumns(s.table(), rows),
+                        CaptureFunctions.parentSourceBody(file, s, parentTime, closed, true));
+                merged.add(
+                        file,
+                        s.table(),
+                        MergedCapture.Event.DELETE,
+                        i,
+                        "true",
+                        CaptureFunctions.parentSourceBody(file, s, parentTime, closed, false));
                 mirror.appliedXid(s.table());
                 Name unswept = name("analytics_control", trigger + "_unswept");
                 Name sweep = name("analytics_control", trigger + "_sweep");
@@ -143,6 +160,7 @@ final class TimeBucketDdl {
             mirror.exec(CaptureFunctions.sweep(sweep, unswept, file, table, "dirty_bucket", "bucket"));
             mirror.registerSweep(file, table, sweep, unswept);
         }
+        t.sources().stream().map(Source::table).distinct().forEach(merged::install);
         mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 

@@ -50,12 +50,18 @@ class ByKeyReportTest {
         CliRun migrate = cli(config, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertDefinition("after migrate");
-        String onOrders = value("SELECT string_agg(pg_get_triggerdef(t.oid), E'\\n') FROM pg_trigger t"
-                + " JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'wms.orders'::regclass"
-                + " AND t.tgname LIKE 'capture\\_%\\_upd' AND p.prosrc LIKE '%''customer_value''%'");
+        String onOrders = value(
+                "SELECT condition FROM analytics_control.capture_part"
+                        + " WHERE report_name = 'customer_value' AND source_table = 'wms.orders'::regclass AND event = 'UPDATE'");
         assertTrue(
-                onOrders.contains("(old.customer_id IS DISTINCT FROM new.customer_id)") && !onOrders.contains("status"),
-                "an update of an order calls the capture only when a column the report reads changed: " + onOrders);
+                onOrders.contains("OLD.\"customer_id\" IS DISTINCT FROM NEW.\"customer_id\"")
+                        && !onOrders.contains("status"),
+                "an update of an order runs the report's capture only when a column it reads changed: " + onOrders);
+        assertEquals(
+                "1",
+                value("SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = 'wms.orders'::regclass"
+                        + " AND t.tgtype & 16 <> 0 AND NOT t.tgisinternal"),
+                "one update trigger on wms.orders, whatever the number of reports that read it");
         assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode(), "the first refresh rebuilds it");
         pg.primary()
                 .execute(PostgresPair.DATABASE, "UPDATE wms.orders SET status = 'delivered' WHERE status = 'shipped'");
