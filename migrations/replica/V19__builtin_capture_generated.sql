@@ -87,3 +87,6 @@ CREATE TABLE analytics_control.capture_part (
 );
 COMMENT ON TABLE analytics_control.capture_part IS
     'The parts of the generated capture triggers of the wms mirror, one per report, source and event: a condition on OLD and NEW, and the PL/pgSQL statements that record the report''s buckets or keys when it holds. Written by migrate.';
+
+-- The refresher reads it (a backup dumps the control schema); only migrate writes it.
+GRANT SELECT ON analytics_control.capture_part TO wms_analytics_user;
