@@ -90,3 +90,7 @@ COMMENT ON TABLE analytics_control.capture_part IS
 
 -- The refresher reads it (a backup dumps the control schema); only migrate writes it.
 GRANT SELECT ON analytics_control.capture_part TO wms_analytics_user;
+
+UPDATE analytics_control.refresh_mode_reason
+SET reason = 'recency is measured from the current date; computed from the incremental ledger customer_months'
+WHERE view_schema = 'customer_analytics' AND view_name = 'monthly_rfm';

@@ -7,31 +7,53 @@
 -- customer_analytics.monthly_rfm: one row per customer with at least one non-cancelled
 -- order. Recency over all history; frequency and monetary over the last 365 days. Each
 -- score is a quintile from ntile(5), 5 the best (most recent, most orders, most revenue);
--- ties are split by customer_id so that a refresh is deterministic.
-WITH order_totals AS (
-    SELECT o.order_id,
-           o.customer_id,
-           o.created_at,
-           coalesce(sum(l.quantity * l.unit_price), 0)                 AS order_value
+-- ties are split by customer_id so that a refresh is deterministic. It adds up the ledger
+-- customer_months rather than every order and line: recency from each customer's months,
+-- frequency and monetary from the whole months after the one that 365 days ago falls in, and
+-- from that month's own orders since that day, read by the index on their time.
+WITH per_customer AS (
+    SELECT m.customer_id,
+           min(m.first_uncancelled_at)::date                           AS first_order_date,
+           max(m.last_uncancelled_at)::date                            AS last_order_date
+    FROM customer_analytics.customer_months m
+    GROUP BY m.customer_id
+    HAVING max(m.last_uncancelled_at) IS NOT NULL
+), recent AS (
+    SELECT m.customer_id,
+           sum(m.orders - m.cancelled_orders)                          AS frequency,
+           sum(m.revenue)                                              AS monetary
+    FROM customer_analytics.customer_months m
+    WHERE m.month_start > date_trunc('month', current_date - 365)::date
+    GROUP BY m.customer_id
+    UNION ALL
+    SELECT o.customer_id,
+           count(*)                                                    AS frequency,
+           sum(v.order_value)                                          AS monetary
     FROM wms.orders o
-    LEFT JOIN wms.order_lines l ON l.order_id = o.order_id
-    WHERE o.status <> 'cancelled'
-    GROUP BY o.order_id, o.customer_id, o.created_at
-), per_customer AS (
-    SELECT customer_id,
-           min(created_at)::date                                       AS first_order_date,
-           max(created_at)::date                                       AS last_order_date,
-           count(*) FILTER (WHERE created_at >= current_date - 365)    AS frequency,
-           coalesce(sum(order_value) FILTER (WHERE created_at >= current_date - 365), 0) AS monetary
-    FROM order_totals
-    GROUP BY customer_id
+    CROSS JOIN LATERAL (
+        SELECT coalesce(sum(l.quantity * l.unit_price), 0) AS order_value
+        FROM wms.order_lines l
+        WHERE l.order_id = o.order_id) AS v
+    WHERE o.created_at >= current_date - 365
+      AND o.created_at < date_trunc('month', current_date - 365) + interval '1 month'
+      AND o.status <> 'cancelled'
+    GROUP BY o.customer_id
+), totals AS (
+    SELECT pc.customer_id,
+           pc.first_order_date,
+           pc.last_order_date,
+           coalesce(sum(r.frequency), 0)                               AS frequency,
+           coalesce(sum(r.monetary), 0)                                AS monetary
+    FROM per_customer pc
+    LEFT JOIN recent r ON r.customer_id = pc.customer_id
+    GROUP BY pc.customer_id, pc.first_order_date, pc.last_order_date
 ), scored AS (
     SELECT pc.*,
            current_date - pc.last_order_date                           AS recency_days,
            ntile(5) OVER (ORDER BY pc.last_order_date, pc.customer_id) AS r_score,
            ntile(5) OVER (ORDER BY pc.frequency, pc.customer_id)       AS f_score,
            ntile(5) OVER (ORDER BY pc.monetary, pc.customer_id)        AS m_score
-    FROM per_customer pc
+    FROM totals pc
 )
 SELECT customer_id,
        first_order_date,

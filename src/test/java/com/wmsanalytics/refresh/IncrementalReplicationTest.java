@@ -55,7 +55,8 @@ class IncrementalReplicationTest {
         {"warehouse_analytics.daily_throughput", "V3__daily_views.sql"},
         {"analytics.daily_kpis", "V3__daily_views.sql"},
         {"order_analytics.weekly_trends", "V4__weekly_views.sql"},
-        {"customer_analytics.customer_summary", "V4__weekly_views.sql"}
+        {"customer_analytics.customer_summary", "V4__weekly_views.sql"},
+        {"customer_analytics.monthly_rfm", "V5__monthly_views.sql"}
     };
 
     private static WmsAnalytics app;

@@ -131,6 +131,7 @@ class ReportViewsTest {
         assertEquals(
                 List.of(
                         "customer_analytics.customer_summary",
+                        "customer_analytics.monthly_rfm",
                         "inventory_analytics.monthly_turnover",
                         "order_analytics.weekly_trends"),
                 populatedAfterMigration.stream().sorted().toList(),
