@@ -62,7 +62,8 @@ final class AppConfigMapper {
                 refresh.positiveDuration("statement-timeout"),
                 refresh.positiveDuration("lock-timeout"),
                 timeZone(refresh, "time-zone"),
-                refresh.bool("recompute-jit"));
+                refresh.bool("recompute-jit"),
+                refresh.bool("full-jit"));
     }
 
     private static String timeZone(ConfigReader r, String key) {

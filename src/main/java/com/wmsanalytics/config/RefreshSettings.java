@@ -7,6 +7,13 @@ import java.time.Duration;
  *
  * @param recomputeJit whether a bucketed recompute of an incremental report may use JIT; when
  *     false it runs with {@code jit = off}, and a full rebuild keeps the server's setting
+ * @param fullJit whether the refresh of a report refreshed in full (a materialized view) may use
+ *     JIT; when false it runs with {@code jit = off}
  */
 public record RefreshSettings(
-        int parallelism, Duration statementTimeout, Duration lockTimeout, String timeZone, boolean recomputeJit) {}
+        int parallelism,
+        Duration statementTimeout,
+        Duration lockTimeout,
+        String timeZone,
+        boolean recomputeJit,
+        boolean fullJit) {}

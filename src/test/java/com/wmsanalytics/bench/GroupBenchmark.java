@@ -42,7 +42,8 @@ import java.util.Optional;
  * as packaged, with JIT on: {@code apt-get install postgresql-15}), {@code --sizes
  * ORDERS:DAYS[,...]} (default {@code 100000:120,1000000:1200}; growth compares the last with the
  * first), {@code --repeat R} (default 3), {@code --recompute-jit true|false} (the tool's
- * {@code refresh.recompute-jit}, default false).
+ * {@code refresh.recompute-jit}, default false), {@code --full-jit true|false} (the tool's
+ * {@code refresh.full-jit}, default false).
  */
 public final class GroupBenchmark {
 
@@ -50,13 +51,15 @@ public final class GroupBenchmark {
             List.of("order_analytics.weekly_orders", "inventory_analytics.monthly_movement_value");
     private static final Duration GATE_TIMEOUT = Duration.ofMinutes(30);
 
-    record Options(List<BenchServer> servers, List<HistorySize> sizes, int repeat, boolean recomputeJit) {
+    record Options(
+            List<BenchServer> servers, List<HistorySize> sizes, int repeat, boolean recomputeJit, boolean fullJit) {
 
         static Options parse(String[] args) {
             List<BenchServer> servers = List.of(BenchServer.EMBEDDED, BenchServer.DEBIAN15);
             List<HistorySize> sizes = List.of(new HistorySize(100_000, 120), new HistorySize(1_000_000, 1_200));
             int repeat = 3;
             boolean jit = false;
+            boolean fullJit = false;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--servers" ->
@@ -69,10 +72,11 @@ public final class GroupBenchmark {
                                 .toList();
                     case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
                     case "--recompute-jit" -> jit = Boolean.parseBoolean(args[i + 1]);
+                    case "--full-jit" -> fullJit = Boolean.parseBoolean(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(servers, sizes, repeat, jit);
+            return new Options(servers, sizes, repeat, jit, fullJit);
         }
     }
 
@@ -107,7 +111,8 @@ public final class GroupBenchmark {
                 try (BenchStack bench = BenchStack.start(
                         Optional.empty(),
                         server,
-                        "wms-analytics.refresh.recompute-jit = " + options.recomputeJit() + "\n")) {
+                        "wms-analytics.refresh.recompute-jit = " + options.recomputeJit() + "\n"
+                                + "wms-analytics.refresh.full-jit = " + options.fullJit() + "\n")) {
                     rows.add(measure(bench, server, size));
                 }
             }
@@ -219,8 +224,14 @@ public final class GroupBenchmark {
         SizeRow first = rows.get(0);
         SizeRow last = rows.get(rows.size() - 1);
         out.printf(
-                "%n== summary: %s, recompute-jit %s, PostgreSQL %s, medians of %d appended days (min-max), load %s ==%n",
-                server.option(), options.recomputeJit(), last.version(), options.repeat(), load.text());
+                "%n== summary: %s, recompute-jit %s, full-jit %s, PostgreSQL %s, medians of %d appended days (min-max),"
+                        + " load %s ==%n",
+                server.option(),
+                options.recomputeJit(),
+                options.fullJit(),
+                last.version(),
+                options.repeat(),
+                load.text());
         out.println("| group | size | tool | seed (plain sequential REFRESH as first shipped) | tool / seed |");
         out.println("|---|---|---|---|---|");
         for (String group : SeedViews.GROUP_ORDER) {

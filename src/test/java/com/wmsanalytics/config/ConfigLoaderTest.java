@@ -39,8 +39,18 @@ class ConfigLoaderTest {
         assertEquals("wms_analytics_sub", wms.subscription());
         assertEquals(java.util.List.of("wms"), wms.schemas());
         assertEquals(2, config.refresh().parallelism());
+        assertFalse(config.refresh().recomputeJit(), "a recompute runs with jit = off");
+        assertFalse(config.refresh().fullJit(), "a report refreshed in full runs with jit = off");
         assertEquals(Duration.ofDays(400), config.historyRetention());
         assertFalse(config.replica().password().isPresent());
+    }
+
+    @Test
+    void refresh_full_jit_true_gives_reports_refreshed_in_full_the_servers_jit() throws IOException {
+        AppConfig config = load(write(ONE_PUBLISHER + "wms-analytics.refresh.full-jit = true\n"), Map.of());
+
+        assertTrue(config.refresh().fullJit());
+        assertFalse(config.refresh().recomputeJit());
     }
 
     @Test

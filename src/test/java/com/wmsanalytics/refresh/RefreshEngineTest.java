@@ -33,7 +33,7 @@ class RefreshEngineTest {
     static final PostgresPair pg = PostgresPair.logical();
 
     private static final RefreshSettings SETTINGS =
-            new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC", false);
+            new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC", false, false);
     private static HikariDataSource pool;
 
     @BeforeAll
@@ -158,7 +158,8 @@ class RefreshEngineTest {
                                 + " CREATE UNIQUE INDEX IF NOT EXISTS slow_report_id ON analytics.slow_report (id)");
         String before = pg.replica()
                 .queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report");
-        RefreshSettings impatient = new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC", false);
+        RefreshSettings impatient =
+                new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC", false, false);
 
         ViewOutcome outcome = new RefreshExecutor(pool, impatient, Clock.systemUTC())
                 .execute(
