@@ -14,6 +14,7 @@ import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.LateChanges;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportDefinitions;
 import com.wmsanalytics.testing.ReportFileTexts;
 import com.wmsanalytics.testing.TestConfig;
 import java.io.IOException;
@@ -337,6 +338,39 @@ class ReportFilesTest {
 
     private static String query(String file) {
         return file.substring(file.indexOf("\n\n") + 2).strip().replaceAll(";$", "");
+    }
+
+    @Test
+    void a_dropped_report_leaves_the_merged_capture_of_the_others_on_its_tables_and_they_stay_right() throws Exception {
+        write("order_value.sql", ReportFileTexts.text("order_value_by_day"));
+        assertEquals(0, cli("migrate").exitCode());
+        String ordersUpdate = "SELECT p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
+                + " WHERE t.tgrelid = 'wms.orders'::regclass AND NOT t.tgisinternal AND t.tgtype & 16 <> 0";
+        assertTrue(value(ordersUpdate).contains("'order_value_by_day'"), "the file's part is in the trigger");
+        assertTrue(value(ordersUpdate).contains("'daily_orders'"), "beside the built-in reports' parts");
+
+        Files.delete(dir.resolve("order_value.sql"));
+        CliRun dropped = cli("migrate", "--drop-removed");
+
+        assertEquals(0, dropped.exitCode(), dropped.out() + dropped.err());
+        assertEquals(
+                "0",
+                value("SELECT count(*) FROM analytics_control.capture_part WHERE report_name = 'order_value_by_day'"));
+        assertTrue(!value(ordersUpdate).contains("'order_value_by_day'"), "its part is gone from the trigger");
+        assertTrue(value(ordersUpdate).contains("'daily_orders'"), "the built-in reports keep theirs");
+        assertEquals(0, cli("refresh", "--group", "daily").exitCode());
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE wms.orders SET status = 'cancelled', cancelled_at = now()"
+                                + " WHERE order_id = (SELECT min(order_id) FROM wms.orders WHERE status <> 'cancelled')");
+        CliRun refreshed = cli("refresh", "--group", "daily");
+        assertEquals(0, refreshed.exitCode(), refreshed.out() + refreshed.err());
+        assertEquals(
+                0,
+                ReportDefinitions.differences(
+                        pg.replica().dataSource(PostgresPair.DATABASE), "order_analytics.daily_orders", "UTC"),
+                "a late cancellation, captured by the trigger made again, reaches daily_orders");
     }
 
     static void write(String name, String text) throws IOException {
