@@ -5,12 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Records the dirty buckets of the new rows of a report's child sources (its generated sweep
+ * Records the dirty buckets or keys of the new rows of a report's sources (its generated sweep
  * functions, {@code analytics_control.report_sweep}) before the report's refresh, in a short
- * transaction of its own, then summarizes the BRIN ranges the new rows filled, so that the
- * next sweep reads only what is written after. New rows have no trigger: they carry the id of the transaction that wrote them, and the sweep reads them
- * through that. Its own transaction keeps concurrent refreshes of two reports from waiting on
- * each other's mark.
+ * transaction of its own, then summarizes the BRIN ranges the new rows filled, so that the next
+ * sweep reads only what is written after. New rows have no trigger: they carry the id of the
+ * transaction that wrote them, and the sweep reads them through that. Its own transaction keeps
+ * concurrent refreshes of two reports from waiting on each other's mark.
  */
 final class CaptureSweep {
 
@@ -31,7 +31,7 @@ final class CaptureSweep {
             if (!ViewLock.tryTake(tx, report)) {
                 return false;
             }
-            // The sweep reads a few new lines, but the plan its function forces (no sequential
+            // The sweep reads a few new rows, but the plan its function forces (no sequential
             // scan) looks expensive enough for JIT, which would compile it every time.
             RecomputeSettings.jit(tx, settings.recomputeJit());
             ReportSweeps.run(tx, report);
