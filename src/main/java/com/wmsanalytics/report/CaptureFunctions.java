@@ -66,10 +66,8 @@ final class CaptureFunctions {
                         file.byTime().orElseThrow(),
                         "date_trunc(" + inline(file.byTime().orElseThrow().unit()) + ", d.t AT TIME ZONE c.time_zone)")
                 + "\n"
-                + "    FROM (SELECT DISTINCT l." + name(s.column()) + " AS parent_key\n"
-                + "          FROM analytics_control.report_sweep w JOIN " + table
-                + " l ON l.applied_xid >= w.swept_below\n"
-                + "          WHERE " + thisSweep(file, table, "w.") + " AND l.applied_xid IS NOT NULL) AS n\n"
+                + "    FROM (SELECT DISTINCT l." + name(s.column()) + " AS parent_key "
+                + writtenSinceMark(file, table, "l") + ") AS n\n"
                 + "    CROSS JOIN analytics_control.capture_setting c\n"
                 + "    CROSS JOIN LATERAL (SELECT p." + name(parentTimeColumn) + " AS t FROM "
                 + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
@@ -93,7 +91,10 @@ final class CaptureFunctions {
                 + " SET enable_seqscan = off BEGIN ATOMIC\n"
                 + "    SELECT DISTINCT "
                 + bucket(t, "date_trunc(" + inline(t.unit()) + ", v.t AT TIME ZONE c.time_zone)") + "\n"
-                + "    FROM analytics_control.report_sweep w JOIN " + mirror + " r ON r.applied_xid >= w.swept_below\n"
+                + "    FROM (SELECT "
+                + String.join(
+                        ", ", columns.stream().map(col -> "r." + name(col)).toList()) + " "
+                + writtenSinceMark(file, mirror, "r") + ") AS r\n"
                 + "    CROSS JOIN analytics_control.capture_setting c\n"
                 + "    CROSS JOIN LATERAL (VALUES "
                 + String.join(
@@ -101,8 +102,7 @@ final class CaptureFunctions {
                         columns.stream().map(col -> "(r." + name(col) + ")").toList())
                 + ") AS v(t)"
                 + (t.lookback() == 0 ? "" : "\n    CROSS JOIN " + following(t))
-                + "\n    WHERE " + thisSweep(file, mirror, "w.") + " AND r.applied_xid IS NOT NULL"
-                + " AND v.t < now() - c.open_window;\nEND";
+                + "\n    WHERE v.t < now() - c.open_window;\nEND";
     }
 
     /**
@@ -124,7 +124,17 @@ final class CaptureFunctions {
                 + "    SELECT count(*) FROM recorded;\nEND";
     }
 
-    static String thisSweep(ReportFile file, Name table, String alias) {
+    /**
+     * The FROM and WHERE clauses of the rows of {@code table}, as {@code alias}, that transactions
+     * at or above the report's sweep mark wrote: the rows its next sweep reads.
+     */
+    static String writtenSinceMark(ReportFile file, Name table, String alias) {
+        return "FROM analytics_control.report_sweep w JOIN " + table + " " + alias + " ON " + alias
+                + ".applied_xid >= w.swept_below WHERE " + thisSweep(file, table, "w.") + " AND " + alias
+                + ".applied_xid IS NOT NULL";
+    }
+
+    private static String thisSweep(ReportFile file, Name table, String alias) {
         return alias + "report_schema = " + inline(file.schema()) + " AND " + alias + "report_name = "
                 + inline(file.name()) + " AND " + alias + "source_table = " + inline(table.toString()) + "::regclass";
     }

@@ -42,8 +42,7 @@ final class KeyCaptureFunctions {
     /** The keys of the rows written since the sweep's mark: their own, or their parent row's. */
     static String unswept(Name function, ReportFile file, Source s, String parentKeyColumn) {
         Name table = MirrorDdl.table(s.table());
-        String recent = "FROM analytics_control.report_sweep w JOIN " + table + " l ON l.applied_xid >= w.swept_below"
-                + " WHERE " + CaptureFunctions.thisSweep(file, table, "w.") + " AND l.applied_xid IS NOT NULL";
+        String recent = CaptureFunctions.writtenSinceMark(file, table, "l");
         String body = s.parent()
                 .map(parent -> "    SELECT DISTINCT d.k FROM (SELECT DISTINCT l." + name(s.column()) + " AS parent_key "
                         + recent + ") AS n\n"
