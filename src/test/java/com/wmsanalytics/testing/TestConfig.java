@@ -10,14 +10,21 @@ public final class TestConfig {
 
     private TestConfig() {}
 
-    /** HOCON for the pair: the replica and one publisher named {@code wms}, all as superuser. */
+    /**
+     * HOCON for the pair: the replica and one publisher named {@code wms}, all as superuser. The
+     * gate may wait up to 45 s: on PostgreSQL 14 the replica's applied position can stay behind
+     * WAL that carries no published change (an autovacuum's on the primary, say) until the
+     * walsender's next keepalive, so a 10 s gate failed a first refresh now and then (CI's
+     * PostgreSQL 14 pass, IncrementalFailureTest). A gate that is caught up returns at once; the
+     * tests that want a timeout set their own.
+     */
     public static String hocon(PostgresPair pg) {
         return "wms-analytics {\n"
                 + "  replica { url = \"" + pg.replica().jdbcUrl(PostgresPair.DATABASE) + "\", user = postgres }\n"
                 + "  publishers = [ { name = wms, url = \"" + pg.primary().jdbcUrl(PostgresPair.DATABASE)
                 + "\", user = postgres } ]\n"
                 + "  setup.sync-timeout = 60s\n"
-                + "  gate.timeout = 10s\n"
+                + "  gate.timeout = 45s\n"
                 + "}\n";
     }
 
