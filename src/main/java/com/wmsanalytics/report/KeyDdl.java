@@ -3,6 +3,7 @@ package com.wmsanalytics.report;
 import static org.jooq.impl.DSL.name;
 
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 
@@ -87,6 +88,7 @@ final class KeyDdl {
                         update ? MergedCapture.Event.UPDATE : MergedCapture.Event.DELETE,
                         i,
                         update ? mirror.changedColumns(s.table(), rows) : "true",
+                        Optional.empty(),
                         s.parent().isEmpty()
                                 ? KeyCaptureFunctions.keySourceBody(file, s, update)
                                 : KeyCaptureFunctions.childSourceBody(file, s, parentKey, update));

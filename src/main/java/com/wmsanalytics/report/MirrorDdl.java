@@ -89,6 +89,13 @@ final class MirrorDdl {
     /**
      * Gives a source the column its sweep reads: {@code applied_xid}, the id of the replica
      * transaction that wrote the row, a column default the apply worker evaluates without a call.
+     *
+     * <p>The default is {@code txid_current()}: the same 64-bit id as {@code
+     * pg_current_xact_id()::text::bigint}, in one function call. The apply worker plans a missing
+     * column's default again for every row it inserts, so the size of the expression is paid per
+     * row: the two casts cost the apply about 1.5 µs a row, the one call about 0.4 µs (100,000
+     * replicated inserts into a five-column table on Debian's PostgreSQL 15: 405 ms without a
+     * default, 553 ms with the casts, 442 ms with the call).
      */
     void appliedXid(Source.Table on) {
         String table = table(on).toString();
@@ -100,7 +107,7 @@ final class MirrorDdl {
                     + " default; the publisher has no such column): how the change capture finds new rows.'");
         }
         // Set again when the column was there: without its default, new rows would escape the sweep.
-        exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT pg_current_xact_id()::text::bigint");
+        exec("ALTER TABLE " + table + " ALTER COLUMN applied_xid SET DEFAULT txid_current()");
     }
 
     /** Registers a sweep: its mark starts at the current snapshot's xmin. */

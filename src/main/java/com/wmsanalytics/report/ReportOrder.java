@@ -38,7 +38,9 @@ final class ReportOrder {
      * generates it differently, the fingerprints of those reports change, and migrate rebuilds
      * them once, with their capture made anew.
      */
-    static final String CAPTURE = "capture: one merged trigger per mirror table and event; inserts swept";
+    static final String CAPTURE =
+            "capture: one merged trigger per mirror table and event, a WHEN clause on time columns; inserts swept"
+                    + " by txid_current()";
 
     /** SHA-256 of each file's own fingerprint and of the fingerprints of the reports it reads. */
     static Map<String, String> fingerprints(List<ReportFile> ordered, Map<String, Set<String>> reads) {

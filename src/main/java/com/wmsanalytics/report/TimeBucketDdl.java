@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 
@@ -96,9 +97,7 @@ final class TimeBucketDdl {
      */
     void capture(ReportFile file, List<Source.Table> otherTables) {
         TimeBuckets t = file.byTime().orElseThrow();
-        String window = db.fetchOne("SELECT open_window::text FROM analytics_control.capture_setting")
-                .get(0, String.class);
-        String closed = "now() - " + inline(window) + "::interval";
+        String closed = MergedCapture.closed(db);
         String prefix = MirrorDdl.capturePrefix(file);
         String rows = MirrorDdl.rowsFunction(file) + "(date[], date)";
         Name rebuild = name("analytics_control", prefix + "rebuild");
@@ -116,6 +115,7 @@ final class TimeBucketDdl {
                         i,
                         "(OLD." + col + " < " + closed + " OR NEW." + col + " < " + closed + ") AND "
                                 + mirror.changedColumns(s.table(), rows),
+                        Optional.of(s.column()),
                         CaptureFunctions.timeSourceBody(file, s, closed, true));
                 merged.add(
                         file,
@@ -123,6 +123,7 @@ final class TimeBucketDdl {
                         MergedCapture.Event.DELETE,
                         i,
                         "OLD." + col + " < " + closed,
+                        Optional.of(s.column()),
                         CaptureFunctions.timeSourceBody(file, s, closed, false));
             } else {
                 String parentTime =
@@ -133,6 +134,7 @@ final class TimeBucketDdl {
                         MergedCapture.Event.UPDATE,
                         i,
                         mirror.changedColumns(s.table(), rows),
+                        Optional.empty(),
                         CaptureFunctions.parentSourceBody(file, s, parentTime, closed, true));
                 merged.add(
                         file,
@@ -140,6 +142,7 @@ final class TimeBucketDdl {
                         MergedCapture.Event.DELETE,
                         i,
                         "true",
+                        Optional.empty(),
                         CaptureFunctions.parentSourceBody(file, s, parentTime, closed, false));
                 mirror.appliedXid(s.table());
                 Name unswept = name("analytics_control", trigger + "_unswept");

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the capture that {@code migrate} generates for {@code by-time} report files costs the
@@ -93,17 +95,22 @@ public final class ReportCaptureBenchmark {
             List<Duration> without = new ArrayList<>();
             List<Double> withRate = new ArrayList<>();
             List<Double> withoutRate = new ArrayList<>();
+            List<Duration> withCpu = new ArrayList<>();
+            List<Duration> withoutCpu = new ArrayList<>();
             long rows = 0;
             try (Connection primary = stack.primaryConnection();
                     Connection replica = stack.replicaConnection()) {
                 replica.setAutoCommit(true);
                 List<String[]> generated = generatedTriggers(replica);
+                Map<String, String> defaults = sweepDefaults(replica);
+                ApplyWorkerCpu cpu = new ApplyWorkerCpu(replica);
                 out.printf("%s: %d generated triggers: %s%n", server.option(), generated.size(), tables(generated));
                 ReplayWait replay = new ReplayWait(primary, stack.subscription());
                 GenerateRequest bulk = new GenerateRequest(orders / days * applyDays, applyDays, BenchStack.SEED);
                 for (int i = 1; i <= repeat; i++) {
                     for (boolean capture : new boolean[] {true, false}) {
-                        toggle(replica, generated, capture);
+                        toggle(replica, generated, defaults, capture);
+                        Duration cpuBefore = cpu.used();
                         long written = stack
                                 .app()
                                 .generate(BenchStack.PUBLISHER, bulk, GenerateProgress.NONE)
@@ -113,21 +120,24 @@ public final class ReportCaptureBenchmark {
                                 .mapToLong(Long::longValue)
                                 .sum();
                         Duration apply = replay.since(System.nanoTime());
+                        Duration applyCpu = cpu.used().minus(cpuBefore);
                         (capture ? with : without).add(apply);
+                        (capture ? withCpu : withoutCpu).add(applyCpu);
                         (capture ? withRate : withoutRate).add(written / (apply.toNanos() / 1e9));
                         rows = written;
                         out.printf(
-                                "%s %d/%d %s generated capture: %,d rows applied in %s; load %s%n",
+                                "%s %d/%d %s generated capture: %,d rows applied in %s (apply worker CPU %s); load %s%n",
                                 server.option(),
                                 i,
                                 repeat,
                                 capture ? "with" : "without",
                                 written,
                                 Stats.ms(apply),
+                                Stats.ms(applyCpu),
                                 load.sample());
                     }
                 }
-                toggle(replica, generated, true);
+                toggle(replica, generated, defaults, true);
                 execute(
                         replica,
                         "UPDATE analytics_control.incremental_report SET needs_full = true,"
@@ -135,14 +145,18 @@ public final class ReportCaptureBenchmark {
             }
             return String.format(
                     "  %-10s about %,d rows: apply with %s, without %s (medians); %,.0f rows/s with, %,.0f without:"
-                            + " throughput with = %.2fx without",
+                            + " throughput with = %.2fx without; apply worker CPU with %s, without %s: %.2fx",
                     server.option(),
                     rows,
                     Stats.ms(Stats.median(with)),
                     Stats.ms(Stats.median(without)),
                     median(withRate),
                     median(withoutRate),
-                    median(withRate) / median(withoutRate));
+                    median(withRate) / median(withoutRate),
+                    Stats.ms(Stats.median(withCpu)),
+                    Stats.ms(Stats.median(withoutCpu)),
+                    (double) Stats.median(withoutCpu).toNanos()
+                            / Stats.median(withCpu).toNanos());
         }
     }
 
@@ -168,8 +182,24 @@ public final class ReportCaptureBenchmark {
         return found;
     }
 
+    /** Each swept table's applied_xid default, as migrate set it. */
+    private static Map<String, String> sweepDefaults(Connection replica) throws SQLException {
+        Map<String, String> defaults = new TreeMap<>();
+        try (Statement s = replica.createStatement();
+                ResultSet rs = s.executeQuery("SELECT c.relname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+                        + " JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid"
+                        + " AND a.attnum = d.adnum WHERE c.relnamespace = 'wms'::regnamespace"
+                        + " AND a.attname = 'applied_xid'")) {
+            while (rs.next()) {
+                defaults.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return defaults;
+    }
+
     /** The generated triggers, and every swept table's applied_xid default and BRIN index, on or off. */
-    private static void toggle(Connection replica, List<String[]> triggers, boolean on) throws SQLException {
+    private static void toggle(Connection replica, List<String[]> triggers, Map<String, String> defaults, boolean on)
+            throws SQLException {
         for (String[] t : triggers) {
             execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
         }
@@ -177,8 +207,7 @@ public final class ReportCaptureBenchmark {
             if (on) {
                 execute(
                         replica,
-                        "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid SET DEFAULT"
-                                + " pg_current_xact_id()::text::bigint");
+                        "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid SET DEFAULT " + defaults.get(table));
                 execute(
                         replica,
                         "CREATE INDEX IF NOT EXISTS " + table + "_applied_xid_idx ON wms." + table

@@ -62,6 +62,14 @@ class ByKeyReportTest {
                 value("SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = 'wms.orders'::regclass"
                         + " AND t.tgtype & 16 <> 0 AND NOT t.tgisinternal"),
                 "one update trigger on wms.orders, whatever the number of reports that read it");
+        String when = value("SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE t.tgrelid = 'wms.orders'::regclass"
+                + " AND t.tgtype & 16 <> 0 AND NOT t.tgisinternal");
+        assertTrue(
+                when.contains(
+                                "LEAST(old.created_at, new.created_at, old.shipped_at, new.shipped_at) < (now() - '3 days'")
+                        && when.split("IS DISTINCT FROM", -1).length == onOrders.split("IS DISTINCT FROM", -1).length,
+                "the WHEN clause tests the built-in reports' time columns against the open window once, and adds"
+                        + " only the by-key report's condition: " + when);
         assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode(), "the first refresh rebuilds it");
         pg.primary()
                 .execute(PostgresPair.DATABASE, "UPDATE wms.orders SET status = 'delivered' WHERE status = 'shipped'");

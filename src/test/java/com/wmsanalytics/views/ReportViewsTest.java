@@ -235,10 +235,10 @@ class ReportViewsTest {
                         + " AND contype <> 'p'"),
                 "no foreign keys, checks or unique constraints on the mirror");
         assertEquals(
-                "order_lines.applied_xid ((pg_current_xact_id())::text)::bigint,"
-                        + " orders.applied_xid ((pg_current_xact_id())::text)::bigint,"
-                        + " shipments.applied_xid ((pg_current_xact_id())::text)::bigint,"
-                        + " stock_movements.applied_xid ((pg_current_xact_id())::text)::bigint",
+                "order_lines.applied_xid txid_current(),"
+                        + " orders.applied_xid txid_current(),"
+                        + " shipments.applied_xid txid_current(),"
+                        + " stock_movements.applied_xid txid_current()",
                 value(
                         "SELECT string_agg(c.relname || '.' || a.attname || ' ' || pg_get_expr(d.adbin, d.adrelid), ', ' ORDER BY c.relname)"
                                 + " FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid"
