@@ -63,7 +63,8 @@ final class AppConfigMapper {
                 refresh.positiveDuration("lock-timeout"),
                 timeZone(refresh, "time-zone"),
                 refresh.bool("recompute-jit"),
-                refresh.bool("full-jit"));
+                refresh.bool("full-jit"),
+                refresh.intBetween("full-rebuild-percent", 1, 100));
     }
 
     private static String timeZone(ConfigReader r, String key) {

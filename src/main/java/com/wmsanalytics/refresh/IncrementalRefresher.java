@@ -18,8 +18,9 @@ import org.jooq.Record;
  * Refreshes one table-backed report inside the caller's transaction: claims its dirty
  * buckets, deletes their rows and those of its open window, inserts the rows its definition
  * computes for just those buckets, and passes the rewritten buckets on to the reports that
- * read it. A first refresh, a changed definition, source table or time zone, or a request
- * for one, rebuilds it in full instead. A rollback leaves the rows and the dirty buckets as
+ * read it. A first refresh, a changed definition, source table or time zone, a request for
+ * one, or more than half of its buckets to recompute ({@link RecomputeBound}), rebuilds it in
+ * full instead. A rollback leaves the rows and the dirty buckets as
  * they were.
  */
 final class IncrementalRefresher {
@@ -31,11 +32,16 @@ final class IncrementalRefresher {
 
     private final ReportState state;
     private final boolean recomputeJit;
+    private final RecomputeBound bound;
 
-    /** @param recomputeJit whether a bucketed recompute may use JIT (see {@link RecomputeSettings}) */
-    IncrementalRefresher(boolean recomputeJit) {
+    /**
+     * @param recomputeJit whether a bucketed recompute may use JIT (see {@link RecomputeSettings})
+     * @param fullRebuildPercent the share of buckets or keys above which it rebuilds in full ({@link RecomputeBound})
+     */
+    IncrementalRefresher(boolean recomputeJit, int fullRebuildPercent) {
         this.state = new ReportState();
         this.recomputeJit = recomputeJit;
+        this.bound = new RecomputeBound(fullRebuildPercent);
     }
 
     Result refresh(DSLContext tx, MaterializedView report, boolean forceFull, String timeZone) {
@@ -45,6 +51,11 @@ final class IncrementalRefresher {
         ReportState.Snapshot before = state.lock(tx, report);
         state.claimRebuildRequests(tx, report);
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
+        if (fullReason.isEmpty()) {
+            fullReason = spec.keyed()
+                    ? bound.forKeys(tx, report)
+                    : bound.forBuckets(tx, report, spec, state.recomputeFrom(tx, before, spec, timeZone));
+        }
         BucketCounts counts;
         if (spec.keyed()) {
             counts = fullReason.isPresent()

@@ -43,7 +43,7 @@ final class ViewRefresher {
         this.clock = clock;
         this.sweep = new CaptureSweep(settings);
         this.claim = new BucketClaim(settings);
-        this.incremental = new IncrementalRefresher(settings.recomputeJit());
+        this.incremental = new IncrementalRefresher(settings.recomputeJit(), settings.fullRebuildPercent());
     }
 
     ViewOutcome refresh(MaterializedView view, boolean full) {

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         assertEquals(2, config.refresh().parallelism());
         assertFalse(config.refresh().recomputeJit(), "a recompute runs with jit = off");
         assertFalse(config.refresh().fullJit(), "a report refreshed in full runs with jit = off");
+        assertEquals(50, config.refresh().fullRebuildPercent(), "more than half the buckets: rebuilt in full");
         assertEquals(Duration.ofDays(400), config.historyRetention());
         assertFalse(config.replica().password().isPresent());
     }
@@ -163,6 +164,14 @@ class ConfigLoaderTest {
         assertTrue(fails(write("wms-analytics.replica.user = x\n"))
                 .getMessage()
                 .contains("wms-analytics.publishers: at least one publisher is required"));
+    }
+
+    @Test
+    void a_full_rebuild_percent_outside_1_to_100_is_rejected() throws IOException {
+        Path file = write(ONE_PUBLISHER + "wms-analytics.refresh.full-rebuild-percent = 0\n");
+        assertTrue(
+                fails(file).getMessage().contains("wms-analytics.refresh.full-rebuild-percent"),
+                fails(file).getMessage());
     }
 
     @Test

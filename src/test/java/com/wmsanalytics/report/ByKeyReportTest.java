@@ -73,7 +73,8 @@ class ByKeyReportTest {
         assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode(), "the first refresh rebuilds it");
         pg.primary()
                 .execute(PostgresPair.DATABASE, "UPDATE wms.orders SET status = 'delivered' WHERE status = 'shipped'");
-        assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode());
+        CliRun second = cli(config, "refresh", "--group", "daily");
+        assertEquals(0, second.exitCode(), second.out() + second.err());
         assertEquals(
                 "0",
                 value("SELECT buckets FROM analytics_control.refresh_run_view WHERE view_name = 'customer_value'"

@@ -1,0 +1,83 @@
+package com.wmsanalytics.refresh;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.resultQuery;
+import static org.jooq.impl.DSL.val;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Bounds what a bucketed or keyed recompute may cost: when it would recompute more than a share
+ * of a report's buckets (or keys), {@code refresh.full-rebuild-percent}, half by default, the
+ * refresh rebuilds the report in full instead. The full
+ * rebuild reads the history once, in one pass; the recompute reads each bucket through an
+ * index, at a cost per bucket of the same order, so past half the buckets it saves nothing and
+ * can cost more. A burst of late corrections to many old days therefore costs a run about what
+ * a full rebuild costs, not more. Reports of fewer than {@link #MIN_BUCKETS} buckets or keys are
+ * left to the recompute: both paths are cheap there.
+ *
+ * <p>The estimate reads no history: the distinct buckets claimed before the open window plus
+ * the buckets of the open window, against every bucket from the report's first to its last;
+ * by key, the keys claimed against the report's rows.
+ */
+final class RecomputeBound {
+
+    static final int MIN_BUCKETS = 16;
+
+    /** The buckets or keys a recompute would rewrite, and all the report has. */
+    record Estimate(long recompute, long total) {}
+
+    private final int percent;
+
+    /** @param percent the share of buckets or keys, 1 to 100, above which the report is rebuilt in full */
+    RecomputeBound(int percent) {
+        this.percent = percent;
+    }
+
+    /** Why a report kept by time is rebuilt in full rather than recomputed from {@code from}, if it should be. */
+    Optional<String> forBuckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
+        return reason(buckets(tx, report, spec, from), "buckets");
+    }
+
+    /** Why a report kept by key is rebuilt in full rather than recomputed, if it should be. */
+    Optional<String> forKeys(DSLContext tx, MaterializedView report) {
+        return reason(keys(tx, report), "keys");
+    }
+
+    private Optional<String> reason(Estimate estimate, String unit) {
+        if (estimate.total() < MIN_BUCKETS || estimate.recompute() * 100 <= estimate.total() * percent) {
+            return Optional.empty();
+        }
+        return Optional.of(estimate.recompute() + " of " + estimate.total() + " " + unit + " to recompute, more than "
+                + percent + "%: rebuilt in full, which reads each once");
+    }
+
+    private static Estimate buckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
+        Record r = tx.fetchOne(resultQuery(
+                "WITH r AS (SELECT min({0}) AS first, max({0}) AS last FROM {1}),"
+                        + " s AS (SELECT ({4} || ' ' || {5})::interval AS step)"
+                        + " SELECT (SELECT count(DISTINCT c.bucket) FROM analytics_control.claimed_bucket c, r"
+                        + "         WHERE c.report_schema = {2} AND c.report_name = {3}"
+                        + "         AND c.bucket >= r.first AND c.bucket < {6}::date)"
+                        + "      + (SELECT count(*) FROM r, s, generate_series(greatest(r.first, {6}::date), r.last, s.step)),"
+                        + " (SELECT count(*) FROM r, s, generate_series(r.first, r.last, s.step))",
+                name(spec.bucketColumn()),
+                name(report.schema(), report.name()),
+                val(report.schema()),
+                val(report.name()),
+                val("1"),
+                val(spec.bucketUnit()),
+                val(from)));
+        return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
+    }
+
+    private static Estimate keys(DSLContext tx, MaterializedView report) {
+        Record r = tx.fetchOne(resultQuery(
+                "SELECT (SELECT count(*) FROM analytics_control.claimed_key c WHERE c.report_schema = {0}"
+                        + " AND c.report_name = {1}), (SELECT count(*) FROM {2})",
+                val(report.schema()), val(report.name()), name(report.schema(), report.name())));
+        return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
+    }
+}
