@@ -19,9 +19,9 @@ import org.jooq.Record;
  * buckets, deletes their rows and those of its open window, inserts the rows its definition
  * computes for just those buckets, and passes the rewritten buckets on to the reports that
  * read it. A first refresh, a changed definition, source table or time zone, a request for
- * one, or more than half of its buckets to recompute ({@link RecomputeBound}), rebuilds it in
- * full instead. A rollback leaves the rows and the dirty buckets as
- * they were.
+ * one, or more of its buckets to recompute than {@code refresh.full-rebuild-percent} allows
+ * ({@link RecomputeBound}), rebuilds it in full instead. A rollback leaves the rows and the
+ * dirty buckets as they were.
  */
 final class IncrementalRefresher {
 

@@ -10,17 +10,19 @@ import org.jooq.Record;
 
 /**
  * Bounds what a bucketed or keyed recompute may cost: when it would recompute more than a share
- * of a report's buckets (or keys), {@code refresh.full-rebuild-percent}, half by default, the
- * refresh rebuilds the report in full instead. The full
- * rebuild reads the history once, in one pass; the recompute reads each bucket through an
- * index, at a cost per bucket of the same order, so past half the buckets it saves nothing and
- * can cost more. A burst of late corrections to many old days therefore costs a run about what
- * a full rebuild costs, not more. Reports of fewer than {@link #MIN_BUCKETS} buckets or keys are
- * left to the recompute: both paths are cheap there.
+ * of a report's buckets (or keys), {@code refresh.full-rebuild-percent}, a quarter by default,
+ * the refresh rebuilds the report in full instead. The full rebuild reads the history once, in
+ * one pass; the recompute reads each bucket through an index, which costs several times a
+ * bucket's share of that pass ({@code weekly_orders} at 1,000,000 orders on Debian's
+ * PostgreSQL 15: 92 ms for the open window's one or two weeks, against 2,456 ms for all 171),
+ * so past a quarter of the buckets it saves little and can cost more. A burst of late
+ * corrections to many old days therefore costs a run about what a full rebuild costs. Reports
+ * of fewer than {@link #MIN_BUCKETS} buckets or keys are left to the recompute: both paths are
+ * cheap there.
  *
- * <p>The estimate reads no history: the distinct buckets claimed before the open window plus
- * the buckets of the open window, against every bucket from the report's first to its last;
- * by key, the keys claimed against the report's rows.
+ * <p>The estimate reads no source table: the distinct buckets claimed before the open window
+ * plus the buckets of the open window, against every bucket from the report's first to its
+ * last; by key, the keys claimed against the report's rows.
  */
 final class RecomputeBound {
 
