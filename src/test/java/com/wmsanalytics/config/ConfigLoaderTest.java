@@ -41,7 +41,8 @@ class ConfigLoaderTest {
         assertEquals(2, config.refresh().parallelism());
         assertFalse(config.refresh().recomputeJit(), "a recompute runs with jit = off");
         assertFalse(config.refresh().fullJit(), "a report refreshed in full runs with jit = off");
-        assertEquals(25, config.refresh().fullRebuildPercent(), "more than a quarter of the buckets: rebuilt in full");
+        assertEquals(
+                100, config.refresh().fullRebuildPercent(), "a recompute never gives way to a full rebuild by default");
         assertEquals(Duration.ofDays(400), config.historyRetention());
         assertFalse(config.replica().password().isPresent());
     }

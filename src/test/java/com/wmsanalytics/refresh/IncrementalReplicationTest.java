@@ -64,14 +64,7 @@ class IncrementalReplicationTest {
 
     @BeforeAll
     static void pipeline() throws Exception {
-        // Random changes over 60 days dirty more than half of some reports' days in a round;
-        // this test is about the recompute, so it never gives way to a full rebuild here
-        // (RecomputeBoundTest covers that).
-        Path config = Pipeline.build(
-                pg,
-                1500,
-                "wms-analytics.refresh.time-zone = \"" + ZONE
-                        + "\"\nwms-analytics.refresh.full-rebuild-percent = 100\n");
+        Path config = Pipeline.build(pg, 1500, "wms-analytics.refresh.time-zone = \"" + ZONE + "\"\n");
         app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC());
         replica = pg.replica().dataSource(PostgresPair.DATABASE);
     }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A burst of late corrections that dirties more than half of a report's days makes its refresh
- * a full rebuild, which reads each day once, rather than a recompute of nearly every day by
- * index; a few corrections keep the recompute. Either way the reports equal their definitions.
+ * With {@code refresh.full-rebuild-percent = 50}, a burst of late corrections that dirties more
+ * than half of a report's days makes its refresh a full rebuild, which reads each day once,
+ * rather than a recompute of nearly every day by index; a few corrections keep the recompute.
+ * Either way the reports equal their definitions.
  */
 @Tag("slow")
 class RecomputeBoundTest {
@@ -24,7 +25,7 @@ class RecomputeBoundTest {
 
     @Test
     void corrections_to_most_days_rebuild_the_report_in_full_and_to_a_few_days_recompute_just_those() {
-        Path config = Pipeline.build(pg, 600, "");
+        Path config = Pipeline.build(pg, 600, "wms-analytics.refresh.full-rebuild-percent = 50\n");
         assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode(), "the first refresh");
 
         correctOneOrderPerDay("");

@@ -33,7 +33,7 @@ class RefreshEngineTest {
     static final PostgresPair pg = PostgresPair.logical();
 
     private static final RefreshSettings SETTINGS =
-            new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC", false, false, 25);
+            new RefreshSettings(2, Duration.ofMinutes(1), Duration.ofMillis(500), "UTC", false, false, 100);
     private static HikariDataSource pool;
 
     @BeforeAll
@@ -159,7 +159,7 @@ class RefreshEngineTest {
         String before = pg.replica()
                 .queryValue(PostgresPair.DATABASE, "SELECT max(computed_at)::text FROM analytics.slow_report");
         RefreshSettings impatient =
-                new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC", false, false, 25);
+                new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC", false, false, 100);
 
         ViewOutcome outcome = new RefreshExecutor(pool, impatient, Clock.systemUTC())
                 .execute(
