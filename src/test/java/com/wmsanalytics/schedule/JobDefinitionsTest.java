@@ -25,19 +25,26 @@ class JobDefinitionsTest {
 
     @Test
     void
-            the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace_a_weekly_verify_and_a_disabled_backup() {
+            the_shipped_jobs_are_daily_weekly_and_monthly_at_the_hours_of_the_cron_lines_they_replace_a_weekly_verify_a_disabled_backup_and_a_disabled_live_job() {
         List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
 
         assertEquals(
-                List.of("backup", "daily", "monthly", "verify", "weekly"),
+                List.of("backup", "daily", "live", "monthly", "verify", "weekly"),
                 jobs.stream().map(JobDefinition::name).toList());
         assertEquals(
-                List.of("0 0 1 * * ?", "0 0 2 * * ?", "0 0 4 1 * ?", "0 0 5 ? * SUN", "0 0 3 ? * MON"),
+                List.of(
+                        "0 0 1 * * ?",
+                        "0 0 2 * * ?",
+                        "0/10 * * * * ?",
+                        "0 0 4 1 * ?",
+                        "0 0 5 ? * SUN",
+                        "0 0 3 ? * MON"),
                 jobs.stream().map(JobDefinition::cron).toList());
         assertEquals(
                 List.of(
                         Optional.empty(),
                         Optional.of("daily"),
+                        Optional.empty(),
                         Optional.of("monthly"),
                         Optional.empty(),
                         Optional.of("weekly")),
@@ -47,12 +54,21 @@ class JobDefinitionsTest {
                         JobDefinition.Action.BACKUP,
                         JobDefinition.Action.REFRESH,
                         JobDefinition.Action.REFRESH,
+                        JobDefinition.Action.REFRESH,
                         JobDefinition.Action.VERIFY,
                         JobDefinition.Action.REFRESH),
                 jobs.stream().map(JobDefinition::action).toList());
         assertEquals(
-                List.of(false, true, true, true, true),
+                List.of(false, true, false, true, true, true),
                 jobs.stream().map(JobDefinition::enabled).toList());
+        assertEquals(
+                List.of(
+                        "order_analytics.daily_orders",
+                        "order_analytics.fulfillment_times",
+                        "warehouse_analytics.daily_throughput",
+                        "analytics.daily_kpis"),
+                jobs.get(2).views(),
+                "the live job refreshes the incremental daily reports, not stock_levels, which is refreshed in full");
         assertEquals(
                 Optional.of(Path.of("/var/backups/wms-analytics")), jobs.get(0).directory());
         assertEquals("jobs/daily.conf", jobs.get(1).source());
