@@ -51,7 +51,7 @@ final class IncrementalRefresher {
         ReportState.Snapshot before = state.lock(tx, report);
         state.claimRebuildRequests(tx, report);
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
-        if (fullReason.isEmpty()) {
+        if (fullReason.isEmpty() && bound.active()) {
             fullReason = spec.keyed()
                     ? bound.forKeys(tx, report)
                     : bound.forBuckets(tx, report, spec, state.recomputeFrom(tx, before, spec, timeZone));

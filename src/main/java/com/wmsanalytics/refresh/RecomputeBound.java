@@ -37,6 +37,11 @@ final class RecomputeBound {
         this.percent = percent;
     }
 
+    /** Whether the bound can apply: at 100 % it never does, and a refresh counts nothing for it. */
+    boolean active() {
+        return percent < 100;
+    }
+
     /** Why a report kept by time is rebuilt in full rather than recomputed from {@code from}, if it should be. */
     Optional<String> forBuckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
         return reason(buckets(tx, report, spec, from), "buckets");
@@ -58,18 +63,17 @@ final class RecomputeBound {
     private static Estimate buckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
         Record r = tx.fetchOne(resultQuery(
                 "WITH r AS (SELECT min({0}) AS first, max({0}) AS last FROM {1}),"
-                        + " s AS (SELECT ({4} || ' ' || {5})::interval AS step)"
+                        + " s AS (SELECT {4}::interval AS step)"
                         + " SELECT (SELECT count(DISTINCT c.bucket) FROM analytics_control.claimed_bucket c, r"
                         + "         WHERE c.report_schema = {2} AND c.report_name = {3}"
-                        + "         AND c.bucket >= r.first AND c.bucket < {6}::date)"
-                        + "      + (SELECT count(*) FROM r, s, generate_series(greatest(r.first, {6}::date), r.last, s.step)),"
+                        + "         AND c.bucket >= r.first AND c.bucket < {5}::date)"
+                        + "      + (SELECT count(*) FROM r, s, generate_series(greatest(r.first, {5}::date), r.last, s.step)),"
                         + " (SELECT count(*) FROM r, s, generate_series(r.first, r.last, s.step))",
                 name(spec.bucketColumn()),
                 name(report.schema(), report.name()),
                 val(report.schema()),
                 val(report.name()),
-                val("1"),
-                val(spec.bucketUnit()),
+                val("1 " + spec.bucketUnit()),
                 val(from)));
         return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
     }
