@@ -81,6 +81,16 @@ abstract class RefresherRoleScenario {
                                         + " AND v.buckets > 0) AS n FROM analytics_control.refresh_run_view v"
                                         + " WHERE v.view_schema = 'bi_reports' GROUP BY v.view_name) r"),
                 "the refresher recomputed the report files' changed buckets and keys, not only rebuilt them");
+        assertEquals(
+                "0",
+                pg().replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid)), 0) FROM pg_index i"
+                                        + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam"
+                                        + " AND a.amname = 'brin' JOIN pg_attribute t ON t.attrelid = i.indrelid"
+                                        + " AND t.attnum = i.indkey[0] AND t.attname = 'applied_xid'"),
+                "the refresher summarized the BRIN ranges its sweeps read, though it does not own the mirror");
         assertBackupRuns(config, backups);
         assertEquals(
                 "t",
