@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +44,15 @@ public final class BurstBenchmark {
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws Exception {
-        List<String> a = Arrays.asList(args);
-        List<BenchServer> servers = Arrays.stream(
-                        option(a, "--servers", "debian15").split(","))
-                .map(BenchServer::parse)
-                .toList();
-        int orders = Integer.parseInt(option(a, "--orders", "1000000"));
-        int days = Integer.parseInt(option(a, "--days", "1200"));
-        List<Integer> bursts = Arrays.stream(
-                        option(a, "--burst-days", "0,400,1100").split(","))
+        BenchArgs a = new BenchArgs(args);
+        List<BenchServer> servers = a.servers("debian15");
+        int orders = a.number("--orders", 1_000_000);
+        int days = a.number("--days", 1_200);
+        List<Integer> bursts = a.list("--burst-days", "0,400,1100").stream()
                 .map(Integer::parseInt)
                 .toList();
-        int repeat = Integer.parseInt(option(a, "--repeat", "3"));
-        int bound = Integer.parseInt(option(a, "--bound", "80"));
+        int repeat = a.number("--repeat", 3);
+        int bound = a.number("--bound", 80);
         List<String> summary = new ArrayList<>();
         for (BenchServer server : servers) {
             summary.addAll(new BurstBenchmark().run(server, orders, days, bursts, bound, repeat));
@@ -161,10 +156,5 @@ public final class BurstBenchmark {
                         .map(v -> v.view().name() + " " + v.mode().label() + " "
                                 + Stats.ms(v.duration().orElseThrow()))
                         .toList());
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }

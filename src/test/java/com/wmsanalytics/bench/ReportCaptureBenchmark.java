@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,20 +53,17 @@ public final class ReportCaptureBenchmark {
     private final LoadAverage load = new LoadAverage();
 
     public static void main(String[] args) throws Exception {
-        List<String> a = Arrays.asList(args);
-        List<BenchServer> servers = Arrays.stream(
-                        option(a, "--servers", "embedded,debian15").split(","))
-                .map(BenchServer::parse)
-                .toList();
-        int orders = Integer.parseInt(option(a, "--orders", "100000"));
-        int days = Integer.parseInt(option(a, "--days", "120"));
-        int repeat = Integer.parseInt(option(a, "--repeat", "3"));
-        int applyDays = Integer.parseInt(option(a, "--apply-days", "10"));
+        BenchArgs a = new BenchArgs(args);
+        List<BenchServer> servers = a.servers("embedded,debian15");
+        int orders = a.number("--orders", 100_000);
+        int days = a.number("--days", 120);
+        int repeat = a.number("--repeat", 3);
+        int applyDays = a.number("--apply-days", 10);
         ReportCaptureBenchmark bench = new ReportCaptureBenchmark();
         List<String> summary = new ArrayList<>();
         for (BenchServer server : servers) {
-            summary.add(bench.run(
-                    server, orders, days, repeat, applyDays, a.contains("--built-in-only"), a.contains("--by-key")));
+            summary.add(
+                    bench.run(server, orders, days, repeat, applyDays, a.flag("--built-in-only"), a.flag("--by-key")));
         }
         System.out.println();
         System.out.println("apply of " + applyDays + " generated days in one transaction, " + orders + " orders over "
@@ -248,10 +244,5 @@ public final class ReportCaptureBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }
