@@ -125,13 +125,17 @@ final class CaptureFunctions {
     }
 
     /**
-     * The FROM and WHERE clauses of the rows of {@code table}, as {@code alias}, that transactions
-     * at or above the report's sweep mark wrote: the rows its next sweep reads.
+     * The FROM clause of the rows of {@code table}, as {@code alias}, that transactions at or
+     * above the report's sweep mark wrote: the rows its next sweep reads. {@code OFFSET 0} keeps
+     * the caller's conditions out of the subquery. Without it the planner, which cannot see the
+     * mark's value, may read the table by the index of a time or key column the caller filters
+     * on; on Debian's PostgreSQL 15 at 1,000,000 orders it read every closed row of
+     * {@code stock_movements} (3.2 million, 770 ms) where the BRIN index reads none.
      */
     static String writtenSinceMark(ReportFile file, Name table, String alias) {
-        return "FROM analytics_control.report_sweep w JOIN " + table + " " + alias + " ON " + alias
-                + ".applied_xid >= w.swept_below WHERE " + thisSweep(file, table, "w.") + " AND " + alias
-                + ".applied_xid IS NOT NULL";
+        return "FROM (SELECT s.* FROM analytics_control.report_sweep w JOIN " + table
+                + " s ON s.applied_xid >= w.swept_below WHERE " + thisSweep(file, table, "w.")
+                + " AND s.applied_xid IS NOT NULL OFFSET 0) AS " + alias;
     }
 
     private static String thisSweep(ReportFile file, Name table, String alias) {

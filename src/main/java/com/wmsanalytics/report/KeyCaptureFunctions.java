@@ -49,8 +49,8 @@ final class KeyCaptureFunctions {
                         + "    CROSS JOIN LATERAL (SELECT p." + name(parentKeyColumn) + "::text AS k FROM "
                         + MirrorDdl.table(parent.table()) + " p WHERE p." + name(parent.keyColumn())
                         + " = n.parent_key LIMIT 1) AS d WHERE d.k IS NOT NULL;\n")
-                .orElse("    SELECT DISTINCT l." + name(s.column()) + "::text " + recent + " AND l." + name(s.column())
-                        + " IS NOT NULL;\n");
+                .orElse("    SELECT DISTINCT l." + name(s.column()) + "::text " + recent + " WHERE l."
+                        + name(s.column()) + " IS NOT NULL;\n");
         return "CREATE FUNCTION " + function + "() RETURNS TABLE (key text) LANGUAGE sql STABLE"
                 + " SET enable_seqscan = off BEGIN ATOMIC\n" + body + "END";
     }

@@ -40,7 +40,7 @@ final class ReportOrder {
      */
     static final String CAPTURE =
             "capture: one merged trigger per mirror table and event, a WHEN clause on time columns; inserts swept"
-                    + " by txid_current()";
+                    + " by txid_current(), the rows since the mark read in a subquery of their own";
 
     /** SHA-256 of each file's own fingerprint and of the fingerprints of the reports it reads. */
     static Map<String, String> fingerprints(List<ReportFile> ordered, Map<String, Set<String>> reads) {

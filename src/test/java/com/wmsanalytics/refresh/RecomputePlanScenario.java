@@ -93,6 +93,39 @@ abstract class RecomputePlanScenario {
         scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
     }
 
+    @Test
+    void a_sweep_with_nothing_written_since_its_mark_reads_no_row_of_the_history() throws Exception {
+        Map<String, Long> read = new LinkedHashMap<>();
+        try (Connection c = replica();
+                Statement s = c.createStatement()) {
+            List<String> sweeps = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT report_name || ' ' || source_table::text, sweep::regproc::text,"
+                    + " pg_get_function_sqlbody(unswept) FROM analytics_control.report_sweep ORDER BY 1")) {
+                while (rs.next()) {
+                    read.put(rs.getString(1), -1L);
+                    sweeps.add(rs.getString(2));
+                    bodies.add(rs.getString(3));
+                }
+            }
+            for (String sweep : sweeps) {
+                s.execute("SELECT " + sweep + "()");
+            }
+            s.execute("SET enable_seqscan = off");
+            s.execute("SET jit = off");
+            int i = 0;
+            for (String key : read.keySet()) {
+                String body = bodies.get(i++).strip();
+                String query = body.substring("BEGIN ATOMIC".length(), body.lastIndexOf(';'));
+                JsonNode plan = explainAnalyzed(c, query);
+                read.put(key, historyRowsRead(plan));
+            }
+            s.execute("RESET ALL");
+        }
+        assertEquals(16, read.size(), "a sweep per time source, child source and key source of the reports: " + read);
+        read.forEach((sweep, rows) -> assertEquals(0L, rows, sweep + ": rows of the history read"));
+    }
+
     /** One incremental report, its bucket (or the type of its key) and how the refresh calls its definition. */
     record Report(String name, String definition, String unit, String keyType) {
 
@@ -146,6 +179,25 @@ abstract class RecomputePlanScenario {
             rs.next();
             return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
         }
+    }
+
+    private static JsonNode explainAnalyzed(Connection c, String query) throws SQLException, IOException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query)) {
+            rs.next();
+            return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+        }
+    }
+
+    /** The rows that the plan's scans of history tables returned, over all their loops. */
+    private static long historyRowsRead(JsonNode node) {
+        long rows = HISTORY.contains(node.path("Relation Name").asText())
+                ? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong()
+                : 0;
+        for (JsonNode child : node.path("Plans")) {
+            rows += historyRowsRead(child);
+        }
+        return rows;
     }
 
     /** The history tables that a node of the plan, or of its subplans, scans sequentially. */
