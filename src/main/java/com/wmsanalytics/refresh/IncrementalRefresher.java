@@ -67,12 +67,28 @@ final class IncrementalRefresher {
         } else {
             counts = fullReason.isPresent() ? rebuild(tx, report, spec) : recompute(tx, report, spec, before, timeZone);
         }
-        state.recordRefreshed(tx, report, timeZone, before.currentSignature());
-        long rows = tx.fetchCount(tx.selectFrom(name(report.schema(), report.name())));
+        long rows = rows(tx, report, before, counts, fullReason.isPresent());
+        state.recordRefreshed(tx, report, timeZone, before.currentSignature(), rows);
         if (fullReason.isPresent() || counts.rowsDeleted() + counts.rowsInserted() > ANALYZE_SHARE * rows) {
             tx.execute(query("ANALYZE {0}", table(report)));
         }
         return new Result(fullReason.isPresent() ? RefreshMode.FULL : RefreshMode.INCREMENTAL, counts, rows);
+    }
+
+    /**
+     * The report's rows after the refresh: a rebuild deleted them all and inserted these; a
+     * recompute changed the count its last refresh recorded by what it inserted and deleted. Only
+     * when that count is unknown is the table counted (see migration V21).
+     */
+    private static long rows(
+            DSLContext tx, MaterializedView report, ReportState.Snapshot before, BucketCounts counts, boolean full) {
+        if (full) {
+            return counts.rowsInserted();
+        }
+        return before.rowCount()
+                .map(n -> n + counts.rowsInserted() - counts.rowsDeleted())
+                .filter(n -> n >= 0)
+                .orElseGet(() -> (long) tx.fetchCount(tx.selectFrom(table(report))));
     }
 
     private BucketCounts rebuild(DSLContext tx, MaterializedView report, Incremental spec) {

@@ -36,7 +36,8 @@ final class ReportState {
             Optional<OffsetDateTime> refreshedAt,
             Optional<String> timeZone,
             Optional<String> signature,
-            String currentSignature) {
+            String currentSignature,
+            Optional<Long> rowCount) {
 
         /** Why the refresh must rebuild in full, or empty when buckets suffice. */
         Optional<String> fullReason(String zone) {
@@ -111,7 +112,7 @@ final class ReportState {
         Record r = tx.fetchOne(
                 "SELECT r.needs_full OR q.reason IS NOT NULL OR f.report_name IS NULL,"
                         + " coalesce(r.full_reason, q.reason, " + UNINSTALLED + "), r.refreshed_at,"
-                        + " r.time_zone, r.signature, " + SIGNATURE
+                        + " r.time_zone, r.signature, " + SIGNATURE + ", r.row_count"
                         + " FROM analytics_control.incremental_report r LEFT JOIN LATERAL (SELECT min(q.reason) AS reason"
                         + " FROM analytics_control.rebuild_request q WHERE q.report_schema = r.report_schema"
                         + " AND q.report_name = r.report_name) q ON true"
@@ -127,7 +128,8 @@ final class ReportState {
                 Optional.ofNullable(r.get(2, OffsetDateTime.class)),
                 Optional.ofNullable(r.get(3, String.class)),
                 Optional.ofNullable(r.get(4, String.class)),
-                r.get(5, String.class));
+                r.get(5, String.class),
+                Optional.ofNullable(r.get(6, Long.class)));
     }
 
     /**
@@ -182,12 +184,22 @@ final class ReportState {
         return spec.captured() ? openWindowStart(tx, before, spec, zone).toString() : "infinity";
     }
 
-    void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature) {
+    void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature, long rows) {
         tx.execute(
                 "UPDATE analytics_control.incremental_report SET needs_full = false, full_reason = NULL,"
-                        + " refreshed_at = now(), time_zone = ?, signature = ? WHERE report_schema = ? AND report_name = ?",
+                        + " refreshed_at = now(), time_zone = ?, signature = ?, row_count = ?"
+                        + " WHERE report_schema = ? AND report_name = ?",
                 zone,
                 signature,
+                rows,
+                report.schema(),
+                report.name());
+    }
+
+    /** Forgets the report's row count, after rows were written outside a refresh: the next refresh counts them. */
+    void forgetRowCount(DSLContext tx, MaterializedView report) {
+        tx.execute(
+                "UPDATE analytics_control.incremental_report SET row_count = NULL WHERE report_schema = ? AND report_name = ?",
                 report.schema(),
                 report.name());
     }

@@ -139,6 +139,7 @@ public final class ReportVerifier {
         } else {
             repairBuckets(tx, report, spec, found.differing());
         }
+        state.forgetRowCount(tx, report);
         return new Check(
                 report,
                 Status.REPAIRED,

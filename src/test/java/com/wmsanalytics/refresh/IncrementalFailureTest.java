@@ -234,6 +234,14 @@ class IncrementalFailureTest {
         CliRun repaired = CliRun.of("verify", "--group", "daily", "--repair", "--config", config.toString());
         assertEquals(0, repaired.exitCode(), repaired.err());
         assertTrue(repaired.out().contains("repaired"), repaired.out());
+        assertEquals(
+                "unknown",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT coalesce(row_count::text, 'unknown') FROM analytics_control.incremental_report"
+                                        + " WHERE report_schema || '.' || report_name = '" + REPORT + "'"),
+                "a repair forgets the recorded row count, so that the next refresh counts the rows");
 
         CliRun clean = CliRun.of("verify", "--config", config.toString(), "--json");
         assertEquals(0, clean.exitCode(), clean.err());

@@ -180,6 +180,17 @@ class IncrementalReplicationTest {
                             .executeQuery("SELECT count(*) > 0 FROM analytics.daily_kpis")
                             .next(),
                     "daily_kpis has rows");
+            for (String report : ReportDefinitions.incrementalReports(replica)) {
+                ResultSet counts = c.createStatement()
+                        .executeQuery("SELECT r.row_count, (SELECT count(*) FROM " + report + ")"
+                                + " FROM analytics_control.incremental_report r"
+                                + " WHERE r.report_schema || '.' || r.report_name = '" + report + "'");
+                assertTrue(counts.next(), report);
+                assertEquals(
+                        counts.getLong(2),
+                        counts.getLong(1),
+                        report + ": the row count its refresh recorded, without counting, is its rows " + when);
+            }
         }
     }
 }

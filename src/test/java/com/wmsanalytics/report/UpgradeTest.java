@@ -98,7 +98,7 @@ class UpgradeTest {
         CliRun migrate = cli(config, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
-        assertTrue(migrate.out().contains("replica: applied 4 migration(s), now at version 20"), migrate.out());
+        assertTrue(migrate.out().contains("replica: applied 5 migration(s), now at version 21"), migrate.out());
         for (String builtin : BUILTIN) {
             assertTrue(
                     migrate.out().contains("report " + builtin + ": built in, kept as it stands"),
