@@ -6,7 +6,10 @@
 
 -- inventory_analytics.slow_movers: one row per warehouse and product with stock on hand
 -- that has not been picked in that warehouse for 30 days or more (or never), or whose
--- stock would last more than 365 days at its 90-day pick rate.
+-- stock would last more than 365 days at its 90-day pick rate. Its picks come from the ledger
+-- pick_months rather than every movement: the last pick from each month's, the units of the
+-- last 90 days from the whole months after the one that 90 days ago falls in, and from that
+-- month's own picks since that day, read by the index on their time.
 WITH stock AS (
     SELECT l.warehouse_id,
            i.product_id,
@@ -16,14 +19,23 @@ WITH stock AS (
     GROUP BY l.warehouse_id, i.product_id
     HAVING sum(i.qty_on_hand) > 0
 ), picks AS (
-    SELECT l.warehouse_id,
-           m.product_id,
-           max(m.moved_at)::date                                                AS last_pick_date,
-           coalesce(-sum(m.quantity) FILTER (WHERE m.moved_at >= current_date - 90), 0) AS units_picked_90d
-    FROM wms.stock_movements m
-    JOIN wms.locations l ON l.location_id = m.location_id
-    WHERE m.movement_type = 'pick'
-    GROUP BY l.warehouse_id, m.product_id
+    SELECT p.warehouse_id,
+           p.product_id,
+           max(p.last_pick_at)::date                                           AS last_pick_date,
+           coalesce(sum(p.units) FILTER (WHERE p.recent), 0)::bigint            AS units_picked_90d
+    FROM (
+        SELECT k.warehouse_id, k.product_id, k.last_pick_at, k.units_picked AS units,
+               k.month_start > date_trunc('month', current_date - 90)::date     AS recent
+        FROM inventory_analytics.pick_months k
+        UNION ALL
+        SELECT l.warehouse_id, m.product_id, m.moved_at, -m.quantity, true
+        FROM wms.stock_movements m
+        JOIN wms.locations l ON l.location_id = m.location_id
+        WHERE m.movement_type = 'pick'
+          AND m.moved_at >= current_date - 90
+          AND m.moved_at < date_trunc('month', current_date - 90) + interval '1 month'
+    ) p
+    GROUP BY p.warehouse_id, p.product_id
 ), measured AS (
     SELECT s.warehouse_id,
            s.product_id,

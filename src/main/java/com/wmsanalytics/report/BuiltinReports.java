@@ -25,6 +25,8 @@ final class BuiltinReports {
             "monthly_movement_value.sql",
             "monthly_rfm.sql",
             "monthly_turnover.sql",
+            "pick_months.sql",
+            "product_months.sql",
             "slow_movers.sql",
             "stock_levels.sql",
             "weekly_orders.sql",

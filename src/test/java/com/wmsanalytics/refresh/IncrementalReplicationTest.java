@@ -56,7 +56,9 @@ class IncrementalReplicationTest {
         {"analytics.daily_kpis", "V3__daily_views.sql"},
         {"order_analytics.weekly_trends", "V4__weekly_views.sql"},
         {"customer_analytics.customer_summary", "V4__weekly_views.sql"},
-        {"customer_analytics.monthly_rfm", "V5__monthly_views.sql"}
+        {"customer_analytics.monthly_rfm", "V5__monthly_views.sql"},
+        {"inventory_analytics.abc_classification", "V5__monthly_views.sql"},
+        {"inventory_analytics.slow_movers", "V4__weekly_views.sql"}
     };
 
     private static WmsAnalytics app;
@@ -150,7 +152,11 @@ class IncrementalReplicationTest {
 
     private static void assertModes(RefreshReport report, String mode) {
         Map<String, String> modes = modes(report);
-        assertEquals(7, modes.size(), "the six reports kept by time and customer_months: " + modes);
+        assertEquals(
+                9,
+                modes.size(),
+                "the six reports kept by time and the ledgers customer_months, pick_months and product_months: "
+                        + modes);
         assertTrue(
                 modes.values().stream().allMatch(mode::equals),
                 "expected every incremental report " + mode + ": " + modes);

@@ -89,7 +89,7 @@ abstract class RecomputePlanScenario {
                 scans.put(report.name(), found);
             }
         }
-        assertEquals(10, scans.size(), "the seven built-in incremental reports and the three report files: " + scans);
+        assertEquals(12, scans.size(), "the nine built-in incremental reports and the three report files: " + scans);
         scans.forEach((report, found) -> assertEquals(List.of(), found, report + " scans history sequentially"));
     }
 
@@ -122,7 +122,7 @@ abstract class RecomputePlanScenario {
             }
             s.execute("RESET ALL");
         }
-        assertEquals(16, read.size(), "a sweep per time source, child source and key source of the reports: " + read);
+        assertEquals(19, read.size(), "a sweep per time source, child source and key source of the reports: " + read);
         read.forEach((sweep, rows) -> assertEquals(0L, rows, sweep + ": rows of the history read"));
     }
 

@@ -89,13 +89,13 @@ class SetupStageTest {
                 changes);
         assertTrue(app.rowCounts("wms").stream().allMatch(TableCounts.Row::matches));
         assertEquals(
-                "7",
+                "9",
                 pg.replica()
                         .queryValue(
                                 PostgresPair.DATABASE,
                                 "SELECT count(*) FROM analytics_control.incremental_report"
                                         + " WHERE needs_full AND full_reason = 'subscription wms_analytics_sub copied newly published tables'"),
-                "tables copied anew rebuild the incremental reports in full: the six by time and customer_months");
+                "tables copied anew rebuild the incremental reports in full: the six by time and the three ledgers");
     }
 
     @Test

@@ -41,7 +41,8 @@ class BuiltinReportsTest {
                         + "daily_kpis:daily:by-time,daily_orders:daily:by-time,daily_throughput:daily:by-time,"
                         + "fulfillment_times:daily:by-time,location_utilization:weekly:full,"
                         + "monthly_movement_value:monthly:by-time,"
-                        + "monthly_rfm:monthly:full,monthly_turnover:monthly:full,slow_movers:weekly:full,"
+                        + "monthly_rfm:monthly:full,monthly_turnover:monthly:full,pick_months:weekly:by-time,"
+                        + "product_months:monthly:by-time,slow_movers:weekly:full,"
                         + "stock_levels:daily:full,weekly_orders:weekly:by-time,weekly_trends:weekly:full",
                 value("SELECT string_agg(f.report_name || ':' || m.refresh_group || ':' || f.kind, ','"
                         + " ORDER BY f.report_name) FROM analytics_control.report_file f"

@@ -43,21 +43,26 @@ class UpgradeTest {
             + " UNION SELECT report_schema || '.' || report_name FROM analytics_control.incremental_report ORDER BY 1";
 
     /** The built-in reports shipped as report files that stand as an earlier version made them. */
-    private static final List<String> BUILTIN = List.of(
-            "inventory_analytics.abc_classification",
-            "warehouse_analytics.location_utilization",
-            "inventory_analytics.slow_movers",
-            "inventory_analytics.stock_levels");
+    private static final List<String> BUILTIN =
+            List.of("warehouse_analytics.location_utilization", "inventory_analytics.stock_levels");
+
+    /** The built-in ledgers that reports of the previous version now add up: migrate creates them. */
+    private static final List<String> LEDGERS = List.of(
+            "customer_analytics.customer_months",
+            "inventory_analytics.pick_months",
+            "inventory_analytics.product_months");
 
     /**
      * The reports that V10 made with hand-written capture, monthly_turnover, which reads one, and
-     * monthly_rfm, now computed from the ledger customer_months: migrate rebuilds them from their
-     * files.
+     * monthly_rfm, abc_classification and slow_movers, now computed from ledgers: migrate rebuilds
+     * them from their files.
      */
     private static final List<String> MADE_BY_HAND = List.of(
             "analytics.daily_kpis",
             "inventory_analytics.monthly_turnover",
             "customer_analytics.monthly_rfm",
+            "inventory_analytics.abc_classification",
+            "inventory_analytics.slow_movers",
             "order_analytics.daily_orders",
             "warehouse_analytics.daily_throughput",
             "order_analytics.fulfillment_times",
@@ -104,11 +109,12 @@ class UpgradeTest {
                     migrate.out().contains("report " + builtin + ": built in, kept as it stands"),
                     builtin + " is adopted without a rebuild: " + migrate.out());
         }
-        assertTrue(
-                migrate.out()
-                        .contains(
-                                "report customer_analytics.customer_months: created from built-in/customer_months.sql"),
-                migrate.out());
+        for (String ledger : LEDGERS) {
+            String name = ledger.substring(ledger.indexOf('.') + 1);
+            assertTrue(
+                    migrate.out().contains("report " + ledger + ": created from built-in/" + name + ".sql"),
+                    ledger + " is created: " + migrate.out());
+        }
         assertTrue(
                 migrate.out()
                         .contains(
@@ -137,7 +143,7 @@ class UpgradeTest {
                                         + " AND p.prorettype = 'trigger'::regtype AND p.proname !~ '^capture_[0-9a-f]{12}_'"),
                 "no hand-written capture function is left");
         assertEquals(
-                "15",
+                "17",
                 pg.replica()
                         .queryValue(
                                 PostgresPair.DATABASE,
@@ -185,6 +191,22 @@ class UpgradeTest {
                         "V5__monthly_views.sql",
                         "UTC"),
                 "monthly_rfm, computed from the ledger customer_months, equals its definition as first shipped");
+        assertEquals(
+                0,
+                ReportDefinitions.viewDifferences(
+                        pg.replica().dataSource(PostgresPair.DATABASE),
+                        "inventory_analytics.abc_classification",
+                        "V5__monthly_views.sql",
+                        "UTC"),
+                "abc_classification, computed from the ledger product_months, equals its definition as first shipped");
+        assertEquals(
+                0,
+                ReportDefinitions.viewDifferences(
+                        pg.replica().dataSource(PostgresPair.DATABASE),
+                        "inventory_analytics.slow_movers",
+                        "V4__weekly_views.sql",
+                        "UTC"),
+                "slow_movers, computed from the ledger pick_months, equals its definition as first shipped");
         CliRun verify = cli(config, "verify");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     }

@@ -53,12 +53,14 @@ class ReportViewsTest {
         VIEWS.put("analytics.daily_kpis", List.of("kpi_date"));
         VIEWS.put("order_analytics.weekly_orders", List.of("week_start", "warehouse_id"));
         VIEWS.put("order_analytics.weekly_trends", List.of("week_start", "warehouse_id"));
+        VIEWS.put("inventory_analytics.pick_months", List.of("month_start", "warehouse_id", "product_id"));
         VIEWS.put("inventory_analytics.slow_movers", List.of("warehouse_id", "product_id"));
         VIEWS.put("warehouse_analytics.location_utilization", List.of("location_id"));
         VIEWS.put("customer_analytics.customer_months", List.of("month_start", "customer_id"));
         VIEWS.put("customer_analytics.customer_summary", List.of("customer_id"));
         VIEWS.put("inventory_analytics.monthly_movement_value", List.of("month_start", "warehouse_id", "category"));
         VIEWS.put("inventory_analytics.monthly_turnover", List.of("month_start", "warehouse_id", "category"));
+        VIEWS.put("inventory_analytics.product_months", List.of("month_start", "product_id"));
         VIEWS.put("inventory_analytics.abc_classification", List.of("product_id"));
         VIEWS.put("customer_analytics.monthly_rfm", List.of("customer_id"));
     }
@@ -132,7 +134,9 @@ class ReportViewsTest {
                 List.of(
                         "customer_analytics.customer_summary",
                         "customer_analytics.monthly_rfm",
+                        "inventory_analytics.abc_classification",
                         "inventory_analytics.monthly_turnover",
+                        "inventory_analytics.slow_movers",
                         "order_analytics.weekly_trends"),
                 populatedAfterMigration.stream().sorted().toList(),
                 "every view a versioned migration makes is created WITH NO DATA; migrate fills a report it makes from"
