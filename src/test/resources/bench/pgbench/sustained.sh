@@ -1,0 +1,95 @@
+#!/bin/bash
+# A sustained WMS write load on a primary while the service refreshes the replica, and what a
+# BI reader saw meanwhile. It is a benchmark, not a test: the build never runs it.
+#
+#   sustained.sh PRIMARY REPLICA CONFIG RATE SECONDS MIX
+#
+# PRIMARY and REPLICA are libpq connection strings of a primary loaded by
+# `wms-analytics generate` and of its replica, set up by `wms-analytics setup` and refreshed
+# once. CONFIG is the service's configuration file; its scheduler.jobs-dir holds the jobs to
+# run (for a seconds cadence, jobs/live.conf with enabled = true). MIX is realistic (60 new
+# orders, 39 shipments, 1 late correction in 100) or harsh (one in nine a late correction).
+# WMS_ANALYTICS names the command (default: wms-analytics on the PATH), PGBENCH pgbench.
+#
+# Once a second it samples, on the replica: the apply lag (the age of the newest replicated
+# order, which the load stamps with the primary's clock, so both servers must share a clock),
+# what the apply worker waits on, and the age of each daily report's data as of. At the end it
+# prints pgbench's own summary, the percentiles of the samples and of the runs' durations, and
+# runs verify.
+set -euo pipefail
+
+if [ $# -ne 6 ]; then
+    echo "usage: sustained.sh PRIMARY REPLICA CONFIG RATE SECONDS realistic|harsh" >&2
+    exit 2
+fi
+primary=$1 replica=$2 config=$3 rate=$4 seconds=$5 mix=$6
+here=$(cd "$(dirname "$0")" && pwd)
+wms=${WMS_ANALYTICS:-wms-analytics}
+pgbench=${PGBENCH:-pgbench}
+case "$mix" in
+    realistic) scripts=(-f "$here/new_order.sql@60" -f "$here/ship_order.sql@39" -f "$here/late_correction.sql@1") ;;
+    harsh) scripts=(-f "$here/new_order.sql@5" -f "$here/ship_order.sql@3" -f "$here/late_correction.sql@1") ;;
+    *) echo "sustained.sh: the mix is realistic or harsh, not $mix" >&2; exit 2 ;;
+esac
+
+work=$(mktemp -d)
+psql -q -X -f "$here/setup.sql" "$primary" >/dev/null
+read -r -a vars <<< "$(psql -X -At -f "$here/variables.sql" "$primary")"
+started=$(psql -X -At -c "SELECT now()" "$replica")
+
+"$wms" run --config "$config" > "$work/service.log" 2>&1 &
+service=$!
+sleep 5
+
+sample() {
+    psql -X -At -F ' ' "$replica" <<'SQL'
+SELECT 'lag', extract(epoch FROM now() - max(created_at)) FROM wms.orders;
+SELECT 'wait', coalesce(wait_event_type || ':' || wait_event, 'cpu')
+FROM pg_stat_activity WHERE backend_type = 'logical replication worker';
+SELECT 'age', view_name, extract(epoch FROM now() - data_as_of) FROM analytics.report_freshness
+WHERE view_name IN ('daily_orders', 'fulfillment_times', 'daily_throughput', 'daily_kpis');
+SQL
+}
+(
+    while kill -0 "$service" 2>/dev/null; do
+        sample >> "$work/samples" || true
+        sleep 1
+    done
+) &
+sampler=$!
+
+"$pgbench" -n -R "$rate" -T "$seconds" -c 8 -j 2 -P 60 "${vars[@]}" "${scripts[@]}" "$primary" \
+    > "$work/pgbench.out" 2>&1 || { cat "$work/pgbench.out" >&2; kill "$service"; exit 1; }
+sleep 15
+kill "$service"
+wait "$service" || true
+wait "$sampler" || true
+
+echo "== pgbench ($mix mix, $rate tx/s for $seconds s)"
+grep -E "^(number of transactions actually processed|latency average|latency stddev|rate limit schedule lag|tps|number of transactions (skipped|above))" \
+    "$work/pgbench.out" || cat "$work/pgbench.out"
+
+percentiles() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "no samples"; exit }
+        p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+        printf "p50 %.2f s, p99 %.2f s, worst %.2f s (%d samples)\n", p50, p99, v[NR], NR }'
+}
+echo "== apply lag (age of the newest replicated order)"
+awk '$1 == "lag" { print $2 }' "$work/samples" | percentiles
+echo "== the apply worker, sampled once a second"
+awk '$1 == "wait" { n[$2]++ } END { for (w in n) print "  " w ": " n[w] }' "$work/samples"
+for report in daily_orders fulfillment_times daily_throughput daily_kpis; do
+    echo "== age of $report's data as of, as a BI reader sees it"
+    awk -v r="$report" '$1 == "age" && $2 == r { print $3 }' "$work/samples" | percentiles
+done
+echo "== refresh runs during the load"
+psql -X -At -F ' ' "$replica" -c "SELECT status, count(*), round(percentile_cont(0.5) WITHIN GROUP
+    (ORDER BY extract(epoch FROM finished_at - started_at))::numeric, 2), round(percentile_cont(0.99)
+    WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at))::numeric, 2),
+    count(*) - count(DISTINCT (job, scheduled_for)) FROM analytics_control.refresh_run
+    WHERE started_at >= '$started' GROUP BY status" |
+    awk '{ printf "  %s: %d runs, duration p50 %s s, p99 %s s, fire times run twice: %d\n", $1, $2, $3, $4, $5 }'
+echo "== verify"
+"$wms" verify --config "$config" || true
+rm -rf "$work"
