@@ -8,23 +8,24 @@
 -- order. Recency over all history; frequency and monetary over the last 365 days. Each
 -- score is a quintile from ntile(5), 5 the best (most recent, most orders, most revenue);
 -- ties are split by customer_id so that a refresh is deterministic. It adds up the ledger
--- customer_months rather than every order and line, in one pass over it: recency from each
--- customer's months, frequency and monetary from the whole months after the one that 365 days
--- ago falls in, and from that month's own orders since that day, read by the index on their
--- time.
+-- customer_months rather than every order and line: recency from each customer's months,
+-- frequency and monetary from the whole months after the one that 365 days ago falls in, and
+-- from that month's own orders since that day, read by the index on their time.
 WITH per_customer AS (
     SELECT m.customer_id,
-           min(m.first_uncancelled_at)::date                                       AS first_order_date,
-           max(m.last_uncancelled_at)::date                                        AS last_order_date,
-           coalesce(sum(m.orders - m.cancelled_orders)
-                    FILTER (WHERE m.month_start > cutoff.month), 0) AS frequency,
-           coalesce(sum(m.revenue)
-                    FILTER (WHERE m.month_start > cutoff.month), 0) AS monetary
+           min(m.first_uncancelled_at)::date                           AS first_order_date,
+           max(m.last_uncancelled_at)::date                            AS last_order_date
     FROM customer_analytics.customer_months m
-    CROSS JOIN (SELECT date_trunc('month', current_date - 365)::date AS month) AS cutoff
     GROUP BY m.customer_id
     HAVING max(m.last_uncancelled_at) IS NOT NULL
-), first_month AS (
+), recent AS (
+    SELECT m.customer_id,
+           sum(m.orders - m.cancelled_orders)                          AS frequency,
+           sum(m.revenue)                                              AS monetary
+    FROM customer_analytics.customer_months m
+    WHERE m.month_start > date_trunc('month', current_date - 365)::date
+    GROUP BY m.customer_id
+    UNION ALL
     SELECT o.customer_id,
            count(*)                                                    AS frequency,
            sum(v.order_value)                                          AS monetary
@@ -41,10 +42,11 @@ WITH per_customer AS (
     SELECT pc.customer_id,
            pc.first_order_date,
            pc.last_order_date,
-           pc.frequency + coalesce(f.frequency, 0)                     AS frequency,
-           pc.monetary + coalesce(f.monetary, 0)                       AS monetary
+           coalesce(sum(r.frequency), 0)                               AS frequency,
+           coalesce(sum(r.monetary), 0)                                AS monetary
     FROM per_customer pc
-    LEFT JOIN first_month f ON f.customer_id = pc.customer_id
+    LEFT JOIN recent r ON r.customer_id = pc.customer_id
+    GROUP BY pc.customer_id, pc.first_order_date, pc.last_order_date
 ), scored AS (
     SELECT pc.*,
            current_date - pc.last_order_date                           AS recency_days,
