@@ -11,11 +11,12 @@
 # orders, 39 shipments, 1 late correction in 100) or harsh (one in nine a late correction).
 # WMS_ANALYTICS names the command (default: wms-analytics on the PATH), PGBENCH pgbench.
 #
-# Once a second it samples, on the replica: the apply lag (the age of the newest replicated
-# order, which the load stamps with the primary's clock, so both servers must share a clock),
+# Once a second it samples, on the replica: the apply lag (the age of the replicated order with
+# the highest id, which the load stamps with the primary's clock, so both servers must share a
+# clock),
 # what the apply worker waits on, and the age of each daily report's data as of. At the end it
-# prints pgbench's own summary, the percentiles of the samples and of the runs' durations, and
-# runs verify.
+# prints pgbench's own summary, the service's CPU (a share of one core) and peak RSS, the
+# percentiles of the samples and of the runs' durations, and runs verify.
 set -euo pipefail
 
 if [ $# -ne 6 ]; then
@@ -40,16 +41,25 @@ started=$(psql -X -At -c "SELECT now()" "$replica")
 "$wms" run --config "$config" > "$work/service.log" 2>&1 &
 service=$!
 sleep 5
+since=$(date +%s)
+ticks0=$(awk '{ print $14 + $15 }' "/proc/$service/stat")
 
 sample() {
     psql -X -At -F ' ' "$replica" <<'SQL'
-SELECT 'lag', extract(epoch FROM now() - max(created_at)) FROM wms.orders;
+SELECT 'at', extract(epoch FROM clock_timestamp())::bigint;
+SELECT 'lag', extract(epoch FROM now() - created_at) FROM wms.orders ORDER BY order_id DESC LIMIT 1;
 SELECT 'wait', coalesce(wait_event_type || ':' || wait_event, 'cpu')
 FROM pg_stat_activity WHERE backend_type = 'logical replication worker';
 SELECT 'age', view_name, extract(epoch FROM now() - data_as_of) FROM analytics.report_freshness
 WHERE view_name IN ('daily_orders', 'fulfillment_times', 'daily_throughput', 'daily_kpis');
 SQL
 }
+
+"$pgbench" -n -R "$rate" -T "$seconds" -c 8 -j 2 -P 60 -l --log-prefix="$work/tx" "${vars[@]}" "${scripts[@]}" "$primary" \
+    > "$work/pgbench.out" 2>&1 &
+load=$!
+# The samples cover the load alone: before it and after it, the newest order only ages.
+sleep 2
 (
     while kill -0 "$service" 2>/dev/null; do
         sample >> "$work/samples" || true
@@ -57,13 +67,14 @@ SQL
     done
 ) &
 sampler=$!
-
-"$pgbench" -n -R "$rate" -T "$seconds" -c 8 -j 2 -P 60 "${vars[@]}" "${scripts[@]}" "$primary" \
-    > "$work/pgbench.out" 2>&1 || { cat "$work/pgbench.out" >&2; kill "$service"; exit 1; }
+wait "$load" || { cat "$work/pgbench.out" >&2; kill "$service" "$sampler"; exit 1; }
+kill "$sampler"
+wait "$sampler" || true
 sleep 15
+ticks=$(awk '{ print $14 + $15 }' "/proc/$service/stat")
+peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$service/status")
 kill "$service"
 wait "$service" || true
-wait "$sampler" || true
 
 echo "== pgbench ($mix mix, $rate tx/s for $seconds s)"
 grep -E "^(number of transactions actually processed|latency average|latency stddev|rate limit schedule lag|tps|number of transactions (skipped|above))" \
@@ -73,8 +84,13 @@ percentiles() {
     sort -g | awk '{ v[NR] = $1 } END {
         if (NR == 0) { print "no samples"; exit }
         p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
-        printf "p50 %.2f s, p99 %.2f s, worst %.2f s (%d samples)\n", p50, p99, v[NR], NR }'
+        printf "p50 %.3f s, p99 %.3f s, worst %.3f s (%d samples)\n", p50, p99, v[NR], NR }'
 }
+echo "== pgbench latency, from its per-transaction log (seconds)"
+cat "$work"/tx.* | awk '{ print $3 / 1000000 }' | percentiles
+echo "== the service"
+awk -v t="$ticks" -v t0="$ticks0" -v s="$(( $(date +%s) - since ))" -v hz="$(getconf CLK_TCK)" -v kb="$peak" \
+    'BEGIN { printf "CPU %.1f %% of one core over %d s, peak RSS %d MB\n", 100 * (t - t0) / hz / s, s, kb / 1024 }'
 echo "== apply lag (age of the newest replicated order)"
 awk '$1 == "lag" { print $2 }' "$work/samples" | percentiles
 echo "== the apply worker, sampled once a second"
@@ -92,4 +108,4 @@ psql -X -At -F ' ' "$replica" -c "SELECT status, count(*), round(percentile_cont
     awk '{ printf "  %s: %d runs, duration p50 %s s, p99 %s s, fire times run twice: %d\n", $1, $2, $3, $4, $5 }'
 echo "== verify"
 "$wms" verify --config "$config" || true
-rm -rf "$work"
+echo "== the samples, pgbench's logs and the service's log are in $work"
