@@ -81,7 +81,7 @@ abstract class RecomputePlanScenario {
             for (Report report : reports(c)) {
                 c.setAutoCommit(false);
                 RecomputeSettings.bucketed(DSL.using(c, SQLDialect.POSTGRES), false);
-                JsonNode plan = explain(c, report.call());
+                JsonNode plan = explain(c, "FORMAT JSON", report.call());
                 c.rollback();
                 c.setAutoCommit(true);
                 List<String> found = new ArrayList<>();
@@ -98,32 +98,41 @@ abstract class RecomputePlanScenario {
         Map<String, Long> read = new LinkedHashMap<>();
         try (Connection c = replica();
                 Statement s = c.createStatement()) {
-            List<String> sweeps = new ArrayList<>();
-            List<String> bodies = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT report_name || ' ' || source_table::text, sweep::regproc::text,"
-                    + " pg_get_function_sqlbody(unswept) FROM analytics_control.report_sweep ORDER BY 1")) {
-                while (rs.next()) {
-                    read.put(rs.getString(1), -1L);
-                    sweeps.add(rs.getString(2));
-                    bodies.add(rs.getString(3));
-                }
-            }
-            for (String sweep : sweeps) {
-                s.execute("SELECT " + sweep + "()");
+            List<Sweep> sweeps = sweeps(c);
+            for (Sweep sweep : sweeps) {
+                s.execute("SELECT " + sweep.function() + "()");
             }
             s.execute("SET enable_seqscan = off");
             s.execute("SET jit = off");
-            int i = 0;
-            for (String key : read.keySet()) {
-                String body = bodies.get(i++).strip();
-                String query = body.substring("BEGIN ATOMIC".length(), body.lastIndexOf(';'));
-                JsonNode plan = explainAnalyzed(c, query);
-                read.put(key, historyRowsRead(plan));
+            for (Sweep sweep : sweeps) {
+                read.put(sweep.name(), historyRowsRead(explain(c, "ANALYZE, FORMAT JSON", sweep.query())));
             }
             s.execute("RESET ALL");
         }
         assertEquals(19, read.size(), "a sweep per time source, child source and key source of the reports: " + read);
         read.forEach((sweep, rows) -> assertEquals(0L, rows, sweep + ": rows of the history read"));
+    }
+
+    /** One sweep of a report's source: the function that moves its mark, and its query of what is unswept. */
+    record Sweep(String name, String function, String body) {
+
+        /** The unswept function's one statement, out of its {@code BEGIN ATOMIC ... END}. */
+        String query() {
+            String text = body.strip();
+            return text.substring("BEGIN ATOMIC".length(), text.lastIndexOf(';'));
+        }
+    }
+
+    private static List<Sweep> sweeps(Connection c) throws SQLException {
+        List<Sweep> sweeps = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT report_name || ' ' || source_table::text, sweep::regproc::text,"
+                        + " pg_get_function_sqlbody(unswept) FROM analytics_control.report_sweep ORDER BY 1")) {
+            while (rs.next()) {
+                sweeps.add(new Sweep(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return sweeps;
     }
 
     /** One incremental report, its bucket (or the type of its key) and how the refresh calls its definition. */
@@ -173,17 +182,9 @@ abstract class RecomputePlanScenario {
         return reports;
     }
 
-    private static JsonNode explain(Connection c, String query) throws SQLException, IOException {
+    private static JsonNode explain(Connection c, String options, String query) throws SQLException, IOException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
-            rs.next();
-            return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
-        }
-    }
-
-    private static JsonNode explainAnalyzed(Connection c, String query) throws SQLException, IOException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query)) {
+                ResultSet rs = s.executeQuery("EXPLAIN (" + options + ") " + query)) {
             rs.next();
             return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
         }
