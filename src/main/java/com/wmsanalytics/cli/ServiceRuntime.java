@@ -151,12 +151,17 @@ final class ServiceRuntime implements AutoCloseable {
 
     /** Where the freshness page is served, if the endpoint is on. */
     Optional<String> pageUrl(AppConfig config) {
-        return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/");
+        return Optional.ofNullable(http).map(h -> scheme(config) + config.http().host() + ":" + h.port() + "/");
     }
 
     /** Where the metrics are served, if the endpoint is on. */
     Optional<String> metricsUrl(AppConfig config) {
-        return Optional.ofNullable(http).map(h -> "http://" + config.http().host() + ":" + h.port() + "/metrics");
+        return Optional.ofNullable(http).map(h -> scheme(config) + config.http().host() + ":" + h.port() + "/metrics");
+    }
+
+    /** https:// when a web configuration file is given, since it is where TLS is set. */
+    private static String scheme(AppConfig config) {
+        return config.http().webConfigFile().isPresent() ? "https://" : "http://";
     }
 
     private static HttpEndpoint endpoint(
@@ -167,8 +172,7 @@ final class ServiceRuntime implements AutoCloseable {
         }
         try {
             return HttpEndpoint.start(
-                    config.http().host(),
-                    config.http().port(),
+                    config.http(),
                     registry,
                     () -> problems(app, scheduler),
                     Map.of(

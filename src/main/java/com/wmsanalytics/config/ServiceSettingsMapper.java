@@ -2,6 +2,7 @@ package com.wmsanalytics.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Maps the settings of the long-running service: {@code scheduler} and {@code http}. */
 final class ServiceSettingsMapper {
@@ -23,7 +24,15 @@ final class ServiceSettingsMapper {
     }
 
     static HttpSettings http(ConfigReader r) {
-        return new HttpSettings(r.bool("enabled"), nonBlank(r, "host"), r.intBetween("port", 0, 65535));
+        String webConfig = r.string("web-config-file");
+        return new HttpSettings(
+                r.bool("enabled"),
+                nonBlank(r, "host"),
+                r.intBetween("port", 0, 65535),
+                webConfig.isBlank() ? Optional.empty() : Optional.of(path(r, "web-config-file")),
+                r.bool("health-open"),
+                r.positiveDuration("request-timeout"),
+                r.intBetween("max-connections", 1, 100_000));
     }
 
     static Path path(ConfigReader r, String key) {

@@ -45,7 +45,7 @@ class ServiceSettingsTest {
                         Duration.ofSeconds(60),
                         Duration.ofSeconds(1)),
                 config.scheduler());
-        assertEquals(new HttpSettings(true, "127.0.0.1", 9464), config.http());
+        assertEquals(HttpSettings.plain("127.0.0.1", 9464), config.http());
     }
 
     @Test
@@ -62,7 +62,8 @@ class ServiceSettingsTest {
         AppConfig config = load(write(ONE_PUBLISHER + """
                 wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu,
                     cluster-checkin-interval = 2s, misfire-threshold = 5s, store-retry-interval = 3s }
-                wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080 }
+                wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080, web-config-file = "/etc/wms-analytics/web.yml",
+                    health-open = false, request-timeout = 3s, max-connections = 40 }
                 """));
 
         assertEquals(
@@ -75,7 +76,16 @@ class ServiceSettingsTest {
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(3)),
                 config.scheduler());
-        assertEquals(new HttpSettings(false, "0.0.0.0", 8080), config.http());
+        assertEquals(
+                new HttpSettings(
+                        false,
+                        "0.0.0.0",
+                        8080,
+                        Optional.of(Path.of("/etc/wms-analytics/web.yml")),
+                        false,
+                        Duration.ofSeconds(3),
+                        40),
+                config.http());
     }
 
     @Test
