@@ -13,6 +13,7 @@ import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.RecordedRuns;
 import com.wmsanalytics.testing.ServiceProcess;
+import com.wmsanalytics.testing.TestTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The freshness page of a running service, loaded in headless Chromium: every report with its
- * state in words, escaped text from the database, and a screenshot kept under target/.
+ * The freshness page of a running service behind TLS and a login (a web configuration file with
+ * the test's own CA), loaded in headless Chromium: every report with its state in words,
+ * escaped text from the database, and a screenshot kept under target/. Without the login the
+ * browser gets 401 and no report name.
  */
 @Tag("slow")
 class FreshnessPageBrowserTest {
@@ -51,8 +54,15 @@ class FreshnessPageBrowserTest {
     private static final Pattern BADGE = Pattern.compile(
             "<span class=\"badge state-(\\w+)\" data-role=\"state\"><span aria-hidden=\"true\">[^<]+</span> (\\w+)</span>");
 
+    private static final String USER = "analyst";
+    private static final String PASSWORD = "page-secret";
+
+    private static TestTls tls;
+    private static List<String> trusting;
     private static ServiceProcess service;
     private static String url;
+    /** The page's address with the login in it, as a browser takes it. */
+    private static String loginUrl;
     /** The page as Chromium rendered it, once for the class: each launch costs seconds of CPU. */
     private static String dom;
 
@@ -60,6 +70,9 @@ class FreshnessPageBrowserTest {
 
     @BeforeAll
     static void refreshedPipelineAndService() throws Exception {
+        tls = TestTls.make();
+        trusting = Chromium.trusting(tls.serverSpki());
+        Path web = tls.tlsAndLogin(USER, PASSWORD);
         Path config = Pipeline.build(
                 pg,
                 200,
@@ -67,7 +80,8 @@ class FreshnessPageBrowserTest {
                         + "  groups.weekly = null\n"
                         + "  views { \"" + KPIS + "\" { warn-after = 1s, error-after = 2s },"
                         + " \"" + DAILY_ORDERS + "\" { warn-after = 1s, error-after = 1d } }\n"
-                        + "}\n");
+                        + "}\n"
+                        + "wms-analytics.http.web-config-file = \"" + web + "\"\n");
         for (String group : List.of("daily", "weekly", "monthly")) {
             CliRun run = CliRun.of("refresh", "--group", group, "--config", config.toString());
             assertEquals(0, run.exitCode(), run.err());
@@ -81,11 +95,12 @@ class FreshnessPageBrowserTest {
                 Files.createTempFile("page", ".conf"), Files.readString(config) + JobFiles.serviceConfig(jobs));
         Thread.sleep(2_500);
         service = ServiceProcess.start(serviceConfig).awaitRunning();
-        Matcher m = Pattern.compile("freshness page at (http://127\\.0\\.0\\.1:\\d+/)")
+        Matcher m = Pattern.compile("freshness page at https://(127\\.0\\.0\\.1:\\d+/)")
                 .matcher(service.log());
         assertTrue(m.find(), service.log());
-        url = m.group(1);
-        dom = Chromium.dumpDom(url);
+        url = "https://" + m.group(1);
+        loginUrl = "https://" + USER + ":" + PASSWORD + "@" + m.group(1);
+        dom = Chromium.dumpDom(loginUrl, trusting);
     }
 
     @AfterAll
@@ -140,6 +155,19 @@ class FreshnessPageBrowserTest {
     }
 
     @Test
+    void without_the_login_the_browser_gets_401_and_no_report_name() throws Exception {
+        String refused = Chromium.dumpDom(url, trusting);
+
+        // The browser holds the 401 for a login prompt, which headless Chromium cannot answer:
+        // an empty document, neither the page nor a certificate warning.
+        assertTrue(refused.contains("<body></body>"), refused);
+        assertFalse(refused.contains("<article"), refused);
+        assertFalse(refused.contains(KPIS), refused);
+        assertFalse(refused.contains(DAILY_ORDERS), refused);
+        assertEquals(401, send(HttpRequest.newBuilder(URI.create(url))).statusCode());
+    }
+
+    @Test
     void text_from_the_database_is_escaped_and_nothing_runs() {
         String rfm = articles(dom).get(RFM)[2];
 
@@ -172,8 +200,8 @@ class FreshnessPageBrowserTest {
         Files.deleteIfExists(desktop);
         Files.deleteIfExists(phone);
 
-        Chromium.screenshot(url, desktop, 1280, 2200);
-        Chromium.screenshot(url, phone, 390, 3200);
+        Chromium.screenshot(loginUrl, desktop, 1280, 2200, trusting);
+        Chromium.screenshot(loginUrl, phone, 390, 3200, trusting);
 
         for (Path png : List.of(desktop, phone)) {
             byte[] bytes = Files.readAllBytes(png);
@@ -201,12 +229,8 @@ class FreshnessPageBrowserTest {
     @Test
     void the_page_forbids_scripts_and_outside_resources_and_is_read_only() throws Exception {
         HttpResponse<String> page = get(url);
-        HttpResponse<String> post = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .POST(HttpRequest.BodyPublishers.ofString("x"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post =
+                send(login(HttpRequest.newBuilder(URI.create(url))).POST(HttpRequest.BodyPublishers.ofString("x")));
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers()
@@ -250,7 +274,22 @@ class FreshnessPageBrowserTest {
     }
 
     private static HttpResponse<String> get(String address) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(login(HttpRequest.newBuilder(URI.create(address))));
+    }
+
+    private static HttpRequest.Builder login(HttpRequest.Builder request) {
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder()
+                .sslContext(tls.clientContext())
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -31,12 +31,33 @@ public final class Chromium {
 
     /** The DOM after the page loaded, serialized. */
     public static String dumpDom(String url) {
-        return run(List.of("--dump-dom", url));
+        return dumpDom(url, List.of());
+    }
+
+    /** The same, with more flags, such as {@link #trusting(String)}. */
+    public static String dumpDom(String url, List<String> flags) {
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--dump-dom", url));
+        return run(args);
     }
 
     /** Writes a PNG of the page in a window of the given size. */
     public static void screenshot(String url, Path png, int width, int height) {
-        run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, url));
+        screenshot(url, png, width, height, List.of());
+    }
+
+    public static void screenshot(String url, Path png, int width, int height, List<String> flags) {
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, url));
+        run(args);
+    }
+
+    /**
+     * The flag that makes Chromium trust a server certificate by the SHA-256 of its public key
+     * (base64), as a test's own CA would be trusted once installed.
+     */
+    public static List<String> trusting(String spkiSha256) {
+        return List.of("--ignore-certificate-errors-spki-list=" + spkiSha256);
     }
 
     private static String run(List<String> args) {
