@@ -1,15 +1,19 @@
 package com.wmsanalytics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +73,46 @@ class ServiceCommandsTest {
             assertTrue(run.err().contains("wms-analytics.http.port"), run.err());
         }
         Thread.sleep(1500);
+        assertEquals(
+                "0",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick'"),
+                "nothing fired");
+    }
+
+    @Test
+    void a_bad_web_configuration_stops_start_up_with_one_line_and_exit_2_before_anything_fires() throws Exception {
+        TestTls tls = TestTls.make();
+        Path jobs = JobFiles.directory();
+        JobFiles.write(
+                jobs,
+                "tick",
+                "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]");
+        Map<Path, String> cases = new LinkedHashMap<>();
+        cases.put(
+                tls.webConfig("clear.yml", "basic_auth_users:\n  alice: hunter2\n"),
+                "basic_auth_users.alice: is not a bcrypt hash");
+        cases.put(tls.webConfig("yaml.yml", "tls_server_config: [\n"), "line ");
+        cases.put(
+                tls.webConfig("key.yml", "tls_server_config:\n  cert_file: server.crt\n  key_file: other.key\n"),
+                "the key does not match the certificate");
+        cases.put(
+                tls.webConfig("gone.yml", "tls_server_config:\n  cert_file: gone.crt\n  key_file: server.key\n"),
+                "no such file");
+        for (Map.Entry<Path, String> c : cases.entrySet()) {
+            Path config = Files.writeString(
+                    Files.createTempFile("web", ".conf"),
+                    Files.readString(config(jobs)) + "wms-analytics.http.web-config-file = \"" + c.getKey() + "\"\n");
+
+            CliRun run = CliRun.of("run", "--config", config.toString());
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().contains(c.getValue()), c.getKey() + ": " + run.err());
+            assertFalse(run.err().contains("hunter2"), run.err());
+        }
         assertEquals(
                 "0",
                 pg.replica()

@@ -31,6 +31,36 @@ class EndpointLifecycleTest {
     }
 
     @Test
+    void listening_beyond_loopback_without_tls_and_a_login_logs_a_warning_and_on_loopback_does_not() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HttpEndpoint.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            try (HttpEndpoint loopback = HttpEndpoint.start("127.0.0.1", 0, registry, List::of)) {
+                assertTrue(logged.list.stream().noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN));
+            }
+            try (HttpEndpoint everywhere = HttpEndpoint.start("0.0.0.0", 0, registry, List::of)) {
+                List<String> warnings = logged.list.stream()
+                        .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                        .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                        .toList();
+                assertEquals(1, warnings.size(), warnings.toString());
+                assertTrue(
+                        warnings.get(0)
+                                .startsWith("0.0.0.0 is not a loopback address and the endpoint has no TLS"
+                                        + " and no login"),
+                        warnings.get(0));
+                assertTrue(warnings.get(0).endsWith("set wms-analytics.http.web-config-file"), warnings.get(0));
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
     void a_port_out_of_range_names_the_key() {
         HttpEndpointException e = assertThrows(
                 HttpEndpointException.class, () -> HttpEndpoint.start("127.0.0.1", 70000, registry, List::of));
