@@ -59,6 +59,7 @@ class PrometheusScrapeTest {
     private static Process prometheus;
     private static File prometheusLog;
     private static String api;
+    private static String target;
 
     @BeforeAll
     static void serviceAndPrometheus() throws Exception {
@@ -81,7 +82,8 @@ class PrometheusScrapeTest {
         Matcher m = Pattern.compile("metrics at https://(127\\.0\\.0\\.1:\\d+)/metrics")
                 .matcher(service.log());
         assertTrue(m.find(), service.log());
-        prometheus = startPrometheus(m.group(1));
+        target = m.group(1);
+        prometheus = startPrometheus(target);
     }
 
     @AfterAll
@@ -129,6 +131,51 @@ class PrometheusScrapeTest {
 
     @Test
     @Order(3)
+    void under_200_open_connections_the_jobs_fire_on_time_and_the_probe_answers_within_a_second() throws Exception {
+        HttpClient probe =
+                HttpClient.newBuilder().sslContext(tls.clientContext()).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("https://" + target + "/health/ready"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
+        String[] hostPort = target.split(":");
+        List<java.net.Socket> flood = new ArrayList<>();
+        java.time.Instant from = java.time.Instant.now().plusSeconds(1);
+        try {
+            for (int i = 0; i < 200; i++) {
+                java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+                socket.getOutputStream().write(0x16); // a TLS record begun, never finished
+                flood.add(socket);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                int status = probe.send(ready, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(200, status);
+                assertTrue(millis < 1_000, "/health/ready answered after " + millis + " ms");
+                Thread.sleep(500);
+            }
+        } finally {
+            for (java.net.Socket socket : flood) {
+                socket.close();
+            }
+        }
+        Thread.sleep(3_000);
+        String fired = pg.replica()
+                .queryValue(
+                        PostgresPair.DATABASE,
+                        "SELECT count(*) || ' ' || coalesce(max(extract(epoch FROM started_at - scheduled_for)), -1)"
+                                + " FROM analytics_control.refresh_run WHERE job = 'daily' AND trigger = 'schedule'"
+                                + " AND scheduled_for >= '" + from + "'::timestamptz"
+                                + " AND scheduled_for < '" + from + "'::timestamptz + interval '6 seconds'");
+        String[] f = fired.split(" ");
+        assertEquals("3", f[0], "runs fired for the three fire times of the 6 s: " + fired);
+        assertTrue(Double.parseDouble(f[1]) < 1.0, "the latest run started " + f[1] + " s after its fire time");
+    }
+
+    @Test
+    @Order(4)
     void a_stale_report_fires_the_stale_report_alert() throws Exception {
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         try {
