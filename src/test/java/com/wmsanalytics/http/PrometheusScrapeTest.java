@@ -126,6 +126,11 @@ class PrometheusScrapeTest {
                 empty.add(expression);
             }
         }
+        // The replica counts apply errors from PostgreSQL 15 on; on 14 that series is absent, as documented.
+        int version = Integer.parseInt(pg.replica().queryValue(PostgresPair.DATABASE, "SHOW server_version_num"));
+        if (version < 150000) {
+            empty.removeIf(e -> e.contains("wms_analytics_subscription_apply_errors"));
+        }
         assertEquals(List.of(), empty, "dashboard expressions that returned no data");
     }
 
