@@ -1,6 +1,6 @@
 package com.wmsanalytics;
 
-/** The process exit codes, one per kind of outcome. The README documents each. */
+/** The process exit codes, one per kind of outcome. The guide documents each (GuideTest checks it). */
 public enum ExitCode {
     OK(0),
     /** A view failed to refresh, or a migration failed. */

@@ -73,7 +73,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
             terminal.error("error: the configured role is not allowed to do this (" + serverMessage(e)
-                    + "); see the roles and grants in the README");
+                    + "); see the roles and grants in the guide (Deployment on real servers)");
             return ExitCode.USAGE.code();
         }
         if (SqlStates.isConnectionFailure(e)) {

@@ -24,7 +24,7 @@ record Conninfo(String host, String port, String dbname, String user, Secret pas
     /**
      * The conninfo that names one host of a multi-host url: the current primary. It is not
      * multi-host itself, so the subscription never follows a promotion by itself (see the
-     * README's failover section).
+     * guide's failover section).
      */
     static Conninfo of(PublisherConfig p, int hostIndex) {
         Endpoint host = p.endpoint().eachHost().get(hostIndex);

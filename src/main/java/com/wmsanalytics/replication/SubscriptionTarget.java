@@ -11,7 +11,7 @@ import org.jooq.Record;
 /**
  * Where a publisher's subscription should connect now, and whether it may move there: the host
  * of the URL, or with a multi-host URL the one host that is writable now. The subscription names
- * that host alone, so it never follows a promotion by itself (see the README's failover
+ * that host alone, so it never follows a promotion by itself (see the guide's failover
  * section).
  */
 final class SubscriptionTarget {

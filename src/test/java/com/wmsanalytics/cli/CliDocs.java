@@ -12,8 +12,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * Writes the man pages to {@code TARGET/man} and the bash completion to
- * {@code TARGET/completion/wms-analytics}, from the same picocli model that answers
+ * Writes the man pages to {@code TARGET/man}, the bash completion to
+ * {@code TARGET/completion/wms-analytics} and the user guide to {@code TARGET/guide/guide.html}, from the same picocli model that answers
  * {@code --help}, so they cannot drift from it. The build runs it before the jar is made:
  * {@code java com.wmsanalytics.cli.CliDocs TARGET VERSION}.
  */
@@ -35,6 +35,7 @@ public final class CliDocs {
         }
         Path completion = Files.createDirectories(target.resolve("completion"));
         Files.writeString(completion.resolve(NAME), completion(commandLine));
+        GuideRenderer.render(target.toAbsolutePath().getParent(), target);
     }
 
     /** The pages of an earlier build, so that a removed or renamed command leaves no page behind. */

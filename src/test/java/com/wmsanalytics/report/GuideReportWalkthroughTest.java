@@ -17,21 +17,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's "Add your own report", run as written: its file, its commands and the lines they print. */
-class ReadmeReportWalkthroughTest {
+/** The guide's "Add your own report", run as written: its file, its commands and the lines they print. */
+class GuideReportWalkthroughTest {
 
     @RegisterExtension
     static final PostgresPair pg = PostgresPair.logical();
 
-    private static final Pattern SECTION = Pattern.compile("\\n## Add your own report\\n(.*?)\\n## ", Pattern.DOTALL);
-    private static final Pattern SQL =
-            Pattern.compile("save this as\\s+`reports/([a-z_]+\\.sql)`:\\s+```sql\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern CONSOLE = Pattern.compile("```console\\n(.*?)```", Pattern.DOTALL);
+    private static final Path CHAPTER = Path.of("src", "docs", "guide", "reports.adoc");
+    private static final Pattern SECTION = Pattern.compile("\\n=== Add your own report\\n(.*?)\\n=== ", Pattern.DOTALL);
+    private static final Pattern SQL = Pattern.compile(
+            "save this as\\s+`reports/([a-z_]+\\.sql)`:\\s+\\[source,sql\\]\\n----\\n(.*?)----\\n", Pattern.DOTALL);
+    private static final Pattern CONSOLE =
+            Pattern.compile("\\[source,console\\]\\n----\\n(.*?)----\\n", Pattern.DOTALL);
 
     @Test
-    void the_readme_walkthrough_installs_refreshes_and_lists_the_report() throws Exception {
-        Matcher section = SECTION.matcher(Files.readString(Path.of("README.md")));
-        assertTrue(section.find(), "the README has the section");
+    void the_guide_walkthrough_installs_refreshes_and_lists_the_report() throws Exception {
+        Matcher section = SECTION.matcher(Files.readString(CHAPTER));
+        assertTrue(section.find(), "the guide has the section");
         Matcher sql = SQL.matcher(section.group(1));
         assertTrue(sql.find(), "the section gives a report file");
         Matcher console = CONSOLE.matcher(section.group(1));
