@@ -1,8 +1,8 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.UsageException;
+import com.wmsanalytics.history.ReportStatus;
 import com.wmsanalytics.history.RunRecord;
-import com.wmsanalytics.history.ViewStatus;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.Durations;
 import com.wmsanalytics.text.TextTable;
@@ -91,7 +91,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static String views(RunRecord r) {
         long ok = r.views().stream()
-                .filter(v -> v.status() == ViewStatus.SUCCEEDED)
+                .filter(v -> v.status() == ReportStatus.SUCCEEDED)
                 .count();
         return ok + "/" + r.views().size();
     }

@@ -1,6 +1,6 @@
 package com.wmsanalytics.cli;
 
-import com.wmsanalytics.service.ViewInfo;
+import com.wmsanalytics.service.ReportInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,7 +10,7 @@ final class LineageGraph {
 
     private LineageGraph() {}
 
-    static List<String> dot(List<ViewInfo> reports) {
+    static List<String> dot(List<ReportInfo> reports) {
         List<String> lines = new ArrayList<>();
         lines.add("digraph lineage {");
         lines.add("  rankdir=LR;");
@@ -24,7 +24,7 @@ final class LineageGraph {
                                 + quoted((r.groups().size() == 1 ? "group " : "groups ")
                                         + String.join(", ", r.groups())))
                 + "];"));
-        for (ViewInfo r : reports) {
+        for (ReportInfo r : reports) {
             r.sources().forEach(s -> lines.add("  " + quoted(s) + " -> " + quoted(r.view()) + ";"));
             r.dependsOn().forEach(d -> lines.add("  " + quoted(d) + " -> " + quoted(r.view()) + ";"));
         }

@@ -1,8 +1,8 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.refresh.ReportVerifier;
-import com.wmsanalytics.refresh.ViewOutcome;
 import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.service.RefreshReport;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class MetricsObserver implements RunObserver {
     @Override
     public void finished(String job, RefreshReport report) {
         report.gate().ifPresent(g -> metrics.gateWaited(job, g.waited()));
-        for (ViewOutcome o : report.views()) {
+        for (ReportOutcome o : report.views()) {
             metrics.viewFinished(
                     o.view().qualified(),
                     lower(o.status()),

@@ -1,7 +1,7 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.refresh.BucketCounts;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -101,7 +101,7 @@ final class RefreshCommand implements Callable<Integer> {
 
     static TextTable viewTable(RefreshReport report) {
         TextTable table = new TextTable("view", "mode", "status", "rows", "buckets", "time");
-        for (ViewOutcome o : report.views()) {
+        for (ReportOutcome o : report.views()) {
             table.row(
                     o.view().qualified(),
                     o.mode().label(),

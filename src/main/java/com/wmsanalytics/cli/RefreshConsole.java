@@ -1,7 +1,7 @@
 package com.wmsanalytics.cli;
 
-import com.wmsanalytics.refresh.MaterializedView;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.text.Durations;
 import java.time.Duration;
@@ -22,12 +22,12 @@ final class RefreshConsole implements RefreshProgress {
     }
 
     @Override
-    public synchronized void started(MaterializedView view, int number, int total) {
+    public synchronized void started(Report view, int number, int total) {
         terminal.progress(number + "/" + total + " " + view.qualified() + " ...");
     }
 
     @Override
-    public synchronized void finished(ViewOutcome outcome) {
+    public synchronized void finished(ReportOutcome outcome) {
         terminal.progress(outcome.view().qualified() + " " + Formats.lower(outcome.status())
                 + outcome.duration().map(d -> " " + Durations.human(d)).orElse(""));
     }

@@ -1,7 +1,7 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.refresh.BucketCounts;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.replication.CatchUp;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.service.RefreshReport;
@@ -76,7 +76,7 @@ record RefreshJson(
                 c.detail());
     }
 
-    private static View view(ViewOutcome o) {
+    private static View view(ReportOutcome o) {
         return new View(
                 o.view().qualified(),
                 o.mode().label(),

@@ -1,6 +1,6 @@
 package com.wmsanalytics.cli;
 
-import com.wmsanalytics.service.ViewInfo;
+import com.wmsanalytics.service.ReportInfo;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.TextTable;
 import java.util.List;
@@ -41,7 +41,7 @@ final class ViewsCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            List<ViewInfo> views = app.views();
+            List<ReportInfo> views = app.views();
             if (json) {
                 terminal.printLines(Json.write(views));
                 return 0;

@@ -18,13 +18,13 @@ public interface ActiveRun extends AutoCloseable {
     void gate(List<GateRecord> gates, Duration waited, Optional<Instant> dataAsOf);
 
     /** Records the views the run will refresh as 'pending', with their mode. */
-    void views(List<ViewRecord> planned);
+    void views(List<ReportRecord> planned);
 
     /** A planned view's refresh has started. */
     void viewStarted(String viewSchema, String viewName, Instant at);
 
     /** A planned view's refresh has ended; empty fields of the result keep what was recorded. */
-    void viewFinished(ViewRecord result);
+    void viewFinished(ReportRecord result);
 
     /** The run ended with the given status, which must not be RUNNING. */
     void finish(RunStatus status, Optional<String> error, Instant at);

@@ -63,9 +63,10 @@ final class Interrupter {
                     .fetchOptional();
             tx.dsl()
                     .update(REFRESH_RUN_VIEW)
-                    .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(ViewStatus.INTERRUPTED))
+                    .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(ReportStatus.INTERRUPTED))
                     .where(REFRESH_RUN_VIEW.RUN_ID.eq(runId))
-                    .and(REFRESH_RUN_VIEW.STATUS.in(SqlNames.of(ViewStatus.PENDING), SqlNames.of(ViewStatus.RUNNING)))
+                    .and(REFRESH_RUN_VIEW.STATUS.in(
+                            SqlNames.of(ReportStatus.PENDING), SqlNames.of(ReportStatus.RUNNING)))
                     .execute();
             return updated;
         });

@@ -68,7 +68,7 @@ final class JooqActiveRun implements ActiveRun {
     }
 
     @Override
-    public synchronized void views(List<ViewRecord> planned) {
+    public synchronized void views(List<ReportRecord> planned) {
         write("record its planned views", () -> db.batchInsert(planned.stream()
                         .map(v -> Rows.plannedViewRow(db, runId, v))
                         .toList())
@@ -78,7 +78,7 @@ final class JooqActiveRun implements ActiveRun {
     @Override
     public synchronized void viewStarted(String viewSchema, String viewName, Instant at) {
         int updated = write("record the start of " + viewSchema + "." + viewName, () -> db.update(REFRESH_RUN_VIEW)
-                .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(ViewStatus.RUNNING))
+                .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(ReportStatus.RUNNING))
                 .set(REFRESH_RUN_VIEW.STARTED_AT, at)
                 .where(viewKey(viewSchema, viewName))
                 .execute());
@@ -86,7 +86,7 @@ final class JooqActiveRun implements ActiveRun {
     }
 
     @Override
-    public synchronized void viewFinished(ViewRecord result) {
+    public synchronized void viewFinished(ReportRecord result) {
         int updated = write("record the end of " + result.qualifiedName(), () -> db.update(REFRESH_RUN_VIEW)
                 .set(REFRESH_RUN_VIEW.STATUS, SqlNames.of(result.status()))
                 .set(REFRESH_RUN_VIEW.MODE, orKeep(result.mode(), REFRESH_RUN_VIEW.MODE))

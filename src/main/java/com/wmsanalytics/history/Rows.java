@@ -30,13 +30,13 @@ final class Rows {
         return row;
     }
 
-    static RefreshRunViewRecord plannedViewRow(DSLContext db, long runId, ViewRecord view) {
+    static RefreshRunViewRecord plannedViewRow(DSLContext db, long runId, ReportRecord view) {
         RefreshRunViewRecord row = db.newRecord(REFRESH_RUN_VIEW);
         row.setRunId(runId);
         row.setViewSchema(view.viewSchema());
         row.setViewName(view.viewName());
         row.setMode(view.mode().orElse(null));
-        row.setStatus(SqlNames.of(ViewStatus.PENDING));
+        row.setStatus(SqlNames.of(ReportStatus.PENDING));
         return row;
     }
 
@@ -52,12 +52,12 @@ final class Rows {
                 Optional.ofNullable(row.getDetail()));
     }
 
-    static ViewRecord view(RefreshRunViewRecord row) {
-        return new ViewRecord(
+    static ReportRecord view(RefreshRunViewRecord row) {
+        return new ReportRecord(
                 row.getViewSchema(),
                 row.getViewName(),
                 Optional.ofNullable(row.getMode()),
-                SqlNames.parse(ViewStatus.class, row.getStatus()),
+                SqlNames.parse(ReportStatus.class, row.getStatus()),
                 Optional.ofNullable(row.getStartedAt()),
                 Optional.ofNullable(row.getFinishedAt()),
                 Optional.ofNullable(row.getRowCount()),
@@ -67,7 +67,7 @@ final class Rows {
                         .map(b -> new BucketRecord(b, row.getRowsDeleted(), row.getRowsInserted())));
     }
 
-    static RunRecord run(RefreshRunRecord row, List<GateRecord> gates, List<ViewRecord> views) {
+    static RunRecord run(RefreshRunRecord row, List<GateRecord> gates, List<ReportRecord> views) {
         return new RunRecord(
                 row.getRunId(),
                 row.getJob(),

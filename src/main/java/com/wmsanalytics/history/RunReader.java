@@ -31,7 +31,7 @@ final class RunReader {
                 .fetch();
         List<Long> ids = runs.stream().map(RefreshRunRecord::getRunId).toList();
         Map<Long, List<GateRecord>> gates = gates(ids);
-        Map<Long, List<ViewRecord>> views = views(ids);
+        Map<Long, List<ReportRecord>> views = views(ids);
         return runs.stream()
                 .map(r -> Rows.run(
                         r, gates.getOrDefault(r.getRunId(), List.of()), views.getOrDefault(r.getRunId(), List.of())))
@@ -64,7 +64,7 @@ final class RunReader {
     }
 
     /** Each run's views in the order they started; those never started last, by name. */
-    private Map<Long, List<ViewRecord>> views(List<Long> ids) {
+    private Map<Long, List<ReportRecord>> views(List<Long> ids) {
         return db
                 .selectFrom(REFRESH_RUN_VIEW)
                 .where(REFRESH_RUN_VIEW.RUN_ID.in(ids))

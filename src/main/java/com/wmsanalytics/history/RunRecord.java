@@ -21,7 +21,7 @@ public record RunRecord(
         Optional<String> error,
         Optional<Instant> scheduledFor,
         List<GateRecord> gates,
-        List<ViewRecord> views) {
+        List<ReportRecord> views) {
 
     public RunRecord {
         gates = List.copyOf(gates);

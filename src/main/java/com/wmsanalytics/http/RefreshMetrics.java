@@ -113,10 +113,10 @@ public final class RefreshMetrics {
     };
 
     private final PrometheusMeterRegistry registry;
-    private final Map<String, ViewMeters> meters = new ConcurrentHashMap<>();
+    private final Map<String, ReportMeters> meters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> verifyDifferences = new ConcurrentHashMap<>();
     private final SubscriptionCollector subscriptions;
-    private final ViewCollector views;
+    private final ReportCollector views;
     private final RoleCollector roles;
     private final FreshnessCollector freshness;
 
@@ -127,7 +127,7 @@ public final class RefreshMetrics {
                 .description("Scrape-time reads (subscriptions, view freshness) that failed and left their series out")
                 .register(registry);
         this.subscriptions = new SubscriptionCollector(scrapeErrors);
-        this.views = new ViewCollector(scrapeErrors, clock);
+        this.views = new ReportCollector(scrapeErrors, clock);
         registry.getPrometheusRegistry().register(subscriptions);
         this.freshness = new FreshnessCollector(scrapeErrors);
         registry.getPrometheusRegistry().register(views);
@@ -144,7 +144,7 @@ public final class RefreshMetrics {
      */
     public void viewFinished(String view, String status, OptionalLong rows) {
         check(VIEW_STATUSES.contains(status), "view status", status);
-        meters.computeIfAbsent(Objects.requireNonNull(view, "view"), v -> new ViewMeters(registry, v))
+        meters.computeIfAbsent(Objects.requireNonNull(view, "view"), v -> new ReportMeters(registry, v))
                 .finished(status, rows);
     }
 

@@ -23,7 +23,7 @@ final class BucketClaim {
     }
 
     /** Claims on {@code connection}, which must be in auto-commit mode. */
-    void run(Connection connection, MaterializedView report) throws SQLException {
+    void run(Connection connection, Report report) throws SQLException {
         ShortTransaction.run(connection, settings, tx -> {
             String table = report.incremental().orElseThrow().keyed() ? "key" : "bucket";
             return tx.execute(

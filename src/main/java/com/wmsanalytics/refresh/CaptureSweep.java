@@ -22,13 +22,13 @@ final class CaptureSweep {
 
     /**
      * Sweeps on {@code connection}, which must be in auto-commit mode, holding the report's
-     * {@link ViewLock} meanwhile, so that a second refresh of the report gives way at once
+     * {@link ReportLock} meanwhile, so that a second refresh of the report gives way at once
      * rather than wait for the sweep. Returns false, having swept nothing, when another
      * refresh holds the lock.
      */
-    boolean run(Connection connection, MaterializedView report) throws SQLException {
+    boolean run(Connection connection, Report report) throws SQLException {
         return ShortTransaction.run(connection, settings, tx -> {
-            if (!ViewLock.tryTake(tx, report)) {
+            if (!ReportLock.tryTake(tx, report)) {
                 return false;
             }
             // The sweep reads a few new rows, but the plan its function forces (no sequential

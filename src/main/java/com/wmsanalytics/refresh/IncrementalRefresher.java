@@ -44,7 +44,7 @@ final class IncrementalRefresher {
         this.bound = new RecomputeBound(fullRebuildPercent);
     }
 
-    Result refresh(DSLContext tx, MaterializedView report, boolean forceFull, String timeZone) {
+    Result refresh(DSLContext tx, Report report, boolean forceFull, String timeZone) {
         Incremental spec = report.incremental().orElseThrow();
         tx.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)");
         state.recordTimeZone(tx, timeZone);
@@ -81,7 +81,7 @@ final class IncrementalRefresher {
      * when that count is unknown is the table counted (see migration V21).
      */
     private static long rows(
-            DSLContext tx, MaterializedView report, ReportState.Snapshot before, BucketCounts counts, boolean full) {
+            DSLContext tx, Report report, ReportState.Snapshot before, BucketCounts counts, boolean full) {
         if (full) {
             return counts.rowsInserted();
         }
@@ -91,7 +91,7 @@ final class IncrementalRefresher {
                 .orElseGet(() -> (long) tx.fetchCount(tx.selectFrom(table(report))));
     }
 
-    private BucketCounts rebuild(DSLContext tx, MaterializedView report, Incremental spec) {
+    private BucketCounts rebuild(DSLContext tx, Report report, Incremental spec) {
         state.claimDirty(tx, report);
         long deleted = tx.execute(query("DELETE FROM {0}", table(report)));
         long inserted = tx.execute(query(
@@ -105,7 +105,7 @@ final class IncrementalRefresher {
     }
 
     private BucketCounts recompute(
-            DSLContext tx, MaterializedView report, Incremental spec, ReportState.Snapshot before, String timeZone) {
+            DSLContext tx, Report report, Incremental spec, ReportState.Snapshot before, String timeZone) {
         RecomputeSettings.bucketed(tx, recomputeJit);
         TreeSet<LocalDate> claimed = new TreeSet<>(state.claimDirty(tx, report));
         String claimedArray = dateArray(List.copyOf(claimed));
@@ -128,7 +128,7 @@ final class IncrementalRefresher {
         return new BucketCounts(rewritten.size(), deleted.size(), inserted.size());
     }
 
-    private static Name table(MaterializedView report) {
+    private static Name table(Report report) {
         return name(report.schema(), report.name());
     }
 

@@ -19,7 +19,7 @@ final class KeyedRecompute {
 
     private KeyedRecompute() {}
 
-    static BucketCounts rebuild(DSLContext tx, MaterializedView report, Incremental spec) {
+    static BucketCounts rebuild(DSLContext tx, Report report, Incremental spec) {
         claim(tx, report);
         long deleted = tx.execute(query("DELETE FROM {0}", table(report)));
         long inserted = tx.execute(query(
@@ -30,7 +30,7 @@ final class KeyedRecompute {
         return new BucketCounts(keys, deleted, inserted);
     }
 
-    static BucketCounts recompute(DSLContext tx, MaterializedView report, Incremental spec, String keyType) {
+    static BucketCounts recompute(DSLContext tx, Report report, Incremental spec, String keyType) {
         List<String> keys = claim(tx, report);
         if (keys.isEmpty()) {
             return new BucketCounts(0, 0, 0);
@@ -50,7 +50,7 @@ final class KeyedRecompute {
     }
 
     /** Deletes and returns the keys claimed for the report (see {@link BucketClaim}); a rollback gives them back. */
-    private static List<String> claim(DSLContext tx, MaterializedView report) {
+    private static List<String> claim(DSLContext tx, Report report) {
         return tx
                 .fetch(
                         "DELETE FROM analytics_control.claimed_key WHERE report_schema = ? AND report_name = ? RETURNING key",
@@ -73,7 +73,7 @@ final class KeyedRecompute {
                 + "}";
     }
 
-    static String keyType(DSLContext tx, MaterializedView report) {
+    static String keyType(DSLContext tx, Report report) {
         return tx.fetchOne(
                         "SELECT key_type FROM analytics_control.incremental_report WHERE report_schema = ? AND report_name = ?",
                         report.schema(),
@@ -81,7 +81,7 @@ final class KeyedRecompute {
                 .get(0, String.class);
     }
 
-    private static Name table(MaterializedView report) {
+    private static Name table(Report report) {
         return name(report.schema(), report.name());
     }
 }

@@ -21,7 +21,7 @@ final class KeyedVerify {
 
     private KeyedVerify() {}
 
-    static ReportVerifier.Check compare(DSLContext tx, MaterializedView report, Incremental spec) {
+    static ReportVerifier.Check compare(DSLContext tx, Report report, Incremental spec) {
         String pending = KeyedRecompute.array(List.copyOf(pending(tx, report)));
         Name key = name(spec.bucketColumn());
         List<String> differing = tx
@@ -49,7 +49,7 @@ final class KeyedVerify {
     }
 
     /** Recomputes the keys that differ; the caller holds the report's lock. */
-    static void repair(DSLContext tx, MaterializedView report, Incremental spec, List<String> keys) {
+    static void repair(DSLContext tx, Report report, Incremental spec, List<String> keys) {
         String type = KeyedRecompute.keyType(tx, report);
         String array = KeyedRecompute.array(keys);
         tx.execute(query(
@@ -64,7 +64,7 @@ final class KeyedVerify {
                 inline(array)));
     }
 
-    private static TreeSet<String> pending(DSLContext tx, MaterializedView report) {
+    private static TreeSet<String> pending(DSLContext tx, Report report) {
         TreeSet<String> keys = new TreeSet<>();
         tx.fetch(
                         "SELECT key FROM analytics_control.dirty_key WHERE report_schema = ? AND report_name = ?"
@@ -78,7 +78,7 @@ final class KeyedVerify {
         return keys;
     }
 
-    private static Name table(MaterializedView report) {
+    private static Name table(Report report) {
         return name(report.schema(), report.name());
     }
 }

@@ -43,12 +43,12 @@ final class RecomputeBound {
     }
 
     /** Why a report kept by time is rebuilt in full rather than recomputed from {@code from}, if it should be. */
-    Optional<String> forBuckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
+    Optional<String> forBuckets(DSLContext tx, Report report, Incremental spec, String from) {
         return reason(buckets(tx, report, spec, from), "buckets");
     }
 
     /** Why a report kept by key is rebuilt in full rather than recomputed, if it should be. */
-    Optional<String> forKeys(DSLContext tx, MaterializedView report) {
+    Optional<String> forKeys(DSLContext tx, Report report) {
         return reason(keys(tx, report), "keys");
     }
 
@@ -60,7 +60,7 @@ final class RecomputeBound {
                 + percent + "%: rebuilt in full, which reads each once");
     }
 
-    private static Estimate buckets(DSLContext tx, MaterializedView report, Incremental spec, String from) {
+    private static Estimate buckets(DSLContext tx, Report report, Incremental spec, String from) {
         Record r = tx.fetchOne(resultQuery(
                 "WITH r AS (SELECT min({0}) AS first, max({0}) AS last FROM {1}),"
                         + " s AS (SELECT {4}::interval AS step)"
@@ -78,7 +78,7 @@ final class RecomputeBound {
         return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
     }
 
-    private static Estimate keys(DSLContext tx, MaterializedView report) {
+    private static Estimate keys(DSLContext tx, Report report) {
         Record r = tx.fetchOne(resultQuery(
                 "SELECT (SELECT count(*) FROM analytics_control.claimed_key c WHERE c.report_schema = {0}"
                         + " AND c.report_name = {1}), (SELECT count(*) FROM {2})",

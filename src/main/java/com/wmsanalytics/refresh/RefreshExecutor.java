@@ -25,43 +25,43 @@ public final class RefreshExecutor {
 
     /** Told as views start and finish; called from the refresh threads. */
     public interface Listener {
-        void started(MaterializedView view, int number, int total);
+        void started(Report view, int number, int total);
 
-        void finished(ViewOutcome outcome);
+        void finished(ReportOutcome outcome);
 
         Listener NONE = new Listener() {
             @Override
-            public void started(MaterializedView view, int number, int total) {}
+            public void started(Report view, int number, int total) {}
 
             @Override
-            public void finished(ViewOutcome outcome) {}
+            public void finished(ReportOutcome outcome) {}
         };
     }
 
-    private final ViewRefresher refresher;
+    private final ReportRefresher refresher;
     private final int parallelism;
 
     public RefreshExecutor(DataSource replica, RefreshSettings settings, Clock clock) {
-        this.refresher = new ViewRefresher(replica, settings, clock);
+        this.refresher = new ReportRefresher(replica, settings, clock);
         this.parallelism = settings.parallelism();
     }
 
-    public List<ViewOutcome> execute(RefreshPlan plan, Listener listener) {
+    public List<ReportOutcome> execute(RefreshPlan plan, Listener listener) {
         return execute(plan, false, listener);
     }
 
     /** @param full rebuild incremental reports from their whole definition */
-    public List<ViewOutcome> execute(RefreshPlan plan, boolean full, Listener listener) {
+    public List<ReportOutcome> execute(RefreshPlan plan, boolean full, Listener listener) {
         ExecutorService threads = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "refresh");
             t.setDaemon(true);
             return t;
         });
         try {
-            Map<String, CompletableFuture<ViewOutcome>> futures = new LinkedHashMap<>();
+            Map<String, CompletableFuture<ReportOutcome>> futures = new LinkedHashMap<>();
             AtomicInteger started = new AtomicInteger();
-            for (MaterializedView view : plan.views()) {
-                List<CompletableFuture<ViewOutcome>> deps =
+            for (Report view : plan.views()) {
+                List<CompletableFuture<ReportOutcome>> deps =
                         plan.dependenciesOf(view).stream().map(futures::get).toList();
                 futures.put(
                         view.qualified(),
@@ -75,19 +75,19 @@ public final class RefreshExecutor {
         }
     }
 
-    private ViewOutcome run(
-            MaterializedView view,
-            List<CompletableFuture<ViewOutcome>> deps,
+    private ReportOutcome run(
+            Report view,
+            List<CompletableFuture<ReportOutcome>> deps,
             RefreshPlan plan,
             boolean full,
             AtomicInteger started,
             Listener listener) {
-        Optional<ViewOutcome> failedDependency = deps.stream()
+        Optional<ReportOutcome> failedDependency = deps.stream()
                 .map(CompletableFuture::join)
                 .filter(o -> !o.succeeded())
                 .findFirst();
-        ViewOutcome outcome = failedDependency
-                .map(d -> ViewOutcome.blocked(
+        ReportOutcome outcome = failedDependency
+                .map(d -> ReportOutcome.blocked(
                         view,
                         "not refreshed because " + d.view().qualified() + " "
                                 + d.status().name().toLowerCase(Locale.ROOT)))
@@ -104,11 +104,11 @@ public final class RefreshExecutor {
      * Every view's outcome, once all have ended. A listener that threw (the history could not
      * be written) ends the refresh with that error, unwrapped, after the other views ended.
      */
-    private static List<ViewOutcome> results(Collection<CompletableFuture<ViewOutcome>> futures) {
+    private static List<ReportOutcome> results(Collection<CompletableFuture<ReportOutcome>> futures) {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .exceptionally(e -> null)
                 .join();
-        for (CompletableFuture<ViewOutcome> f : futures) {
+        for (CompletableFuture<ReportOutcome> f : futures) {
             if (f.isCompletedExceptionally()) {
                 try {
                     f.join();

@@ -15,16 +15,16 @@ import java.util.stream.Stream;
  * it reads. Views the plan does not hold are not waited for; ties go by name, so the order
  * is stable.
  */
-public record RefreshPlan(List<MaterializedView> views) {
+public record RefreshPlan(List<Report> views) {
 
     public RefreshPlan {
         views = List.copyOf(views);
     }
 
-    public static RefreshPlan of(List<MaterializedView> chosen) {
-        Map<String, MaterializedView> byName = new LinkedHashMap<>();
+    public static RefreshPlan of(List<Report> chosen) {
+        Map<String, Report> byName = new LinkedHashMap<>();
         chosen.forEach(v -> byName.put(v.qualified(), v));
-        List<MaterializedView> ordered = new ArrayList<>();
+        List<Report> ordered = new ArrayList<>();
         Set<String> done = new HashSet<>();
         TreeSet<String> ready = new TreeSet<>();
         while (ordered.size() < byName.size()) {
@@ -43,13 +43,13 @@ public record RefreshPlan(List<MaterializedView> views) {
     }
 
     /** The views of this plan that {@code view} must wait for. */
-    public List<String> dependenciesOf(MaterializedView view) {
+    public List<String> dependenciesOf(Report view) {
         Set<String> inPlan = new TreeSet<>(Comparator.naturalOrder());
         views.forEach(v -> inPlan.add(v.qualified()));
         return view.dependsOn().stream().filter(inPlan::contains).sorted().toList();
     }
 
-    private static Stream<String> dependenciesIn(MaterializedView v, Map<String, MaterializedView> plan) {
+    private static Stream<String> dependenciesIn(Report v, Map<String, Report> plan) {
         return v.dependsOn().stream().filter(plan::containsKey);
     }
 }

@@ -66,12 +66,12 @@ final class ReportState {
      * Reads and locks the report's row, which only refreshes write: the capture appends its
      * full-rebuild marks to {@code rebuild_request} instead, so it never waits for a refresh.
      */
-    Snapshot lock(DSLContext tx, MaterializedView report) {
+    Snapshot lock(DSLContext tx, Report report) {
         return snapshot(tx, report, " FOR UPDATE OF r");
     }
 
     /** Reads the report's row without locking it, for a read-only check. */
-    Snapshot read(DSLContext tx, MaterializedView report) {
+    Snapshot read(DSLContext tx, Report report) {
         return snapshot(tx, report, "");
     }
 
@@ -79,13 +79,13 @@ final class ReportState {
      * The report's dirty buckets, left in place: those recorded, and those of the order lines
      * that the next refresh's sweep will record.
      */
-    List<LocalDate> dirty(DSLContext tx, MaterializedView report) {
+    List<LocalDate> dirty(DSLContext tx, Report report) {
         TreeSet<LocalDate> all = new TreeSet<>(ReportSweeps.unswept(tx, report, LocalDate.class));
         all.addAll(builtInDirty(tx, report));
         return List.copyOf(all);
     }
 
-    private List<LocalDate> builtInDirty(DSLContext tx, MaterializedView report) {
+    private List<LocalDate> builtInDirty(DSLContext tx, Report report) {
         return tx
                 .fetch(
                         "SELECT bucket FROM analytics_control.dirty_bucket WHERE report_schema = ? AND report_name = ?"
@@ -108,7 +108,7 @@ final class ReportState {
     private static final String UNINSTALLED =
             "CASE WHEN f.report_name IS NULL THEN 'not yet installed from its report file: run migrate' END";
 
-    private Snapshot snapshot(DSLContext tx, MaterializedView report, String locking) {
+    private Snapshot snapshot(DSLContext tx, Report report, String locking) {
         Record r = tx.fetchOne(
                 "SELECT r.needs_full OR q.reason IS NOT NULL OR f.report_name IS NULL,"
                         + " coalesce(r.full_reason, q.reason, " + UNINSTALLED + "), r.refreshed_at,"
@@ -137,7 +137,7 @@ final class ReportState {
      * migration V16), before the refresh computes anything: every change they stand for is then
      * in what it reads. The snapshot already counts them as a reason to rebuild.
      */
-    void claimRebuildRequests(DSLContext tx, MaterializedView report) {
+    void claimRebuildRequests(DSLContext tx, Report report) {
         tx.execute(
                 "DELETE FROM analytics_control.rebuild_request WHERE report_schema = ? AND report_name = ?",
                 report.schema(),
@@ -149,7 +149,7 @@ final class ReportState {
      * rollback gives them back. The dirty buckets recorded since the claim stay for the next
      * refresh: this transaction never touches a row the capture may be writing.
      */
-    List<LocalDate> claimDirty(DSLContext tx, MaterializedView report) {
+    List<LocalDate> claimDirty(DSLContext tx, Report report) {
         return tx
                 .fetch(
                         "DELETE FROM analytics_control.claimed_bucket WHERE report_schema = ? AND report_name = ? RETURNING bucket",
@@ -184,7 +184,7 @@ final class ReportState {
         return spec.captured() ? openWindowStart(tx, before, spec, zone).toString() : "infinity";
     }
 
-    void recordRefreshed(DSLContext tx, MaterializedView report, String zone, String signature, long rows) {
+    void recordRefreshed(DSLContext tx, Report report, String zone, String signature, long rows) {
         tx.execute(
                 "UPDATE analytics_control.incremental_report SET needs_full = false, full_reason = NULL,"
                         + " refreshed_at = now(), time_zone = ?, signature = ?, row_count = ?"
@@ -197,7 +197,7 @@ final class ReportState {
     }
 
     /** Forgets the report's row count, after rows were written outside a refresh: the next refresh counts them. */
-    void forgetRowCount(DSLContext tx, MaterializedView report) {
+    void forgetRowCount(DSLContext tx, Report report) {
         tx.execute(
                 "UPDATE analytics_control.incremental_report SET row_count = NULL WHERE report_schema = ? AND report_name = ?",
                 report.schema(),
@@ -205,7 +205,7 @@ final class ReportState {
     }
 
     /** The buckets a report rewrote become dirty in the reports that read it, in their units. */
-    void markDependentsDirty(DSLContext tx, MaterializedView report, String buckets) {
+    void markDependentsDirty(DSLContext tx, Report report, String buckets) {
         tx.execute(
                 "INSERT INTO analytics_control.dirty_bucket (report_schema, report_name, bucket)"
                         + " SELECT r.report_schema, r.report_name,"
@@ -223,7 +223,7 @@ final class ReportState {
                 report.oid());
     }
 
-    void markDependentsFull(DSLContext tx, MaterializedView report) {
+    void markDependentsFull(DSLContext tx, Report report) {
         tx.execute(
                 "UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ? WHERE"
                         + READS_REPORT,

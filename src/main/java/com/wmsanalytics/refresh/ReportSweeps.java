@@ -17,7 +17,7 @@ final class ReportSweeps {
     private ReportSweeps() {}
 
     /** Runs each sweep of the report, then summarizes its table's new BRIN ranges. */
-    static void run(DSLContext tx, MaterializedView report) {
+    static void run(DSLContext tx, Report report) {
         for (Record sweep : functions(tx, report, "sweep", ", w.source_table::oid::bigint")) {
             tx.fetch(resultQuery("SELECT {0}()", name(sweep.get(0, String.class), sweep.get(1, String.class))));
             tx.fetch("SELECT analytics_control.summarize_applied_xid(?::oid::regclass)", sweep.get(2, Long.class));
@@ -25,7 +25,7 @@ final class ReportSweeps {
     }
 
     /** What the report's sweeps would record now, without recording it: buckets or keys, as {@code type}. */
-    static <T> List<T> unswept(DSLContext tx, MaterializedView report, Class<T> type) {
+    static <T> List<T> unswept(DSLContext tx, Report report, Class<T> type) {
         return functions(tx, report, "unswept", "").stream()
                 .flatMap(f -> tx
                         .fetch(resultQuery("SELECT * FROM {0}()", name(f.get(0, String.class), f.get(1, String.class))))
@@ -34,7 +34,7 @@ final class ReportSweeps {
                 .toList();
     }
 
-    private static List<Record> functions(DSLContext tx, MaterializedView report, String which, String extra) {
+    private static List<Record> functions(DSLContext tx, Report report, String which, String extra) {
         return tx.fetch(
                 "SELECT p.pronamespace::regnamespace::text, p.proname" + extra
                         + " FROM analytics_control.report_sweep w"

@@ -38,7 +38,7 @@ public final class ReportVerifier {
 
     /** What a check found. */
     public record Check(
-            MaterializedView report,
+            Report report,
             Status status,
             long bucketsCompared,
             long bucketsPending,
@@ -72,7 +72,7 @@ public final class ReportVerifier {
         this.settings = settings;
     }
 
-    public Check verify(MaterializedView report, boolean repair) {
+    public Check verify(Report report, boolean repair) {
         if (report.incremental().isEmpty()) {
             return skipped(report, "a materialized view, refreshed from its definition each time");
         }
@@ -83,7 +83,7 @@ public final class ReportVerifier {
         return inTransaction(report, false, tx -> repair(tx, report, check));
     }
 
-    private Check compare(DSLContext tx, MaterializedView report) {
+    private Check compare(DSLContext tx, Report report) {
         Incremental spec = report.incremental().orElseThrow();
         ReportState.Snapshot snapshot = state.read(tx, report);
         Optional<String> rebuild = snapshot.fullReason(settings.timeZone());
@@ -123,8 +123,8 @@ public final class ReportVerifier {
                 Optional.empty());
     }
 
-    private Check repair(DSLContext tx, MaterializedView report, Check found) {
-        if (!ViewLock.tryTake(tx, report)) {
+    private Check repair(DSLContext tx, Report report, Check found) {
+        if (!ReportLock.tryTake(tx, report)) {
             return new Check(
                     report,
                     Status.LOCKED,
@@ -149,7 +149,7 @@ public final class ReportVerifier {
                 Optional.empty());
     }
 
-    private void repairBuckets(DSLContext tx, MaterializedView report, Incremental spec, List<String> differing) {
+    private void repairBuckets(DSLContext tx, Report report, Incremental spec, List<String> differing) {
         String buckets = IncrementalRefresher.dateArray(
                 differing.stream().map(LocalDate::parse).toList());
         tx.execute(DSL.query(
@@ -161,11 +161,11 @@ public final class ReportVerifier {
         state.markDependentsDirty(tx, report, buckets);
     }
 
-    private static Check skipped(MaterializedView report, String reason) {
+    private static Check skipped(Report report, String reason) {
         return new Check(report, Status.SKIPPED, 0, 0, List.of(), Optional.of(reason));
     }
 
-    private static Name table(MaterializedView report) {
+    private static Name table(Report report) {
         return name(report.schema(), report.name());
     }
 
@@ -174,7 +174,7 @@ public final class ReportVerifier {
      * {@code statement_timeout} is named in the user's terms, with what to do, not as an
      * internal error.
      */
-    private Check inTransaction(MaterializedView report, boolean readOnly, Function<DSLContext, Check> work) {
+    private Check inTransaction(Report report, boolean readOnly, Function<DSLContext, Check> work) {
         try {
             return transaction(readOnly, work);
         } catch (DataAccessException e) {

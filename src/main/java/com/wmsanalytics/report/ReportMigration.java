@@ -1,7 +1,7 @@
 package com.wmsanalytics.report;
 
-import com.wmsanalytics.refresh.MaterializedView;
-import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportCatalog;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -85,8 +85,8 @@ final class ReportMigration implements JavaMigration {
                         .filter(plan.fingerprints().get(r.qualified())::equals)
                         .isPresent())
                 .forEach(r -> stale.add(r.qualified()));
-        Map<String, MaterializedView> catalog = new LinkedHashMap<>();
-        new ViewCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
+        Map<String, Report> catalog = new LinkedHashMap<>();
+        new ReportCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
         Set<String> toDrop = ReportOrder.closure(stale, catalog).stream()
                 .filter(catalog::containsKey)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -145,8 +145,8 @@ final class ReportMigration implements JavaMigration {
             public void migrate(Context context) {
                 DSLContext db = DSL.using(context.getConnection(), SQLDialect.POSTGRES);
                 InstalledReports installed = new InstalledReports(db);
-                Map<String, MaterializedView> catalog = new LinkedHashMap<>();
-                new ViewCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
+                Map<String, Report> catalog = new LinkedHashMap<>();
+                new ReportCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
                 ReportDdl ddl = new ReportDdl(context.getConnection());
                 Set<String> gone = ReportOrder.closure(Set.of(report.qualified()), catalog).stream()
                         .filter(catalog::containsKey)

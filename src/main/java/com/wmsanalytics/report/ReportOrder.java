@@ -1,6 +1,6 @@
 package com.wmsanalytics.report;
 
-import com.wmsanalytics.refresh.MaterializedView;
+import com.wmsanalytics.refresh.Report;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ final class ReportOrder {
         return depths;
     }
     /** The seeds and every report that reads one of them, directly or not. */
-    static Set<String> closure(Set<String> seeds, Map<String, MaterializedView> catalog) {
+    static Set<String> closure(Set<String> seeds, Map<String, Report> catalog) {
         Set<String> all = new LinkedHashSet<>(seeds);
         boolean grew = true;
         while (grew) {
@@ -85,7 +85,7 @@ final class ReportOrder {
     }
 
     /** The reports in an order where each comes before those it reads (drop order). */
-    static List<String> readersFirst(Set<String> reports, Map<String, MaterializedView> catalog) {
+    static List<String> readersFirst(Set<String> reports, Map<String, Report> catalog) {
         List<String> order = new ArrayList<>();
         Set<String> left = new TreeSet<>(reports);
         while (!left.isEmpty()) {

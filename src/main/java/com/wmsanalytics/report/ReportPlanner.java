@@ -5,8 +5,8 @@ import com.wmsanalytics.UsageException;
 import com.wmsanalytics.WmsAnalyticsException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
-import com.wmsanalytics.refresh.MaterializedView;
-import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportCatalog;
 import com.wmsanalytics.text.Durations;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,8 +88,8 @@ public final class ReportPlanner {
         Map<String, InstalledReports.Installed> installed = new InstalledReports(db).all();
         Map<String, ReportFile> byName = new LinkedHashMap<>();
         files.forEach(f -> byName.put(f.qualified(), f));
-        Map<String, MaterializedView> catalog = new LinkedHashMap<>();
-        new ViewCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
+        Map<String, Report> catalog = new LinkedHashMap<>();
+        new ReportCatalog(db).all().forEach(v -> catalog.put(v.qualified(), v));
         List<InstalledReports.Installed> removed = installed.values().stream()
                 .filter(i -> !byName.containsKey(i.qualified()))
                 .toList();
@@ -128,7 +128,7 @@ public final class ReportPlanner {
                 .toList();
         createAll(c, ddl, toCreate);
         Map<String, Set<String>> reads = new HashMap<>();
-        new ViewCatalog(db)
+        new ReportCatalog(db)
                 .all().stream()
                         .filter(v -> byName.containsKey(v.qualified()))
                         .forEach(v -> reads.put(

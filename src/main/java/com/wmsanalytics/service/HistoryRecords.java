@@ -2,10 +2,10 @@ package com.wmsanalytics.service;
 
 import com.wmsanalytics.history.BucketRecord;
 import com.wmsanalytics.history.GateRecord;
-import com.wmsanalytics.history.ViewRecord;
-import com.wmsanalytics.history.ViewStatus;
-import com.wmsanalytics.refresh.MaterializedView;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.history.ReportRecord;
+import com.wmsanalytics.history.ReportStatus;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.replication.CatchUp;
 import java.util.Optional;
 
@@ -26,12 +26,12 @@ final class HistoryRecords {
                 c.detail());
     }
 
-    static ViewRecord pending(MaterializedView v) {
-        return new ViewRecord(
+    static ReportRecord pending(Report v) {
+        return new ReportRecord(
                 v.schema(),
                 v.name(),
                 Optional.of(v.mode().label()),
-                ViewStatus.PENDING,
+                ReportStatus.PENDING,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -39,12 +39,12 @@ final class HistoryRecords {
                 Optional.empty());
     }
 
-    static ViewRecord finished(ViewOutcome o) {
-        return new ViewRecord(
+    static ReportRecord finished(ReportOutcome o) {
+        return new ReportRecord(
                 o.view().schema(),
                 o.view().name(),
                 Optional.of(o.mode().label()),
-                ViewStatus.valueOf(o.status().name()),
+                ReportStatus.valueOf(o.status().name()),
                 o.startedAt(),
                 o.finishedAt(),
                 o.rows(),

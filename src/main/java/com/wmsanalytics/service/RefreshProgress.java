@@ -1,8 +1,8 @@
 package com.wmsanalytics.service;
 
-import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshExecutor;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.replication.CatchUpGate;
 import java.time.Duration;
 
@@ -14,9 +14,9 @@ public interface RefreshProgress extends CatchUpGate.Listener, RefreshExecutor.L
         public void behind(long bytes, Duration waited) {}
 
         @Override
-        public void started(MaterializedView view, int number, int total) {}
+        public void started(Report view, int number, int total) {}
 
         @Override
-        public void finished(ViewOutcome outcome) {}
+        public void finished(ReportOutcome outcome) {}
     };
 }

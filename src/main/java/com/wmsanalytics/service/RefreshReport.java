@@ -2,7 +2,7 @@ package com.wmsanalytics.service;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.history.RunStatus;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.replication.GateResult;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ public record RefreshReport(
         long runId,
         RunStatus status,
         Optional<GateResult> gate,
-        List<ViewOutcome> views,
+        List<ReportOutcome> views,
         Optional<String> error,
         Duration elapsed) {
 
@@ -29,16 +29,16 @@ public record RefreshReport(
         if (status == RunStatus.SKIPPED) {
             return ExitCode.GATE_NOT_SATISFIED;
         }
-        if (has(ViewOutcome.Status.FAILED)) {
+        if (has(ReportOutcome.Status.FAILED)) {
             return ExitCode.FAILED;
         }
-        if (has(ViewOutcome.Status.LOCKED)) {
+        if (has(ReportOutcome.Status.LOCKED)) {
             return ExitCode.LOCKED;
         }
-        return has(ViewOutcome.Status.BLOCKED) ? ExitCode.FAILED : ExitCode.OK;
+        return has(ReportOutcome.Status.BLOCKED) ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    private boolean has(ViewOutcome.Status s) {
+    private boolean has(ReportOutcome.Status s) {
         return views.stream().anyMatch(v -> v.status() == s);
     }
 }

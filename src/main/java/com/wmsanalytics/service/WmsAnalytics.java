@@ -25,12 +25,12 @@ import com.wmsanalytics.history.JooqRunHistory;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunRecord;
-import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.RefreshPlan;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportCatalog;
+import com.wmsanalytics.refresh.ReportSelection;
 import com.wmsanalytics.refresh.ReportVerifier;
-import com.wmsanalytics.refresh.ViewCatalog;
-import com.wmsanalytics.refresh.ViewSelection;
 import com.wmsanalytics.replication.CatchUpGate;
 import com.wmsanalytics.replication.Finding;
 import com.wmsanalytics.replication.GapCheck;
@@ -209,7 +209,7 @@ public final class WmsAnalytics implements AutoCloseable {
         requireWritable();
         gapCheck().requireNone();
         recoverInterruptedRuns();
-        return new RefreshRun(
+        return new GatedRefresh(
                         config,
                         selection(),
                         history(),
@@ -227,7 +227,7 @@ public final class WmsAnalytics implements AutoCloseable {
     public List<ReportVerifier.Check> verify(Optional<String> group, List<String> views, boolean repair) {
         requireWritable();
         gapCheck().requireNone();
-        ViewSelection selection = selection();
+        ReportSelection selection = selection();
         RefreshPlan plan = RefreshPlan.of(group.map(selection::group)
                 .orElseGet(() -> views.isEmpty() ? selection.all() : selection.named(views)));
         ReportVerifier verifier = new ReportVerifier(servers.replica(), config.refresh());
@@ -314,7 +314,7 @@ public final class WmsAnalytics implements AutoCloseable {
         List<ReportFreshness> states = judge(history().freshness(), now);
         Map<String, ReportDetails> details = new HashMap<>();
         history().details().forEach(d -> details.put(d.view(), d));
-        Map<String, MaterializedView> catalog = new HashMap<>();
+        Map<String, Report> catalog = new HashMap<>();
         selection().all().forEach(v -> catalog.put(v.qualified(), v));
         List<ReportOverview> reports = states.stream()
                 .map(f -> new ReportOverview(
@@ -323,8 +323,8 @@ public final class WmsAnalytics implements AutoCloseable {
                                 f.view(),
                                 new ReportDetails(
                                         f.view(), Optional.empty(), Optional.empty(), List.of(), Optional.empty())),
-                        sorted(Optional.ofNullable(catalog.get(f.view())).map(MaterializedView::dependsOn)),
-                        sorted(Optional.ofNullable(catalog.get(f.view())).map(MaterializedView::sources))))
+                        sorted(Optional.ofNullable(catalog.get(f.view())).map(Report::dependsOn)),
+                        sorted(Optional.ofNullable(catalog.get(f.view())).map(Report::sources))))
                 .toList();
         return new FreshnessOverview(now, reports, subscriptionSamples());
     }
@@ -357,7 +357,7 @@ public final class WmsAnalytics implements AutoCloseable {
     /** Past runs, newest first; a view or group filter is checked against the catalog first. */
     public List<RunRecord> history(Optional<String> view, Optional<String> group, Optional<Duration> since, int limit) {
         recoverIfWritable();
-        ViewSelection selection = selection();
+        ReportSelection selection = selection();
         Optional<String> qualified =
                 view.map(v -> selection.named(List.of(v)).get(0).qualified());
         group.ifPresent(selection::group);
@@ -366,19 +366,19 @@ public final class WmsAnalytics implements AutoCloseable {
                         qualified, group, since.map(s -> clock.instant().minus(s)), limit));
     }
 
-    public List<ViewInfo> views() {
+    public List<ReportInfo> views() {
         recoverIfWritable();
         Map<String, Freshness> freshness = new HashMap<>();
         List<Freshness> all = history().freshness();
         all.forEach(f -> freshness.put(f.viewSchema() + "." + f.viewName(), f));
         Map<String, ReportFreshness> states = new HashMap<>();
         judge(all).forEach(r -> states.put(r.view(), r));
-        List<MaterializedView> reports = selection().all();
+        List<Report> reports = selection().all();
         return reports.stream()
                 .map(v -> {
                     Optional<Freshness> f = Optional.ofNullable(freshness.get(v.qualified()));
                     Optional<ReportFreshness> state = Optional.ofNullable(states.get(v.qualified()));
-                    return new ViewInfo(
+                    return new ReportInfo(
                             v.qualified(),
                             v.group(),
                             v.groups(),
@@ -388,7 +388,7 @@ public final class WmsAnalytics implements AutoCloseable {
                             v.sources().stream().sorted().toList(),
                             reports.stream()
                                     .filter(r -> r.dependsOn().contains(v.qualified()))
-                                    .map(MaterializedView::qualified)
+                                    .map(Report::qualified)
                                     .sorted()
                                     .toList(),
                             f.flatMap(Freshness::lastSuccessAt),
@@ -492,8 +492,8 @@ public final class WmsAnalytics implements AutoCloseable {
         return history;
     }
 
-    private ViewSelection selection() {
-        return new ViewSelection(new ViewCatalog(servers.replicaDsl()));
+    private ReportSelection selection() {
+        return new ReportSelection(new ReportCatalog(servers.replicaDsl()));
     }
 
     /** The replica, for read-only reports. */

@@ -17,8 +17,8 @@ import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportContents;
 import com.wmsanalytics.testing.TestConfig;
-import com.wmsanalytics.testing.ViewContents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +101,8 @@ class BackupTest {
 
             for (String report : incrementalReports(pg.replica())) {
                 assertEquals(
-                        ViewContents.fingerprint(pg.replica(), report),
-                        ViewContents.fingerprint(empty, report),
+                        ReportContents.fingerprint(pg.replica(), report),
+                        ReportContents.fingerprint(empty, report),
                         report);
             }
             assertNotEquals("0", count(empty, "order_analytics.daily_orders"));

@@ -8,8 +8,8 @@ import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
-import com.wmsanalytics.refresh.MaterializedView;
-import com.wmsanalytics.refresh.ViewCatalog;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportCatalog;
 import com.wmsanalytics.replication.CatchUpGate;
 import com.wmsanalytics.replication.GateResult;
 import com.wmsanalytics.replication.SetupStage;
@@ -124,8 +124,8 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** The replica's materialized views as the catalog describes them now. */
-    List<MaterializedView> views() {
-        return new ViewCatalog(app.replicaDsl()).all();
+    List<Report> views() {
+        return new ReportCatalog(app.replicaDsl()).all();
     }
 
     /** A connection of its own to the replica, outside the tool's pool. */

@@ -1,7 +1,7 @@
 package com.wmsanalytics.bench;
 
 import com.wmsanalytics.history.RunStatus;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
@@ -27,7 +27,7 @@ final class DailyRefresh {
     RefreshReport run() {
         RefreshRequest request = RefreshRequest.adhoc(Optional.of(GROUP), List.of(), Optional.of(GATE_TIMEOUT), true);
         RefreshReport report = bench.app().refresh(request, RefreshProgress.NONE);
-        List<ViewOutcome> failed =
+        List<ReportOutcome> failed =
                 report.views().stream().filter(v -> !v.succeeded()).toList();
         if (report.status() != RunStatus.SUCCEEDED || report.views().isEmpty() || !failed.isEmpty()) {
             throw new IllegalStateException("run " + report.runId() + " " + report.status() + ": "

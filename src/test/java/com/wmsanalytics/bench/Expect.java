@@ -2,7 +2,7 @@ package com.wmsanalytics.bench;
 
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.refresh.RefreshMode;
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshReport;
 import java.util.List;
 
@@ -13,7 +13,7 @@ final class Expect {
 
     /** Every report refreshed, each materialized view in {@code mode} (incremental reports have their own). */
     static RefreshReport refreshed(RefreshReport report, RefreshMode mode) {
-        List<ViewOutcome> wrong = report.views().stream()
+        List<ReportOutcome> wrong = report.views().stream()
                 .filter(v -> !v.succeeded() || (!v.view().isIncremental() && v.mode() != mode))
                 .toList();
         boolean ran = report.status() == RunStatus.SUCCEEDED || report.status() == RunStatus.UNGATED;

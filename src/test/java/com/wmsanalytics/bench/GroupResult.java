@@ -1,6 +1,6 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ record GroupResult(
         return first.views().stream()
                 .filter(v -> v.view().qualified().equals(view))
                 .findFirst()
-                .flatMap(ViewOutcome::rows)
+                .flatMap(ReportOutcome::rows)
                 .orElse(-1L);
     }
 

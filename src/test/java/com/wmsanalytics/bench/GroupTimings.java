@@ -1,8 +1,8 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshMode;
 import com.wmsanalytics.refresh.RefreshPlan;
+import com.wmsanalytics.refresh.Report;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
@@ -41,7 +41,7 @@ final class GroupTimings {
         RefreshReport first = refresh(group, RefreshMode.PLAIN);
         out.printf("%s: first refresh (plain) %s%n", group, Stats.ms(first.elapsed()));
         // The plain pass is the old cron function's REFRESH, so it covers the materialized views.
-        List<MaterializedView> ordered = RefreshPlan.of(members(group)).views().stream()
+        List<Report> ordered = RefreshPlan.of(members(group)).views().stream()
                 .filter(v -> !v.isIncremental())
                 .toList();
         List<RefreshReport> concurrent = new ArrayList<>();
@@ -63,7 +63,7 @@ final class GroupTimings {
         return new GroupResult(group, first, concurrent, plain);
     }
 
-    private List<MaterializedView> members(String group) {
+    private List<Report> members(String group) {
         return bench.views().stream()
                 .filter(v -> v.group().filter(group::equals).isPresent())
                 .toList();
@@ -74,10 +74,10 @@ final class GroupTimings {
         return Expect.refreshed(bench.app().refresh(request, RefreshProgress.NONE), expected);
     }
 
-    private static PlainRun plain(PlainRefresh refresher, List<MaterializedView> ordered) throws SQLException {
+    private static PlainRun plain(PlainRefresh refresher, List<Report> ordered) throws SQLException {
         long start = System.nanoTime();
         Map<String, Duration> views = new LinkedHashMap<>();
-        for (MaterializedView view : ordered) {
+        for (Report view : ordered) {
             views.put(view.qualified(), refresher.refresh(view));
         }
         return new PlainRun(views, Duration.ofNanos(System.nanoTime() - start));

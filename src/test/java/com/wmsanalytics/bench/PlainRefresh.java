@@ -4,7 +4,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.query;
 import static org.jooq.impl.DSL.table;
 
-import com.wmsanalytics.refresh.MaterializedView;
+import com.wmsanalytics.refresh.Report;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,7 +26,7 @@ final class PlainRefresh {
         this.connection = connection;
     }
 
-    Duration refresh(MaterializedView view) throws SQLException {
+    Duration refresh(Report view) throws SQLException {
         long start = System.nanoTime();
         connection.setAutoCommit(false);
         try {

@@ -4,8 +4,8 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.table;
 
-import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshMode;
+import com.wmsanalytics.refresh.Report;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshRequest;
 import java.io.PrintStream;
@@ -39,7 +39,7 @@ final class ReaderBlocking {
     }
 
     private interface Refresh {
-        Duration run(MaterializedView view) throws Exception;
+        Duration run(Report view) throws Exception;
     }
 
     private static final int WARM_UP_QUERIES = 10;
@@ -54,7 +54,7 @@ final class ReaderBlocking {
         this.out = out;
     }
 
-    Result measure(MaterializedView view, long rows) throws Exception {
+    Result measure(Report view, long rows) throws Exception {
         Map<RefreshMode, List<Trial>> trials = new EnumMap<>(RefreshMode.class);
         try (Connection plainConnection = bench.replicaConnection()) {
             PlainRefresh plain = new PlainRefresh(plainConnection);
@@ -79,7 +79,7 @@ final class ReaderBlocking {
                 trial.queries());
     }
 
-    private Trial trial(MaterializedView view, Refresh refresh) throws Exception {
+    private Trial trial(Report view, Refresh refresh) throws Exception {
         try (Connection connection = bench.replicaConnection();
                 Reader reader = Reader.start(connection, countSql(view))) {
             reader.awaitSamples(WARM_UP_QUERIES);
@@ -102,7 +102,7 @@ final class ReaderBlocking {
         return new Trial(refreshed, Stats.of(during).max(), Stats.median(before), during.size());
     }
 
-    private Duration concurrent(MaterializedView view) {
+    private Duration concurrent(Report view) {
         RefreshRequest request =
                 RefreshRequest.adhoc(Optional.empty(), List.of(view.qualified()), Optional.empty(), false);
         return Expect.refreshed(bench.app().refresh(request, RefreshProgress.NONE), RefreshMode.CONCURRENT)
@@ -112,7 +112,7 @@ final class ReaderBlocking {
                 .orElseThrow();
     }
 
-    private static String countSql(MaterializedView view) {
+    private static String countSql(Report view) {
         return DSL.using(SQLDialect.POSTGRES).render(selectCount().from(table(name(view.schema(), view.name()))));
     }
 }

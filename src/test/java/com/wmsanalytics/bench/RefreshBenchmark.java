@@ -1,6 +1,6 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.refresh.MaterializedView;
+import com.wmsanalytics.refresh.Report;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +93,7 @@ public final class RefreshBenchmark {
         return results;
     }
 
-    private MaterializedView view(String qualified) {
+    private Report view(String qualified) {
         return bench.views().stream()
                 .filter(v -> v.qualified().equals(qualified))
                 .findFirst()

@@ -1,6 +1,6 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.refresh.ViewOutcome;
+import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +102,7 @@ record SizeResult(HistorySize size, Setup setup, RefreshReport first, CronViews.
         return Stats.of(days.stream().map(measure).toList());
     }
 
-    private static ViewOutcome outcome(RefreshReport report, String view) {
+    private static ReportOutcome outcome(RefreshReport report, String view) {
         return report.views().stream()
                 .filter(v -> v.view().qualified().equals(view))
                 .findFirst()

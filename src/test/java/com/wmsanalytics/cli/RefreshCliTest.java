@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
-import com.wmsanalytics.testing.ViewContents;
+import com.wmsanalytics.testing.ReportContents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -51,7 +51,7 @@ class RefreshCliTest {
 
         assertEquals(0, run.exitCode(), run.err());
         for (String view : DAILY) {
-            assertEquals(0, ViewContents.differences(pg.replica(), view), view);
+            assertEquals(0, ReportContents.differences(pg.replica(), view), view);
         }
         assertTrue(run.out().lines().anyMatch(l -> l.matches("run \\d+ succeeded in .*")), run.out());
     }
@@ -84,7 +84,7 @@ class RefreshCliTest {
     @Test
     void with_the_subscription_disabled_a_refresh_exits_3_changes_nothing_and_is_recorded_as_skipped() {
         assertEquals(0, cli("refresh", "--group", "daily").exitCode());
-        String before = ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
+        String before = ReportContents.fingerprint(pg.replica(), "order_analytics.daily_orders");
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         pg.primary()
                 .execute(
@@ -95,7 +95,7 @@ class RefreshCliTest {
         CliRun skipped = cli("refresh", "--group", "daily", "--gate-timeout", "5s");
 
         assertEquals(3, skipped.exitCode(), skipped.out() + skipped.err());
-        assertEquals(before, ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders"));
+        assertEquals(before, ReportContents.fingerprint(pg.replica(), "order_analytics.daily_orders"));
         JsonNode last = latestRun();
         assertEquals("skipped", last.get("status").asText());
         assertEquals(
@@ -106,9 +106,9 @@ class RefreshCliTest {
         CliRun after = cli("refresh", "--group", "daily", "--gate-timeout", "60s");
 
         assertEquals(0, after.exitCode(), after.out() + after.err());
-        assertEquals(0, ViewContents.differences(pg.replica(), "order_analytics.daily_orders"));
+        assertEquals(0, ReportContents.differences(pg.replica(), "order_analytics.daily_orders"));
         assertFalse(
-                before.equals(ViewContents.fingerprint(pg.replica(), "order_analytics.daily_orders")),
+                before.equals(ReportContents.fingerprint(pg.replica(), "order_analytics.daily_orders")),
                 "the new orders arrived");
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
-import com.wmsanalytics.testing.ViewContents;
+import com.wmsanalytics.testing.ReportContents;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class RefreshFailureTest {
 
     @Test
     void a_refresh_cancelled_by_statement_timeout_keeps_the_previous_contents_and_says_so() throws Exception {
-        String before = ViewContents.fingerprint(pg.replica(), SLOW);
+        String before = ReportContents.fingerprint(pg.replica(), SLOW);
         Path impatient = Files.writeString(
                 Files.createTempFile("impatient", ".conf"),
                 Files.readString(config) + "wms-analytics.refresh.statement-timeout = 500ms\n");
@@ -50,7 +50,7 @@ class RefreshFailureTest {
         CliRun run = CliRun.of("refresh", SLOW, "--no-gate", "--config", impatient.toString());
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertEquals(before, ViewContents.fingerprint(pg.replica(), SLOW));
+        assertEquals(before, ReportContents.fingerprint(pg.replica(), SLOW));
         JsonNode view = latestRun().get("views").get(0);
         assertEquals("failed", view.get("status").asText());
         assertEquals("57014", view.get("sqlstate").asText());
@@ -62,7 +62,7 @@ class RefreshFailureTest {
     @Test
     void a_process_killed_mid_refresh_leaves_the_previous_contents_and_its_run_is_marked_interrupted()
             throws Exception {
-        String before = ViewContents.fingerprint(pg.replica(), SLOW);
+        String before = ReportContents.fingerprint(pg.replica(), SLOW);
         Process process = new ProcessBuilder(
                         javaBinary(),
                         "-cp",
@@ -86,7 +86,7 @@ class RefreshFailureTest {
                 run.get("error").asText());
         assertEquals("interrupted", run.get("views").get(0).get("status").asText());
         awaitNoRefreshRunning();
-        assertEquals(before, ViewContents.fingerprint(pg.replica(), SLOW));
+        assertEquals(before, ReportContents.fingerprint(pg.replica(), SLOW));
     }
 
     private static JsonNode awaitStatus(String status) throws InterruptedException {

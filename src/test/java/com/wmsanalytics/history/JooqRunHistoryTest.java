@@ -82,31 +82,31 @@ class JooqRunHistoryTest {
                 Duration.ZERO,
                 "subscription_disabled",
                 Optional.empty());
-        ViewRecord orders = new ViewRecord(
+        ReportRecord orders = new ReportRecord(
                 "order_analytics",
                 DAILY_ORDERS,
                 Optional.of("concurrent"),
-                ViewStatus.SUCCEEDED,
+                ReportStatus.SUCCEEDED,
                 Optional.of(T0.plusSeconds(2)),
                 Optional.of(T0.plusSeconds(5)),
                 Optional.of(731L),
                 Optional.empty(),
                 Optional.empty());
-        ViewRecord stock = new ViewRecord(
+        ReportRecord stock = new ReportRecord(
                 "inventory_analytics",
                 "stock_levels",
                 Optional.of("plain"),
-                ViewStatus.FAILED,
+                ReportStatus.FAILED,
                 Optional.of(T0.plusSeconds(3)),
                 Optional.of(T0.plusSeconds(4)),
                 Optional.empty(),
                 Optional.of("55P03"),
                 Optional.of("canceling statement due to lock timeout"));
-        ViewRecord kpis = new ViewRecord(
+        ReportRecord kpis = new ReportRecord(
                 "analytics",
                 "daily_kpis",
                 Optional.of("concurrent"),
-                ViewStatus.BLOCKED,
+                ReportStatus.BLOCKED,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -171,7 +171,7 @@ class JooqRunHistoryTest {
     @Test
     void a_view_the_run_did_not_plan_cannot_be_recorded() {
         try (ActiveRun run = history.start(newRun("daily", T0))) {
-            run.views(List.of(ViewRecord.planned("order_analytics", DAILY_ORDERS, "plain")));
+            run.views(List.of(ReportRecord.planned("order_analytics", DAILY_ORDERS, "plain")));
             HistoryException e =
                     assertThrows(HistoryException.class, () -> run.viewStarted("order_analytics", "weekly_trends", T0));
             assertTrue(e.getMessage().contains("did not plan view order_analytics.weekly_trends"), e.getMessage());
@@ -186,18 +186,18 @@ class JooqRunHistoryTest {
         Instant asOf = T0.minusSeconds(30);
         try (ActiveRun run = history.start(newRun("daily", T0))) {
             run.gate(List.of(), Duration.ofMillis(10), Optional.of(asOf));
-            refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.SUCCEEDED, T0.plusSeconds(1), 2_500);
+            refresh(run, "order_analytics", DAILY_ORDERS, ReportStatus.SUCCEEDED, T0.plusSeconds(1), 2_500);
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(5));
         }
         Instant later = T0.plusSeconds(86_400);
         try (ActiveRun run = history.start(newRun("daily", later))) {
             run.gate(List.of(), Duration.ofMillis(10), Optional.of(later.minusSeconds(30)));
-            refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.FAILED, later.plusSeconds(1), 100);
+            refresh(run, "order_analytics", DAILY_ORDERS, ReportStatus.FAILED, later.plusSeconds(1), 100);
             run.finish(RunStatus.FAILED, Optional.of("1 view failed"), later.plusSeconds(2));
         }
         try (ActiveRun run = history.start(newRun("adhoc", later))) {
             run.gate(List.of(), Duration.ofMillis(10_000), Optional.of(later));
-            refresh(run, "inventory_analytics", "stock_levels", ViewStatus.SUCCEEDED, later.plusSeconds(11), 40);
+            refresh(run, "inventory_analytics", "stock_levels", ReportStatus.SUCCEEDED, later.plusSeconds(11), 40);
             run.finish(RunStatus.UNGATED, Optional.of("replica behind by 4096 bytes"), later.plusSeconds(12));
         }
 
@@ -276,7 +276,7 @@ class JooqRunHistoryTest {
                             Optional.empty())),
                     Duration.ZERO,
                     Optional.of(T0));
-            refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.SUCCEEDED, T0, 5);
+            refresh(run, "order_analytics", DAILY_ORDERS, ReportStatus.SUCCEEDED, T0, 5);
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(1));
         }
         assertEquals("wms_analytics_user", currentUser(refresher));
@@ -337,13 +337,13 @@ class JooqRunHistoryTest {
     void a_run_whose_process_lives_is_not_marked_interrupted() {
         try (HikariDataSource otherProcess = openPool();
                 ActiveRun run = new JooqRunHistory(otherProcess).start(newRun("daily", T0))) {
-            run.views(List.of(ViewRecord.planned("order_analytics", DAILY_ORDERS, "plain")));
+            run.views(List.of(ReportRecord.planned("order_analytics", DAILY_ORDERS, "plain")));
 
             assertEquals(0, history.markInterrupted(T0.plusSeconds(60)));
 
             RunRecord stored = history.runs(HistoryFilter.latest(1)).get(0);
             assertEquals(RunStatus.RUNNING, stored.status());
-            assertEquals(ViewStatus.PENDING, stored.views().get(0).status());
+            assertEquals(ReportStatus.PENDING, stored.views().get(0).status());
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(61));
         }
     }
@@ -354,9 +354,9 @@ class JooqRunHistoryTest {
         try (HikariDataSource otherProcess = openPool()) {
             ActiveRun run = new JooqRunHistory(otherProcess).start(newRun("daily", T0));
             run.views(List.of(
-                    ViewRecord.planned("order_analytics", "fulfillment_times", "concurrent"),
-                    ViewRecord.planned("analytics", "daily_kpis", "concurrent")));
-            refresh(run, "order_analytics", DAILY_ORDERS, ViewStatus.SUCCEEDED, T0.plusSeconds(1), 10);
+                    ReportRecord.planned("order_analytics", "fulfillment_times", "concurrent"),
+                    ReportRecord.planned("analytics", "daily_kpis", "concurrent")));
+            refresh(run, "order_analytics", DAILY_ORDERS, ReportStatus.SUCCEEDED, T0.plusSeconds(1), 10);
             run.viewStarted("order_analytics", "fulfillment_times", T0.plusSeconds(2));
 
             killTheSessionHoldingTheLockOf(run.runId());
@@ -367,8 +367,8 @@ class JooqRunHistoryTest {
             assertEquals(Optional.of(now), stored.finishedAt());
             assertEquals(Optional.of("the process running it ended before it finished"), stored.error());
             assertEquals(
-                    List.of(ViewStatus.SUCCEEDED, ViewStatus.INTERRUPTED, ViewStatus.INTERRUPTED),
-                    stored.views().stream().map(ViewRecord::status).toList());
+                    List.of(ReportStatus.SUCCEEDED, ReportStatus.INTERRUPTED, ReportStatus.INTERRUPTED),
+                    stored.views().stream().map(ReportRecord::status).toList());
             assertEquals(0, history.markInterrupted(now), "marked once");
 
             RunLockLostException lost = assertThrows(
@@ -457,17 +457,17 @@ class JooqRunHistoryTest {
                             Optional.empty())),
                     Duration.ZERO,
                     Optional.of(startedAt));
-            refresh(run, viewSchema, viewName, ViewStatus.SUCCEEDED, startedAt.plusSeconds(1), 100);
+            refresh(run, viewSchema, viewName, ReportStatus.SUCCEEDED, startedAt.plusSeconds(1), 100);
             run.finish(RunStatus.SUCCEEDED, Optional.empty(), startedAt.plusSeconds(2));
             return run.runId();
         }
     }
 
     /** Plans, starts and ends one view's refresh, which takes the given milliseconds. */
-    private static void refresh(ActiveRun run, String schema, String name, ViewStatus status, Instant at, long ms) {
-        run.views(List.of(ViewRecord.planned(schema, name, "plain")));
+    private static void refresh(ActiveRun run, String schema, String name, ReportStatus status, Instant at, long ms) {
+        run.views(List.of(ReportRecord.planned(schema, name, "plain")));
         run.viewStarted(schema, name, at);
-        run.viewFinished(new ViewRecord(
+        run.viewFinished(new ReportRecord(
                 schema,
                 name,
                 Optional.empty(),
@@ -479,8 +479,8 @@ class JooqRunHistoryTest {
                 Optional.empty()));
     }
 
-    private static ViewRecord planned(ViewRecord view) {
-        return ViewRecord.planned(
+    private static ReportRecord planned(ReportRecord view) {
+        return ReportRecord.planned(
                 view.viewSchema(), view.viewName(), view.mode().orElseThrow());
     }
 

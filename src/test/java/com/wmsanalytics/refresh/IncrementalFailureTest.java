@@ -16,9 +16,9 @@ import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportContents;
 import com.wmsanalytics.testing.ReportDefinitions;
 import com.wmsanalytics.testing.TestConfig;
-import com.wmsanalytics.testing.ViewContents;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class IncrementalFailureTest {
     @Test
     void a_refresh_stopped_by_statement_timeout_keeps_the_rows_and_the_dirty_buckets_and_the_next_one_catches_up()
             throws Exception {
-        String before = ViewContents.fingerprint(pg.replica(), REPORT);
+        String before = ReportContents.fingerprint(pg.replica(), REPORT);
         RefreshReport stopped;
         try (Connection holder = replica.getConnection();
                 Statement s = holder.createStatement()) {
@@ -94,7 +94,7 @@ class IncrementalFailureTest {
                 Optional.of("57014"),
                 stopped.views().get(0).sqlstate(),
                 stopped.views().toString());
-        assertEquals(before, ViewContents.fingerprint(pg.replica(), REPORT));
+        assertEquals(before, ReportContents.fingerprint(pg.replica(), REPORT));
         assertTrue(dirtyBuckets() > 0, "the dirty buckets stay for the next refresh");
         assertCatchesUp();
     }
@@ -102,7 +102,7 @@ class IncrementalFailureTest {
     @Test
     void a_refresh_whose_session_is_killed_keeps_the_rows_and_the_dirty_buckets_and_the_next_one_catches_up()
             throws Exception {
-        String before = ViewContents.fingerprint(pg.replica(), REPORT);
+        String before = ReportContents.fingerprint(pg.replica(), REPORT);
         CompletableFuture<RefreshReport> killed;
         try (Connection holder = replica.getConnection();
                 Statement s = holder.createStatement()) {
@@ -116,7 +116,7 @@ class IncrementalFailureTest {
         }
         RefreshReport report = killed.get(30, TimeUnit.SECONDS);
         assertEquals(1, report.exitCode().code(), report.views().toString());
-        assertEquals(before, ViewContents.fingerprint(pg.replica(), REPORT));
+        assertEquals(before, ReportContents.fingerprint(pg.replica(), REPORT));
         assertTrue(dirtyBuckets() > 0, "the dirty buckets stay for the next refresh");
         assertCatchesUp();
     }

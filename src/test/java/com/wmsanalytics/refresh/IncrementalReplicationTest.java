@@ -128,7 +128,7 @@ class IncrementalReplicationTest {
 
     /** Refreshes the daily, weekly and monthly groups, as the scheduled jobs do. */
     private static RefreshReport refreshAllGroups() {
-        List<com.wmsanalytics.refresh.ViewOutcome> outcomes = new java.util.ArrayList<>();
+        List<com.wmsanalytics.refresh.ReportOutcome> outcomes = new java.util.ArrayList<>();
         RefreshReport last = null;
         for (String group : List.of("daily", "weekly", "monthly")) {
             RefreshReport report = app.refresh(

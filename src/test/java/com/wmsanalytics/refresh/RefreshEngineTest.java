@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.config.RefreshSettings;
 import com.wmsanalytics.db.Migrator;
 import com.wmsanalytics.db.Servers;
-import com.wmsanalytics.refresh.ViewOutcome.Status;
+import com.wmsanalytics.refresh.ReportOutcome.Status;
 import com.wmsanalytics.testing.PostgresPair;
-import com.wmsanalytics.testing.ViewContents;
+import com.wmsanalytics.testing.ReportContents;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -61,15 +61,15 @@ class RefreshEngineTest {
 
     @Test
     void a_group_refreshes_in_dependency_order_and_each_view_equals_its_query() {
-        List<ViewOutcome> outcomes = refresh(selection().group("daily"));
+        List<ReportOutcome> outcomes = refresh(selection().group("daily"));
 
-        assertTrue(outcomes.stream().allMatch(ViewOutcome::succeeded), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(ReportOutcome::succeeded), outcomes.toString());
         List<String> order = outcomes.stream().map(o -> o.view().qualified()).toList();
         assertEquals("analytics.daily_kpis", order.get(order.size() - 1), order.toString());
-        for (ViewOutcome o : outcomes) {
+        for (ReportOutcome o : outcomes) {
             assertEquals(
                     0,
-                    ViewContents.differences(pg.replica(), o.view().qualified()),
+                    ReportContents.differences(pg.replica(), o.view().qualified()),
                     o.view().qualified() + " differs from its query");
         }
         assertEquals(
@@ -79,7 +79,7 @@ class RefreshEngineTest {
 
     @Test
     void an_unpopulated_view_refreshes_plain_then_concurrently() {
-        MaterializedView first = selection()
+        Report first = selection()
                 .named(List.of("customer_analytics.customer_summary"))
                 .get(0);
         if (first.populated()) {
@@ -94,7 +94,7 @@ class RefreshEngineTest {
         assertEquals(RefreshMode.PLAIN, first.mode());
         assertEquals(RefreshMode.PLAIN, refresh(List.of(first)).get(0).mode());
 
-        MaterializedView again = selection()
+        Report again = selection()
                 .named(List.of("customer_analytics.customer_summary"))
                 .get(0);
         assertEquals(RefreshMode.CONCURRENT, again.mode());
@@ -108,10 +108,10 @@ class RefreshEngineTest {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE wms.orders IN ACCESS EXCLUSIVE MODE");
 
-            Map<String, ViewOutcome> outcomes = byName(refresh(selection().group("daily")));
+            Map<String, ReportOutcome> outcomes = byName(refresh(selection().group("daily")));
 
             holder.rollback();
-            ViewOutcome failed = outcomes.get("order_analytics.daily_orders");
+            ReportOutcome failed = outcomes.get("order_analytics.daily_orders");
             assertEquals(Status.FAILED, failed.status());
             assertEquals(Optional.of("55P03"), failed.sqlstate(), "lock_timeout");
             assertEquals(Status.BLOCKED, outcomes.get("analytics.daily_kpis").status());
@@ -129,14 +129,14 @@ class RefreshEngineTest {
 
     @Test
     void a_view_whose_advisory_lock_is_held_elsewhere_is_locked_and_not_refreshed() throws Exception {
-        MaterializedView view = selection()
+        Report view = selection()
                 .named(List.of("inventory_analytics.abc_classification"))
                 .get(0);
         try (Connection other = pool.getConnection();
                 Statement s = other.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + ViewLock.CLASS + ", " + (int) view.oid() + ")");
+            s.execute("SELECT pg_advisory_lock(" + ReportLock.CLASS + ", " + (int) view.oid() + ")");
             try {
-                ViewOutcome outcome = refresh(List.of(view)).get(0);
+                ReportOutcome outcome = refresh(List.of(view)).get(0);
 
                 assertEquals(Status.LOCKED, outcome.status());
                 assertEquals(
@@ -161,7 +161,7 @@ class RefreshEngineTest {
         RefreshSettings impatient =
                 new RefreshSettings(1, Duration.ofMillis(100), Duration.ofSeconds(1), "UTC", false, false, 100);
 
-        ViewOutcome outcome = new RefreshExecutor(pool, impatient, Clock.systemUTC())
+        ReportOutcome outcome = new RefreshExecutor(pool, impatient, Clock.systemUTC())
                 .execute(
                         RefreshPlan.of(selection().named(List.of("analytics.slow_report"))),
                         RefreshExecutor.Listener.NONE)
@@ -184,7 +184,7 @@ class RefreshEngineTest {
                     ResultSet rs = s.executeQuery(
                             "SELECT current_setting('statement_timeout'), current_setting('lock_timeout'),"
                                     + " pg_try_advisory_lock(1, 1), (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                                    + "   AND classid = " + ViewLock.CLASS + ")")) {
+                                    + "   AND classid = " + ReportLock.CLASS + ")")) {
                 rs.next();
                 assertEquals("0", rs.getString(1));
                 assertEquals("0", rs.getString(2));
@@ -194,16 +194,16 @@ class RefreshEngineTest {
         }
     }
 
-    private static List<ViewOutcome> refresh(List<MaterializedView> views) {
+    private static List<ReportOutcome> refresh(List<Report> views) {
         return new RefreshExecutor(pool, SETTINGS, Clock.systemUTC())
                 .execute(RefreshPlan.of(views), RefreshExecutor.Listener.NONE);
     }
 
-    private static ViewSelection selection() {
-        return new ViewSelection(new ViewCatalog(Servers.dsl(pool)));
+    private static ReportSelection selection() {
+        return new ReportSelection(new ReportCatalog(Servers.dsl(pool)));
     }
 
-    private static Map<String, ViewOutcome> byName(List<ViewOutcome> outcomes) {
+    private static Map<String, ReportOutcome> byName(List<ReportOutcome> outcomes) {
         return outcomes.stream().collect(Collectors.toMap(o -> o.view().qualified(), Function.identity()));
     }
 }

@@ -3,11 +3,11 @@ package com.wmsanalytics.testing;
 import com.wmsanalytics.history.ActiveRun;
 import com.wmsanalytics.history.JooqRunHistory;
 import com.wmsanalytics.history.NewRun;
+import com.wmsanalytics.history.ReportRecord;
+import com.wmsanalytics.history.ReportStatus;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.history.Trigger;
-import com.wmsanalytics.history.ViewRecord;
-import com.wmsanalytics.history.ViewStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,17 +28,17 @@ public final class RecordedRuns {
 
     /** A run whose gate was satisfied at {@code dataAsOf}, refreshing each view successfully, finished at {@code at}. */
     public long gated(Instant dataAsOf, Instant at, String... views) {
-        return run(Optional.of(dataAsOf), at, RunStatus.SUCCEEDED, ViewStatus.SUCCEEDED, Optional.empty(), views);
+        return run(Optional.of(dataAsOf), at, RunStatus.SUCCEEDED, ReportStatus.SUCCEEDED, Optional.empty(), views);
     }
 
     /** A run with --no-gate that refreshed each view successfully. */
     public long ungated(Instant at, String... views) {
-        return run(Optional.empty(), at, RunStatus.UNGATED, ViewStatus.SUCCEEDED, Optional.empty(), views);
+        return run(Optional.empty(), at, RunStatus.UNGATED, ReportStatus.SUCCEEDED, Optional.empty(), views);
     }
 
     /** A gated run whose views failed with {@code error}. */
     public long failed(Instant dataAsOf, Instant at, String error, String... views) {
-        return run(Optional.of(dataAsOf), at, RunStatus.FAILED, ViewStatus.FAILED, Optional.of(error), views);
+        return run(Optional.of(dataAsOf), at, RunStatus.FAILED, ReportStatus.FAILED, Optional.of(error), views);
     }
 
     /** A run the gate held back: nothing refreshed. */
@@ -54,7 +54,7 @@ public final class RecordedRuns {
             Optional<Instant> dataAsOf,
             Instant at,
             RunStatus status,
-            ViewStatus viewStatus,
+            ReportStatus viewStatus,
             Optional<String> error,
             String... views) {
         Instant start = at.minusSeconds(10);
@@ -63,11 +63,11 @@ public final class RecordedRuns {
                 run.gate(List.of(), Duration.ofMillis(200), dataAsOf);
             }
             run.views(List.of(views).stream()
-                    .map(v -> ViewRecord.planned(schema(v), name(v), "concurrent"))
+                    .map(v -> ReportRecord.planned(schema(v), name(v), "concurrent"))
                     .toList());
             for (String v : views) {
                 run.viewStarted(schema(v), name(v), start.plusSeconds(1));
-                run.viewFinished(new ViewRecord(
+                run.viewFinished(new ReportRecord(
                         schema(v),
                         name(v),
                         Optional.empty(),

@@ -12,24 +12,24 @@ import java.util.regex.Pattern;
  * Turns what a user typed (view names or a group) into catalog views. Every name is
  * matched against the catalog; nothing typed is ever put into SQL.
  */
-public final class ViewSelection {
+public final class ReportSelection {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
-    private final ViewCatalog catalog;
-    private final List<MaterializedView> views;
+    private final ReportCatalog catalog;
+    private final List<Report> views;
 
-    public ViewSelection(ViewCatalog catalog) {
+    public ReportSelection(ReportCatalog catalog) {
         this.catalog = catalog;
         this.views = catalog.all();
     }
 
-    public List<MaterializedView> all() {
+    public List<Report> all() {
         return views;
     }
 
-    public List<MaterializedView> group(String group) {
-        List<MaterializedView> members =
+    public List<Report> group(String group) {
+        List<Report> members =
                 views.stream().filter(v -> v.groups().contains(group)).toList();
         if (members.isEmpty()) {
             throw new UsageException("unknown group '" + group + "'; groups: " + groups());
@@ -43,27 +43,27 @@ public final class ViewSelection {
      * only its changed buckets or keys, and a report computed from a stale one would be stale
      * itself.
      */
-    public List<MaterializedView> named(List<String> names) {
-        Set<MaterializedView> chosen = new LinkedHashSet<>();
+    public List<Report> named(List<String> names) {
+        Set<Report> chosen = new LinkedHashSet<>();
         names.forEach(n -> withLedgers(resolve(n), chosen));
         return new ArrayList<>(chosen);
     }
 
-    private void withLedgers(MaterializedView view, Set<MaterializedView> chosen) {
+    private void withLedgers(Report view, Set<Report> chosen) {
         views.stream()
                 .filter(v -> view.dependsOn().contains(v.qualified()))
-                .filter(MaterializedView::isIncremental)
+                .filter(Report::isIncremental)
                 .filter(v -> !chosen.contains(v))
                 .forEach(v -> withLedgers(v, chosen));
         chosen.add(view);
     }
 
-    private MaterializedView resolve(String typed) {
+    private Report resolve(String typed) {
         if (!NAME.matcher(typed).matches()) {
             throw new UsageException("'" + typed + "' is not a view name; use schema.view (letters, digits and _)");
         }
         String name = typed.toLowerCase(Locale.ROOT);
-        List<MaterializedView> matches = views.stream()
+        List<Report> matches = views.stream()
                 .filter(v -> name.contains(".")
                         ? v.qualified().equals(name)
                         : v.name().equals(name))
@@ -73,7 +73,7 @@ public final class ViewSelection {
         }
         if (matches.size() > 1) {
             throw new UsageException("'" + typed + "' is ambiguous: "
-                    + matches.stream().map(MaterializedView::qualified).toList());
+                    + matches.stream().map(Report::qualified).toList());
         }
         throw new UsageException(notFound(typed, name));
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * The per-view gauges that the run history knows, read from the source once per scrape:
  * every instance exports the same values, whichever process refreshed the view.
  */
-final class ViewCollector extends SampledCollector<ViewSample> {
+final class ReportCollector extends SampledCollector<ViewSample> {
 
     static final String LAST_SUCCESS = "wms_analytics_view_last_success_timestamp_seconds";
     static final String LAST_DURATION = "wms_analytics_view_last_refresh_duration_seconds";
@@ -22,7 +22,7 @@ final class ViewCollector extends SampledCollector<ViewSample> {
 
     private final Clock clock;
 
-    ViewCollector(Counter scrapeErrors, Clock clock) {
+    ReportCollector(Counter scrapeErrors, Clock clock) {
         super("views", scrapeErrors);
         this.clock = clock;
     }
@@ -36,13 +36,13 @@ final class ViewCollector extends SampledCollector<ViewSample> {
                         Unit.SECONDS,
                         "When the view's last successful refresh finished",
                         samples,
-                        s -> s.lastSuccessAt().map(ViewCollector::epochSeconds)),
+                        s -> s.lastSuccessAt().map(ReportCollector::epochSeconds)),
                 gauge(
                         LAST_DURATION,
                         Unit.SECONDS,
                         "How long the view's last successful refresh ran",
                         samples,
-                        s -> s.lastDuration().map(ViewCollector::seconds)),
+                        s -> s.lastDuration().map(ReportCollector::seconds)),
                 gauge(
                         DATA_AS_OF_AGE,
                         Unit.SECONDS,

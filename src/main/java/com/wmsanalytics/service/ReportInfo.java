@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param sources the other tables it reads: the mirror's
  * @param readBy the reports that read it
  */
-public record ViewInfo(
+public record ReportInfo(
         String view,
         Optional<String> group,
         List<String> groups,
@@ -29,7 +29,7 @@ public record ViewInfo(
         Optional<Instant> dataAsOf,
         FreshnessState freshness) {
 
-    public ViewInfo {
+    public ReportInfo {
         groups = List.copyOf(groups);
         dependsOn = List.copyOf(dependsOn);
         sources = List.copyOf(sources);

@@ -15,7 +15,7 @@ import org.jooq.Record;
  * Reads the replica's reports: its materialized views and the tables it maintains
  * incrementally, with their refresh mode, group and dependencies.
  */
-public final class ViewCatalog {
+public final class ReportCatalog {
 
     private static final String VIEWS = "SELECT c.oid::bigint, n.nspname, c.relname, c.relispopulated,"
             + " EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid"
@@ -73,13 +73,13 @@ public final class ViewCatalog {
     private final DSLContext db;
     private final RefreshGroups groups;
 
-    public ViewCatalog(DSLContext db) {
+    public ReportCatalog(DSLContext db) {
         this.db = db;
         this.groups = new RefreshGroups(db);
     }
 
     /** Every report, materialized view or incremental table, ordered by schema and name. */
-    public List<MaterializedView> all() {
+    public List<Report> all() {
         Map<Long, String> names = new HashMap<>();
         List<Record> views = db.fetch(VIEWS);
         List<Record> tables = db.fetch(INCREMENTAL);
@@ -92,10 +92,10 @@ public final class ViewCatalog {
         Map<String, List<String>> groupOf = groups.byView();
         Map<String, String> reasons = new HashMap<>();
         db.fetch(REASONS).forEach(r -> reasons.put(r.get(0, String.class), r.get(1, String.class)));
-        List<MaterializedView> all = new ArrayList<>();
+        List<Report> all = new ArrayList<>();
         views.forEach(r -> all.add(view(r, groupOf, deps, sources, reasons)));
         tables.forEach(r -> all.add(table(r, groupOf, deps, sources)));
-        all.sort(Comparator.comparing(MaterializedView::qualified));
+        all.sort(Comparator.comparing(Report::qualified));
         return all;
     }
 
@@ -113,7 +113,7 @@ public final class ViewCatalog {
         }
     }
 
-    private static MaterializedView view(
+    private static Report view(
             Record r,
             Map<String, List<String>> groupOf,
             Map<Long, Set<String>> deps,
@@ -121,7 +121,7 @@ public final class ViewCatalog {
             Map<String, String> reasons) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
-        return new MaterializedView(
+        return new Report(
                 oid,
                 r.get(1, String.class),
                 r.get(2, String.class),
@@ -134,7 +134,7 @@ public final class ViewCatalog {
                 Optional.ofNullable(reasons.get(qualified)));
     }
 
-    private static MaterializedView table(
+    private static Report table(
             Record r, Map<String, List<String>> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
         long oid = r.get(0, Long.class);
         String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
@@ -144,7 +144,7 @@ public final class ViewCatalog {
                 new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)),
                 r.get(7, Boolean.class),
                 r.get(8, Boolean.class));
-        return new MaterializedView(
+        return new Report(
                 oid,
                 r.get(1, String.class),
                 r.get(2, String.class),

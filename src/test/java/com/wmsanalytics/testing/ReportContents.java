@@ -3,9 +3,9 @@ package com.wmsanalytics.testing;
 import com.wmsanalytics.demo.EmbeddedServer;
 
 /** What a materialized view holds, compared with its defining query or with itself earlier. */
-public final class ViewContents {
+public final class ReportContents {
 
-    private ViewContents() {}
+    private ReportContents() {}
 
     /**
      * Rows in the report but not in its defining query, plus the reverse: 0 when they are

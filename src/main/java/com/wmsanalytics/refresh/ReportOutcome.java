@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param mode how it was refreshed: for an incremental report, incremental or full
  * @param buckets what an incremental report's refresh rewrote
  */
-public record ViewOutcome(
-        MaterializedView view,
+public record ReportOutcome(
+        Report view,
         RefreshMode mode,
         Status status,
         Optional<Instant> startedAt,
@@ -37,8 +37,8 @@ public record ViewOutcome(
         return startedAt.flatMap(s -> finishedAt.map(f -> Duration.between(s, f)));
     }
 
-    static ViewOutcome blocked(MaterializedView view, String reason) {
-        return new ViewOutcome(
+    static ReportOutcome blocked(Report view, String reason) {
+        return new ReportOutcome(
                 view,
                 view.mode(),
                 Status.BLOCKED,

@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  * that reads swept rows), a count of its rows and ANALYZE. On any
  * error the transaction rolls back and the report keeps its previous contents.
  */
-final class ViewRefresher {
+final class ReportRefresher {
 
     private final DataSource replica;
     private final RefreshSettings settings;
@@ -37,7 +37,7 @@ final class ViewRefresher {
     private final CaptureSweep sweep;
     private final BucketClaim claim;
 
-    ViewRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
+    ReportRefresher(DataSource replica, RefreshSettings settings, Clock clock) {
         this.replica = replica;
         this.settings = settings;
         this.clock = clock;
@@ -46,30 +46,30 @@ final class ViewRefresher {
         this.incremental = new IncrementalRefresher(settings.recomputeJit(), settings.fullRebuildPercent());
     }
 
-    ViewOutcome refresh(MaterializedView view, boolean full) {
+    ReportOutcome refresh(Report view, boolean full) {
         Instant start = clock.instant();
         try (Connection connection = replica.getConnection()) {
             if (view.incremental().map(Incremental::swept).orElse(false) && !sweep.run(connection, view)) {
-                return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
+                return outcome(view, ReportOutcome.Status.LOCKED, start, Optional.empty(), null);
             }
             if (view.incremental().isPresent()) {
                 claim.run(connection, view);
             }
             return inTransaction(connection, view, full, start);
         } catch (SQLException | DataAccessException e) {
-            return outcome(view, ViewOutcome.Status.FAILED, start, Optional.empty(), e);
+            return outcome(view, ReportOutcome.Status.FAILED, start, Optional.empty(), e);
         }
     }
 
-    private ViewOutcome inTransaction(Connection connection, MaterializedView view, boolean full, Instant start)
+    private ReportOutcome inTransaction(Connection connection, Report view, boolean full, Instant start)
             throws SQLException {
         connection.setAutoCommit(false);
         try {
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
             setLocals(tx);
-            if (!ViewLock.tryTake(tx, view)) {
+            if (!ReportLock.tryTake(tx, view)) {
                 connection.rollback();
-                return outcome(view, ViewOutcome.Status.LOCKED, start, Optional.empty(), null);
+                return outcome(view, ReportOutcome.Status.LOCKED, start, Optional.empty(), null);
             }
             if (view.isIncremental()) {
                 IncrementalRefresher.Result result = incremental.refresh(tx, view, full, settings.timeZone());
@@ -77,7 +77,7 @@ final class ViewRefresher {
                 return outcome(
                         view,
                         result.mode(),
-                        ViewOutcome.Status.SUCCEEDED,
+                        ReportOutcome.Status.SUCCEEDED,
                         start,
                         Optional.of(result.rows()),
                         Optional.of(result.counts()),
@@ -85,7 +85,7 @@ final class ViewRefresher {
             }
             long rows = refreshAndAnalyze(tx, view);
             connection.commit();
-            return outcome(view, ViewOutcome.Status.SUCCEEDED, start, Optional.of(rows), null);
+            return outcome(view, ReportOutcome.Status.SUCCEEDED, start, Optional.of(rows), null);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -105,7 +105,7 @@ final class ViewRefresher {
                 settings.timeZone());
     }
 
-    private static long refreshAndAnalyze(DSLContext tx, MaterializedView view) {
+    private static long refreshAndAnalyze(DSLContext tx, Report view) {
         Name name = name(view.schema(), view.name());
         boolean concurrently = view.mode() == RefreshMode.CONCURRENT;
         tx.execute(query("REFRESH MATERIALIZED VIEW {0} {1}", keyword(concurrently ? "CONCURRENTLY" : ""), name));
@@ -114,24 +114,24 @@ final class ViewRefresher {
         return rows;
     }
 
-    private ViewOutcome outcome(
-            MaterializedView view, ViewOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
+    private ReportOutcome outcome(
+            Report view, ReportOutcome.Status status, Instant start, Optional<Long> rows, Exception error) {
         return outcome(view, view.mode(), status, start, rows, Optional.empty(), error);
     }
 
-    private ViewOutcome outcome(
-            MaterializedView view,
+    private ReportOutcome outcome(
+            Report view,
             RefreshMode mode,
-            ViewOutcome.Status status,
+            ReportOutcome.Status status,
             Instant start,
             Optional<Long> rows,
             Optional<BucketCounts> counts,
             Exception error) {
         Optional<String> message = Optional.ofNullable(error).map(ErrorMessages::serverMessage);
-        if (status == ViewOutcome.Status.LOCKED) {
+        if (status == ReportOutcome.Status.LOCKED) {
             message = Optional.of("another refresh of " + view.qualified() + " holds its lock");
         }
-        return new ViewOutcome(
+        return new ReportOutcome(
                 view,
                 mode,
                 status,

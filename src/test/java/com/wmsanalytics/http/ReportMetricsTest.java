@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The per-view series that count this instance's refresh events: rows and failures. */
-class ViewMetricsTest {
+class ReportMetricsTest {
 
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
     private static final String KPIS = "analytics.daily_kpis";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The per-view gauges read from the run history at scrape time. */
-class ViewFreshnessMetricsTest {
+class ReportFreshnessMetricsTest {
 
     private static final String LAST_SUCCESS = "wms_analytics_view_last_success_timestamp_seconds";
     private static final String LAST_DURATION = "wms_analytics_view_last_refresh_duration_seconds";

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param incremental how it is maintained, for a table-backed incremental report
  * @param fullRefreshReason why a materialized view is not incremental, when the migrations say
  */
-public record MaterializedView(
+public record Report(
         long oid,
         String schema,
         String name,
@@ -26,7 +26,7 @@ public record MaterializedView(
         Optional<Incremental> incremental,
         Optional<String> fullRefreshReason) {
 
-    public MaterializedView {
+    public Report {
         groups = List.copyOf(groups);
         dependsOn = Set.copyOf(dependsOn);
         sources = Set.copyOf(sources);

@@ -1,7 +1,7 @@
 package com.wmsanalytics.history;
 
 /** How the refresh of one view in a run stands or ended. Stored lower-case. */
-public enum ViewStatus {
+public enum ReportStatus {
     PENDING,
     RUNNING,
     SUCCEEDED,

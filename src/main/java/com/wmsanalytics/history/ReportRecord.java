@@ -13,11 +13,11 @@ import java.util.Optional;
  * @param sqlstate the SQLSTATE of the error that failed the refresh
  * @param buckets for an incremental report, what its refresh rewrote
  */
-public record ViewRecord(
+public record ReportRecord(
         String viewSchema,
         String viewName,
         Optional<String> mode,
-        ViewStatus status,
+        ReportStatus status,
         Optional<Instant> startedAt,
         Optional<Instant> finishedAt,
         Optional<Long> rowCount,
@@ -25,7 +25,7 @@ public record ViewRecord(
         Optional<String> message,
         Optional<BucketRecord> buckets) {
 
-    public ViewRecord {
+    public ReportRecord {
         requireNonNull(buckets, "buckets");
         requireNonNull(viewSchema, "viewSchema");
         requireNonNull(viewName, "viewName");
@@ -39,11 +39,11 @@ public record ViewRecord(
     }
 
     /** A view without bucket counts: a materialized view's, or one not refreshed. */
-    public ViewRecord(
+    public ReportRecord(
             String viewSchema,
             String viewName,
             Optional<String> mode,
-            ViewStatus status,
+            ReportStatus status,
             Optional<Instant> startedAt,
             Optional<Instant> finishedAt,
             Optional<Long> rowCount,
@@ -53,12 +53,12 @@ public record ViewRecord(
     }
 
     /** A view the run plans to refresh in the given mode. */
-    public static ViewRecord planned(String viewSchema, String viewName, String mode) {
-        return new ViewRecord(
+    public static ReportRecord planned(String viewSchema, String viewName, String mode) {
+        return new ReportRecord(
                 viewSchema,
                 viewName,
                 Optional.of(mode),
-                ViewStatus.PENDING,
+                ReportStatus.PENDING,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

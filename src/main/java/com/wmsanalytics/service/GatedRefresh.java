@@ -6,11 +6,11 @@ import com.wmsanalytics.history.ActiveRun;
 import com.wmsanalytics.history.NewRun;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunStatus;
-import com.wmsanalytics.refresh.MaterializedView;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.RefreshPlan;
-import com.wmsanalytics.refresh.ViewOutcome;
-import com.wmsanalytics.refresh.ViewSelection;
+import com.wmsanalytics.refresh.Report;
+import com.wmsanalytics.refresh.ReportOutcome;
+import com.wmsanalytics.refresh.ReportSelection;
 import com.wmsanalytics.replication.GateResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,21 +27,21 @@ import org.slf4j.LoggerFactory;
  * anything is written), open the run, pass the gate, refresh in dependency order, close the
  * run with its status.
  */
-final class RefreshRun {
+final class GatedRefresh {
 
-    private static final Logger log = LoggerFactory.getLogger(RefreshRun.class);
+    private static final Logger log = LoggerFactory.getLogger(GatedRefresh.class);
 
     private final AppConfig config;
-    private final ViewSelection selection;
+    private final ReportSelection selection;
     private final RunHistory history;
     private final Function<Duration, GateResult> gate;
     private final RefreshExecutor executor;
     private final Requester requester;
     private final Clock clock;
 
-    RefreshRun(
+    GatedRefresh(
             AppConfig config,
-            ViewSelection selection,
+            ReportSelection selection,
             RunHistory history,
             Function<Duration, GateResult> gate,
             RefreshExecutor executor,
@@ -99,7 +99,7 @@ final class RefreshRun {
         return refresh(run, request, plan, verdict, progress, start);
     }
 
-    private List<MaterializedView> choose(RefreshRequest request) {
+    private List<Report> choose(RefreshRequest request) {
         return request.group().map(selection::group).orElseGet(() -> selection.named(request.views()));
     }
 
@@ -135,7 +135,7 @@ final class RefreshRun {
             RefreshProgress progress,
             Instant start) {
         run.views(plan.views().stream().map(HistoryRecords::pending).toList());
-        List<ViewOutcome> outcomes =
+        List<ReportOutcome> outcomes =
                 executor.execute(plan, request.full(), new RecordingListener(run, progress, clock));
         Optional<String> error = error(outcomes);
         RunStatus status =
@@ -151,12 +151,12 @@ final class RefreshRun {
                 run.runId(), status, verdict, outcomes, error, Duration.between(start, clock.instant()));
     }
 
-    private static Optional<String> error(List<ViewOutcome> outcomes) {
-        List<ViewOutcome> bad = outcomes.stream().filter(o -> !o.succeeded()).toList();
+    private static Optional<String> error(List<ReportOutcome> outcomes) {
+        List<ReportOutcome> bad = outcomes.stream().filter(o -> !o.succeeded()).toList();
         if (bad.isEmpty()) {
             return Optional.empty();
         }
-        ViewOutcome first = bad.get(0);
+        ReportOutcome first = bad.get(0);
         return Optional.of(bad.size() + " of " + outcomes.size() + " view(s) did not refresh; first: "
                 + first.view().qualified() + " " + first.status().name().toLowerCase(Locale.ROOT)
                 + first.message().map(m -> ": " + m).orElse(""));
@@ -166,13 +166,13 @@ final class RefreshRun {
     private record RecordingListener(ActiveRun run, RefreshProgress progress, Clock clock)
             implements RefreshExecutor.Listener {
         @Override
-        public void started(MaterializedView view, int number, int total) {
+        public void started(Report view, int number, int total) {
             run.viewStarted(view.schema(), view.name(), clock.instant());
             progress.started(view, number, total);
         }
 
         @Override
-        public void finished(ViewOutcome outcome) {
+        public void finished(ReportOutcome outcome) {
             run.viewFinished(HistoryRecords.finished(outcome));
             progress.finished(outcome);
         }

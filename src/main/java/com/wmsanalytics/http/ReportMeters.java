@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One view's series that count this instance's refresh events: its failures, and its rows
  * once a success of this instance counted them.
  */
-final class ViewMeters {
+final class ReportMeters {
 
     private final MeterRegistry registry;
     private final Tags tags;
@@ -19,7 +19,7 @@ final class ViewMeters {
     private final AtomicLong lastRows = new AtomicLong();
     private boolean rowsRegistered;
 
-    ViewMeters(MeterRegistry registry, String view) {
+    ReportMeters(MeterRegistry registry, String view) {
         this.registry = registry;
         this.tags = Tags.of("view", view);
         this.failures = Counter.builder("wms_analytics.view.failures")
