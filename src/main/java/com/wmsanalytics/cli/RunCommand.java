@@ -1,7 +1,8 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.config.AppConfig;
-import com.wmsanalytics.http.PoolMetrics;
+import com.wmsanalytics.daemon.ServiceRuntime;
+import com.wmsanalytics.metrics.PoolMetrics;
 import com.wmsanalytics.schedule.JobDefinition;
 import com.wmsanalytics.schedule.JobDefinitions;
 import com.wmsanalytics.service.WmsAnalytics;

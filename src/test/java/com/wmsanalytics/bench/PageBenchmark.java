@@ -1,12 +1,12 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.freshness.FreshnessApi;
-import com.wmsanalytics.freshness.FreshnessPage;
 import com.wmsanalytics.http.Document;
 import com.wmsanalytics.http.HttpEndpoint;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.text.TextTable;
+import com.wmsanalytics.web.FreshnessApi;
+import com.wmsanalytics.web.FreshnessPage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;

@@ -3,12 +3,12 @@ package com.wmsanalytics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.freshness.FreshnessPage;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.SettableClock;
 import com.wmsanalytics.testing.TestConfig;
+import com.wmsanalytics.web.FreshnessPage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

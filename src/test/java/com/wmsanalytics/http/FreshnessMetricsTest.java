@@ -3,7 +3,8 @@ package com.wmsanalytics.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.wmsanalytics.http.RefreshMetrics.FreshnessSample;
+import com.wmsanalytics.metrics.RefreshMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics.FreshnessSample;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;

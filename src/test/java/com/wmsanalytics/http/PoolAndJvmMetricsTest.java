@@ -3,6 +3,8 @@ package com.wmsanalytics.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.metrics.JvmMetrics;
+import com.wmsanalytics.metrics.PoolMetrics;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.http.RefreshMetrics.ViewSample;
+import com.wmsanalytics.metrics.RefreshMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics.ViewSample;
 import com.wmsanalytics.testing.SettableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,5 +1,6 @@
 package com.wmsanalytics.http;
 
+import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.testing.SettableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -3,7 +3,8 @@ package com.wmsanalytics.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
+import com.wmsanalytics.metrics.RefreshMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics.SubscriptionSample;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;

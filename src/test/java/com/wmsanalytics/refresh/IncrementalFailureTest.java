@@ -3,8 +3,8 @@ package com.wmsanalytics.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.cli.MetricsObserver;
-import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.daemon.MetricsObserver;
+import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.schedule.JobDefinitions;
 import com.wmsanalytics.schedule.RunObserver;
 import com.wmsanalytics.schedule.SchedulerService;

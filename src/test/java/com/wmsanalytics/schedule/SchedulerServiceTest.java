@@ -3,11 +3,11 @@ package com.wmsanalytics.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.cli.MetricsObserver;
+import com.wmsanalytics.daemon.MetricsObserver;
 import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.history.Trigger;
-import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.JobFiles;

@@ -1,6 +1,10 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 import com.wmsanalytics.config.FreshnessObjective;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.freshness.ReportOverview;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.replication.SubscriptionState;
 import com.wmsanalytics.text.Durations;

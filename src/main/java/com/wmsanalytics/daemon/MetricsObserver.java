@@ -1,6 +1,6 @@
-package com.wmsanalytics.cli;
+package com.wmsanalytics.daemon;
 
-import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.refresh.ReportVerifier;
 import com.wmsanalytics.schedule.RunObserver;

@@ -1,4 +1,4 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wmsanalytics.config.FreshnessObjective;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.freshness.ReportOverview;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.replication.SubscriptionState;
 import java.time.Duration;

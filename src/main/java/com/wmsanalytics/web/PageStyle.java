@@ -1,4 +1,4 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 /** The page's style sheet, inline: the page loads nothing else. */
 final class PageStyle {

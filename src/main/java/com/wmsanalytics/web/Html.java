@@ -1,4 +1,4 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 /** Text made safe for HTML element content and double-quoted attribute values. */
 final class Html {

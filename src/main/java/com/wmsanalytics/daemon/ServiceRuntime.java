@@ -1,19 +1,19 @@
-package com.wmsanalytics.cli;
+package com.wmsanalytics.daemon;
 
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigException;
 import com.wmsanalytics.config.FreshnessObjective;
-import com.wmsanalytics.freshness.FreshnessApi;
-import com.wmsanalytics.freshness.FreshnessPage;
 import com.wmsanalytics.http.Document;
 import com.wmsanalytics.http.HttpEndpoint;
 import com.wmsanalytics.http.HttpEndpointException;
-import com.wmsanalytics.http.JvmMetrics;
-import com.wmsanalytics.http.RefreshMetrics;
+import com.wmsanalytics.metrics.JvmMetrics;
+import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.schedule.JobDefinition;
 import com.wmsanalytics.schedule.JobDefinitions;
 import com.wmsanalytics.schedule.SchedulerService;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.web.FreshnessApi;
+import com.wmsanalytics.web.FreshnessPage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * The running service: metrics, the clustered scheduler firing the jobs, and the HTTP
  * endpoint. {@code run} and {@code demo --keep-running} start it the same way.
  */
-final class ServiceRuntime implements AutoCloseable {
+public final class ServiceRuntime implements AutoCloseable {
 
     private final WmsAnalytics app;
     private final JvmMetrics jvm;
@@ -53,7 +53,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** Checks the jobs against the replica, serves the metrics and health, then starts firing the jobs. */
-    static ServiceRuntime start(
+    public static ServiceRuntime start(
             WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         ServiceRuntime service = serve(app, jobs, registry, clock);
         try {
@@ -71,7 +71,7 @@ final class ServiceRuntime implements AutoCloseable {
      *
      * @param registry the registry the app's pools already report to
      */
-    static ServiceRuntime serve(
+    public static ServiceRuntime serve(
             WmsAnalytics app, List<JobDefinition> jobs, PrometheusMeterRegistry registry, Clock clock) {
         JobDefinitions.checkAgainst(jobs, app.groups(), app.viewNames());
         app.config().freshness().requireKnown(app.viewNames());
@@ -92,7 +92,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** Marks the runs of a dead instance interrupted, then starts firing the jobs. The replica must be writable. */
-    void schedule(List<JobDefinition> jobs) {
+    public void schedule(List<JobDefinition> jobs) {
         app.recoverInterruptedRuns();
         scheduler.set(SchedulerService.start(app, jobs, new MetricsObserver(metrics), clock));
     }
@@ -135,7 +135,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** Fails start-up, naming the key, when the replica pool cannot serve every job thread. */
-    static void requireEnoughConnections(AppConfig config) {
+    public static void requireEnoughConnections(AppConfig config) {
         int needed = config.scheduler().threads() * (config.refresh().parallelism() + 2);
         if (config.poolSize() < needed) {
             throw new ConfigException(config.source() + ": wms-analytics.replica.pool-size: is " + config.poolSize()
@@ -143,19 +143,19 @@ final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    String instanceId() {
+    public String instanceId() {
         return Optional.ofNullable(scheduler.get())
                 .map(SchedulerService::instanceId)
                 .orElse("not started");
     }
 
     /** Where the freshness page is served, if the endpoint is on. */
-    Optional<String> pageUrl(AppConfig config) {
+    public Optional<String> pageUrl(AppConfig config) {
         return Optional.ofNullable(http).map(h -> scheme(config) + config.http().host() + ":" + h.port() + "/");
     }
 
     /** Where the metrics are served, if the endpoint is on. */
-    Optional<String> metricsUrl(AppConfig config) {
+    public Optional<String> metricsUrl(AppConfig config) {
         return Optional.ofNullable(http).map(h -> scheme(config) + config.http().host() + ":" + h.port() + "/metrics");
     }
 

@@ -1,4 +1,6 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
+
+import com.wmsanalytics.freshness.FreshnessState;
 
 /** How the page shows a state: a word and a symbol beside the colour, so that colour is never alone. */
 final class StateBadge {

@@ -1,4 +1,4 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 import com.wmsanalytics.text.Durations;
 import java.time.Duration;

@@ -1,6 +1,6 @@
-package com.wmsanalytics.http;
+package com.wmsanalytics.metrics;
 
-import com.wmsanalytics.http.RefreshMetrics.SubscriptionSample;
+import com.wmsanalytics.metrics.RefreshMetrics.SubscriptionSample;
 import io.micrometer.core.instrument.Counter;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;

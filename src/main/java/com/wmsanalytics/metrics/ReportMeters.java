@@ -1,4 +1,4 @@
-package com.wmsanalytics.http;
+package com.wmsanalytics.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

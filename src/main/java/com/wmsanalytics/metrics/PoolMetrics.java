@@ -1,4 +1,4 @@
-package com.wmsanalytics.http;
+package com.wmsanalytics.metrics;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;

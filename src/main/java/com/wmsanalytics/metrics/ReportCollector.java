@@ -1,6 +1,6 @@
-package com.wmsanalytics.http;
+package com.wmsanalytics.metrics;
 
-import com.wmsanalytics.http.RefreshMetrics.ViewSample;
+import com.wmsanalytics.metrics.RefreshMetrics.ViewSample;
 import io.micrometer.core.instrument.Counter;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;

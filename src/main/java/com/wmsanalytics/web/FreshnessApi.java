@@ -1,9 +1,13 @@
-package com.wmsanalytics.freshness;
+package com.wmsanalytics.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wmsanalytics.freshness.FreshnessOverview;
+import com.wmsanalytics.freshness.FreshnessState;
+import com.wmsanalytics.freshness.ReportFreshness;
+import com.wmsanalytics.freshness.ReportOverview;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.replication.SubscriptionState;
 import java.time.Duration;

@@ -1,0 +1,106 @@
+package com.wmsanalytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages' dependencies point one way: read from the main sources' imports, the graph of
+ * packages has no cycle, nothing imports the command line, and the service's wiring
+ * ({@code daemon}) is imported by the command line only.
+ */
+class PackageDependenciesTest {
+
+    private static final Path MAIN = Path.of(System.getProperty("basedir", "."), "src/main/java/com/wmsanalytics");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package com\\.wmsanalytics\\.([a-z]+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?com\\.wmsanalytics\\.([a-z]+)\\.");
+
+    @Test
+    void the_package_graph_has_no_cycle() {
+        Map<String, Set<String>> graph = graph();
+        assertTrue(graph.size() >= 15, "the packages: " + graph.keySet());
+        List<String> cycle = new ArrayList<>();
+        for (String start : graph.keySet()) {
+            if (cycle.isEmpty()) {
+                cycle = cycleFrom(start, graph, new ArrayList<>(), new TreeSet<>());
+            }
+        }
+
+        assertEquals(List.of(), cycle, "a cycle of package imports");
+    }
+
+    @Test
+    void only_the_command_line_imports_the_wiring_and_nothing_imports_the_command_line() {
+        graph().forEach((from, to) -> {
+            assertTrue(!to.contains("cli"), from + " imports cli");
+            assertTrue(!to.contains("daemon") || from.equals("cli"), from + " imports daemon");
+        });
+    }
+
+    private static List<String> cycleFrom(
+            String node, Map<String, Set<String>> graph, List<String> path, Set<String> done) {
+        if (path.contains(node)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        if (done.contains(node)) {
+            return List.of();
+        }
+        path.add(node);
+        for (String next : graph.getOrDefault(node, Set.of())) {
+            List<String> cycle = cycleFrom(next, graph, path, done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(node);
+        return List.of();
+    }
+
+    private static Map<String, Set<String>> graph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                String source = read(p);
+                Matcher pkg = PACKAGE.matcher(source);
+                if (!pkg.find()) {
+                    return;
+                }
+                Set<String> imports = graph.computeIfAbsent(pkg.group(1), k -> new TreeSet<>());
+                Matcher m = IMPORT.matcher(source);
+                while (m.find()) {
+                    if (!m.group(1).equals(pkg.group(1))) {
+                        imports.add(m.group(1));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return graph;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
