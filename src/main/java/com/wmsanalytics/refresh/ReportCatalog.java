@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Reads the replica's reports: its materialized views and the tables it maintains
@@ -17,11 +19,12 @@ import org.jooq.Record;
  */
 public final class ReportCatalog {
 
-    private static final String VIEWS = "SELECT c.oid::bigint, n.nspname, c.relname, c.relispopulated,"
-            + " EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid"
-            + "   AND i.indpred IS NULL AND i.indexprs IS NULL)"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'm' ORDER BY 2, 3";
+    private static final String VIEWS =
+            "SELECT c.oid::bigint AS oid, n.nspname AS schema_name, c.relname AS report_name, c.relispopulated AS populated,"
+                    + " EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid"
+                    + "   AND i.indpred IS NULL AND i.indexprs IS NULL) AS unique_index"
+                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind = 'm' ORDER BY 2, 3";
 
     /** Materialized view → materialized view edges, followed through plain views (as pg_dump does). */
     private static final String DEPENDENCIES = "WITH RECURSIVE edges AS ("
@@ -36,7 +39,8 @@ public final class ReportCatalog {
             + "  SELECT r.mv, e.dependency FROM reach r"
             + "  JOIN pg_class v ON v.oid = r.dependency AND v.relkind = 'v'"
             + "  JOIN edges e ON e.dependent = r.dependency)"
-            + " SELECT r.mv::bigint, r.dependency::bigint, mn.nspname || '.' || m.relname FROM reach r"
+            + " SELECT r.mv::bigint AS oid, r.dependency::bigint AS dependency, mn.nspname || '.' || m.relname AS dependency_name"
+            + " FROM reach r"
             + " JOIN pg_class m ON m.oid = r.dependency AND m.relkind IN ('m', 'r', 'p', 'f')"
             + " JOIN pg_namespace mn ON mn.oid = m.relnamespace";
 
@@ -44,19 +48,21 @@ public final class ReportCatalog {
      * The table-backed incremental reports, with their definition functions, and whether the
      * refresh first sweeps new rows of one of their sources (their generated sweeps).
      */
-    private static final String INCREMENTAL = "SELECT c.oid::bigint, r.report_schema, r.report_name, r.bucket_column,"
-            + " r.bucket_unit, pn.nspname, p.proname, r.captured,"
-            + " EXISTS (SELECT FROM analytics_control.report_sweep s WHERE s.report_schema = r.report_schema"
-            + "   AND s.report_name = r.report_name)"
-            + " FROM analytics_control.incremental_report r"
-            + " JOIN pg_namespace n ON n.nspname = r.report_schema"
-            + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
-            + " JOIN pg_proc p ON p.oid = r.definition JOIN pg_namespace pn ON pn.oid = p.pronamespace"
-            + " ORDER BY 2, 3";
+    private static final String INCREMENTAL =
+            "SELECT c.oid::bigint AS oid, r.report_schema AS schema_name, r.report_name,"
+                    + " r.bucket_column, r.bucket_unit, pn.nspname AS function_schema, p.proname AS function_name, r.captured,"
+                    + " EXISTS (SELECT FROM analytics_control.report_sweep s WHERE s.report_schema = r.report_schema"
+                    + "   AND s.report_name = r.report_name) AS swept"
+                    + " FROM analytics_control.incremental_report r"
+                    + " JOIN pg_namespace n ON n.nspname = r.report_schema"
+                    + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name AND c.relkind IN ('r', 'p')"
+                    + " JOIN pg_proc p ON p.oid = r.definition JOIN pg_namespace pn ON pn.oid = p.pronamespace"
+                    + " ORDER BY 2, 3";
 
     /** Incremental report → the relations its definition reads (PostgreSQL records them for SQL-standard bodies). */
     private static final String INCREMENTAL_DEPENDENCIES =
-            "SELECT DISTINCT c.oid::bigint, d.refobjid::bigint, mn.nspname || '.' || m.relname"
+            "SELECT DISTINCT c.oid::bigint AS oid, d.refobjid::bigint AS dependency,"
+                    + " mn.nspname || '.' || m.relname AS dependency_name"
                     + " FROM analytics_control.incremental_report r"
                     + " JOIN pg_namespace n ON n.nspname = r.report_schema"
                     + " JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = r.report_name"
@@ -66,9 +72,26 @@ public final class ReportCatalog {
                     + " JOIN pg_namespace mn ON mn.oid = m.relnamespace";
 
     private static final String REASONS =
-            "SELECT view_schema || '.' || view_name, reason FROM analytics_control.refresh_mode_reason";
+            "SELECT view_schema || '.' || view_name AS qualified, reason FROM analytics_control.refresh_mode_reason";
 
     private static final String CONTROL_SCHEMA = "analytics_control";
+
+    private static final Field<Long> OID = DSL.field(DSL.name("oid"), Long.class);
+    private static final Field<String> SCHEMA = DSL.field(DSL.name("schema_name"), String.class);
+    private static final Field<String> NAME = DSL.field(DSL.name("report_name"), String.class);
+    private static final Field<Boolean> POPULATED = DSL.field(DSL.name("populated"), Boolean.class);
+    private static final Field<Boolean> UNIQUE_INDEX = DSL.field(DSL.name("unique_index"), Boolean.class);
+    private static final Field<Long> DEPENDENCY = DSL.field(DSL.name("dependency"), Long.class);
+    private static final Field<String> DEPENDENCY_NAME = DSL.field(DSL.name("dependency_name"), String.class);
+    private static final Field<String> BUCKET_COLUMN = DSL.field(DSL.name("bucket_column"), String.class);
+    private static final Field<String> BUCKET_UNIT = DSL.field(DSL.name("bucket_unit"), String.class);
+    private static final Field<String> FUNCTION_SCHEMA = DSL.field(DSL.name("function_schema"), String.class);
+    private static final Field<String> FUNCTION_NAME = DSL.field(DSL.name("function_name"), String.class);
+    private static final Field<Boolean> CAPTURED = DSL.field(DSL.name("captured"), Boolean.class);
+    private static final Field<Boolean> SWEPT = DSL.field(DSL.name("swept"), Boolean.class);
+    private static final Field<String> QUALIFIED = DSL.field(DSL.name("qualified"), String.class);
+    private static final Field<String> REASON = DSL.field(DSL.name("reason"), String.class);
+    private static final Field<String> KIND = DSL.field(DSL.name("kind"), String.class);
 
     private final DSLContext db;
     private final RefreshGroups groups;
@@ -83,15 +106,15 @@ public final class ReportCatalog {
         Map<Long, String> names = new HashMap<>();
         List<Record> views = db.fetch(VIEWS);
         List<Record> tables = db.fetch(INCREMENTAL);
-        views.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
-        tables.forEach(r -> names.put(r.get(0, Long.class), r.get(1, String.class) + "." + r.get(2, String.class)));
+        views.forEach(r -> names.put(r.get(OID), qualified(r)));
+        tables.forEach(r -> names.put(r.get(OID), qualified(r)));
         Map<Long, Set<String>> deps = new HashMap<>();
         Map<Long, Set<String>> sources = new HashMap<>();
         db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         Map<String, List<String>> groupOf = groups.byView();
         Map<String, String> reasons = new HashMap<>();
-        db.fetch(REASONS).forEach(r -> reasons.put(r.get(0, String.class), r.get(1, String.class)));
+        db.fetch(REASONS).forEach(r -> reasons.put(r.get(QUALIFIED), r.get(REASON)));
         List<Report> all = new ArrayList<>();
         views.forEach(r -> all.add(view(r, groupOf, deps, sources, reasons)));
         tables.forEach(r -> all.add(table(r, groupOf, deps, sources)));
@@ -102,14 +125,14 @@ public final class ReportCatalog {
     /** A report read by the report goes to its dependencies; any other table, but the control schema's, to its sources. */
     private static void addDependency(
             Map<Long, Set<String>> deps, Map<Long, Set<String>> sources, Map<Long, String> names, Record r) {
-        if (r.get(0, Long.class).equals(r.get(1, Long.class))) {
+        if (r.get(OID).equals(r.get(DEPENDENCY))) {
             return;
         }
-        String dependency = names.get(r.get(1, Long.class));
+        String dependency = names.get(r.get(DEPENDENCY));
         if (dependency != null) {
-            deps.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>()).add(dependency);
-        } else if (!r.get(2, String.class).startsWith(CONTROL_SCHEMA + ".")) {
-            sources.computeIfAbsent(r.get(0, Long.class), k -> new HashSet<>()).add(r.get(2, String.class));
+            deps.computeIfAbsent(r.get(OID), k -> new HashSet<>()).add(dependency);
+        } else if (!r.get(DEPENDENCY_NAME).startsWith(CONTROL_SCHEMA + ".")) {
+            sources.computeIfAbsent(r.get(OID), k -> new HashSet<>()).add(r.get(DEPENDENCY_NAME));
         }
     }
 
@@ -119,14 +142,14 @@ public final class ReportCatalog {
             Map<Long, Set<String>> deps,
             Map<Long, Set<String>> sources,
             Map<String, String> reasons) {
-        long oid = r.get(0, Long.class);
-        String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
+        long oid = r.get(OID);
+        String qualified = qualified(r);
         return new Report(
                 oid,
-                r.get(1, String.class),
-                r.get(2, String.class),
-                r.get(3, Boolean.class),
-                r.get(4, Boolean.class),
+                r.get(SCHEMA),
+                r.get(NAME),
+                r.get(POPULATED),
+                r.get(UNIQUE_INDEX),
                 groupOf.getOrDefault(qualified, List.of()),
                 deps.getOrDefault(oid, Set.of()),
                 sources.getOrDefault(oid, Set.of()),
@@ -136,18 +159,18 @@ public final class ReportCatalog {
 
     private static Report table(
             Record r, Map<String, List<String>> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
-        long oid = r.get(0, Long.class);
-        String qualified = r.get(1, String.class) + "." + r.get(2, String.class);
+        long oid = r.get(OID);
+        String qualified = qualified(r);
         Incremental incremental = new Incremental(
-                r.get(3, String.class),
-                r.get(4, String.class),
-                new Incremental.FunctionName(r.get(5, String.class), r.get(6, String.class)),
-                r.get(7, Boolean.class),
-                r.get(8, Boolean.class));
+                r.get(BUCKET_COLUMN),
+                r.get(BUCKET_UNIT),
+                new Incremental.FunctionName(r.get(FUNCTION_SCHEMA), r.get(FUNCTION_NAME)),
+                r.get(CAPTURED),
+                r.get(SWEPT));
         return new Report(
                 oid,
-                r.get(1, String.class),
-                r.get(2, String.class),
+                r.get(SCHEMA),
+                r.get(NAME),
                 true,
                 true,
                 groupOf.getOrDefault(qualified, List.of()),
@@ -162,10 +185,14 @@ public final class ReportCatalog {
         return db.fetchOptional(
                         "SELECT CASE c.relkind WHEN 'r' THEN 'a table' WHEN 'v' THEN 'a view'"
                                 + " WHEN 'p' THEN 'a partitioned table' WHEN 'f' THEN 'a foreign table' WHEN 'S' THEN 'a sequence'"
-                                + " WHEN 'i' THEN 'an index' ELSE 'not a materialized view' END"
+                                + " WHEN 'i' THEN 'an index' ELSE 'not a materialized view' END AS kind"
                                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?",
                         schema,
                         name)
-                .map(r -> r.get(0, String.class));
+                .map(r -> r.get(KIND));
+    }
+
+    private static String qualified(Record r) {
+        return r.get(SCHEMA) + "." + r.get(NAME);
     }
 }
