@@ -1,5 +1,6 @@
 package com.wmsanalytics.refresh;
 
+import com.wmsanalytics.db.Column;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,9 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * Reads the replica's reports: its materialized views and the tables it maintains
@@ -76,22 +75,22 @@ public final class ReportCatalog {
 
     private static final String CONTROL_SCHEMA = "analytics_control";
 
-    private static final Field<Long> OID = DSL.field(DSL.name("oid"), Long.class);
-    private static final Field<String> SCHEMA = DSL.field(DSL.name("schema_name"), String.class);
-    private static final Field<String> NAME = DSL.field(DSL.name("report_name"), String.class);
-    private static final Field<Boolean> POPULATED = DSL.field(DSL.name("populated"), Boolean.class);
-    private static final Field<Boolean> UNIQUE_INDEX = DSL.field(DSL.name("unique_index"), Boolean.class);
-    private static final Field<Long> DEPENDENCY = DSL.field(DSL.name("dependency"), Long.class);
-    private static final Field<String> DEPENDENCY_NAME = DSL.field(DSL.name("dependency_name"), String.class);
-    private static final Field<String> BUCKET_COLUMN = DSL.field(DSL.name("bucket_column"), String.class);
-    private static final Field<String> BUCKET_UNIT = DSL.field(DSL.name("bucket_unit"), String.class);
-    private static final Field<String> FUNCTION_SCHEMA = DSL.field(DSL.name("function_schema"), String.class);
-    private static final Field<String> FUNCTION_NAME = DSL.field(DSL.name("function_name"), String.class);
-    private static final Field<Boolean> CAPTURED = DSL.field(DSL.name("captured"), Boolean.class);
-    private static final Field<Boolean> SWEPT = DSL.field(DSL.name("swept"), Boolean.class);
-    private static final Field<String> QUALIFIED = DSL.field(DSL.name("qualified"), String.class);
-    private static final Field<String> REASON = DSL.field(DSL.name("reason"), String.class);
-    private static final Field<String> KIND = DSL.field(DSL.name("kind"), String.class);
+    private static final Column<Long> OID = Column.of("oid", Long.class);
+    private static final Column<String> SCHEMA = Column.of("schema_name", String.class);
+    private static final Column<String> NAME = Column.of("report_name", String.class);
+    private static final Column<Boolean> POPULATED = Column.of("populated", Boolean.class);
+    private static final Column<Boolean> UNIQUE_INDEX = Column.of("unique_index", Boolean.class);
+    private static final Column<Long> DEPENDENCY = Column.of("dependency", Long.class);
+    private static final Column<String> DEPENDENCY_NAME = Column.of("dependency_name", String.class);
+    private static final Column<String> BUCKET_COLUMN = Column.of("bucket_column", String.class);
+    private static final Column<String> BUCKET_UNIT = Column.of("bucket_unit", String.class);
+    private static final Column<String> FUNCTION_SCHEMA = Column.of("function_schema", String.class);
+    private static final Column<String> FUNCTION_NAME = Column.of("function_name", String.class);
+    private static final Column<Boolean> CAPTURED = Column.of("captured", Boolean.class);
+    private static final Column<Boolean> SWEPT = Column.of("swept", Boolean.class);
+    private static final Column<String> QUALIFIED = Column.of("qualified", String.class);
+    private static final Column<String> REASON = Column.of("reason", String.class);
+    private static final Column<String> KIND = Column.of("kind", String.class);
 
     private final DSLContext db;
     private final RefreshGroups groups;
@@ -106,15 +105,15 @@ public final class ReportCatalog {
         Map<Long, String> names = new HashMap<>();
         List<Record> views = db.fetch(VIEWS);
         List<Record> tables = db.fetch(INCREMENTAL);
-        views.forEach(r -> names.put(r.get(OID), qualified(r)));
-        tables.forEach(r -> names.put(r.get(OID), qualified(r)));
+        views.forEach(r -> names.put(OID.from(r), qualified(r)));
+        tables.forEach(r -> names.put(OID.from(r), qualified(r)));
         Map<Long, Set<String>> deps = new HashMap<>();
         Map<Long, Set<String>> sources = new HashMap<>();
         db.fetch(DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         db.fetch(INCREMENTAL_DEPENDENCIES).forEach(r -> addDependency(deps, sources, names, r));
         Map<String, List<String>> groupOf = groups.byView();
         Map<String, String> reasons = new HashMap<>();
-        db.fetch(REASONS).forEach(r -> reasons.put(r.get(QUALIFIED), r.get(REASON)));
+        db.fetch(REASONS).forEach(r -> reasons.put(QUALIFIED.from(r), REASON.from(r)));
         List<Report> all = new ArrayList<>();
         views.forEach(r -> all.add(view(r, groupOf, deps, sources, reasons)));
         tables.forEach(r -> all.add(table(r, groupOf, deps, sources)));
@@ -125,14 +124,14 @@ public final class ReportCatalog {
     /** A report read by the report goes to its dependencies; any other table, but the control schema's, to its sources. */
     private static void addDependency(
             Map<Long, Set<String>> deps, Map<Long, Set<String>> sources, Map<Long, String> names, Record r) {
-        if (r.get(OID).equals(r.get(DEPENDENCY))) {
+        if (OID.from(r).equals(DEPENDENCY.from(r))) {
             return;
         }
-        String dependency = names.get(r.get(DEPENDENCY));
+        String dependency = names.get(DEPENDENCY.from(r));
         if (dependency != null) {
-            deps.computeIfAbsent(r.get(OID), k -> new HashSet<>()).add(dependency);
-        } else if (!r.get(DEPENDENCY_NAME).startsWith(CONTROL_SCHEMA + ".")) {
-            sources.computeIfAbsent(r.get(OID), k -> new HashSet<>()).add(r.get(DEPENDENCY_NAME));
+            deps.computeIfAbsent(OID.from(r), k -> new HashSet<>()).add(dependency);
+        } else if (!DEPENDENCY_NAME.from(r).startsWith(CONTROL_SCHEMA + ".")) {
+            sources.computeIfAbsent(OID.from(r), k -> new HashSet<>()).add(DEPENDENCY_NAME.from(r));
         }
     }
 
@@ -142,14 +141,14 @@ public final class ReportCatalog {
             Map<Long, Set<String>> deps,
             Map<Long, Set<String>> sources,
             Map<String, String> reasons) {
-        long oid = r.get(OID);
+        long oid = OID.from(r);
         String qualified = qualified(r);
         return new Report(
                 oid,
-                r.get(SCHEMA),
-                r.get(NAME),
-                r.get(POPULATED),
-                r.get(UNIQUE_INDEX),
+                SCHEMA.from(r),
+                NAME.from(r),
+                POPULATED.from(r),
+                UNIQUE_INDEX.from(r),
                 groupOf.getOrDefault(qualified, List.of()),
                 deps.getOrDefault(oid, Set.of()),
                 sources.getOrDefault(oid, Set.of()),
@@ -159,18 +158,18 @@ public final class ReportCatalog {
 
     private static Report table(
             Record r, Map<String, List<String>> groupOf, Map<Long, Set<String>> deps, Map<Long, Set<String>> sources) {
-        long oid = r.get(OID);
+        long oid = OID.from(r);
         String qualified = qualified(r);
         Incremental incremental = new Incremental(
-                r.get(BUCKET_COLUMN),
-                r.get(BUCKET_UNIT),
-                new Incremental.FunctionName(r.get(FUNCTION_SCHEMA), r.get(FUNCTION_NAME)),
-                r.get(CAPTURED),
-                r.get(SWEPT));
+                BUCKET_COLUMN.from(r),
+                BUCKET_UNIT.from(r),
+                new Incremental.FunctionName(FUNCTION_SCHEMA.from(r), FUNCTION_NAME.from(r)),
+                CAPTURED.from(r),
+                SWEPT.from(r));
         return new Report(
                 oid,
-                r.get(SCHEMA),
-                r.get(NAME),
+                SCHEMA.from(r),
+                NAME.from(r),
                 true,
                 true,
                 groupOf.getOrDefault(qualified, List.of()),
@@ -189,10 +188,10 @@ public final class ReportCatalog {
                                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?",
                         schema,
                         name)
-                .map(r -> r.get(KIND));
+                .map(r -> KIND.from(r));
     }
 
     private static String qualified(Record r) {
-        return r.get(SCHEMA) + "." + r.get(NAME);
+        return SCHEMA.from(r) + "." + NAME.from(r);
     }
 }

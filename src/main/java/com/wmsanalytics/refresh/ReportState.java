@@ -1,5 +1,6 @@
 package com.wmsanalytics.refresh;
 
+import com.wmsanalytics.db.Column;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,6 +21,16 @@ final class ReportState {
      * md5 of the definition's text and of the columns of every table it reads: a changed
      * definition or a schema change of a source table gives another signature.
      */
+    private static final Column<LocalDate> BUCKET = Column.of("bucket", LocalDate.class);
+
+    private static final Column<Boolean> NEEDS_FULL = Column.of("needs_full", Boolean.class);
+    private static final Column<String> FULL_REASON = Column.of("full_reason", String.class);
+    private static final Column<OffsetDateTime> REFRESHED_AT = Column.of("refreshed_at", OffsetDateTime.class);
+    private static final Column<String> TIME_ZONE = Column.of("time_zone", String.class);
+    private static final Column<String> SIGNATURE_RECORDED = Column.of("signature", String.class);
+    private static final Column<String> SIGNATURE_NOW = Column.of("current_signature", String.class);
+    private static final Column<Long> ROW_COUNT = Column.of("row_count", Long.class);
+
     private static final String SIGNATURE = "md5(pg_get_functiondef(r.definition) || coalesce((SELECT string_agg("
             + "a.attrelid::text || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attrelid, a.attnum)"
             + " FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum > 0 AND NOT a.attisdropped"
@@ -96,7 +107,7 @@ final class ReportState {
                         report.schema(),
                         report.name())
                 .stream()
-                .map(r -> r.get(0, LocalDate.class))
+                .map(r -> BUCKET.from(r))
                 .toList();
     }
 
@@ -110,9 +121,9 @@ final class ReportState {
 
     private Snapshot snapshot(DSLContext tx, Report report, String locking) {
         Record r = tx.fetchOne(
-                "SELECT r.needs_full OR q.reason IS NOT NULL OR f.report_name IS NULL,"
-                        + " coalesce(r.full_reason, q.reason, " + UNINSTALLED + "), r.refreshed_at,"
-                        + " r.time_zone, r.signature, " + SIGNATURE + ", r.row_count"
+                "SELECT r.needs_full OR q.reason IS NOT NULL OR f.report_name IS NULL AS needs_full,"
+                        + " coalesce(r.full_reason, q.reason, " + UNINSTALLED + ") AS full_reason, r.refreshed_at,"
+                        + " r.time_zone, r.signature, " + SIGNATURE + " AS current_signature, r.row_count"
                         + " FROM analytics_control.incremental_report r LEFT JOIN LATERAL (SELECT min(q.reason) AS reason"
                         + " FROM analytics_control.rebuild_request q WHERE q.report_schema = r.report_schema"
                         + " AND q.report_name = r.report_name) q ON true"
@@ -123,13 +134,13 @@ final class ReportState {
                 report.schema(),
                 report.name());
         return new Snapshot(
-                r.get(0, Boolean.class),
-                Optional.ofNullable(r.get(1, String.class)),
-                Optional.ofNullable(r.get(2, OffsetDateTime.class)),
-                Optional.ofNullable(r.get(3, String.class)),
-                Optional.ofNullable(r.get(4, String.class)),
-                r.get(5, String.class),
-                Optional.ofNullable(r.get(6, Long.class)));
+                NEEDS_FULL.from(r),
+                Optional.ofNullable(FULL_REASON.from(r)),
+                Optional.ofNullable(REFRESHED_AT.from(r)),
+                Optional.ofNullable(TIME_ZONE.from(r)),
+                Optional.ofNullable(SIGNATURE_RECORDED.from(r)),
+                SIGNATURE_NOW.from(r),
+                Optional.ofNullable(ROW_COUNT.from(r)));
     }
 
     /**
@@ -156,7 +167,7 @@ final class ReportState {
                         report.schema(),
                         report.name())
                 .stream()
-                .map(r -> r.get(0, LocalDate.class))
+                .map(r -> BUCKET.from(r))
                 .sorted()
                 .toList();
     }
@@ -167,13 +178,12 @@ final class ReportState {
      * when the last refresh took its snapshot.
      */
     private LocalDate openWindowStart(DSLContext tx, Snapshot before, Incremental spec, String zone) {
-        return tx.fetchOne(
-                        "SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
-                                + " FROM analytics_control.capture_setting s",
-                        spec.bucketUnit(),
-                        before.refreshedAt().orElseThrow(),
-                        zone)
-                .get(0, LocalDate.class);
+        return BUCKET.from(tx.fetchOne(
+                "SELECT date_trunc(?, ((?::timestamptz - s.open_window - interval '1 day') AT TIME ZONE ?))::date"
+                        + " AS bucket FROM analytics_control.capture_setting s",
+                spec.bucketUnit(),
+                before.refreshedAt().orElseThrow(),
+                zone));
     }
 
     /**
