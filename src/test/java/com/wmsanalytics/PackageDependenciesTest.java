@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages' dependencies point one way: read from the main sources' imports, the graph of
  * packages has no cycle, nothing imports the command line, and the service's wiring
- * ({@code daemon}) is imported by the command line only.
+ * ({@code daemon}) is imported by the command line only. And no query's result is read by the
+ * position of a column: each is named ({@code AS}) and read by that name.
  */
 class PackageDependenciesTest {
 
@@ -49,6 +50,25 @@ class PackageDependenciesTest {
             assertTrue(!to.contains("cli"), from + " imports cli");
             assertTrue(!to.contains("daemon") || from.equals("cli"), from + " imports daemon");
         });
+    }
+
+    @Test
+    void no_query_result_is_read_by_column_position() throws IOException {
+        Pattern positional = Pattern.compile("\\.(get|getValues)\\(\\d+,");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/jooq/"))
+                    .forEach(p -> {
+                        List<String> lines = read(p).lines().toList();
+                        for (int i = 0; i < lines.size(); i++) {
+                            if (positional.matcher(lines.get(i)).find()) {
+                                found.add(MAIN.relativize(p) + ":" + (i + 1));
+                            }
+                        }
+                    });
+        }
+
+        assertEquals(List.of(), found, "reads by column position instead of by name");
     }
 
     private static List<String> cycleFrom(

@@ -97,9 +97,9 @@ final class IncrementalRefresher {
         long inserted = tx.execute(query(
                 "INSERT INTO {0} SELECT * FROM {1}(ARRAY[]::date[], '-infinity'::date)",
                 table(report), definition(spec)));
-        long buckets = tx.fetchOne(
-                        resultQuery("SELECT count(DISTINCT {0}) FROM {1}", name(spec.bucketColumn()), table(report)))
-                .get(0, Long.class);
+        long buckets = tx.fetchOne(resultQuery(
+                        "SELECT count(DISTINCT {0}) AS n FROM {1}", name(spec.bucketColumn()), table(report)))
+                .get("n", Long.class);
         state.markDependentsFull(tx, report);
         return new BucketCounts(buckets, deleted, inserted);
     }
@@ -111,7 +111,7 @@ final class IncrementalRefresher {
         String claimedArray = dateArray(List.copyOf(claimed));
         String from = state.recomputeFrom(tx, before, spec, timeZone);
         List<LocalDate> deleted = dates(tx.fetch(resultQuery(
-                "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1}",
+                "DELETE FROM {0} WHERE {1} >= {2}::date OR {1} = ANY ({3}::date[]) RETURNING {1} AS bucket",
                 table(report), name(spec.bucketColumn()), val(from), val(claimedArray))));
         // The buckets and the window's start are literals, not parameters: a parameter reaches the
         // planner as text cast to date, which it cannot fold, so the full rebuild's branch would
@@ -119,7 +119,7 @@ final class IncrementalRefresher {
         // cost would blind the planner's choice of every join (1.2 s instead of 20 ms for
         // daily_throughput at 100,000 orders on PostgreSQL 17). The dates come from the database.
         List<LocalDate> inserted = dates(tx.fetch(resultQuery(
-                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], {3}::date) RETURNING {4}",
+                "INSERT INTO {0} SELECT * FROM {1}({2}::date[], {3}::date) RETURNING {4} AS bucket",
                 table(report), definition(spec), inline(claimedArray), inline(from), name(spec.bucketColumn()))));
         TreeSet<LocalDate> rewritten = new TreeSet<>(claimed);
         rewritten.addAll(deleted);
@@ -137,7 +137,7 @@ final class IncrementalRefresher {
     }
 
     private static List<LocalDate> dates(List<Record> rows) {
-        return rows.stream().map(r -> r.get(0, LocalDate.class)).toList();
+        return rows.stream().map(r -> r.get("bucket", LocalDate.class)).toList();
     }
 
     /** A date[] literal: the dates come from the database, never from a user. */

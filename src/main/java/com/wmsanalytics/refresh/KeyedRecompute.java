@@ -24,9 +24,9 @@ final class KeyedRecompute {
         long deleted = tx.execute(query("DELETE FROM {0}", table(report)));
         long inserted = tx.execute(query(
                 "INSERT INTO {0} SELECT * FROM {1}(NULL, true)", table(report), IncrementalRefresher.definition(spec)));
-        long keys = tx.fetchOne(
-                        resultQuery("SELECT count(DISTINCT {0}) FROM {1}", name(spec.bucketColumn()), table(report)))
-                .get(0, Long.class);
+        long keys = tx.fetchOne(resultQuery(
+                        "SELECT count(DISTINCT {0}) AS n FROM {1}", name(spec.bucketColumn()), table(report)))
+                .get("n", Long.class);
         return new BucketCounts(keys, deleted, inserted);
     }
 
@@ -57,7 +57,7 @@ final class KeyedRecompute {
                         report.schema(),
                         report.name())
                 .stream()
-                .map(r -> r.get(0, String.class))
+                .map(r -> r.get("key", String.class))
                 .sorted()
                 .toList();
     }
@@ -78,7 +78,7 @@ final class KeyedRecompute {
                         "SELECT key_type FROM analytics_control.incremental_report WHERE report_schema = ? AND report_name = ?",
                         report.schema(),
                         report.name())
-                .get(0, String.class);
+                .get("key_type", String.class);
     }
 
     private static Name table(Report report) {

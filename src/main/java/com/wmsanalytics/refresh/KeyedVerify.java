@@ -28,17 +28,17 @@ final class KeyedVerify {
                 .fetch(resultQuery(
                         "WITH d AS (SELECT * FROM {0}(NULL, true)),"
                                 + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
-                                + " SELECT DISTINCT {2}::text FROM diff WHERE {2}::text <> ALL ({3}::text[]) ORDER BY 1",
+                                + " SELECT DISTINCT {2}::text AS key FROM diff WHERE {2}::text <> ALL ({3}::text[]) ORDER BY 1",
                         IncrementalRefresher.definition(spec), table(report), key, val(pending)))
                 .stream()
-                .map(r -> r.get(0, String.class))
+                .map(r -> r.get("key", String.class))
                 .toList();
-        long keys = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", key, table(report)))
-                .get(0, Long.class);
+        long keys = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) AS n FROM {1}", key, table(report)))
+                .get("n", Long.class);
         long pendingHeld = tx.fetchOne(resultQuery(
-                        "SELECT count(DISTINCT {0}) FROM {1} WHERE {0}::text = ANY ({2}::text[])",
+                        "SELECT count(DISTINCT {0}) AS n FROM {1} WHERE {0}::text = ANY ({2}::text[])",
                         key, table(report), val(pending)))
-                .get(0, Long.class);
+                .get("n", Long.class);
         return new ReportVerifier.Check(
                 report,
                 differing.isEmpty() ? ReportVerifier.Status.OK : ReportVerifier.Status.DIFFERS,
@@ -73,7 +73,7 @@ final class KeyedVerify {
                         report.name(),
                         report.schema(),
                         report.name())
-                .forEach(r -> keys.add(r.get(0, String.class)));
+                .forEach(r -> keys.add(r.get("key", String.class)));
         keys.addAll(ReportSweeps.unswept(tx, report, String.class));
         return keys;
     }

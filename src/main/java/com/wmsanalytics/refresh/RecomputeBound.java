@@ -67,22 +67,22 @@ final class RecomputeBound {
                         + " SELECT (SELECT count(DISTINCT c.bucket) FROM analytics_control.claimed_bucket c, r"
                         + "         WHERE c.report_schema = {2} AND c.report_name = {3}"
                         + "         AND c.bucket >= r.first AND c.bucket < {5}::date)"
-                        + "      + (SELECT count(*) FROM r, s, generate_series(greatest(r.first, {5}::date), r.last, s.step)),"
-                        + " (SELECT count(*) FROM r, s, generate_series(r.first, r.last, s.step))",
+                        + "      + (SELECT count(*) FROM r, s, generate_series(greatest(r.first, {5}::date), r.last, s.step))"
+                        + " AS dirty, (SELECT count(*) FROM r, s, generate_series(r.first, r.last, s.step)) AS total",
                 name(spec.bucketColumn()),
                 name(report.schema(), report.name()),
                 val(report.schema()),
                 val(report.name()),
                 val("1 " + spec.bucketUnit()),
                 val(from)));
-        return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
+        return new Estimate(r.get("dirty", Long.class), r.get("total", Long.class));
     }
 
     private static Estimate keys(DSLContext tx, Report report) {
         Record r = tx.fetchOne(resultQuery(
                 "SELECT (SELECT count(*) FROM analytics_control.claimed_key c WHERE c.report_schema = {0}"
-                        + " AND c.report_name = {1}), (SELECT count(*) FROM {2})",
+                        + " AND c.report_name = {1}) AS dirty, (SELECT count(*) FROM {2}) AS total",
                 val(report.schema()), val(report.name()), name(report.schema(), report.name())));
-        return new Estimate(r.get(0, Long.class), r.get(1, Long.class));
+        return new Estimate(r.get("dirty", Long.class), r.get("total", Long.class));
     }
 }

@@ -1,6 +1,6 @@
 package com.wmsanalytics.refresh;
 
-import com.wmsanalytics.db.Column;
+import com.wmsanalytics.db.SqlColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,22 +75,22 @@ public final class ReportCatalog {
 
     private static final String CONTROL_SCHEMA = "analytics_control";
 
-    private static final Column<Long> OID = Column.of("oid", Long.class);
-    private static final Column<String> SCHEMA = Column.of("schema_name", String.class);
-    private static final Column<String> NAME = Column.of("report_name", String.class);
-    private static final Column<Boolean> POPULATED = Column.of("populated", Boolean.class);
-    private static final Column<Boolean> UNIQUE_INDEX = Column.of("unique_index", Boolean.class);
-    private static final Column<Long> DEPENDENCY = Column.of("dependency", Long.class);
-    private static final Column<String> DEPENDENCY_NAME = Column.of("dependency_name", String.class);
-    private static final Column<String> BUCKET_COLUMN = Column.of("bucket_column", String.class);
-    private static final Column<String> BUCKET_UNIT = Column.of("bucket_unit", String.class);
-    private static final Column<String> FUNCTION_SCHEMA = Column.of("function_schema", String.class);
-    private static final Column<String> FUNCTION_NAME = Column.of("function_name", String.class);
-    private static final Column<Boolean> CAPTURED = Column.of("captured", Boolean.class);
-    private static final Column<Boolean> SWEPT = Column.of("swept", Boolean.class);
-    private static final Column<String> QUALIFIED = Column.of("qualified", String.class);
-    private static final Column<String> REASON = Column.of("reason", String.class);
-    private static final Column<String> KIND = Column.of("kind", String.class);
+    private static final SqlColumn<Long> OID = SqlColumn.of("oid", Long.class);
+    private static final SqlColumn<String> SCHEMA = SqlColumn.of("schema_name", String.class);
+    private static final SqlColumn<String> NAME = SqlColumn.of("report_name", String.class);
+    private static final SqlColumn<Boolean> POPULATED = SqlColumn.of("populated", Boolean.class);
+    private static final SqlColumn<Boolean> UNIQUE_INDEX = SqlColumn.of("unique_index", Boolean.class);
+    private static final SqlColumn<Long> DEPENDENCY = SqlColumn.of("dependency", Long.class);
+    private static final SqlColumn<String> DEPENDENCY_NAME = SqlColumn.of("dependency_name", String.class);
+    private static final SqlColumn<String> BUCKET_COLUMN = SqlColumn.of("bucket_column", String.class);
+    private static final SqlColumn<String> BUCKET_UNIT = SqlColumn.of("bucket_unit", String.class);
+    private static final SqlColumn<String> FUNCTION_SCHEMA = SqlColumn.of("function_schema", String.class);
+    private static final SqlColumn<String> FUNCTION_NAME = SqlColumn.of("function_name", String.class);
+    private static final SqlColumn<Boolean> CAPTURED = SqlColumn.of("captured", Boolean.class);
+    private static final SqlColumn<Boolean> SWEPT = SqlColumn.of("swept", Boolean.class);
+    private static final SqlColumn<String> QUALIFIED = SqlColumn.of("qualified", String.class);
+    private static final SqlColumn<String> REASON = SqlColumn.of("reason", String.class);
+    private static final SqlColumn<String> KIND = SqlColumn.of("kind", String.class);
 
     private final DSLContext db;
     private final RefreshGroups groups;

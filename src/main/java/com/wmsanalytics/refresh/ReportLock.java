@@ -16,7 +16,7 @@ final class ReportLock {
 
     /** Takes the report's lock for the rest of the transaction, or returns false when another holds it. */
     static boolean tryTake(DSLContext tx, Report view) {
-        return tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?)", CLASS, (int) view.oid())
-                .get(0, Boolean.class);
+        return tx.fetchOne("SELECT pg_try_advisory_xact_lock(?, ?) AS locked", CLASS, (int) view.oid())
+                .get("locked", Boolean.class);
     }
 }

@@ -1,6 +1,6 @@
 package com.wmsanalytics.refresh;
 
-import com.wmsanalytics.db.Column;
+import com.wmsanalytics.db.SqlColumn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,15 +21,15 @@ final class ReportState {
      * md5 of the definition's text and of the columns of every table it reads: a changed
      * definition or a schema change of a source table gives another signature.
      */
-    private static final Column<LocalDate> BUCKET = Column.of("bucket", LocalDate.class);
+    private static final SqlColumn<LocalDate> BUCKET = SqlColumn.of("bucket", LocalDate.class);
 
-    private static final Column<Boolean> NEEDS_FULL = Column.of("needs_full", Boolean.class);
-    private static final Column<String> FULL_REASON = Column.of("full_reason", String.class);
-    private static final Column<OffsetDateTime> REFRESHED_AT = Column.of("refreshed_at", OffsetDateTime.class);
-    private static final Column<String> TIME_ZONE = Column.of("time_zone", String.class);
-    private static final Column<String> SIGNATURE_RECORDED = Column.of("signature", String.class);
-    private static final Column<String> SIGNATURE_NOW = Column.of("current_signature", String.class);
-    private static final Column<Long> ROW_COUNT = Column.of("row_count", Long.class);
+    private static final SqlColumn<Boolean> NEEDS_FULL = SqlColumn.of("needs_full", Boolean.class);
+    private static final SqlColumn<String> FULL_REASON = SqlColumn.of("full_reason", String.class);
+    private static final SqlColumn<OffsetDateTime> REFRESHED_AT = SqlColumn.of("refreshed_at", OffsetDateTime.class);
+    private static final SqlColumn<String> TIME_ZONE = SqlColumn.of("time_zone", String.class);
+    private static final SqlColumn<String> SIGNATURE_RECORDED = SqlColumn.of("signature", String.class);
+    private static final SqlColumn<String> SIGNATURE_NOW = SqlColumn.of("current_signature", String.class);
+    private static final SqlColumn<Long> ROW_COUNT = SqlColumn.of("row_count", Long.class);
 
     private static final String SIGNATURE = "md5(pg_get_functiondef(r.definition) || coalesce((SELECT string_agg("
             + "a.attrelid::text || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attrelid, a.attnum)"

@@ -102,17 +102,17 @@ public final class ReportVerifier {
                 .fetch(resultQuery(
                         "WITH d AS (SELECT * FROM {0}(ARRAY[]::date[], '-infinity'::date)),"
                                 + " diff AS ((TABLE {1} EXCEPT ALL SELECT * FROM d) UNION ALL (SELECT * FROM d EXCEPT ALL TABLE {1}))"
-                                + " SELECT DISTINCT {2} FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
+                                + " SELECT DISTINCT {2} AS bucket FROM diff WHERE NOT ({2} >= {3}::date OR {2} = ANY ({4}::date[])) ORDER BY 1",
                         IncrementalRefresher.definition(spec), table(report), column, val(from), val(dirtyArray)))
                 .stream()
-                .map(r -> r.get(0, LocalDate.class))
+                .map(r -> r.get("bucket", LocalDate.class))
                 .toList();
         long pending = tx.fetchOne(resultQuery(
-                        "SELECT count(DISTINCT {0}) FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
+                        "SELECT count(DISTINCT {0}) AS n FROM {1} WHERE {0} >= {2}::date OR {0} = ANY ({3}::date[])",
                         column, table(report), val(from), val(dirtyArray)))
-                .get(0, Long.class);
-        long compared = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) FROM {1}", column, table(report)))
-                        .get(0, Long.class)
+                .get("n", Long.class);
+        long compared = tx.fetchOne(resultQuery("SELECT count(DISTINCT {0}) AS n FROM {1}", column, table(report)))
+                        .get("n", Long.class)
                 - pending;
         return new Check(
                 report,

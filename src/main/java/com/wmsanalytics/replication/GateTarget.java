@@ -34,8 +34,8 @@ record GateTarget(String lsn, Instant publisherTime) {
     }
 
     private static GateTarget readOnce(DSLContext publisher) {
-        Record r = publisher.fetchOne("SELECT pg_current_wal_insert_lsn()::text, now()");
+        Record r = publisher.fetchOne("SELECT pg_current_wal_insert_lsn()::text AS lsn, now() AS at");
         return new GateTarget(
-                r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant());
+                r.get("lsn", String.class), r.get("at", OffsetDateTime.class).toInstant());
     }
 }

@@ -32,18 +32,19 @@ record HostFacts(
 
     static HostFacts read(String address, DSLContext db) {
         Map<String, String> settings = db
-                .fetch("SELECT name, coalesce(setting, '') FROM pg_settings WHERE name = ANY(?)", (Object)
+                .fetch("SELECT name, coalesce(setting, '') AS setting FROM pg_settings WHERE name = ANY(?)", (Object)
                         NAMES.toArray(String[]::new))
                 .stream()
-                .collect(Collectors.toMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
+                .collect(Collectors.toMap(r -> r.get("name", String.class), r -> r.get("setting", String.class)));
         return new HostFacts(
                 address,
                 Optional.empty(),
-                db.fetchOne("SELECT pg_is_in_recovery()").get(0, Boolean.class),
-                db.fetchOne("SELECT current_setting('server_version_num')::int").get(0, Integer.class),
+                db.fetchOne("SELECT pg_is_in_recovery() AS in_recovery").get("in_recovery", Boolean.class),
+                db.fetchOne("SELECT current_setting('server_version_num')::int AS version")
+                        .get("version", Integer.class),
                 settings,
                 db.fetch("SELECT slot_name FROM pg_replication_slots WHERE slot_type = 'physical' ORDER BY 1")
-                        .getValues(0, String.class));
+                        .getValues("slot_name", String.class));
     }
 
     static HostFacts unreachable(String address, String reason) {

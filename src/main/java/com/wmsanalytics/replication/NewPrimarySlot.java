@@ -26,19 +26,22 @@ final class NewPrimarySlot {
     Optional<Finding> check(String slot, String address) {
         boolean pg17 = new ServerProbe(db).versionNum() >= FailoverPreflight.PG17;
         Record r = db.fetchOne(
-                (pg17 ? "SELECT failover, synced, coalesce(invalidation_reason, '')" : "SELECT false, false, ''")
-                        + ", coalesce(wal_status, '') FROM pg_replication_slots WHERE slot_name = ? AND slot_type = 'logical'",
+                (pg17
+                                ? "SELECT failover, synced, coalesce(invalidation_reason, '') AS invalidation"
+                                : "SELECT false AS failover, false AS synced, '' AS invalidation")
+                        + ", coalesce(wal_status, '') AS wal_status FROM pg_replication_slots WHERE slot_name = ? AND slot_type = 'logical'",
                 slot);
         String where = "slot " + slot + " on the new primary " + address;
         if (r == null) {
             return problem(where + " does not exist: it was not synchronised from the old primary before the failover");
         }
-        if (!r.get(2, String.class).isEmpty() || "lost".equals(r.get(3, String.class))) {
-            String reason = r.get(2, String.class).isEmpty() ? "wal_status lost" : r.get(2, String.class);
+        String invalidation = r.get("invalidation", String.class);
+        if (!invalidation.isEmpty() || "lost".equals(r.get("wal_status", String.class))) {
+            String reason = invalidation.isEmpty() ? "wal_status lost" : invalidation;
             return problem(where + " is invalidated (" + reason + ")");
         }
-        if (pg17 && publisher.failover() && !r.get(0, Boolean.class)) {
-            return problem(where + " is not a failover slot (synced = " + r.get(1, Boolean.class)
+        if (pg17 && publisher.failover() && !r.get("failover", Boolean.class)) {
+            return problem(where + " is not a failover slot (synced = " + r.get("synced", Boolean.class)
                     + "), so it does not hold the subscription's position");
         }
         return Optional.empty();

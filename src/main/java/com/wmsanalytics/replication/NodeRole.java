@@ -18,14 +18,15 @@ public record NodeRole(boolean standby, Optional<String> upstream) {
      * with its password.
      */
     public static NodeRole read(DSLContext db) {
-        Record r = db.fetchOne("SELECT pg_is_in_recovery(),"
-                + " (SELECT sender_host || ':' || sender_port FROM pg_stat_wal_receiver WHERE sender_host IS NOT NULL),"
-                + " (SELECT setting FROM pg_settings WHERE name = 'primary_conninfo')");
-        if (!r.get(0, Boolean.class)) {
+        Record r = db.fetchOne("SELECT pg_is_in_recovery() AS in_recovery,"
+                + " (SELECT sender_host || ':' || sender_port FROM pg_stat_wal_receiver WHERE sender_host IS NOT NULL)"
+                + " AS sender,"
+                + " (SELECT setting FROM pg_settings WHERE name = 'primary_conninfo') AS primary_conninfo");
+        if (!r.get("in_recovery", Boolean.class)) {
             return WRITABLE;
         }
-        Optional<String> sender = Optional.ofNullable(r.get(1, String.class));
-        return new NodeRole(true, sender.or(() -> Upstream.of(r.get(2, String.class))));
+        Optional<String> sender = Optional.ofNullable(r.get("sender", String.class));
+        return new NodeRole(true, sender.or(() -> Upstream.of(r.get("primary_conninfo", String.class))));
     }
 
     public String label() {

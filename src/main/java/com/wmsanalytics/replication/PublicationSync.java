@@ -25,19 +25,19 @@ final class PublicationSync {
     /** Returns what it changed, or empty when the publication was already up to date. */
     Optional<String> ensure(String publication, List<String> tables) {
         Record pub = db.fetchOne(
-                "SELECT puballtables, pubinsert AND pubupdate AND pubdelete AND pubtruncate"
+                "SELECT puballtables, pubinsert AND pubupdate AND pubdelete AND pubtruncate AS every_action"
                         + " FROM pg_publication WHERE pubname = ?",
                 publication);
         if (pub == null) {
             db.execute(query("CREATE PUBLICATION {0} FOR TABLE {1}", name(publication), tableList(tables)));
             return Optional.of("created publication " + publication + " with " + tables.size() + " tables");
         }
-        if (!pub.get(1, Boolean.class)) {
+        if (!pub.get("every_action", Boolean.class)) {
             db.execute(query(
                     "ALTER PUBLICATION {0} SET (publish = 'insert, update, delete, truncate')", name(publication)));
             return Optional.of("publication " + publication + " now publishes insert, update, delete and truncate");
         }
-        if (pub.get(0, Boolean.class) || tables.equals(probe.publishedTables(publication))) {
+        if (pub.get("puballtables", Boolean.class) || tables.equals(probe.publishedTables(publication))) {
             return Optional.empty();
         }
         db.execute(query("ALTER PUBLICATION {0} SET TABLE {1}", name(publication), tableList(tables)));

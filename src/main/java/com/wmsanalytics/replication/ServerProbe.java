@@ -1,5 +1,6 @@
 package com.wmsanalytics.replication;
 
+import com.wmsanalytics.db.SqlColumn;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,6 +9,19 @@ import org.jooq.Record;
 
 /** Read-only facts about one server: settings, the login role and its tables. */
 final class ServerProbe {
+
+    private static final SqlColumn<String> SETTING_NAME = SqlColumn.of("name", String.class);
+    private static final SqlColumn<String> SETTING = SqlColumn.of("setting", String.class);
+    private static final SqlColumn<String> ROLE_NAME = SqlColumn.of("rolname", String.class);
+    private static final SqlColumn<Boolean> SUPERUSER = SqlColumn.of("rolsuper", Boolean.class);
+    private static final SqlColumn<Boolean> REPLICATION = SqlColumn.of("rolreplication", Boolean.class);
+    private static final SqlColumn<Boolean> READS_STATS = SqlColumn.of("reads_stats", Boolean.class);
+    private static final SqlColumn<Boolean> CREATES_SUBSCRIPTIONS =
+            SqlColumn.of("creates_subscriptions", Boolean.class);
+    private static final SqlColumn<String> TABLE_NAME = SqlColumn.of("table_name", String.class);
+    private static final SqlColumn<String> COLUMN_NAME = SqlColumn.of("column_name", String.class);
+    private static final SqlColumn<String> COLUMN_TYPE = SqlColumn.of("column_type", String.class);
+    private static final SqlColumn<Integer> N = SqlColumn.of("n", Integer.class);
 
     /** The attributes of the role this program logs in as. */
     record Role(
@@ -27,25 +41,25 @@ final class ServerProbe {
                 .fetch("SELECT name, setting FROM pg_settings WHERE name = ANY(?)", (Object)
                         names.toArray(String[]::new))
                 .stream()
-                .collect(Collectors.toMap(r -> r.get(0, String.class), r -> r.get(1, String.class)));
+                .collect(Collectors.toMap(SETTING_NAME::from, SETTING::from));
     }
 
     int versionNum() {
-        return intValue("SELECT current_setting('server_version_num')::int");
+        return intValue("SELECT current_setting('server_version_num')::int AS n");
     }
 
     Role role() {
         Record r = db.fetchOne(
-                "SELECT rolname, rolsuper, rolreplication, pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER'),"
+                "SELECT rolname, rolsuper, rolreplication, pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS reads_stats,"
                         + " EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'pg_create_subscription'"
-                        + "   AND pg_has_role(current_user, g.oid, 'MEMBER'))"
+                        + "   AND pg_has_role(current_user, g.oid, 'MEMBER')) AS creates_subscriptions"
                         + " FROM pg_roles WHERE rolname = current_user");
         return new Role(
-                r.get(0, String.class),
-                r.get(1, Boolean.class),
-                r.get(2, Boolean.class),
-                r.get(3, Boolean.class),
-                r.get(4, Boolean.class));
+                ROLE_NAME.from(r),
+                SUPERUSER.from(r),
+                REPLICATION.from(r),
+                READS_STATS.from(r),
+                CREATES_SUBSCRIPTIONS.from(r));
     }
 
     /** Ordinary tables of the schemas, as {@code schema.table}, sorted. */
@@ -74,13 +88,14 @@ final class ServerProbe {
 
     List<Column> columns(List<String> schemas) {
         return db.fetch(
-                        "SELECT format('%s.%s', n.nspname, c.relname), a.attname, format_type(a.atttypid, a.atttypmod)"
+                        "SELECT format('%s.%s', n.nspname, c.relname) AS table_name, a.attname AS column_name,"
+                                + " format_type(a.atttypid, a.atttypmod) AS column_type"
                                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?)"
                                 + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum",
                         (Object) schemas.toArray(String[]::new))
-                .map(r -> new Column(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
+                .map(r -> new Column(TABLE_NAME.from(r), COLUMN_NAME.from(r), COLUMN_TYPE.from(r)));
     }
 
     /**
@@ -89,33 +104,34 @@ final class ServerProbe {
      */
     private List<String> tablesWhere(String condition, List<String> schemas) {
         return db.fetch(
-                        "SELECT format('%s.%s', n.nspname, c.relname) FROM pg_class c"
+                        "SELECT format('%s.%s', n.nspname, c.relname) AS table_name FROM pg_class c"
                                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY(?) AND "
                                 + condition
                                 + " ORDER BY 1",
                         (Object) schemas.toArray(String[]::new))
-                .getValues(0, String.class);
+                .map(TABLE_NAME::from);
     }
 
     /** The tables a publication holds now, as {@code schema.table}, sorted; empty if none. */
     List<String> publishedTables(String publication) {
         return db.fetch(
-                        "SELECT format('%s.%s', schemaname, tablename) FROM pg_publication_tables"
+                        "SELECT format('%s.%s', schemaname, tablename) AS table_name FROM pg_publication_tables"
                                 + " WHERE pubname = ? ORDER BY 1",
                         publication)
-                .getValues(0, String.class);
+                .map(TABLE_NAME::from);
     }
 
     int replicationSlotsUsedExcept(String slot) {
-        return intValue("SELECT count(*)::int FROM pg_replication_slots WHERE slot_name <> ?", slot);
+        return intValue("SELECT count(*)::int AS n FROM pg_replication_slots WHERE slot_name <> ?", slot);
     }
 
     int walSendersUsedExcept(String applicationName) {
-        return intValue("SELECT count(*)::int FROM pg_stat_replication WHERE application_name <> ?", applicationName);
+        return intValue(
+                "SELECT count(*)::int AS n FROM pg_stat_replication WHERE application_name <> ?", applicationName);
     }
 
     private int intValue(String sql, Object... bindings) {
-        return db.fetchOne(sql, bindings).get(0, Integer.class);
+        return N.from(db.fetchOne(sql, bindings));
     }
 }

@@ -37,15 +37,15 @@ final class SlotFailover {
                 "SELECT s.subfailover, s.subenabled, s.subslotname FROM pg_subscription s WHERE s.subname = ? AND "
                         + ThisDatabase.SUBSCRIPTION,
                 sub);
-        if (row.get(0, Boolean.class)) {
+        if (row.get("subfailover", Boolean.class)) {
             return Optional.empty();
         }
-        boolean enabled = row.get(1, Boolean.class);
+        boolean enabled = row.get("subenabled", Boolean.class);
         if (enabled) {
             replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
         }
         try {
-            SlotRelease.await(publisher, row.get(2, String.class), clock, "setup");
+            SlotRelease.await(publisher, row.get("subslotname", String.class), clock, "setup");
             replica.execute(query("ALTER SUBSCRIPTION {0} SET (failover = true)", name(sub)));
         } catch (DataAccessException e) {
             throw new WmsAnalyticsException(

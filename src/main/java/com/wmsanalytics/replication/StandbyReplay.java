@@ -20,18 +20,18 @@ public record StandbyReplay(
         String name, Optional<String> client, String state, Optional<Long> bytesBehind, Optional<Duration> replayLag) {
 
     static List<StandbyReplay> read(DSLContext db) {
-        return db.fetch("SELECT r.application_name, host(r.client_addr), r.state,"
-                        + " pg_wal_lsn_diff(pg_current_wal_lsn(), r.replay_lsn)::bigint,"
-                        + " (extract(epoch FROM r.replay_lag) * 1000)::bigint"
+        return db.fetch("SELECT r.application_name, host(r.client_addr) AS client, r.state,"
+                        + " pg_wal_lsn_diff(pg_current_wal_lsn(), r.replay_lsn)::bigint AS behind,"
+                        + " (extract(epoch FROM r.replay_lag) * 1000)::bigint AS replay_lag_ms"
                         + " FROM pg_stat_replication r JOIN pg_stat_activity a ON a.pid = r.pid"
                         + " WHERE a.backend_type = 'walsender' AND NOT EXISTS (SELECT 1 FROM pg_replication_slots s"
                         + " WHERE s.active_pid = r.pid AND s.slot_type = 'logical') AND a.datname IS NULL"
                         + " ORDER BY r.application_name, r.pid")
                 .map(r -> new StandbyReplay(
-                        r.get(0, String.class),
-                        Optional.ofNullable(r.get(1, String.class)),
-                        r.get(2, String.class),
-                        Optional.ofNullable(r.get(3, Long.class)),
-                        Optional.ofNullable(r.get(4, Long.class)).map(Duration::ofMillis)));
+                        r.get("application_name", String.class),
+                        Optional.ofNullable(r.get("client", String.class)),
+                        r.get("state", String.class),
+                        Optional.ofNullable(r.get("behind", Long.class)),
+                        Optional.ofNullable(r.get("replay_lag_ms", Long.class)).map(Duration::ofMillis)));
     }
 }

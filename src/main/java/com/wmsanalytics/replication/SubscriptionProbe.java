@@ -1,5 +1,6 @@
 package com.wmsanalytics.replication;
 
+import com.wmsanalytics.db.SqlColumn;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -9,6 +10,21 @@ import org.jooq.Record;
  * and for {@code status}.
  */
 final class SubscriptionProbe {
+
+    private static final SqlColumn<Boolean> ENABLED = SqlColumn.of("enabled", Boolean.class);
+    private static final SqlColumn<String> SLOT_NAME = SqlColumn.of("slot_name", String.class);
+    private static final SqlColumn<Integer> WORKER_PID = SqlColumn.of("worker_pid", Integer.class);
+    private static final SqlColumn<Integer> SYNCING = SqlColumn.of("syncing", Integer.class);
+    private static final SqlColumn<Long> APPLY_ERRORS = SqlColumn.of("apply_error_count", Long.class);
+    private static final SqlColumn<Integer> VERSION = SqlColumn.of("version", Integer.class);
+    private static final SqlColumn<String> STATE = SqlColumn.of("state", String.class);
+    private static final SqlColumn<String> REPLAY_LSN = SqlColumn.of("replay_lsn", String.class);
+    private static final SqlColumn<Long> BEHIND = SqlColumn.of("behind", Long.class);
+    private static final SqlColumn<Double> REPLAY_LAG = SqlColumn.of("replay_lag", Double.class);
+    private static final SqlColumn<String> WAL_STATUS = SqlColumn.of("wal_status", String.class);
+    private static final SqlColumn<Long> RETAINED = SqlColumn.of("retained", Long.class);
+    private static final SqlColumn<Long> SAFE_WAL_SIZE = SqlColumn.of("safe_wal_size", Long.class);
+    private static final SqlColumn<Boolean> READS_STATS = SqlColumn.of("reads_stats", Boolean.class);
 
     /** The replica's side: the subscription and its apply worker (the row with relid NULL). */
     record ReplicaSide(boolean enabled, String slotName, Integer applyPid, int tablesNotReady) {}
@@ -48,17 +64,13 @@ final class SubscriptionProbe {
 
     Optional<ReplicaSide> replicaSide() {
         Record r = replica.fetchOne(
-                "SELECT s.subenabled, s.subslotname, w.pid,"
-                        + " (SELECT count(*)::int FROM pg_subscription_rel sr WHERE sr.srsubid = s.oid AND sr.srsubstate <> 'r')"
+                "SELECT s.subenabled AS enabled, s.subslotname AS slot_name, w.pid AS worker_pid,"
+                        + " (SELECT count(*)::int FROM pg_subscription_rel sr WHERE sr.srsubid = s.oid AND sr.srsubstate <> 'r') AS syncing"
                         + " FROM pg_subscription s LEFT JOIN pg_stat_subscription w ON w.subid = s.oid AND w.relid IS NULL"
                         + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
                 subscription);
         return Optional.ofNullable(r)
-                .map(x -> new ReplicaSide(
-                        x.get(0, Boolean.class),
-                        x.get(1, String.class),
-                        x.get(2, Integer.class),
-                        x.get(3, Integer.class)));
+                .map(x -> new ReplicaSide(ENABLED.from(x), SLOT_NAME.from(x), WORKER_PID.from(x), SYNCING.from(x)));
     }
 
     /** The apply error count (PostgreSQL 15+), or empty where the server does not keep it. */
@@ -71,14 +83,14 @@ final class SubscriptionProbe {
                                 + " JOIN pg_subscription s ON s.oid = w.subid WHERE s.subname = ? AND "
                                 + ThisDatabase.SUBSCRIPTION,
                         subscription)
-                .map(r -> r.get(0, Long.class));
+                .map(APPLY_ERRORS::from);
     }
 
     /** The replica's version, read once: the gate asks on every poll. */
     private int replicaVersion() {
         if (replicaVersion == null) {
-            replicaVersion = replica.fetchOne("SELECT current_setting('server_version_num')::int")
-                    .get(0, Integer.class);
+            replicaVersion =
+                    VERSION.from(replica.fetchOne("SELECT current_setting('server_version_num')::int AS version"));
         }
         return replicaVersion;
     }
@@ -87,20 +99,19 @@ final class SubscriptionProbe {
     Optional<PublisherSide> publisherSide(String targetLsn) {
         return publisher
                 .fetchOptional(
-                        "SELECT state, replay_lsn::text, pg_wal_lsn_diff(?::pg_lsn, replay_lsn)::bigint,"
-                                + " extract(epoch FROM replay_lag)::float8"
+                        "SELECT state, replay_lsn::text AS replay_lsn, pg_wal_lsn_diff(?::pg_lsn, replay_lsn)::bigint AS behind,"
+                                + " extract(epoch FROM replay_lag)::float8 AS replay_lag"
                                 + " FROM pg_stat_replication WHERE application_name = ? ORDER BY backend_start DESC LIMIT 1",
                         targetLsn,
                         subscription)
-                .map(r -> new PublisherSide(
-                        r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class), r.get(3, Double.class)));
+                .map(r -> new PublisherSide(STATE.from(r), REPLAY_LSN.from(r), BEHIND.from(r), REPLAY_LAG.from(r)));
     }
 
     /** The slot's {@code wal_status}: {@code lost} means the replica can never catch up. */
     Optional<String> slotWalStatus(String slotName) {
         return publisher
                 .fetchOptional("SELECT wal_status FROM pg_replication_slots WHERE slot_name = ?", slotName)
-                .map(r -> r.get(0, String.class));
+                .map(WAL_STATUS::from);
     }
 
     /** The slot's WAL status, the WAL it retains on the publisher and how much more it may retain. */
@@ -108,17 +119,17 @@ final class SubscriptionProbe {
         return publisher
                 .fetchOptional(
                         "SELECT wal_status,"
-                                + " CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint END,"
+                                + " CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint END"
+                                + " AS retained,"
                                 + " safe_wal_size FROM pg_replication_slots WHERE slot_name = ?",
                         slotName)
-                .map(r -> new Slot(r.get(0, String.class), r.get(1, Long.class), r.get(2, Long.class)));
+                .map(r -> new Slot(WAL_STATUS.from(r), RETAINED.from(r), SAFE_WAL_SIZE.from(r)));
     }
 
     /** Whether the publisher's login role may see the LSN columns of pg_stat_replication. */
     boolean canReadLsns() {
-        return publisher
-                .fetchOne("SELECT rolsuper OR pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER')"
-                        + " FROM pg_roles WHERE rolname = current_user")
-                .get(0, Boolean.class);
+        return READS_STATS.from(publisher.fetchOne(
+                "SELECT rolsuper OR pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS reads_stats"
+                        + " FROM pg_roles WHERE rolname = current_user"));
     }
 }

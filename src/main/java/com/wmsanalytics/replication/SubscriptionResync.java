@@ -39,7 +39,7 @@ final class SubscriptionResync {
                         "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND "
                                 + ThisDatabase.SUBSCRIPTION,
                         sub)
-                .map(r -> r.get(0, String.class))
+                .map(r -> r.get("subslotname", String.class))
                 .ifPresent(slot -> {
                     replica.execute(query("ALTER SUBSCRIPTION {0} DISABLE", name(sub)));
                     SlotRelease.await(publisher, slot, clock, "setup --resync");

@@ -64,11 +64,11 @@ final class SubscriptionSync {
                             query("ALTER SUBSCRIPTION {0} CONNECTION {1}", name(sub), inline(conninfo.reveal()))));
             changes.add("subscription " + sub + " now connects to " + conninfo.masked());
         }
-        if (!Arrays.asList(row.get(1, String[].class)).equals(List.of(p.publication()))) {
+        if (!Arrays.asList(row.get("subpublications", String[].class)).equals(List.of(p.publication()))) {
             db.execute(query("ALTER SUBSCRIPTION {0} SET PUBLICATION {1}", name(sub), name(p.publication())));
             changes.add("subscription " + sub + " now follows publication " + p.publication());
         }
-        if (!row.get(0, Boolean.class)) {
+        if (!row.get("subenabled", Boolean.class)) {
             db.execute(query("ALTER SUBSCRIPTION {0} ENABLE", name(sub)));
             changes.add("enabled subscription " + sub);
         }
@@ -106,7 +106,7 @@ final class SubscriptionSync {
                             "SELECT s.subconninfo FROM pg_subscription s WHERE s.subname = ? AND "
                                     + ThisDatabase.SUBSCRIPTION,
                             sub)
-                    .get(0, String.class));
+                    .get("subconninfo", String.class));
         } catch (DataAccessException e) {
             if (SqlStates.INSUFFICIENT_PRIVILEGE.equals(SqlStates.of(e))) {
                 return Optional.empty();
@@ -117,12 +117,12 @@ final class SubscriptionSync {
 
     private List<String> subscribedTables(String sub) {
         return db.fetch(
-                        "SELECT format('%s.%s', n.nspname, c.relname) FROM pg_subscription_rel sr"
+                        "SELECT format('%s.%s', n.nspname, c.relname) AS table_name FROM pg_subscription_rel sr"
                                 + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
                                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND "
                                 + ThisDatabase.SUBSCRIPTION
                                 + " ORDER BY 1",
                         sub)
-                .getValues(0, String.class);
+                .getValues("table_name", String.class);
     }
 }

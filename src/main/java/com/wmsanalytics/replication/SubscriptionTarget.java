@@ -51,13 +51,13 @@ final class SubscriptionTarget {
         Record sub = replica.fetchOne(
                 "SELECT s.subslotname FROM pg_subscription s WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
                 config.subscription());
-        if (sub == null || sub.get(0, String.class) == null) {
+        if (sub == null || sub.get("subslotname", String.class) == null) {
             return Optional.empty();
         }
         return new SubscriptionSync(replica)
                 .storedConninfo(config.subscription())
                 .filter(stored -> !target.sameServer(stored))
                 .flatMap(stored -> new NewPrimarySlot(config, publisher)
-                        .check(sub.get(0, String.class), target.host() + ":" + target.port()));
+                        .check(sub.get("subslotname", String.class), target.host() + ":" + target.port()));
     }
 }

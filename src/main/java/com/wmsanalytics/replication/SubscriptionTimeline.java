@@ -17,15 +17,16 @@ final class SubscriptionTimeline {
 
     /** The timeline the writable replica writes WAL on now; a promotion or a point-in-time recovery starts a new one. */
     int current() {
-        return replica.fetchOne("SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int")
-                .get(0, Integer.class);
+        return replica.fetchOne(
+                        "SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int AS timeline")
+                .get("timeline", Integer.class);
     }
 
     Optional<Integer> recorded(String subscription) {
         return replica.fetchOptional(
                         "SELECT timeline FROM analytics_control.subscription_timeline WHERE subscription = ?",
                         subscription)
-                .map(r -> r.get(0, Integer.class));
+                .map(r -> r.get("timeline", Integer.class));
     }
 
     /** Records the current timeline for a subscription that has none yet. */

@@ -31,12 +31,12 @@ final class TableSyncWaiter {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             Record r = db.fetchOne(
-                    "SELECT count(*) FILTER (WHERE sr.srsubstate = 'r')::int, count(*)::int"
+                    "SELECT count(*) FILTER (WHERE sr.srsubstate = 'r')::int AS ready, count(*)::int AS total"
                             + " FROM pg_subscription_rel sr JOIN pg_subscription s ON s.oid = sr.srsubid"
                             + " WHERE s.subname = ? AND " + ThisDatabase.SUBSCRIPTION,
                     subscription);
-            int ready = r.get(0, Integer.class);
-            int total = r.get(1, Integer.class);
+            int ready = r.get("ready", Integer.class);
+            int total = r.get("total", Integer.class);
             progress.tablesReady(subscription, ready, total);
             if (ready == total) {
                 return total;

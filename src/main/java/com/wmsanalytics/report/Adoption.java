@@ -41,10 +41,10 @@ final class Adoption {
                 new ReportDdl(connection).runQueryStatement("CREATE TEMPORARY VIEW " + PROBE + " AS\n", file, "");
                 return db.fetchOne(
                                 "SELECT pg_get_viewdef(to_regclass('pg_temp." + PROBE + "'))"
-                                        + " = pg_get_viewdef(to_regclass(quote_ident(?) || '.' || quote_ident(?)))",
+                                        + " = pg_get_viewdef(to_regclass(quote_ident(?) || '.' || quote_ident(?))) AS same",
                                 file.schema(),
                                 file.name())
-                        .get(0, Boolean.class);
+                        .get("same", Boolean.class);
             } catch (ReportDdl.Rejected r) {
                 return false;
             } finally {
@@ -62,7 +62,7 @@ final class Adoption {
                                 + " AND i.indpred IS NULL AND i.indexprs IS NULL"
                                 + " AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a"
                                 + "      WHERE a.attrelid = c.oid AND a.attnum = ANY (i.indkey::int2[]))"
-                                + "   = (SELECT array_agg(k ORDER BY k) FROM unnest(?::text[]) AS k)))"
+                                + "   = (SELECT array_agg(k ORDER BY k) FROM unnest(?::text[]) AS k))) AS adoptable"
                                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE n.nspname = ? AND c.relname = ?",
                         ReportDdl.REFRESHER,
@@ -70,7 +70,7 @@ final class Adoption {
                         file.uniqueKey().toArray(String[]::new),
                         file.schema(),
                         file.name())
-                .get(0, Boolean.class);
+                .get("adoptable", Boolean.class);
     }
 
     private boolean isMaterializedView(ReportFile file) {

@@ -15,16 +15,17 @@ public final class DeclaredObjectives {
     /** By {@code schema.name}, for the reports whose file declares an objective. */
     public static Map<String, FreshnessObjectives.Declared> read(DSLContext db) {
         Map<String, FreshnessObjectives.Declared> declared = new HashMap<>();
-        db.fetch("SELECT report_schema || '.' || report_name, extract(epoch FROM warn_after)::bigint,"
-                        + " extract(epoch FROM error_after)::bigint, refresh_group, file"
-                        + " FROM analytics_control.report_file WHERE warn_after IS NOT NULL OR error_after IS NOT NULL")
+        db.fetch(
+                        "SELECT report_schema || '.' || report_name AS qualified, extract(epoch FROM warn_after)::bigint AS warn_after,"
+                                + " extract(epoch FROM error_after)::bigint AS error_after, refresh_group, file"
+                                + " FROM analytics_control.report_file WHERE warn_after IS NOT NULL OR error_after IS NOT NULL")
                 .forEach(r -> declared.put(
-                        r.get(0, String.class),
+                        r.get("qualified", String.class),
                         new FreshnessObjectives.Declared(
-                                duration(r.get(1, Long.class)),
-                                duration(r.get(2, Long.class)),
-                                Optional.ofNullable(r.get(3, String.class)),
-                                r.get(4, String.class))));
+                                duration(r.get("warn_after", Long.class)),
+                                duration(r.get("error_after", Long.class)),
+                                Optional.ofNullable(r.get("refresh_group", String.class)),
+                                r.get("file", String.class))));
         return declared;
     }
 

@@ -1,5 +1,6 @@
 package com.wmsanalytics.report;
 
+import com.wmsanalytics.db.SqlColumn;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,13 @@ import org.jooq.DSLContext;
  * {@code refresh_group_extra} for the others).
  */
 final class InstalledReports {
+
+    private static final SqlColumn<String> SCHEMA = SqlColumn.of("report_schema", String.class);
+    private static final SqlColumn<String> NAME = SqlColumn.of("report_name", String.class);
+    private static final SqlColumn<String> FILE = SqlColumn.of("file", String.class);
+    private static final SqlColumn<String> OWN_FINGERPRINT = SqlColumn.of("own_fingerprint", String.class);
+    private static final SqlColumn<String> FINGERPRINT = SqlColumn.of("fingerprint", String.class);
+    private static final SqlColumn<String> MIGRATION = SqlColumn.of("migration", String.class);
 
     /** One installed report. */
     record Installed(
@@ -37,12 +45,12 @@ final class InstalledReports {
                         + " ORDER BY 1, 2")
                 .forEach(r -> {
                     Installed i = new Installed(
-                            r.get(0, String.class),
-                            r.get(1, String.class),
-                            r.get(2, String.class),
-                            r.get(3, String.class),
-                            r.get(4, String.class),
-                            r.get(5, String.class));
+                            SCHEMA.from(r),
+                            NAME.from(r),
+                            FILE.from(r),
+                            OWN_FINGERPRINT.from(r),
+                            FINGERPRINT.from(r),
+                            MIGRATION.from(r));
                     all.put(i.qualified(), i);
                 });
         return all;
@@ -53,7 +61,7 @@ final class InstalledReports {
                         "SELECT fingerprint FROM " + TABLE + " WHERE report_schema = ? AND report_name = ?",
                         file.schema(),
                         file.name())
-                .map(r -> r.get(0, String.class));
+                .map(FINGERPRINT::from);
     }
 
     /** Records a report as installed from its file, and puts it in its group. */

@@ -67,11 +67,11 @@ final class KeyDdl {
         KeyedBy k = file.byKey().orElseThrow();
         String prefix = MirrorDdl.capturePrefix(file);
         String rows = db.fetchOne(
-                        "SELECT definition::text FROM analytics_control.incremental_report WHERE report_schema = ?"
+                        "SELECT definition::text AS definition FROM analytics_control.incremental_report WHERE report_schema = ?"
                                 + " AND report_name = ?",
                         file.schema(),
                         file.name())
-                .get(0, String.class);
+                .get("definition", String.class);
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         MergedCapture merged = new MergedCapture(db);

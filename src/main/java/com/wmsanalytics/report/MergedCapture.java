@@ -54,8 +54,8 @@ final class MergedCapture {
 
     /** The end of the open window: a time before it is in a closed bucket. */
     static String closed(DSLContext db) {
-        String window = db.fetchOne("SELECT open_window::text FROM analytics_control.capture_setting")
-                .get(0, String.class);
+        String window = db.fetchOne("SELECT open_window::text AS open_window FROM analytics_control.capture_setting")
+                .get("open_window", String.class);
         return "now() - " + inline(window) + "::interval";
     }
 
@@ -93,7 +93,7 @@ final class MergedCapture {
                                 + " WHERE p.report_schema = ? AND p.report_name = ? ORDER BY 1, 2",
                         schema,
                         report)
-                .map(r -> new Source.Table(r.get(0, String.class), r.get(1, String.class)));
+                .map(r -> new Source.Table(r.get("nspname", String.class), r.get("relname", String.class)));
         db.execute(
                 "DELETE FROM analytics_control.capture_part WHERE report_schema = ? AND report_name = ?",
                 schema,
@@ -124,9 +124,9 @@ final class MergedCapture {
                     .append("    SELECT c.time_zone INTO zone FROM analytics_control.capture_setting c;\n");
             for (Record part : parts) {
                 text.append("    IF ")
-                        .append(part.get(0, String.class))
+                        .append(part.get("condition", String.class))
                         .append(" THEN\n")
-                        .append(part.get(1, String.class))
+                        .append(part.get("body", String.class))
                         .append("    END IF;\n");
             }
             text.append("    RETURN NULL;\nEND;\n$capture$");
@@ -140,9 +140,9 @@ final class MergedCapture {
         Set<String> others = new LinkedHashSet<>();
         Set<String> times = new TreeSet<>();
         for (Record part : parts) {
-            String timeColumn = part.get(2, String.class);
+            String timeColumn = part.get("time_column", String.class);
             if (timeColumn == null) {
-                others.add(part.get(0, String.class));
+                others.add(part.get("condition", String.class));
             } else {
                 times.add(timeColumn);
             }

@@ -46,13 +46,13 @@ final class MirrorDdl {
      */
     String changedColumns(Source.Table on, String rowsFunction) {
         List<String> read = db.fetch(
-                        "SELECT DISTINCT a.attname FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid"
+                        "SELECT DISTINCT a.attname AS column_name FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid"
                                 + " AND a.attnum = d.refobjsubid WHERE d.classid = 'pg_proc'::regclass"
                                 + " AND d.objid = ?::regprocedure AND d.refobjid = to_regclass(?) AND d.refobjsubid > 0"
                                 + " ORDER BY 1",
                         rowsFunction,
                         table(on).toString())
-                .map(r -> r.get(0, String.class));
+                .map(r -> r.get("column_name", String.class));
         if (read.isEmpty()) {
             return "true";
         }
@@ -151,13 +151,16 @@ final class MirrorDdl {
         merged.forget(schema, reportName).forEach(merged::install);
         String prefix = capturePrefix(schema + "." + reportName);
         String like = prefix.replace("_", "\\_") + "%";
-        db.fetch("SELECT t.tgrelid::regclass::text, t.tgname FROM pg_trigger t WHERE t.tgname LIKE ?", like)
-                .forEach(r -> exec("DROP TRIGGER " + name(r.get(1, String.class)) + " ON " + r.get(0, String.class)));
         db.fetch(
-                        "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'analytics_control'::regnamespace"
+                        "SELECT t.tgrelid::regclass::text AS table_name, t.tgname FROM pg_trigger t WHERE t.tgname LIKE ?",
+                        like)
+                .forEach(r -> exec("DROP TRIGGER " + name(r.get("tgname", String.class)) + " ON "
+                        + r.get("table_name", String.class)));
+        db.fetch(
+                        "SELECT p.oid::regprocedure::text AS signature FROM pg_proc p WHERE p.pronamespace = 'analytics_control'::regnamespace"
                                 + " AND p.proname LIKE ?",
                         like)
-                .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
+                .forEach(r -> exec("DROP FUNCTION " + r.get("signature", String.class)));
         for (String control : List.of(
                 "report_sweep",
                 "incremental_report",
@@ -172,11 +175,11 @@ final class MirrorDdl {
                     reportName);
         }
         db.fetch(
-                        "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = to_regnamespace(?)"
+                        "SELECT p.oid::regprocedure::text AS signature FROM pg_proc p WHERE p.pronamespace = to_regnamespace(?)"
                                 + " AND p.proname = ?",
                         name(schema).toString(),
                         rowsFunctionName(reportName))
-                .forEach(r -> exec("DROP FUNCTION " + r.get(0, String.class)));
+                .forEach(r -> exec("DROP FUNCTION " + r.get("signature", String.class)));
         exec("DROP TABLE " + name(schema, reportName));
     }
 

@@ -100,11 +100,11 @@ final class ReportDdl {
     /** Drops a report, with its capture for a by-time one; fails when an object that is not dropped with it reads it. */
     void drop(String schema, String name) {
         String kind = db.fetchOptional(
-                        "SELECT c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        "SELECT c.relkind::text AS relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                                 + " WHERE n.nspname = ? AND c.relname = ?",
                         schema,
                         name)
-                .map(r -> r.get(0, String.class))
+                .map(r -> r.get("relkind", String.class))
                 .orElse("");
         if (kind.equals("m")) {
             db.execute(query("DROP MATERIALIZED VIEW {0}", name(schema, name)));

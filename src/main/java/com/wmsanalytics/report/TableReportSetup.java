@@ -1,5 +1,6 @@
 package com.wmsanalytics.report;
 
+import com.wmsanalytics.db.SqlColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,14 @@ import org.jooq.exception.DataAccessException;
  * captured).
  */
 final class TableReportSetup {
+
+    private static final SqlColumn<String> BODY = SqlColumn.of("body", String.class);
+    private static final SqlColumn<Boolean> MISSING = SqlColumn.of("missing", Boolean.class);
+    private static final SqlColumn<String> NSPNAME = SqlColumn.of("nspname", String.class);
+    private static final SqlColumn<String> RELNAME = SqlColumn.of("relname", String.class);
+    private static final SqlColumn<String> RELKIND = SqlColumn.of("relkind", String.class);
+    private static final SqlColumn<Boolean> IS_REPORT = SqlColumn.of("is_report", Boolean.class);
+    private static final SqlColumn<String> COLUMN_TYPE = SqlColumn.of("column_type", String.class);
 
     /** What reads the clock in a query, as PostgreSQL renders it or as a file spells it. */
     private static final Pattern CLOCK = Pattern.compile(
@@ -107,8 +116,7 @@ final class TableReportSetup {
      * function is searched, so a comment or the file's spelling cannot hide the clock.
      */
     private void refuseClock(ReportFile file, String rowsFunction) {
-        String body = db.fetchOne("SELECT pg_get_functiondef(?::regprocedure)", rowsFunction)
-                .get(0, String.class);
+        String body = BODY.from(db.fetchOne("SELECT pg_get_functiondef(?::regprocedure) AS body", rowsFunction));
         Matcher found = CLOCK.matcher(body);
         if (!found.find()) {
             return;
@@ -125,7 +133,7 @@ final class TableReportSetup {
 
     private void checkSource(ReportFile file, Source s, boolean timeColumn) {
         String table = MirrorDdl.table(s.table()).toString();
-        if (db.fetchOne("SELECT to_regclass(?) IS NULL", table).get(0, Boolean.class)) {
+        if (MISSING.from(db.fetchOne("SELECT to_regclass(?) IS NULL AS missing", table))) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
         }
         String type = columnType(table, s.column())
@@ -151,9 +159,9 @@ final class TableReportSetup {
      */
     private List<Source.Table> otherTables(ReportFile file, List<Source> sources, String rowsArguments) {
         List<Record> read = db.fetch(
-                "SELECT DISTINCT n.nspname, c.relname, c.relkind::text,"
+                "SELECT DISTINCT n.nspname, c.relname, c.relkind::text AS relkind,"
                         + " EXISTS (SELECT FROM analytics_control.incremental_report r WHERE r.report_schema = n.nspname"
-                        + "   AND r.report_name = c.relname)"
+                        + "   AND r.report_name = c.relname) AS is_report"
                         + " FROM pg_depend d JOIN pg_class c ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE d.classid = 'pg_proc'::regclass AND d.objid = ?::regprocedure"
                         + " AND d.refclassid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'm', 'v', 'f')"
@@ -164,8 +172,8 @@ final class TableReportSetup {
                 file.name());
         List<Source.Table> others = new ArrayList<>();
         for (Record r : read) {
-            Source.Table table = new Source.Table(r.get(0, String.class), r.get(1, String.class));
-            String kind = r.get(2, String.class);
+            Source.Table table = new Source.Table(NSPNAME.from(r), RELNAME.from(r));
+            String kind = RELKIND.from(r);
             if (kind.equals("m") || kind.equals("v")) {
                 throw file.fault(
                         file.queryLine(),
@@ -174,14 +182,14 @@ final class TableReportSetup {
                                 + ": its changes cannot be captured; read its tables instead");
             }
             boolean declared = sources.stream().anyMatch(s -> s.table().equals(table));
-            if (!declared && !r.get(3, Boolean.class)) {
+            if (!declared && !IS_REPORT.from(r)) {
                 others.add(table);
             }
         }
         sources.stream()
                 .filter(s -> read.stream()
-                        .noneMatch(r -> r.get(0, String.class).equals(s.table().schema())
-                                && r.get(1, String.class).equals(s.table().name())))
+                        .noneMatch(r -> NSPNAME.from(r).equals(s.table().schema())
+                                && RELNAME.from(r).equals(s.table().name())))
                 .findFirst()
                 .ifPresent(s -> {
                     throw file.fault(
@@ -212,10 +220,10 @@ final class TableReportSetup {
 
     private Optional<String> columnType(String relation, String column) {
         return db.fetchOptional(
-                        "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                        "SELECT format_type(a.atttypid, a.atttypmod) AS column_type FROM pg_attribute a"
                                 + " WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped",
                         relation,
                         column)
-                .map(r -> r.get(0, String.class));
+                .map(COLUMN_TYPE::from);
     }
 }

@@ -18,9 +18,9 @@ final class ClusterMembership {
                 .fetchOne(
                         "SELECT EXISTS (SELECT 1 FROM analytics_control.qrtz_scheduler_state WHERE sched_name = ?"
                                 + " AND instance_name = ? AND last_checkin_time + 2 * checkin_interval"
-                                + " >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                                + " >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint) AS checked_in",
                         schedulerName,
                         instanceId)
-                .get(0, Boolean.class);
+                .get("checked_in", Boolean.class);
     }
 }

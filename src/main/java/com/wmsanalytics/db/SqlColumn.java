@@ -6,10 +6,10 @@ import org.jooq.Record;
  * A column of a plain SQL query's result, read by its name and converted to its type: what
  * the query's {@code AS} names, instead of its position in the select list.
  */
-public record Column<T>(String name, Class<T> type) {
+public record SqlColumn<T>(String name, Class<T> type) {
 
-    public static <T> Column<T> of(String name, Class<T> type) {
-        return new Column<>(name, type);
+    public static <T> SqlColumn<T> of(String name, Class<T> type) {
+        return new SqlColumn<>(name, type);
     }
 
     /** The value of this column in {@code record}, converted as jOOQ converts. */
