@@ -2,6 +2,7 @@ package com.wmsanalytics.replication;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.WmsAnalyticsException;
+import com.wmsanalytics.clock.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

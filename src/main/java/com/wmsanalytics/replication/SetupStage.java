@@ -1,5 +1,6 @@
 package com.wmsanalytics.replication;
 
+import com.wmsanalytics.clock.Sleeper;
 import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.query;
 
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.WmsAnalyticsException;
+import com.wmsanalytics.clock.Sleeper;
 import com.wmsanalytics.config.PublisherConfig;
 import java.time.Clock;
 import java.time.Duration;

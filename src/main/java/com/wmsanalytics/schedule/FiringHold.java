@@ -1,6 +1,6 @@
 package com.wmsanalytics.schedule;
 
-import com.wmsanalytics.replication.Sleeper;
+import com.wmsanalytics.clock.Sleeper;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.clock.Sleeper;
 import com.wmsanalytics.db.ConnectionException;
 import com.wmsanalytics.db.ErrorMessages;
 import com.wmsanalytics.db.SqlStates;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.replication.ResyncNeededException;
-import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Quartz job behind every refresh job. One firing of a job runs at a time across the
+ * The Quartz job behind every job file's firing: a refresh, a verify or a backup. One firing of a job runs at a time across the
  * cluster; after a skipped or failed run it schedules the retry its policy allows. A firing
  * refused because the replica is a standby or a subscription has a gap is held back until it
  * can run. An error is logged here and never stops the scheduler.
@@ -39,18 +39,27 @@ final class RefreshJob implements Job {
     private final ScheduledRefresh refresh;
     private final Duration retryInterval;
     private final Runnable onStandby;
+    private final Sleeper sleeper;
 
     /**
      * @param retryInterval how often a held firing, or the retry of a firing while the store is
      *     down, is tried again
      * @param onStandby what to do when the replica turned out to be a standby: evict the store's
      *     connections, so that the next ones go to the writable node
+     * @param sleeper how a held firing waits before it is tried again: the thread sleeps, a test's
+     *     clock moves
      */
-    RefreshJob(Map<String, JobDefinition> jobs, ScheduledRefresh refresh, Duration retryInterval, Runnable onStandby) {
+    RefreshJob(
+            Map<String, JobDefinition> jobs,
+            ScheduledRefresh refresh,
+            Duration retryInterval,
+            Runnable onStandby,
+            Sleeper sleeper) {
         this.jobs = Map.copyOf(jobs);
         this.refresh = refresh;
         this.retryInterval = retryInterval;
         this.onStandby = onStandby;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -73,7 +82,7 @@ final class RefreshJob implements Job {
             return;
         }
         Scheduler scheduler = context.getScheduler();
-        FiringHold hold = new FiringHold(job.name(), firing, retryInterval, Sleeper.THREAD, () -> stopping(scheduler));
+        FiringHold hold = new FiringHold(job.name(), firing, retryInterval, sleeper, () -> stopping(scheduler));
         Firing next = firing;
         Firing announced = null;
         while (true) {
@@ -231,7 +240,7 @@ final class RefreshJob implements Job {
     /** Waits one retry interval; false when the scheduler is stopping. */
     private boolean pause(Scheduler scheduler) {
         try {
-            Sleeper.THREAD.sleep(retryInterval);
+            sleeper.sleep(retryInterval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

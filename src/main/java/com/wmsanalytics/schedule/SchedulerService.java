@@ -89,7 +89,8 @@ public final class SchedulerService implements AutoCloseable {
                 byName,
                 new ScheduledRefresh(app, observer, clock),
                 app.config().scheduler().storeRetryInterval(),
-                () -> evict(pool));
+                () -> evict(pool),
+                app.sleeper());
         HousekeepingJob housekeeping = new HousekeepingJob(app, observer);
         return (bundle, scheduler) -> bundle.getJobDetail().getJobClass() == RefreshJob.class ? refresh : housekeeping;
     }

@@ -3,6 +3,7 @@ package com.wmsanalytics.service;
 import com.wmsanalytics.UsageException;
 import com.wmsanalytics.backup.Backup;
 import com.wmsanalytics.backup.BackupResult;
+import com.wmsanalytics.clock.Sleeper;
 import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.FreshnessObjectives;
 import com.wmsanalytics.config.PublisherConfig;
@@ -39,7 +40,6 @@ import com.wmsanalytics.replication.NodeRole;
 import com.wmsanalytics.replication.NodeStatus;
 import com.wmsanalytics.replication.Preflight;
 import com.wmsanalytics.replication.SetupStage;
-import com.wmsanalytics.replication.Sleeper;
 import com.wmsanalytics.replication.StandbyRefusedException;
 import com.wmsanalytics.replication.SubscriptionGap;
 import com.wmsanalytics.replication.SubscriptionState;
@@ -65,8 +65,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The facade: one method per operation. The CLI's subcommands map onto it one to one, and
- * the scheduler service calls the same methods.
+ * The facade: the operations the commands and the scheduler service call (refresh, verify,
+ * migrate, setup, status, history, backup and the demo's generation), each a method; a command
+ * may call several, and the service calls the same ones.
  */
 public final class WmsAnalytics implements AutoCloseable {
 
@@ -97,6 +98,11 @@ public final class WmsAnalytics implements AutoCloseable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.servers = new Servers(config, poolMetrics);
+    }
+
+    /** How this instance waits between polls and before a held firing is tried again. */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     public AppConfig config() {

@@ -1,6 +1,6 @@
 package com.wmsanalytics.testing;
 
-import com.wmsanalytics.replication.Sleeper;
+import com.wmsanalytics.clock.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.wmsanalytics.replication;
+package com.wmsanalytics.clock;
 
 import java.time.Duration;
 
