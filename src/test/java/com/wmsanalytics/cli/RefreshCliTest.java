@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -13,6 +14,7 @@ import com.wmsanalytics.testing.ReportContents;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
@@ -281,19 +283,13 @@ class RefreshCliTest {
         return pg.replica().queryValue(PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.refresh_run");
     }
 
-    private static void awaitViewLockHeld() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (!"0"
-                    .equals(pg.replica()
-                            .queryValue(
-                                    PostgresPair.DATABASE,
-                                    "SELECT count(*) FROM pg_locks" + " WHERE locktype = 'advisory' AND classid = "
-                                            + 0x574D5356 + " AND granted"))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the first refresh never took the view's lock");
+    private static void awaitViewLockHeld() {
+        Await.until("the first refresh holds the view's lock", Duration.ofSeconds(10), () -> !"0"
+                .equals(pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = " + 0x574D5356
+                                        + " AND granted")));
     }
 
     private static JsonNode latestRun() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -12,6 +13,7 @@ import com.wmsanalytics.testing.ReportContents;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,33 +91,20 @@ class RefreshFailureTest {
         assertEquals(before, ReportContents.fingerprint(pg.replica(), SLOW));
     }
 
-    private static JsonNode awaitStatus(String status) throws InterruptedException {
-        JsonNode run = null;
-        for (int i = 0; i < 100; i++) {
-            run = latestRun();
-            if (run.get("status").asText().equals(status)) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run never became " + status + ": " + run);
+    private static JsonNode awaitStatus(String status) {
+        return Await.value(
+                "the run becomes " + status,
+                Duration.ofSeconds(10),
+                RefreshFailureTest::latestRun,
+                run -> run.get("status").asText().equals(status));
     }
 
-    private static void awaitRefreshRunning() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (!"0".equals(refreshes())) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the refresh never started");
+    private static void awaitRefreshRunning() {
+        Await.until("the refresh starts", Duration.ofSeconds(15), () -> !"0".equals(refreshes()));
     }
 
-    private static void awaitNoRefreshRunning() throws InterruptedException {
-        for (int i = 0; i < 100 && !"0".equals(refreshes()); i++) {
-            Thread.sleep(100);
-        }
-        assertEquals("0", refreshes(), "the killed refresh's backend ended");
+    private static void awaitNoRefreshRunning() {
+        Await.until("the killed refresh's backend ends", Duration.ofSeconds(10), () -> "0".equals(refreshes()));
     }
 
     private static String refreshes() {

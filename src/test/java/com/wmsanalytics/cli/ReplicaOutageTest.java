@@ -3,6 +3,7 @@ package com.wmsanalytics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.LocalHttp;
 import com.wmsanalytics.testing.Pipeline;
@@ -11,7 +12,7 @@ import com.wmsanalytics.testing.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,26 +51,33 @@ class ReplicaOutageTest {
 
             pg.replica().close();
 
-            List<Long> millis = new ArrayList<>();
+            // A probe gives up after a second, as orchestrators' probes commonly do; a scrape after two.
             for (int i = 0; i < 5; i++) {
-                long start = System.nanoTime();
-                HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
-                millis.add((System.nanoTime() - start) / 1_000_000);
+                HttpResponse<String> ready = get(port, "/health/ready", Duration.ofSeconds(1));
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("the replica is not reachable"), ready.body());
-                Thread.sleep(300);
             }
-            System.out.println("readiness answer times during the outage, ms: " + millis);
-            assertTrue(millis.stream().allMatch(ms -> ms < 1000), millis.toString());
-            long start = System.nanoTime();
-            assertEquals(200, LocalHttp.get(port, "/metrics").statusCode());
-            assertTrue((System.nanoTime() - start) / 1_000_000 < 2000, "a scrape during the outage fails fast");
-            Thread.sleep(4000);
+            assertEquals(200, get(port, "/metrics", Duration.ofSeconds(2)).statusCode());
+            Await.until(
+                    "the pools' and the scheduler's retries are logged",
+                    Duration.ofSeconds(30),
+                    () -> service.log()
+                                    .lines()
+                                    .filter(l -> l.startsWith("ERROR") || l.startsWith("WARN"))
+                                    .count()
+                            >= 2,
+                    service::log);
             String log = service.log();
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")), log);
-            assertTrue(
-                    log.lines().anyMatch(l -> l.startsWith("ERROR") || l.startsWith("WARN")),
-                    "the outage is logged:\n" + log);
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path, Duration timeout) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(timeout)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.PhysicalStandby;
@@ -178,7 +179,11 @@ class StandbyReplicaTest {
             HttpResponse<String> ready = get(port, "/health/ready");
             assertEquals(503, ready.statusCode());
             assertTrue(ready.body().contains("is a standby"), ready.body());
-            Thread.sleep(2500);
+            // Asked again and again, the service still says it once.
+            for (int i = 0; i < 3; i++) {
+                assertTrue(get(port, "/health/ready").body().contains("is a standby"));
+                assertTrue(get(port, "/metrics").body().contains("wms_analytics_node_in_recovery{node=\"replica\"} 1"));
+            }
             assertEquals(
                     1,
                     service.log()
@@ -196,19 +201,21 @@ class StandbyReplicaTest {
         }
     }
 
-    private static String awaitBody(ServiceProcess service, int port, String path, String expected)
-            throws InterruptedException {
-        String body = "";
-        for (int i = 0; i < 300 && !body.contains(expected); i++) {
-            Thread.sleep(100);
-            try {
-                body = get(port, path).body();
-            } catch (RuntimeException notListeningYet) {
-                body = "";
-            }
-        }
-        assertTrue(body.contains(expected), body + "\nservice log:\n" + service.log());
-        return body;
+    private static String awaitBody(ServiceProcess service, int port, String path, String expected) {
+        String[] last = {""};
+        Await.until(
+                path + " shows " + expected,
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        last[0] = get(port, path).body();
+                    } catch (RuntimeException notListeningYet) {
+                        last[0] = "";
+                    }
+                    return last[0].contains(expected);
+                },
+                () -> last[0] + "\nservice log:\n" + service.log());
+        return last[0];
     }
 
     private static HttpResponse<String> get(int port, String path) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.Chromium;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +95,13 @@ class FreshnessPageBrowserTest {
         JobFiles.write(jobs, "daily", "cron = \"0 0 0 1 1 ? 2099\"\ntime-zone = UTC\ngroup = daily");
         Path serviceConfig = Files.writeString(
                 Files.createTempFile("page", ".conf"), Files.readString(config) + JobFiles.serviceConfig(jobs));
-        Thread.sleep(2_500);
+        // The daily KPIs' objective errs after 2 s: the page is read once their data is older.
+        Await.until(KPIS + " is older than its error-after", Duration.ofSeconds(30), () -> "t"
+                .equals(pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT now() - data_as_of > interval '2.5 seconds' FROM analytics.report_freshness"
+                                        + " WHERE view_schema || '.' || view_name = '" + KPIS + "'")));
         service = ServiceProcess.start(serviceConfig).awaitRunning();
         Matcher m = Pattern.compile("freshness page at https://(127\\.0\\.0\\.1:\\d+/)")
                 .matcher(service.log());

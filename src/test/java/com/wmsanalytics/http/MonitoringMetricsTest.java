@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -137,18 +139,16 @@ class MonitoringMetricsTest {
         assertEquals(Set.of(), missing, "used but not exported; exported: " + exported);
     }
 
-    private static void awaitSucceededRun() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (!"0"
-                    .equals(
-                            pg.replica()
-                                    .queryValue(
-                                            PostgresPair.DATABASE,
-                                            "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick' AND status = 'succeeded'"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no run of tick succeeded:\n" + service.log());
+    private static void awaitSucceededRun() {
+        Await.until(
+                "a run of tick succeeded",
+                Duration.ofSeconds(30),
+                () -> !"0"
+                        .equals(
+                                pg.replica()
+                                        .queryValue(
+                                                PostgresPair.DATABASE,
+                                                "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'tick' AND status = 'succeeded'")),
+                service::log);
     }
 }

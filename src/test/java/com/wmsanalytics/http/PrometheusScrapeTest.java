@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -151,28 +152,30 @@ class PrometheusScrapeTest {
                 socket.getOutputStream().write(0x16); // a TLS record begun, never finished
                 flood.add(socket);
             }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-            while (System.nanoTime() < end) {
-                long start = System.nanoTime();
-                int status = probe.send(ready, HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertEquals(200, status);
-                assertTrue(millis < 1_000, "/health/ready answered after " + millis + " ms");
-                Thread.sleep(500);
-            }
+            // Probed all along, while the flood holds its connections, until the job has fired
+            // for three fire times; a probe gives up after a second, as an orchestrator's would.
+            String window = "scheduled_for >= '" + from + "'::timestamptz" + " AND scheduled_for < '" + from
+                    + "'::timestamptz + interval '6 seconds'";
+            Await.until("three firings of the daily job during the flood", Duration.ofSeconds(30), () -> {
+                assertEquals(200, probe(probe, ready));
+                return "3"
+                        .equals(pg.replica()
+                                .queryValue(
+                                        PostgresPair.DATABASE,
+                                        "SELECT count(*) FROM analytics_control.refresh_run WHERE job = 'daily'"
+                                                + " AND trigger = 'schedule' AND status <> 'running' AND " + window));
+            });
         } finally {
             for (java.net.Socket socket : flood) {
                 socket.close();
             }
         }
-        Thread.sleep(3_000);
         String fired = pg.replica()
                 .queryValue(
                         PostgresPair.DATABASE,
                         "SELECT count(*) || ' ' || coalesce(max(extract(epoch FROM started_at - scheduled_for)), -1)"
                                 + " FROM analytics_control.refresh_run WHERE job = 'daily' AND trigger = 'schedule'"
-                                + " AND scheduled_for >= '" + from + "'::timestamptz"
+                                + " AND " + "scheduled_for >= '" + from + "'::timestamptz"
                                 + " AND scheduled_for < '" + from + "'::timestamptz + interval '6 seconds'");
         String[] f = fired.split(" ");
         assertEquals("3", f[0], "runs fired for the three fire times of the 6 s: " + fired);
@@ -184,23 +187,38 @@ class PrometheusScrapeTest {
     void a_stale_report_fires_the_stale_report_alert() throws Exception {
         pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub DISABLE");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            JsonNode alerts = null;
-            while (System.nanoTime() < deadline) {
-                alerts = get(api + "/api/v1/alerts").get("data").get("alerts");
-                for (JsonNode alert : alerts) {
-                    if ("WmsAnalyticsReportStale"
-                                    .equals(alert.get("labels").get("alertname").asText())
-                            && REPORT.equals(alert.get("labels").get("view").asText())
-                            && "firing".equals(alert.get("state").asText())) {
-                        return;
-                    }
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("the stale-report alert did not fire: " + alerts + "\n" + service.log());
+            Await.until(
+                    "WmsAnalyticsReportStale fires for " + REPORT,
+                    Duration.ofSeconds(90),
+                    () -> {
+                        for (JsonNode alert :
+                                get(api + "/api/v1/alerts").get("data").get("alerts")) {
+                            if ("WmsAnalyticsReportStale"
+                                            .equals(alert.get("labels")
+                                                    .get("alertname")
+                                                    .asText())
+                                    && REPORT.equals(
+                                            alert.get("labels").get("view").asText())
+                                    && "firing".equals(alert.get("state").asText())) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    },
+                    () -> get(api + "/api/v1/alerts") + "\n" + service.log());
         } finally {
             pg.replica().execute(PostgresPair.DATABASE, "ALTER SUBSCRIPTION wms_analytics_sub ENABLE");
+        }
+    }
+
+    private static int probe(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError("the probe failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -241,26 +259,29 @@ class PrometheusScrapeTest {
                 .redirectErrorStream(true)
                 .redirectOutput(prometheusLog)
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (CLIENT.send(
-                                        HttpRequest.newBuilder(URI.create(api + "/-/ready"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200) {
-                    return p;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("prometheus exited: " + Files.readString(prometheusLog.toPath()));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("prometheus did not become ready: " + Files.readString(prometheusLog.toPath()));
+        Await.until(
+                "prometheus is ready",
+                Duration.ofSeconds(60),
+                () -> {
+                    if (!p.isAlive()) {
+                        throw new AssertionError("prometheus exited: " + log());
+                    }
+                    try {
+                        return CLIENT.send(
+                                                HttpRequest.newBuilder(URI.create(api + "/-/ready"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false; // not listening yet
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                },
+                PrometheusScrapeTest::log);
+        return p;
     }
 
     private static List<String> dashboardExpressions() throws IOException {
@@ -278,31 +299,44 @@ class PrometheusScrapeTest {
         return expressions;
     }
 
-    private static JsonNode await(String expression, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode result = null;
-        while (System.nanoTime() < deadline) {
-            result = query(expression).get("data").get("result");
-            if (done.test(result)) {
-                return result;
-            }
-            Thread.sleep(250);
+    private static JsonNode await(String expression, Predicate<JsonNode> done) {
+        try {
+            return Await.value(
+                    expression,
+                    Duration.ofSeconds(60),
+                    () -> query(expression).get("data").get("result"),
+                    done);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\ntargets: " + get(api + "/api/v1/targets") + "\n" + log(), e);
         }
-        throw new AssertionError(expression + " did not hold: " + result + "\ntargets: " + get(api + "/api/v1/targets")
-                + "\n" + Files.readString(prometheusLog.toPath()));
     }
 
-    private static JsonNode query(String expression) throws Exception {
+    private static String log() {
+        try {
+            return Files.readString(prometheusLog.toPath());
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static JsonNode query(String expression) {
         return get(api + "/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
     }
 
-    private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+    private static JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static String binary() {

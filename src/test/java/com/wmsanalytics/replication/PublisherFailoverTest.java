@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.PhysicalStandby;
 import com.wmsanalytics.testing.PostgresPair;
@@ -176,9 +177,8 @@ class PublisherFailoverTest {
                         "ALTER SUBSCRIPTION wms_analytics_sub CONNECTION 'host=localhost port="
                                 + pg.primary().port() + " dbname=wms_db user=postgres'");
         String inUse = "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'wms_analytics_sub' AND active";
-        for (int i = 0; i < 200 && !"0".equals(standby.server().queryValue("postgres", inUse)); i++) {
-            Thread.sleep(50);
-        }
+        Await.until("the old slot is released", Duration.ofSeconds(10), () -> "0"
+                .equals(standby.server().queryValue("postgres", inUse)));
         standby.server().execute("postgres", "SELECT pg_drop_replication_slot('wms_analytics_sub')");
 
         CliRun refused = CliRun.of("setup", "--config", config.toString());

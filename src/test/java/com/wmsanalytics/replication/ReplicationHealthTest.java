@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -11,6 +12,7 @@ import com.wmsanalytics.testing.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -107,43 +109,34 @@ class ReplicationHealthTest {
         }
     }
 
-    private static SubscriptionState awaitCaughtUp() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            SubscriptionState s = app.subscriptionSamples().get(0);
-            if ("streaming".equals(s.state()) && s.bytesBehind().orElse(1L) == 0) {
-                return s;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the subscription did not catch up: " + app.subscriptionSamples());
+    private static SubscriptionState awaitCaughtUp() {
+        return Await.value(
+                "the subscription catches up",
+                Duration.ofSeconds(30),
+                () -> app.subscriptionSamples().get(0),
+                s -> "streaming".equals(s.state()) && s.bytesBehind().orElse(1L) == 0);
     }
 
     /** A disabled subscription's walsender on the primary ends a moment after the DISABLE. */
-    private static void awaitNoWalsender() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if ("0"
-                    .equals(
-                            pg.primary()
-                                    .queryValue(
-                                            PostgresPair.DATABASE,
-                                            "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'wms_analytics_sub'"))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the walsender of the disabled subscription did not end");
+    private static void awaitNoWalsender() {
+        Await.until(
+                "the walsender of the disabled subscription ends",
+                Duration.ofSeconds(10),
+                () -> "0"
+                        .equals(
+                                pg.primary()
+                                        .queryValue(
+                                                PostgresPair.DATABASE,
+                                                "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'wms_analytics_sub'")));
     }
 
-    private static void awaitSetting(String value) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (value.equals(pg.primary()
-                    .queryValue(
-                            PostgresPair.DATABASE,
-                            "SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'"))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("max_slot_wal_keep_size did not become " + value);
+    private static void awaitSetting(String value) {
+        Await.until(
+                "max_slot_wal_keep_size becomes " + value,
+                Duration.ofSeconds(5),
+                () -> value.equals(pg.primary()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT setting FROM pg_settings WHERE name = 'max_slot_wal_keep_size'")));
     }
 }

@@ -3,12 +3,14 @@ package com.wmsanalytics.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
 import com.wmsanalytics.testing.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -148,32 +150,31 @@ class ClusterTest {
     }
 
     /** Waits for a refresh of the slow view and returns the process id of the instance running it. */
-    private static long awaitRefreshingProcess() throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            String app = value(
-                    "SELECT application_name FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%'"
-                            + " AND application_name LIKE 'wms-analytics/%' LIMIT 1");
-            if (app != null) {
-                return Long.parseLong(app.substring(app.indexOf('/') + 1));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no instance started refreshing " + SLOW);
+    private static long awaitRefreshingProcess() {
+        String app = Await.value(
+                "an instance refreshing " + SLOW,
+                Duration.ofSeconds(60),
+                () -> value(
+                        "SELECT application_name FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED VIEW%slow_report%'"
+                                + " AND application_name LIKE 'wms-analytics/%' LIMIT 1"),
+                a -> a != null);
+        return Long.parseLong(app.substring(app.indexOf('/') + 1));
     }
 
-    private static void awaitCount(String sql, int atLeast, int seconds) throws InterruptedException {
-        for (int i = 0; i < seconds * 10; i++) {
-            if (Integer.parseInt(value(sql)) >= atLeast) {
-                return;
-            }
-            Thread.sleep(100);
+    private static void awaitCount(String sql, int atLeast, int seconds) {
+        try {
+            Await.value(
+                    atLeast + " from " + sql,
+                    Duration.ofSeconds(seconds),
+                    () -> Integer.parseInt(value(sql)),
+                    n -> n >= atLeast);
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "; runs: "
+                            + value(
+                                    "SELECT string_agg(run_id || ' ' || job || ' ' || trigger || ' ' || status || ' '"
+                                            + " || coalesce(scheduled_for::text, '-'), '; ' ORDER BY run_id) FROM analytics_control.refresh_run"));
         }
-        throw new AssertionError(
-                "waited " + seconds + " s for " + atLeast + " from " + sql + "; got " + value(sql)
-                        + "; runs: "
-                        + value(
-                                "SELECT string_agg(run_id || ' ' || job || ' ' || trigger || ' ' || status || ' '"
-                                        + " || coalesce(scheduled_for::text, '-'), '; ' ORDER BY run_id) FROM analytics_control.refresh_run"));
     }
 
     private static String value(String sql) {

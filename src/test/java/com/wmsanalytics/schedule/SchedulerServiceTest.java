@@ -10,6 +10,7 @@ import com.wmsanalytics.history.Trigger;
 import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -254,38 +255,27 @@ class SchedulerServiceTest {
         }
     }
 
-    private void awaitRuns(String job, int count) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (runs(job).stream().filter(r -> r.status() != RunStatus.RUNNING).count() >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("fewer than " + count + " finished runs of " + job + ": " + runs(job));
+    private void awaitRuns(String job, int count) {
+        Await.value(
+                count + " finished runs of " + job,
+                Duration.ofSeconds(30),
+                () -> runs(job),
+                runs -> runs.stream()
+                                .filter(r -> r.status() != RunStatus.RUNNING)
+                                .count()
+                        >= count);
     }
 
     /** Waits until no firing is executing, so the retry decision of the last run has been made. */
-    private static void awaitNoFiringExecutes() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if ("0"
-                    .equals(pg.replica()
-                            .queryValue(
-                                    PostgresPair.DATABASE,
-                                    "SELECT count(*) FROM analytics_control.qrtz_fired_triggers"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("a firing still executes");
+    private static void awaitNoFiringExecutes() {
+        Await.until("no firing executes", Duration.ofSeconds(30), () -> "0"
+                .equals(pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE, "SELECT count(*) FROM analytics_control.qrtz_fired_triggers")));
     }
 
-    private void awaitStatus(String job, RunStatus status) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (runs(job).stream().anyMatch(r -> r.status() == status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no " + status + " run of " + job + ": " + runs(job));
+    private void awaitStatus(String job, RunStatus status) {
+        Await.value("a " + status + " run of " + job, Duration.ofSeconds(30), () -> runs(job), runs -> runs.stream()
+                .anyMatch(r -> r.status() == status));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.service.WmsAnalytics;
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.EmbeddedServers;
 import com.wmsanalytics.testing.JobFiles;
@@ -138,22 +139,24 @@ class StalePromotionServiceTest {
         return standby.server().queryValue(PostgresPair.DATABASE, sql);
     }
 
-    private static void awaitLog(ServiceProcess service, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!service.log().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+    private static void awaitLog(ServiceProcess service, String text) {
+        Await.until("the log shows " + text, WAIT, () -> service.log().contains(text), service::log);
+    }
+
+    /** /health/ready's status, or -1 while the endpoint does not answer. */
+    private static int readyStatus(int port) {
+        try {
+            return LocalHttp.get(port, "/health/ready").statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        assertTrue(service.log().contains(text), service.log());
     }
 
     /** Waits until /health/ready answers 200, as it does once the refusal has cleared. */
     private static void awaitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> ready = LocalHttp.get(port, "/health/ready");
-        while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            ready = LocalHttp.get(port, "/health/ready");
-        }
-        assertEquals(200, ready.statusCode(), ready.body());
+        Await.value("/health/ready answers 200", WAIT, () -> readyStatus(port), status -> status == 200);
     }
 }

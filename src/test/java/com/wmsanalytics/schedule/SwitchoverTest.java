@@ -3,6 +3,7 @@ package com.wmsanalytics.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.testing.Await;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.JobFiles;
 import com.wmsanalytics.testing.LocalHttp;
@@ -13,6 +14,7 @@ import com.wmsanalytics.testing.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -174,38 +176,34 @@ class SwitchoverTest {
     }
 
     /** Waits until a refresh of {@code view} runs on the replica. */
-    private static void awaitRefreshOf(String view, ServiceProcess service) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if ("t"
-                    .equals(pg.replica()
-                            .queryValue(
-                                    PostgresPair.DATABASE,
-                                    "SELECT count(*) > 0 FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED"
-                                            + " VIEW%" + view.substring(view.indexOf('.') + 1) + "%'"
-                                            + " AND application_name LIKE 'wms-analytics/%'"))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no refresh of " + view + " within 30 s:\n" + service.log());
+    private static void awaitRefreshOf(String view, ServiceProcess service) {
+        Await.until(
+                "a refresh of " + view,
+                Duration.ofSeconds(30),
+                () -> "t"
+                        .equals(pg.replica()
+                                .queryValue(
+                                        PostgresPair.DATABASE,
+                                        "SELECT count(*) > 0 FROM pg_stat_activity WHERE query LIKE 'REFRESH MATERIALIZED"
+                                                + " VIEW%" + view.substring(view.indexOf('.') + 1) + "%'"
+                                                + " AND application_name LIKE 'wms-analytics/%'")),
+                service::log);
     }
 
-    private static void awaitLog(ServiceProcess service, String text) throws InterruptedException {
-        for (int i = 0; i < 1200 && !service.log().contains(text); i++) {
-            Thread.sleep(50);
-        }
-        assertTrue(service.log().contains(text), service.log());
+    private static void awaitLog(ServiceProcess service, String text) {
+        Await.until(
+                "the log shows " + text,
+                Duration.ofSeconds(60),
+                () -> service.log().contains(text),
+                service::log);
     }
 
-    private static void awaitValue(PhysicalStandby standby, String sql, ServiceProcess service)
-            throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            if ("t".equals(value(standby, sql))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("waited 60 s for " + sql + "; runs:\n" + runs(standby) + "\n" + service.log());
+    private static void awaitValue(PhysicalStandby standby, String sql, ServiceProcess service) {
+        Await.until(
+                sql,
+                Duration.ofSeconds(60),
+                () -> "t".equals(value(standby, sql)),
+                () -> "runs:\n" + runs(standby) + "\n" + service.log());
     }
 
     private static String now(PhysicalStandby standby) {

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,17 +78,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the service logs that it runs. */
-    public ServiceProcess awaitRunning() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (log().contains("wms-analytics - running")) {
-                return this;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + log());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the service did not start:\n" + log());
+    public ServiceProcess awaitRunning() {
+        Await.until(
+                "the service runs",
+                Duration.ofSeconds(30),
+                () -> {
+                    if (!process.isAlive() && !log().contains("wms-analytics - running")) {
+                        throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + log());
+                    }
+                    return log().contains("wms-analytics - running");
+                },
+                this::log);
+        return this;
     }
 
     /** Sends SIGTERM and returns the exit code. */

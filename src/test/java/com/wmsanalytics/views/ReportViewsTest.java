@@ -65,6 +65,9 @@ class ReportViewsTest {
         VIEWS.put("customer_analytics.monthly_rfm", List.of("customer_id"));
     }
 
+    /** Today in UTC, the session's zone, fixed once for the class (see {@link #dated}). */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
     /** The report views that were populated right after the migrations ran. */
     private static final List<String> populatedAfterMigration = new ArrayList<>();
 
@@ -893,26 +896,34 @@ class ReportViewsTest {
         assertEquals(0, want.compareTo(got), "expected " + want + " but was " + got);
     }
 
+    /**
+     * The test's SQL with {@code current_date} fixed to the day the class started: rows dated
+     * "two days ago" and the queries that look them up agree even across midnight.
+     */
+    private static String dated(String sql) {
+        return sql.replace("current_date", "DATE '" + TODAY + "'");
+    }
+
     private void exec(String sql) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute(sql);
+            s.execute(dated(sql));
         }
     }
 
     private Object value(String sql, Object... params) throws SQLException {
-        List<Map<String, Object>> rows = rows(db, sql, params);
+        List<Map<String, Object>> rows = rows(db, dated(sql), params);
         assertEquals(1, rows.size(), sql);
         return rows.get(0).values().iterator().next();
     }
 
     private Map<String, Object> row(String sql, Object... params) throws SQLException {
-        List<Map<String, Object>> rows = rows(db, sql, params);
+        List<Map<String, Object>> rows = rows(db, dated(sql), params);
         assertEquals(1, rows.size(), "one row from " + sql);
         return rows.get(0);
     }
 
     private List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
-        return rows(db, sql, params);
+        return rows(db, dated(sql), params);
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql, Object... params) throws SQLException {
