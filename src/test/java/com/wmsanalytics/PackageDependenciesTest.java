@@ -53,6 +53,15 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void the_facade_and_the_service_reach_neither_the_generator_nor_the_demo() {
+        Map<String, Set<String>> graph = graph();
+        for (String pkg : List.of("service", "schedule", "daemon", "http", "metrics", "web", "refresh", "report")) {
+            Set<String> imports = graph.getOrDefault(pkg, Set.of());
+            assertTrue(!imports.contains("generate") && !imports.contains("demo"), pkg + " imports " + imports);
+        }
+    }
+
+    @Test
     void no_query_result_is_read_by_column_position() throws IOException {
         Pattern positional = Pattern.compile("\\.(get|getValues)\\(\\d+,");
         List<String> found = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.wmsanalytics.demo.DemoLibraries;
 import com.wmsanalytics.demo.DemoReports;
 import com.wmsanalytics.demo.DemoStack;
 import com.wmsanalytics.demo.EmbeddedServer;
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.metrics.PoolMetrics;
 import com.wmsanalytics.replication.TableCounts;
@@ -129,7 +130,8 @@ final class DemoCommand implements Callable<Integer> {
         terminal.println(app.migratePrimary(PUBLISHER).summary());
         terminal.println(app.migrate().summary());
         GenerateCommand.print(
-                app.generate(PUBLISHER, new GenerateRequest(orders, 120, 42), GenerateCommand.progress(terminal)),
+                new DataGenerator(app.publisherDataSource(PUBLISHER), app.clock(), PUBLISHER)
+                        .generate(new GenerateRequest(orders, 120, 42), GenerateCommand.progress(terminal)),
                 terminal);
         app.setup(SetupCommand.listener(terminal));
         boolean countsMatch = counts(app.rowCounts(PUBLISHER));

@@ -1,6 +1,7 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.UsageException;
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
@@ -65,8 +66,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
-            GenerateSummary summary =
-                    app.generate(publisher, new GenerateRequest(orders, days, seed), progress(terminal));
+            GenerateSummary summary = new DataGenerator(app.publisherDataSource(publisher), app.clock(), publisher)
+                    .generate(new GenerateRequest(orders, days, seed), progress(terminal));
             print(summary, terminal);
             return 0;
         }

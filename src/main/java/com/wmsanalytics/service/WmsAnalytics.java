@@ -16,10 +16,6 @@ import com.wmsanalytics.freshness.FreshnessOverview;
 import com.wmsanalytics.freshness.FreshnessState;
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.freshness.ReportOverview;
-import com.wmsanalytics.generate.DataGenerator;
-import com.wmsanalytics.generate.GenerateProgress;
-import com.wmsanalytics.generate.GenerateRequest;
-import com.wmsanalytics.generate.GenerateSummary;
 import com.wmsanalytics.history.Freshness;
 import com.wmsanalytics.history.HistoryFilter;
 import com.wmsanalytics.history.JooqRunHistory;
@@ -150,9 +146,19 @@ public final class WmsAnalytics implements AutoCloseable {
         return Migrator.migratePrimary(publisher, servers.publisher(publisher));
     }
 
-    /** Loads generated WMS activity into a publisher (demo and staging primaries). */
-    public GenerateSummary generate(String publisher, GenerateRequest request, GenerateProgress progress) {
-        return new DataGenerator(servers.publisher(publisher), clock, publisher).generate(request, progress);
+    /**
+     * A publisher's connections, by its name: for the data generator of the demo and of staging
+     * primaries, which the facade does not carry.
+     *
+     * @throws com.wmsanalytics.UsageException for a name that is not a configured publisher
+     */
+    public javax.sql.DataSource publisherDataSource(String publisher) {
+        return servers.publisher(publisher);
+    }
+
+    /** The clock this instance reads. */
+    public Clock clock() {
+        return clock;
     }
 
     public List<Finding> preflight() {

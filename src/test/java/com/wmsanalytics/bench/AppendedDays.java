@@ -65,11 +65,8 @@ final class AppendedDays {
     }
 
     private AppendedDay day(DailyRefresh daily, CronViews cron, SameRows same) throws Exception {
-        GenerateSummary appended = bench.app()
-                .generate(
-                        BenchStack.PUBLISHER,
-                        new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED),
-                        GenerateProgress.NONE);
+        GenerateSummary appended =
+                bench.generate(new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED), GenerateProgress.NONE);
         Duration catchUp = catchUp();
         ReadWhile.Result<RefreshReport> incremental = ReadWhile.run(bench, READER_SQL, daily::run);
         ReadWhile.Result<CronViews.Run> old = ReadWhile.run(bench, CRON_READER_SQL, cron::refresh);

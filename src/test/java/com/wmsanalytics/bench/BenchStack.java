@@ -5,6 +5,7 @@ import com.wmsanalytics.config.AppConfig;
 import com.wmsanalytics.config.ConfigLoader;
 import com.wmsanalytics.demo.DemoStack;
 import com.wmsanalytics.demo.EmbeddedServer;
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.generate.GenerateSummary;
@@ -74,8 +75,8 @@ final class BenchStack implements AutoCloseable {
     GenerateSummary build(int orders, int days) {
         app.migratePrimary(PUBLISHER);
         app.migrate();
-        GenerateSummary summary =
-                app.generate(PUBLISHER, new GenerateRequest(orders, days, SEED), GenerateProgress.NONE);
+        GenerateSummary summary = new DataGenerator(app.publisherDataSource(PUBLISHER), app.clock(), PUBLISHER)
+                .generate(new GenerateRequest(orders, days, SEED), GenerateProgress.NONE);
         app.setup(new SetupStage.Listener() {
             @Override
             public void changed(String change) {}
@@ -89,6 +90,12 @@ final class BenchStack implements AutoCloseable {
                     + caughtUp.reason().orElse(""));
         }
         return summary;
+    }
+
+    /** Appends generated WMS activity to the benchmark's primary. */
+    GenerateSummary generate(GenerateRequest request, GenerateProgress progress) {
+        return new DataGenerator(app.publisherDataSource(PUBLISHER), app.clock(), PUBLISHER)
+                .generate(request, progress);
     }
 
     WmsAnalytics app() {

@@ -145,11 +145,7 @@ public final class GroupBenchmark {
                 seedViews.refresh(group);
             }
             for (int day = 1; day <= options.repeat(); day++) {
-                bench.app()
-                        .generate(
-                                BenchStack.PUBLISHER,
-                                new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED),
-                                GenerateProgress.NONE);
+                bench.generate(new GenerateRequest(size.ordersPerDay(), 1, BenchStack.SEED), GenerateProgress.NONE);
                 catchUp(bench);
                 for (String group : SeedViews.GROUP_ORDER) {
                     RefreshReport report = refresh(bench, group);

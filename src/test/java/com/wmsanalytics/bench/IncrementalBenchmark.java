@@ -127,7 +127,7 @@ public final class IncrementalBenchmark {
                 results.add(throughput.measure(
                         "realistic: " + options.applyDays() + " generated days",
                         primary,
-                        () -> rowsWritten(bench.app().generate(BenchStack.PUBLISHER, request, GenerateProgress.NONE))));
+                        () -> rowsWritten(bench.generate(request, GenerateProgress.NONE))));
             }
             for (WorstCaseBulk.Change change :
                     options.worstLines() > 0 ? WorstCaseBulk.Change.values() : new WorstCaseBulk.Change[0]) {

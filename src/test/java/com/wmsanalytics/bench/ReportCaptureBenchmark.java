@@ -107,12 +107,7 @@ public final class ReportCaptureBenchmark {
                     for (boolean capture : new boolean[] {true, false}) {
                         toggle(replica, generated, defaults, capture);
                         Duration cpuBefore = cpu.used();
-                        long written = stack
-                                .app()
-                                .generate(BenchStack.PUBLISHER, bulk, GenerateProgress.NONE)
-                                .rowsWritten()
-                                .values()
-                                .stream()
+                        long written = stack.generate(bulk, GenerateProgress.NONE).rowsWritten().values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum();
                         Duration apply = replay.since(System.nanoTime());

@@ -3,6 +3,7 @@ package com.wmsanalytics.replication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -58,7 +59,8 @@ class CancelledSwitchoverTest {
 
     private static void generate(Path config, GenerateRequest request) throws Exception {
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC())) {
-            app.generate("wms", request, GenerateProgress.NONE);
+            new DataGenerator(app.publisherDataSource("wms"), app.clock(), "wms")
+                    .generate(request, GenerateProgress.NONE);
         }
     }
 }

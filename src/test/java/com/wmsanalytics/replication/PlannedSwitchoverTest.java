@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.service.WmsAnalytics;
@@ -98,7 +99,8 @@ class PlannedSwitchoverTest {
 
     private static void generate(Path config, GenerateRequest request) throws Exception {
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(Files.readString(config)), Clock.systemUTC())) {
-            app.generate("wms", request, GenerateProgress.NONE);
+            new DataGenerator(app.publisherDataSource("wms"), app.clock(), "wms")
+                    .generate(request, GenerateProgress.NONE);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.wmsanalytics.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.replication.SetupStage;
@@ -86,7 +87,8 @@ class UpgradeTest {
                 TestConfig.hocon(pg) + "wms-analytics.reports.dir = \"" + dir + "\"\n");
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
             app.migratePrimary("wms");
-            app.generate("wms", new GenerateRequest(400, 60, 7), GenerateProgress.NONE);
+            new DataGenerator(app.publisherDataSource("wms"), app.clock(), "wms")
+                    .generate(new GenerateRequest(400, 60, 7), GenerateProgress.NONE);
             app.setup(new SetupStage.Listener() {
                 @Override
                 public void changed(String change) {}
@@ -156,7 +158,8 @@ class UpgradeTest {
                 digests().keySet().containsAll(List.of("bi_reports.customer_value", "bi_reports.order_value_by_day")));
 
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(pg), Clock.systemUTC())) {
-            app.generate("wms", new GenerateRequest(20, 1, 8), GenerateProgress.NONE);
+            new DataGenerator(app.publisherDataSource("wms"), app.clock(), "wms")
+                    .generate(new GenerateRequest(20, 1, 8), GenerateProgress.NONE);
         }
         refreshEveryGroup(config);
         for (String report : ReportDefinitions.incrementalReports(pg.replica().dataSource(PostgresPair.DATABASE))) {

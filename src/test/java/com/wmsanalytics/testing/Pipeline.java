@@ -1,5 +1,6 @@
 package com.wmsanalytics.testing;
 
+import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.replication.SetupStage;
@@ -21,7 +22,8 @@ public final class Pipeline {
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
             app.migratePrimary("wms");
             app.migrate();
-            app.generate("wms", new GenerateRequest(orders, 60, 7), GenerateProgress.NONE);
+            new DataGenerator(app.publisherDataSource("wms"), app.clock(), "wms")
+                    .generate(new GenerateRequest(orders, 60, 7), GenerateProgress.NONE);
             app.setup(new SetupStage.Listener() {
                 @Override
                 public void changed(String change) {}
