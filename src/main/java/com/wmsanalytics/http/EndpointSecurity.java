@@ -1,6 +1,7 @@
 package com.wmsanalytics.http;
 
 import com.wmsanalytics.webconfig.BasicAuthUsers;
+import com.wmsanalytics.webconfig.ClientAuth;
 import com.wmsanalytics.webconfig.PemCredentials;
 import com.wmsanalytics.webconfig.TlsSettings;
 import com.wmsanalytics.webconfig.WebConfig;
@@ -122,10 +123,8 @@ final class EndpointSecurity {
         SslContextFactory.Server factory = new SslContextFactory.Server();
         credentials(factory, settings, credentials);
         factory.setIncludeProtocols(settings.protocols().toArray(new String[0]));
-        factory.setNeedClientAuth(
-                settings.clientAuth() == com.wmsanalytics.webconfig.ClientAuth.REQUIRE_AND_VERIFY_CLIENT_CERT);
-        factory.setWantClientAuth(
-                settings.clientAuth() == com.wmsanalytics.webconfig.ClientAuth.VERIFY_CLIENT_CERT_IF_GIVEN);
+        factory.setNeedClientAuth(settings.clientAuth() == ClientAuth.REQUIRE_AND_VERIFY_CLIENT_CERT);
+        factory.setWantClientAuth(settings.clientAuth() == ClientAuth.VERIFY_CLIENT_CERT_IF_GIVEN);
         factory.setSniRequired(false);
         factory.setRenegotiationAllowed(false);
         return factory;

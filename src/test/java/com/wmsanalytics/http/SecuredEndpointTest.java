@@ -148,6 +148,30 @@ class SecuredEndpointTest {
     }
 
     @Test
+    void with_health_open_off_the_probes_need_the_login_too() throws Exception {
+        HttpSettings closed = HttpSettings.plain("127.0.0.1", 0).withWebConfig(webConfig);
+        closed = new HttpSettings(
+                true, "127.0.0.1", 0, closed.webConfigFile(), false, closed.requestTimeout(), closed.maxConnections());
+        try (HttpEndpoint probesClosed = HttpEndpoint.start(closed, registry, List::of, Map.of())) {
+            URI ready = URI.create("https://127.0.0.1:" + probesClosed.port() + "/health/ready");
+            String login = "Basic " + b64("prometheus:scrape-secret");
+
+            assertEquals(
+                    401,
+                    client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
+            assertEquals(
+                    200,
+                    client.send(
+                                    HttpRequest.newBuilder(ready)
+                                            .header("Authorization", login)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
+        }
+    }
+
+    @Test
     void the_page_sends_its_security_headers_the_configured_ones_and_no_server_version() {
         HttpResponse<String> page = get("/", "prometheus", "scrape-secret");
 
