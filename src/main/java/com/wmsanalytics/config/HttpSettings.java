@@ -31,6 +31,10 @@ public record HttpSettings(
         return new HttpSettings(enabled, host, port, Optional.of(file), healthOpen, requestTimeout, maxConnections);
     }
 
+    public HttpSettings withHealthOpen(boolean open) {
+        return new HttpSettings(enabled, host, port, webConfigFile, open, requestTimeout, maxConnections);
+    }
+
     public HttpSettings withRequestTimeout(Duration timeout) {
         return new HttpSettings(enabled, host, port, webConfigFile, healthOpen, timeout, maxConnections);
     }

@@ -146,6 +146,9 @@ class PrometheusScrapeTest {
         String[] hostPort = target.split(":");
         List<java.net.Socket> flood = new ArrayList<>();
         java.time.Instant from = java.time.Instant.now().plusSeconds(1);
+        // The three fire times of the job (every 2 s) in the 6 s from then.
+        String window = "scheduled_for >= '" + from + "'::timestamptz AND scheduled_for < '" + from
+                + "'::timestamptz + interval '6 seconds'";
         try {
             for (int i = 0; i < 200; i++) {
                 java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]));
@@ -154,8 +157,6 @@ class PrometheusScrapeTest {
             }
             // Probed all along, while the flood holds its connections, until the job has fired
             // for three fire times; a probe gives up after a second, as an orchestrator's would.
-            String window = "scheduled_for >= '" + from + "'::timestamptz" + " AND scheduled_for < '" + from
-                    + "'::timestamptz + interval '6 seconds'";
             Await.until("three firings of the daily job during the flood", Duration.ofSeconds(30), () -> {
                 assertEquals(200, probe(probe, ready));
                 return "3"
@@ -175,8 +176,7 @@ class PrometheusScrapeTest {
                         PostgresPair.DATABASE,
                         "SELECT count(*) || ' ' || coalesce(max(extract(epoch FROM started_at - scheduled_for)), -1)"
                                 + " FROM analytics_control.refresh_run WHERE job = 'daily' AND trigger = 'schedule'"
-                                + " AND " + "scheduled_for >= '" + from + "'::timestamptz"
-                                + " AND scheduled_for < '" + from + "'::timestamptz + interval '6 seconds'");
+                                + " AND " + window);
         String[] f = fired.split(" ");
         assertEquals("3", f[0], "runs fired for the three fire times of the 6 s: " + fired);
         assertTrue(Double.parseDouble(f[1]) < 1.0, "the latest run started " + f[1] + " s after its fire time");

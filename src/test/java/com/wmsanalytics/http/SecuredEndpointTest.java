@@ -149,9 +149,8 @@ class SecuredEndpointTest {
 
     @Test
     void with_health_open_off_the_probes_need_the_login_too() throws Exception {
-        HttpSettings closed = HttpSettings.plain("127.0.0.1", 0).withWebConfig(webConfig);
-        closed = new HttpSettings(
-                true, "127.0.0.1", 0, closed.webConfigFile(), false, closed.requestTimeout(), closed.maxConnections());
+        HttpSettings closed =
+                HttpSettings.plain("127.0.0.1", 0).withWebConfig(webConfig).withHealthOpen(false);
         try (HttpEndpoint probesClosed = HttpEndpoint.start(closed, registry, List::of, Map.of())) {
             URI ready = URI.create("https://127.0.0.1:" + probesClosed.port() + "/health/ready");
             String login = "Basic " + b64("prometheus:scrape-secret");
