@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages' dependencies point one way: read from the main sources' imports, the graph of
  * packages has no cycle, nothing imports the command line, and the service's wiring
- * ({@code daemon}) is imported by the command line only. And no query's result is read by the
+ * ({@code daemon}) is imported by the command line only. Replication's concerns are layered: the
+ * server probes, the preflight, failover, then the catch-up gate and the setup stage. And no query's result is read by the
  * position of a column: each is named ({@code AS}) and read by that name.
  */
 class PackageDependenciesTest {
 
     private static final Path MAIN = Path.of(System.getProperty("basedir", "."), "src/main/java/com/wmsanalytics");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^package com\\.wmsanalytics\\.([a-z]+)");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?com\\.wmsanalytics\\.([a-z]+)\\.");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package com\\.wmsanalytics\\.([a-z.]+);");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^import (?:static )?com\\.wmsanalytics\\.([a-z.]+)\\.[A-Z]");
 
     @Test
     void the_package_graph_has_no_cycle() {
@@ -59,6 +61,27 @@ class PackageDependenciesTest {
             Set<String> imports = graph.getOrDefault(pkg, Set.of());
             assertTrue(!imports.contains("generate") && !imports.contains("demo"), pkg + " imports " + imports);
         }
+    }
+
+    @Test
+    void the_replication_concerns_are_layered_servers_then_preflight_then_failover_then_the_gate_and_setup() {
+        Map<String, Set<String>> graph = graph();
+        Map<String, Set<String>> allowed = Map.of(
+                "replication.server", Set.of(),
+                "replication.preflight", Set.of("replication.server"),
+                "replication.failover", Set.of("replication.server", "replication.preflight"),
+                "replication.gate", Set.of("replication.server", "replication.failover"),
+                "replication.setup", Set.of("replication.server", "replication.preflight", "replication.failover"));
+        assertEquals(
+                allowed.keySet(),
+                new TreeSet<>(graph.keySet().stream()
+                        .filter(p -> p.startsWith("replication"))
+                        .toList()));
+        allowed.forEach((pkg, may) -> {
+            Set<String> reached = new TreeSet<>(graph.get(pkg));
+            reached.removeIf(p -> !p.startsWith("replication"));
+            assertTrue(may.containsAll(reached), pkg + " imports " + reached + ", beyond " + may);
+        });
     }
 
     @Test
@@ -111,11 +134,13 @@ class PackageDependenciesTest {
                 if (!pkg.find()) {
                     return;
                 }
-                Set<String> imports = graph.computeIfAbsent(pkg.group(1), k -> new TreeSet<>());
+                String from = owner(pkg.group(1));
+                Set<String> imports = graph.computeIfAbsent(from, k -> new TreeSet<>());
                 Matcher m = IMPORT.matcher(source);
                 while (m.find()) {
-                    if (!m.group(1).equals(pkg.group(1))) {
-                        imports.add(m.group(1));
+                    String to = owner(m.group(1));
+                    if (!to.equals(from)) {
+                        imports.add(to);
                     }
                 }
             });
@@ -123,6 +148,12 @@ class PackageDependenciesTest {
             throw new UncheckedIOException(e);
         }
         return graph;
+    }
+
+    /** The package a class belongs to, with jOOQ's generated classes counted in the package they serve. */
+    private static String owner(String pkg) {
+        int jooq = pkg.indexOf(".jooq");
+        return jooq < 0 ? pkg : pkg.substring(0, jooq);
     }
 
     private static String read(Path p) {

@@ -13,7 +13,7 @@ import com.wmsanalytics.demo.EmbeddedServer;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateRequest;
 import com.wmsanalytics.metrics.PoolMetrics;
-import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.replication.server.TableCounts;
 import com.wmsanalytics.schedule.JobDefinition;
 import com.wmsanalytics.schedule.RetryPolicy;
 import com.wmsanalytics.service.RefreshReport;

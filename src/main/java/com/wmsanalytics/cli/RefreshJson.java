@@ -2,8 +2,8 @@ package com.wmsanalytics.cli;
 
 import com.wmsanalytics.refresh.BucketCounts;
 import com.wmsanalytics.refresh.ReportOutcome;
-import com.wmsanalytics.replication.CatchUp;
-import com.wmsanalytics.replication.GateResult;
+import com.wmsanalytics.replication.gate.CatchUp;
+import com.wmsanalytics.replication.gate.GateResult;
 import com.wmsanalytics.service.RefreshReport;
 import java.time.Duration;
 import java.time.Instant;

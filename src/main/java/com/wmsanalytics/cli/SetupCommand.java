@@ -1,9 +1,9 @@
 package com.wmsanalytics.cli;
 
 import com.wmsanalytics.UsageException;
-import com.wmsanalytics.replication.Finding;
-import com.wmsanalytics.replication.PreflightFailedException;
-import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.preflight.Finding;
+import com.wmsanalytics.replication.preflight.PreflightFailedException;
+import com.wmsanalytics.replication.setup.SetupStage;
 import com.wmsanalytics.service.WmsAnalytics;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package com.wmsanalytics.cli;
 
-import com.wmsanalytics.replication.NodeRole;
-import com.wmsanalytics.replication.StandbyRefusedException;
+import com.wmsanalytics.replication.server.NodeRole;
+import com.wmsanalytics.replication.server.StandbyRefusedException;
 import com.wmsanalytics.service.WmsAnalytics;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -2,9 +2,9 @@ package com.wmsanalytics.cli;
 
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
-import com.wmsanalytics.replication.NodeStatus;
-import com.wmsanalytics.replication.StandbyReplay;
-import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.replication.gate.SubscriptionState;
+import com.wmsanalytics.replication.server.NodeStatus;
+import com.wmsanalytics.replication.server.StandbyReplay;
 import com.wmsanalytics.service.StatusReport;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.Durations;

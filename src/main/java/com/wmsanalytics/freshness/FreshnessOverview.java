@@ -1,6 +1,6 @@
 package com.wmsanalytics.freshness;
 
-import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.replication.gate.SubscriptionState;
 import java.time.Instant;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import com.wmsanalytics.refresh.RefreshPlan;
 import com.wmsanalytics.refresh.Report;
 import com.wmsanalytics.refresh.ReportOutcome;
 import com.wmsanalytics.refresh.ReportSelection;
-import com.wmsanalytics.replication.GateResult;
+import com.wmsanalytics.replication.gate.GateResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.wmsanalytics.history.ReportRecord;
 import com.wmsanalytics.history.ReportStatus;
 import com.wmsanalytics.refresh.Report;
 import com.wmsanalytics.refresh.ReportOutcome;
-import com.wmsanalytics.replication.CatchUp;
+import com.wmsanalytics.replication.gate.CatchUp;
 import java.util.Optional;
 
 /** Maps the gate's and the engine's results onto the history's records. */

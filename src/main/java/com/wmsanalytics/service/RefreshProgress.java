@@ -3,7 +3,7 @@ package com.wmsanalytics.service;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.Report;
 import com.wmsanalytics.refresh.ReportOutcome;
-import com.wmsanalytics.replication.CatchUpGate;
+import com.wmsanalytics.replication.gate.CatchUpGate;
 import java.time.Duration;
 
 /** Told how a refresh goes: the gate's wait, then each view. */

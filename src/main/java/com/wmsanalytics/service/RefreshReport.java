@@ -3,7 +3,7 @@ package com.wmsanalytics.service;
 import com.wmsanalytics.ExitCode;
 import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.refresh.ReportOutcome;
-import com.wmsanalytics.replication.GateResult;
+import com.wmsanalytics.replication.gate.GateResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package com.wmsanalytics.service;
 
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.history.Freshness;
-import com.wmsanalytics.replication.NodeStatus;
-import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.replication.gate.SubscriptionState;
+import com.wmsanalytics.replication.server.NodeStatus;
 import java.util.List;
 
 /** Each node's role, each subscription's state, each view's last refresh, and its freshness against its objective. */

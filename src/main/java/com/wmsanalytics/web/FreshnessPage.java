@@ -6,7 +6,7 @@ import com.wmsanalytics.freshness.FreshnessState;
 import com.wmsanalytics.freshness.ReportFreshness;
 import com.wmsanalytics.freshness.ReportOverview;
 import com.wmsanalytics.history.ReportDetails;
-import com.wmsanalytics.replication.SubscriptionState;
+import com.wmsanalytics.replication.gate.SubscriptionState;
 import com.wmsanalytics.text.Durations;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package com.wmsanalytics.bench;
 
 import com.wmsanalytics.refresh.RefreshMode;
-import com.wmsanalytics.replication.CatchUpGate;
-import com.wmsanalytics.replication.GateResult;
+import com.wmsanalytics.replication.gate.CatchUpGate;
+import com.wmsanalytics.replication.gate.GateResult;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshRequest;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package com.wmsanalytics.bench;
 
-import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.replication.server.TableCounts;
 import com.wmsanalytics.text.Durations;
 import com.wmsanalytics.text.TextTable;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package com.wmsanalytics.bench;
 
 import com.wmsanalytics.generate.GenerateSummary;
-import com.wmsanalytics.replication.TableCounts;
+import com.wmsanalytics.replication.server.TableCounts;
 import java.time.Duration;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
-import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.setup.SetupStage;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.PostgresPair;

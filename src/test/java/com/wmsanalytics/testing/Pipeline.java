@@ -3,7 +3,7 @@ package com.wmsanalytics.testing;
 import com.wmsanalytics.generate.DataGenerator;
 import com.wmsanalytics.generate.GenerateProgress;
 import com.wmsanalytics.generate.GenerateRequest;
-import com.wmsanalytics.replication.SetupStage;
+import com.wmsanalytics.replication.setup.SetupStage;
 import com.wmsanalytics.service.WmsAnalytics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,0 @@
-package com.wmsanalytics.replication;
-
-/** One thing that makes a server unfit for the pipeline, with the fix. */
-public record Finding(String server, String problem, String fix) {
-
-    public String line() {
-        return server + ": " + problem + "; fix: " + fix;
-    }
-}
