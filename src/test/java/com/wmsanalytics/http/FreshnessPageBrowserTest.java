@@ -38,13 +38,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The freshness page of a running service behind TLS and a login (a web configuration file with
  * the test's own CA), loaded in headless Chromium: every report with its state in words,
  * escaped text from the database, and a screenshot kept under target/. Without the login the
- * browser gets 401 and no report name.
+ * browser gets 401 and no report name. It runs on PostgreSQL 17 only: what the browser shows
+ * does not depend on the server's version ({@code FreshnessLifecycleTest} reads the page's data on each).
  */
 @Tag("slow")
 class FreshnessPageBrowserTest {
 
     @RegisterExtension
-    static final PostgresPair pg = PostgresPair.logical();
+    static final PostgresPair pg = PostgresPair.logical().classPathBinaries();
 
     private static final String KPIS = "analytics.daily_kpis";
     private static final String DAILY_ORDERS = "order_analytics.daily_orders";
