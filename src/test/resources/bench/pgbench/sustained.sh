@@ -106,6 +106,11 @@ psql -X -At -F ' ' "$replica" -c "SELECT status, count(*), round(percentile_cont
     count(*) - count(DISTINCT (job, scheduled_for)) FROM analytics_control.refresh_run
     WHERE started_at >= '$started' GROUP BY status" |
     awk '{ printf "  %s: %d runs, duration p50 %s s, p99 %s s, fire times run twice: %d\n", $1, $2, $3, $4, $5 }'
+echo "  firings coalesced into a later fire time already due: $(grep -c ' coalesced into the one for ' "$work/service.log" || true)"
+echo "  longest wait between one run's end and the next run's start: $(psql -X -At "$replica" -c "SELECT
+    coalesce(round(max(extract(epoch FROM next_start - finished_at))::numeric, 2), 0) FROM (SELECT finished_at,
+    lead(started_at) OVER (PARTITION BY job ORDER BY started_at) AS next_start FROM analytics_control.refresh_run
+    WHERE started_at >= '$started' AND trigger = 'schedule') r") s"
 echo "== verify"
 "$wms" verify --config "$config" || true
 echo "== the samples, pgbench's logs and the service's log are in $work"

@@ -52,6 +52,11 @@ public final class MetricsObserver implements RunObserver {
     }
 
     @Override
+    public void coalesced(String job) {
+        metrics.runFinished(job, "coalesced");
+    }
+
+    @Override
     public void purged(boolean succeeded) {
         metrics.historyPurged(succeeded);
     }

@@ -45,6 +45,11 @@ record Firing(String job, Instant scheduledFor, Trigger trigger, Optional<Long> 
         return new Firing(job, scheduledFor, Trigger.RETRY, Optional.of(firstRun), attempt + 1);
     }
 
+    /** The regular firing of a fire time, neither a retry nor a recovery. */
+    boolean scheduled() {
+        return trigger == Trigger.SCHEDULE;
+    }
+
     /** A retry whose first run is not known yet: look it up by the fire time. */
     boolean chainUnknown() {
         return trigger == Trigger.RETRY && retryOf.isEmpty();

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param action what the job does when it fires
  * @param repair a verify job recomputes the buckets that differ
  * @param directory a backup job's directory of backups; empty for the other actions
+ * @param coalesce a firing that starts after the job's next fire time has come gives way to it
+ *     and runs nothing, so that runs longer than the cadence go back to back on the latest fire
+ *     time
  */
 public record JobDefinition(
         String name,
@@ -33,7 +36,8 @@ public record JobDefinition(
         String source,
         Action action,
         boolean repair,
-        Optional<Path> directory) {
+        Optional<Path> directory,
+        boolean coalesce) {
 
     /** What a job does. */
     public enum Action {
@@ -69,6 +73,7 @@ public record JobDefinition(
                 source,
                 Action.REFRESH,
                 false,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 }

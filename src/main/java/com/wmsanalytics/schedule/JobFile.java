@@ -45,7 +45,8 @@ final class JobFile {
                 r.source(),
                 action,
                 repair(r, verify),
-                directory(r, backup));
+                directory(r, backup),
+                r.bool("job.coalesce"));
     }
 
     private static JobDefinition.Action action(ConfigReader r) {

@@ -16,7 +16,7 @@ final class JobReader {
 
     /** The defaults under every job file. */
     private static final Config DEFAULTS = ConfigFactory.parseString(
-            "job { enabled = true, retry { failed-attempts = 2, backoff = 10m, skipped-backoff = 15m } }");
+            "job { enabled = true, coalesce = false, retry { failed-attempts = 2, backoff = 10m, skipped-backoff = 15m } }");
 
     /** Each object of a job file and the keys it may hold, in the order the docs list them. */
     private static final KnownKeys KNOWN = KnownKeys.listed(Map.of(
@@ -32,6 +32,7 @@ final class JobReader {
                             "directory",
                             "gate-timeout",
                             "retry",
+                            "coalesce",
                             "enabled"),
             "job.retry", List.of("failed-attempts", "backoff", "skipped-backoff")));
 

@@ -73,6 +73,12 @@ final class RefreshJob implements Job {
                     firing.scheduledFor());
             return;
         }
+        Optional<Instant> due =
+                job.coalesce() ? laterFiringDue(firing, context.getNextFireTime(), Instant.now()) : Optional.empty();
+        if (due.isPresent()) {
+            refresh.coalesced(job, firing, due.get());
+            return;
+        }
         if (job.action() == JobDefinition.Action.VERIFY) {
             verify(job, firing);
             return;
@@ -130,6 +136,24 @@ final class RefreshJob implements Job {
                 return;
             }
         }
+    }
+
+    /**
+     * For a job that coalesces ({@code job.coalesce}): the job's next fire time when a scheduled
+     * firing starts after it. The firing is stale,
+     * since one due later fires as soon as this one returns, and it gives way to that one. So a
+     * job whose runs outlast its cadence runs back to back on the latest fire time, rather than
+     * working through fire times it has fallen behind until they are a misfire threshold late
+     * (Quartz then leaves them to its misfire scan, which can take that threshold again). {@code
+     * now} is Quartz's clock, the system's, which decided that both are due. A retry has no next
+     * fire time of its own.
+     */
+    static Optional<Instant> laterFiringDue(Firing firing, Date next, Instant now) {
+        if (!firing.scheduled() || next == null) {
+            return Optional.empty();
+        }
+        Instant at = next.toInstant();
+        return at.isAfter(now) ? Optional.empty() : Optional.of(at);
     }
 
     /**

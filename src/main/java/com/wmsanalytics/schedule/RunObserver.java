@@ -13,6 +13,9 @@ public interface RunObserver {
     /** A firing ended in an error, for example a server that could not be reached. */
     default void failed(String job) {}
 
+    /** A stale firing gave way to a later one of its job that was already due, and ran nothing. */
+    default void coalesced(String job) {}
+
     /** A verify job checked the incremental reports. */
     default void verified(String job, List<ReportVerifier.Check> checks) {}
 

@@ -9,6 +9,7 @@ import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,6 +28,16 @@ final class ScheduledRefresh {
         this.app = app;
         this.observer = observer;
         this.clock = clock;
+    }
+
+    /** A stale firing gave way to the one due at {@code due}: logged and counted, not recorded as a run. */
+    void coalesced(JobDefinition job, Firing firing, Instant due) {
+        log.info(
+                "{} - firing for {} coalesced into the one for {}, already due",
+                job.name(),
+                firing.scheduledFor(),
+                due);
+        observer.coalesced(job.name());
     }
 
     RefreshReport run(JobDefinition job, Firing firing) {

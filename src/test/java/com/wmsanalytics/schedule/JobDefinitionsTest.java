@@ -142,6 +142,23 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void a_job_coalesces_late_firings_only_when_its_file_says_so() {
+        JobDefinition plain =
+                only(write("daily.conf", job("cron = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily")));
+        Path live = write(
+                "live.conf", job("cron = \"0/2 * * * * ?\"", "time-zone = UTC", "group = daily", "coalesce = true"));
+
+        assertEquals(false, plain.coalesce());
+        assertEquals(
+                true,
+                JobDefinitions.load(live.getParent()).stream()
+                        .filter(j -> j.name().equals("live"))
+                        .findFirst()
+                        .orElseThrow()
+                        .coalesce());
+    }
+
+    @Test
     void jobs_are_sorted_by_name_and_other_files_are_ignored() {
         write("weekly.conf", job("cron = \"0 0 3 ? * MON\"", "time-zone = UTC", "group = weekly"));
         write("daily.conf", job("cron = \"0 0 2 * * ?\"", "time-zone = UTC", "group = daily"));
@@ -209,7 +226,7 @@ class JobDefinitionsTest {
         assertFails(
                 file
                         + ":2: job.crn: unknown key; known here: cron, time-zone, action, group, views, repair, directory,"
-                        + " gate-timeout, retry, enabled",
+                        + " gate-timeout, retry, coalesce, enabled",
                 file);
     }
 

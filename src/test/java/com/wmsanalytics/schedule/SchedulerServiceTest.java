@@ -19,6 +19,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +116,64 @@ class SchedulerServiceTest {
                 scrape);
         assertTrue(scrape.contains("wms_analytics_runs_total{job=\"tick\",status=\"succeeded\"} "), scrape);
         assertTrue(reports.size() >= 2);
+    }
+
+    @Test
+    void a_coalescing_job_whose_runs_outlast_its_cadence_runs_its_latest_fire_time_not_each_one_it_fell_behind()
+            throws Exception {
+        // Every second, with each run's gate waiting its 3 s: the replica's apply worker is stuck
+        // behind a lock on wms.orders while the primary has an update of it to send.
+        JobFiles.write(
+                jobs,
+                "busy",
+                "cron = \"* * * * * ?\"\ntime-zone = UTC\nviews = [\"inventory_analytics.abc_classification\"]\n"
+                        + "gate-timeout = 3s\nretry { failed-attempts = 0, backoff = 1s, skipped-backoff = 1h }\ncoalesce = true");
+        AtomicInteger coalesced = new AtomicInteger();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void finished(String job, RefreshReport report) {}
+
+            @Override
+            public void coalesced(String job) {
+                coalesced.incrementAndGet();
+            }
+        };
+        // A misfire threshold far above the runs, so that only the coalescing can skip fire times.
+        String noMisfires = "wms-analytics.scheduler.misfire-threshold = 60s\n";
+        try (Connection holder = pg.replica().dataSource(PostgresPair.DATABASE).getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE wms.orders IN ACCESS EXCLUSIVE MODE");
+            }
+            pg.primary()
+                    .execute(
+                            PostgresPair.DATABASE,
+                            "UPDATE wms.orders SET status = status WHERE order_id = (SELECT min(order_id) FROM wms.orders)");
+            try (SchedulerService service = start(TestConfig.hocon(pg), noMisfires, observer)) {
+                awaitRuns("busy", 3);
+            } finally {
+                holder.rollback();
+            }
+        }
+
+        List<RunRecord> runs = runs("busy").stream()
+                .filter(r -> r.status() != RunStatus.RUNNING)
+                .toList();
+        assertTrue(runs.size() >= 3, runs.toString());
+        for (int i = 0; i + 1 < runs.size(); i++) {
+            Instant newer = runs.get(i).scheduledFor().orElseThrow();
+            Instant older = runs.get(i + 1).scheduledFor().orElseThrow();
+            assertEquals(RunStatus.SKIPPED, runs.get(i + 1).status(), "the gate waited its 3 s: " + runs.get(i + 1));
+            assertTrue(
+                    Duration.between(older, newer).compareTo(Duration.ofSeconds(2)) >= 0,
+                    "after a run for " + older + " the next ran for " + newer
+                            + ": the fire times it fell behind gave way to the latest");
+        }
+        assertTrue(coalesced.get() >= 2, "coalesced firings: " + coalesced.get());
+        assertEquals(
+                runs.size(),
+                runs.stream().map(RunRecord::scheduledFor).distinct().count(),
+                "no fire time ran twice");
     }
 
     @Test
