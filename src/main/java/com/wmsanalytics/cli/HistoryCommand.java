@@ -3,6 +3,7 @@ package com.wmsanalytics.cli;
 import com.wmsanalytics.UsageException;
 import com.wmsanalytics.history.ReportStatus;
 import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.history.RunSummary;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.Durations;
 import com.wmsanalytics.text.TextTable;
@@ -21,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Lists past runs, newest first.",
             "",
-            "Each run with who asked for it, the gate's wait, the outcome and the data as of."
+            "Each run with who asked for it, the gate's wait, the outcome and the data as of. Scheduled runs"
+                    + " that succeeded are folded into one summary per job and hour once older than"
+                    + " history.summarize-after: --summaries lists those."
         })
 final class HistoryCommand implements Callable<Integer> {
 
@@ -54,13 +57,33 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the runs as JSON on stdout.")
     boolean json;
 
+    @Option(
+            names = "--summaries",
+            description = "List the hourly summaries of folded runs instead of the runs: per job and hour, the runs,"
+                    + " the fire times they ran for, the median and longest run, the longest gate wait and the"
+                    + " oldest data a run finished with. --group, --since and --limit apply; --view does not.")
+    boolean summaries;
+
     @Override
     public Integer call() {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, got " + limit);
         }
+        if (summaries && view != null) {
+            throw new UsageException("--view cannot be combined with --summaries: a summary counts a job's runs");
+        }
         Terminal terminal = root.context().terminal();
         try (WmsAnalytics app = root.context().open(options)) {
+            if (summaries) {
+                List<RunSummary> hours =
+                        app.historySummaries(Optional.ofNullable(group), Optional.ofNullable(since), limit);
+                if (json) {
+                    terminal.printLines(Json.write(hours));
+                } else {
+                    summaryTable(hours).lines().forEach(terminal::println);
+                }
+                return 0;
+            }
             List<RunRecord> runs = app.history(
                     Optional.ofNullable(view), Optional.ofNullable(group), Optional.ofNullable(since), limit);
             if (json) {
@@ -86,6 +109,30 @@ final class HistoryCommand implements Callable<Integer> {
                 r.gateWaited().map(Durations::human).orElse(null),
                 Formats.time(r.dataAsOf()),
                 r.error().orElse(null)));
+        return table;
+    }
+
+    static TextTable summaryTable(List<RunSummary> hours) {
+        TextTable table = new TextTable(
+                "hour",
+                "job",
+                "runs",
+                "fire times",
+                "median",
+                "longest",
+                "gate wait max",
+                "data age max",
+                "last data as of");
+        hours.forEach(h -> table.row(
+                Formats.time(h.hourStart()),
+                h.job(),
+                h.runs(),
+                h.fireTimes(),
+                Durations.human(h.durationMedian()),
+                Durations.human(h.durationMax()),
+                h.gateWaitedMax().map(Durations::human).orElse(null),
+                h.dataAgeMax().map(Durations::human).orElse(null),
+                Formats.time(h.lastDataAsOf())));
         return table;
     }
 

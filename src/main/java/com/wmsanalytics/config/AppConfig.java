@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * The whole validated configuration, loaded once at start-up.
  *
+ * @param historySummarizeAfter the age after which scheduled runs that succeeded are folded into
+ *     hourly summaries ({@code history.summarize-after})
  * @param reportsDir the directory of the report files ({@code reports.dir}), if one is set
  */
 public record AppConfig(
@@ -21,6 +23,7 @@ public record AppConfig(
         GateSettings gate,
         RefreshSettings refresh,
         Duration historyRetention,
+        Duration historySummarizeAfter,
         Duration backupRetention,
         SchedulerSettings scheduler,
         HttpSettings http,

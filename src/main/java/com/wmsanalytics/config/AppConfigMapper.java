@@ -47,6 +47,7 @@ final class AppConfigMapper {
                         root.at("gate").positiveDuration("poll-interval")),
                 refresh,
                 root.at("history").positiveDuration("retention"),
+                root.at("history").positiveDuration("summarize-after"),
                 root.at("backup").positiveDuration("retention"),
                 ServiceSettingsMapper.scheduler(root.at("scheduler")),
                 ServiceSettingsMapper.http(root.at("http")),

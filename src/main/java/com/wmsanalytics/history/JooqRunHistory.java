@@ -47,8 +47,19 @@ public final class JooqRunHistory implements RunHistory {
                 .where(REFRESH_RUN.STARTED_AT.lt(cutoff))
                 .and(REFRESH_RUN.STATUS.ne(SqlNames.of(RunStatus.RUNNING)))
                 .execute();
-        log.info("history - purged {} runs older than {}", purged, cutoff);
+        int hours = new RunSummaries(db).purge(cutoff);
+        log.info("history - purged {} runs and {} hourly summaries older than {}", purged, hours, cutoff);
         return purged;
+    }
+
+    @Override
+    public Summarized summarize(Duration after, Instant now) {
+        return new RunSummaries(db).fold(now.minus(after));
+    }
+
+    @Override
+    public List<RunSummary> summaries(SummaryFilter filter) {
+        return new RunSummaries(db).read(filter);
     }
 
     @Override

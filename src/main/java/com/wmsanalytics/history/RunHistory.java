@@ -24,11 +24,21 @@ public interface RunHistory {
 
     /**
      * Deletes the runs that started before {@code now - retention}, with their gate and view
-     * rows. A run still 'running' is kept.
+     * rows, and the hourly summaries of the hours before it. A run still 'running' is kept.
      *
      * @return how many runs were deleted
      */
     int purge(Duration retention, Instant now);
+
+    /**
+     * Folds the scheduled runs that succeeded in the whole hours before {@code now - after}
+     * into one summary per job and hour, and deletes them. Each report's latest successful
+     * refresh stays in detail.
+     */
+    Summarized summarize(Duration after, Instant now);
+
+    /** The hourly summaries the filter selects, newest first. */
+    List<RunSummary> summaries(SummaryFilter filter);
 
     /** The runs the filter selects, newest first, with their gates and views. */
     List<RunRecord> runs(HistoryFilter filter);

@@ -1,5 +1,6 @@
 package com.wmsanalytics.schedule;
 
+import com.wmsanalytics.history.Summarized;
 import com.wmsanalytics.service.WmsAnalytics;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -7,7 +8,11 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Purges run history older than {@code history.retention}, once a day. */
+/**
+ * Once a day: folds the scheduled runs that succeeded into hourly summaries once they are older
+ * than {@code history.summarize-after}, then purges the history older than {@code
+ * history.retention}.
+ */
 @DisallowConcurrentExecution
 final class HousekeepingJob implements Job {
 
@@ -26,6 +31,16 @@ final class HousekeepingJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
+        try {
+            Summarized folded = app.summarizeHistory();
+            log.info(
+                    "housekeeping - folded {} run(s) older than {} into {} hourly summaries",
+                    folded.runs(),
+                    app.config().historySummarizeAfter(),
+                    folded.hours());
+        } catch (RuntimeException e) {
+            log.error("housekeeping - folding the history failed: {}; its runs stay in detail", e.getMessage(), e);
+        }
         try {
             log.info(
                     "housekeeping - purged {} run(s) older than {}",

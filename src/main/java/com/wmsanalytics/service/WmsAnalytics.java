@@ -22,6 +22,9 @@ import com.wmsanalytics.history.JooqRunHistory;
 import com.wmsanalytics.history.ReportDetails;
 import com.wmsanalytics.history.RunHistory;
 import com.wmsanalytics.history.RunRecord;
+import com.wmsanalytics.history.RunSummary;
+import com.wmsanalytics.history.Summarized;
+import com.wmsanalytics.history.SummaryFilter;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.RefreshPlan;
 import com.wmsanalytics.refresh.Report;
@@ -484,6 +487,19 @@ public final class WmsAnalytics implements AutoCloseable {
     /** Deletes run history older than {@code history.retention}; returns how many runs. */
     public int purgeHistory() {
         return history().purge(config.historyRetention(), clock.instant());
+    }
+
+    /** Folds the scheduled runs that succeeded, once older than {@code history.summarize-after}, into hourly summaries. */
+    public Summarized summarizeHistory() {
+        return history().summarize(config.historySummarizeAfter(), clock.instant());
+    }
+
+    /** The hourly summaries of folded runs, newest first; a group filter is checked against the catalog first. */
+    public List<RunSummary> historySummaries(Optional<String> group, Optional<Duration> since, int limit) {
+        group.ifPresent(selection()::group);
+        return history()
+                .summaries(
+                        new SummaryFilter(group, since.map(s -> clock.instant().minus(s)), limit));
     }
 
     /** Runs left 'running' by a process that died become 'interrupted'. */

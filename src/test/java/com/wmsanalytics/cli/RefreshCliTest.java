@@ -149,6 +149,33 @@ class RefreshCliTest {
     }
 
     @Test
+    void history_summaries_lists_the_folded_hours_and_refuses_a_view() {
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO analytics_control.refresh_run_summary (job, hour_start, runs, fire_times,"
+                                + " first_scheduled_for, last_scheduled_for, first_started_at, last_finished_at,"
+                                + " duration_p50_ms, duration_max_ms, gate_waited_max_ms, data_age_max_ms,"
+                                + " last_data_as_of, report_refreshes) VALUES ('daily', '2025-03-03 02:00Z', 360, 360,"
+                                + " '2025-03-03 02:00Z', '2025-03-03 02:59:50Z', '2025-03-03 02:00:00.1Z',"
+                                + " '2025-03-03 02:59:52Z', 1200, 4500, 80, 6100, '2025-03-03 02:59:50Z', 1440)"
+                                + " ON CONFLICT DO NOTHING");
+
+        JsonNode hours =
+                json(cli("history", "--summaries", "--group", "daily", "--json").out());
+        CliRun text = cli("history", "--summaries");
+
+        assertEquals(1, hours.size(), hours.toString());
+        assertEquals(360, hours.get(0).get("runs").asInt());
+        assertEquals(360, hours.get(0).get("fire_times").asInt());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("fire times") && text.out().contains("360"), text.out());
+        expectUsageError(
+                List.of("history", "--summaries", "--view", "order_analytics.daily_orders"),
+                "error: --view cannot be combined with --summaries: a summary counts a job's runs");
+    }
+
+    @Test
     void refresh_json_is_one_json_document_on_stdout() {
         CliRun run = cli("refresh", "inventory_analytics.abc_classification", "--json");
 

@@ -38,7 +38,7 @@ public final class RegenerateJooqClasses {
      * The control tables the history reads and writes. The refresh groups' table belongs to
      * the refresh package, which reads it by name; Quartz's tables stay out.
      */
-    static final String TABLES = "refresh_run|refresh_run_gate|refresh_run_view";
+    static final String TABLES = "refresh_run|refresh_run_gate|refresh_run_view|refresh_run_summary";
 
     private RegenerateJooqClasses() {}
 

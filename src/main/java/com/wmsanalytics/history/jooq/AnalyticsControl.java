@@ -6,6 +6,7 @@ package com.wmsanalytics.history.jooq;
 
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
+import com.wmsanalytics.history.jooq.tables.RefreshRunSummary;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
 
 import java.util.Arrays;
@@ -42,6 +43,13 @@ public class AnalyticsControl extends SchemaImpl {
     public final RefreshRunGate REFRESH_RUN_GATE = RefreshRunGate.REFRESH_RUN_GATE;
 
     /**
+     * One row per job and hour for the scheduled runs that succeeded and were
+     * folded once older than history.summarize-after; the runs themselves are
+     * deleted.
+     */
+    public final RefreshRunSummary REFRESH_RUN_SUMMARY = RefreshRunSummary.REFRESH_RUN_SUMMARY;
+
+    /**
      * One row per run and materialized view the run planned to refresh, with
      * the outcome of that refresh.
      */
@@ -65,6 +73,7 @@ public class AnalyticsControl extends SchemaImpl {
         return Arrays.asList(
             RefreshRun.REFRESH_RUN,
             RefreshRunGate.REFRESH_RUN_GATE,
+            RefreshRunSummary.REFRESH_RUN_SUMMARY,
             RefreshRunView.REFRESH_RUN_VIEW
         );
     }

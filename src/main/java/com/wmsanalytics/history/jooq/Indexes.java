@@ -5,6 +5,7 @@ package com.wmsanalytics.history.jooq;
 
 
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
+import com.wmsanalytics.history.jooq.tables.RefreshRunSummary;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
 
 import org.jooq.Index;
@@ -27,5 +28,6 @@ public class Indexes {
     public static final Index REFRESH_RUN_RETRY_OF_IDX = Internal.createIndex(DSL.name("refresh_run_retry_of_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.RETRY_OF }, false);
     public static final Index REFRESH_RUN_RUNNING_IDX = Internal.createIndex(DSL.name("refresh_run_running_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.RUN_ID }, false);
     public static final Index REFRESH_RUN_STARTED_AT_IDX = Internal.createIndex(DSL.name("refresh_run_started_at_idx"), RefreshRun.REFRESH_RUN, new OrderField[] { RefreshRun.REFRESH_RUN.STARTED_AT }, false);
+    public static final Index REFRESH_RUN_SUMMARY_HOUR_START_IDX = Internal.createIndex(DSL.name("refresh_run_summary_hour_start_idx"), RefreshRunSummary.REFRESH_RUN_SUMMARY, new OrderField[] { RefreshRunSummary.REFRESH_RUN_SUMMARY.HOUR_START }, false);
     public static final Index REFRESH_RUN_VIEW_LATEST_IDX = Internal.createIndex(DSL.name("refresh_run_view_latest_idx"), RefreshRunView.REFRESH_RUN_VIEW, new OrderField[] { RefreshRunView.REFRESH_RUN_VIEW.VIEW_SCHEMA, RefreshRunView.REFRESH_RUN_VIEW.VIEW_NAME, RefreshRunView.REFRESH_RUN_VIEW.FINISHED_AT }, false);
 }

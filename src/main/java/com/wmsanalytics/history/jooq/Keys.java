@@ -6,9 +6,11 @@ package com.wmsanalytics.history.jooq;
 
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
+import com.wmsanalytics.history.jooq.tables.RefreshRunSummary;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunGateRecord;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunRecord;
+import com.wmsanalytics.history.jooq.tables.records.RefreshRunSummaryRecord;
 import com.wmsanalytics.history.jooq.tables.records.RefreshRunViewRecord;
 
 import org.jooq.TableField;
@@ -30,5 +32,6 @@ public class Keys {
 
     public static final UniqueKey<RefreshRunRecord> REFRESH_RUN_PKEY = Internal.createUniqueKey(RefreshRun.REFRESH_RUN, DSL.name("refresh_run_pkey"), new TableField[] { RefreshRun.REFRESH_RUN.RUN_ID }, true);
     public static final UniqueKey<RefreshRunGateRecord> REFRESH_RUN_GATE_PKEY = Internal.createUniqueKey(RefreshRunGate.REFRESH_RUN_GATE, DSL.name("refresh_run_gate_pkey"), new TableField[] { RefreshRunGate.REFRESH_RUN_GATE.RUN_ID, RefreshRunGate.REFRESH_RUN_GATE.PUBLISHER }, true);
+    public static final UniqueKey<RefreshRunSummaryRecord> REFRESH_RUN_SUMMARY_PKEY = Internal.createUniqueKey(RefreshRunSummary.REFRESH_RUN_SUMMARY, DSL.name("refresh_run_summary_pkey"), new TableField[] { RefreshRunSummary.REFRESH_RUN_SUMMARY.JOB, RefreshRunSummary.REFRESH_RUN_SUMMARY.HOUR_START }, true);
     public static final UniqueKey<RefreshRunViewRecord> REFRESH_RUN_VIEW_PKEY = Internal.createUniqueKey(RefreshRunView.REFRESH_RUN_VIEW, DSL.name("refresh_run_view_pkey"), new TableField[] { RefreshRunView.REFRESH_RUN_VIEW.RUN_ID, RefreshRunView.REFRESH_RUN_VIEW.VIEW_SCHEMA, RefreshRunView.REFRESH_RUN_VIEW.VIEW_NAME }, true);
 }

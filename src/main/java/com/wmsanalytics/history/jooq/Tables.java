@@ -6,6 +6,7 @@ package com.wmsanalytics.history.jooq;
 
 import com.wmsanalytics.history.jooq.tables.RefreshRun;
 import com.wmsanalytics.history.jooq.tables.RefreshRunGate;
+import com.wmsanalytics.history.jooq.tables.RefreshRunSummary;
 import com.wmsanalytics.history.jooq.tables.RefreshRunView;
 
 
@@ -26,6 +27,13 @@ public class Tables {
      * publisher and how it ended.
      */
     public static final RefreshRunGate REFRESH_RUN_GATE = RefreshRunGate.REFRESH_RUN_GATE;
+
+    /**
+     * One row per job and hour for the scheduled runs that succeeded and were
+     * folded once older than history.summarize-after; the runs themselves are
+     * deleted.
+     */
+    public static final RefreshRunSummary REFRESH_RUN_SUMMARY = RefreshRunSummary.REFRESH_RUN_SUMMARY;
 
     /**
      * One row per run and materialized view the run planned to refresh, with
