@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +82,16 @@ class UpgradeTest {
                 .target("16")
                 .load()
                 .migrate();
+        MigrationInfo[] pending = Flyway.configure()
+                .dataSource(pg.replica().dataSource(PostgresPair.DATABASE))
+                .locations("classpath:migrations/replica")
+                .schemas("analytics_control")
+                .table("flyway_schema_history")
+                .load()
+                .info()
+                .pending();
+        String upgraded = "replica: applied " + pending.length + " migration(s), now at version "
+                + pending[pending.length - 1].getVersion();
         Path dir = Files.createTempDirectory("reports");
         Path config = Files.writeString(
                 Files.createTempFile("upgrade", ".conf"),
@@ -105,7 +116,7 @@ class UpgradeTest {
         CliRun migrate = cli(config, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
-        assertTrue(migrate.out().contains("replica: applied 5 migration(s), now at version 21"), migrate.out());
+        assertTrue(migrate.out().contains(upgraded), upgraded + " in " + migrate.out());
         for (String builtin : BUILTIN) {
             assertTrue(
                     migrate.out().contains("report " + builtin + ": built in, kept as it stands"),
