@@ -139,14 +139,13 @@ final class RefreshJob implements Job {
     }
 
     /**
-     * For a job that coalesces ({@code job.coalesce}): the job's next fire time when a scheduled
-     * firing starts after it. The firing is stale,
-     * since one due later fires as soon as this one returns, and it gives way to that one. So a
-     * job whose runs outlast its cadence runs back to back on the latest fire time, rather than
-     * working through fire times it has fallen behind until they are a misfire threshold late
-     * (Quartz then leaves them to its misfire scan, which can take that threshold again). {@code
-     * now} is Quartz's clock, the system's, which decided that both are due. A retry has no next
-     * fire time of its own.
+     * For a job that coalesces ({@code job.coalesce}): the job's next fire time, when a scheduled
+     * firing starts after it. The firing is then stale: the later one fires as soon as this one
+     * returns, so this one gives way to it. A job whose runs outlast its cadence thus runs back
+     * to back on the latest fire time, rather than working through the fire times it fell behind
+     * until they are a misfire threshold late (Quartz leaves those to its misfire scan, which can
+     * take that threshold again). {@code now} is Quartz's clock, the system's, by which both
+     * firings came due. A retry has no next fire time of its own.
      */
     static Optional<Instant> laterFiringDue(Firing firing, Date next, Instant now) {
         if (!firing.scheduled() || next == null) {
