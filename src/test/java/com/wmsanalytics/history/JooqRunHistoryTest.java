@@ -255,10 +255,7 @@ class JooqRunHistoryTest {
 
     @Test
     void the_refresher_role_records_reads_interrupts_and_purges_runs() throws SQLException {
-        PGSimpleDataSource refresher = new PGSimpleDataSource();
-        refresher.setUrl(pg.replica().jdbcUrl(PostgresPair.DATABASE));
-        refresher.setUser(pg.replica().superuser());
-        refresher.setOptions("-c role=wms_analytics_user");
+        PGSimpleDataSource refresher = RefresherSessions.of(pg);
         JooqRunHistory asRefresher = new JooqRunHistory(refresher);
 
         long runId;

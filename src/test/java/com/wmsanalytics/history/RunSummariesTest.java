@@ -203,10 +203,7 @@ class RunSummariesTest {
     void the_refresher_role_folds_reads_and_purges_summaries() {
         run("live", T0, RunStatus.SUCCEEDED, Duration.ofSeconds(1), REPORT);
         run("live", T0.plus(Duration.ofHours(3)), RunStatus.SUCCEEDED, Duration.ofSeconds(1), REPORT);
-        PGSimpleDataSource refresher = new PGSimpleDataSource();
-        refresher.setUrl(pg.replica().jdbcUrl(PostgresPair.DATABASE));
-        refresher.setUser(pg.replica().superuser());
-        refresher.setOptions("-c role=wms_analytics_user");
+        PGSimpleDataSource refresher = RefresherSessions.of(pg);
         JooqRunHistory asRefresher = new JooqRunHistory(refresher);
 
         assertEquals(
