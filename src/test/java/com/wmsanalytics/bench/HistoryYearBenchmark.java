@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
  * {@code history --summaries}, a purge of one day, and the control tables' sizes.
  * Options: {@code --servers embedded,debian15} (default both, one after the other), {@code
  * --cadence S} (default 2), {@code --days D} (default 30), {@code --year Y} (default 365),
- * {@code --loads L} (default 20).
+ * {@code --loads L} (default 20), {@code --explain} (print the plans of the page's history
+ * queries, with today's history and after the year).
  */
 public final class HistoryYearBenchmark {
 
@@ -69,14 +70,15 @@ public final class HistoryYearBenchmark {
         int loads = a.number("--loads", 20);
         List<String> out = new ArrayList<>();
         for (BenchServer server : a.servers("embedded,debian15")) {
-            out.addAll(run(server, cadence, days, year, loads));
+            out.addAll(run(server, cadence, days, year, loads, a.flag("--explain")));
         }
         System.out.println();
         out.forEach(System.out::println);
         System.exit(0);
     }
 
-    private static List<String> run(BenchServer server, int cadence, int days, int year, int loads) throws Exception {
+    private static List<String> run(BenchServer server, int cadence, int days, int year, int loads, boolean explain)
+            throws Exception {
         try (BenchStack stack = BenchStack.start(Optional.empty(), server, "")) {
             System.out.printf("%s: building %,d orders on PostgreSQL %s ...%n", server, ORDERS, stack.version());
             stack.build(ORDERS);
@@ -87,6 +89,9 @@ public final class HistoryYearBenchmark {
                         RefreshProgress.NONE);
             }
             Map<String, Duration> today = readers(app, loads);
+            if (explain) {
+                explain(stack, "today's history");
+            }
             JooqRunHistory history = new JooqRunHistory(stack.replicaServer().dataSource(DemoStack.DATABASE));
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             List<Duration> folds = new ArrayList<>();
@@ -104,6 +109,9 @@ public final class HistoryYearBenchmark {
             repeatSummaries(stack, now, days, year);
             analyze(stack);
             Map<String, Duration> afterYear = readers(app, loads);
+            if (explain) {
+                explain(stack, "after the simulated year");
+            }
             afterYear.put(
                     "history --summaries --limit 20",
                     median(loads, () -> app.historySummaries(Optional.empty(), Optional.empty(), 20)));
@@ -229,6 +237,31 @@ public final class HistoryYearBenchmark {
             s.setInt(8, days);
             s.setTimestamp(9, Timestamp.from(now.minus(Duration.ofDays(year))));
             s.executeUpdate();
+        }
+    }
+
+    /** The plans, with their timings, of the two history queries behind the page. */
+    private static void explain(BenchStack stack, String when) throws Exception {
+        String details;
+        try (var in = HistoryYearBenchmark.class.getResourceAsStream("/com/wmsanalytics/history/report-details.sql")) {
+            details = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = stack.replicaConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET jit = off");
+            for (String query :
+                    List.of(details, "SELECT * FROM analytics.report_freshness ORDER BY view_schema, view_name")) {
+                System.out.println(
+                        "-- plan " + when + ": " + query.lines().findFirst().orElse(""));
+                for (int i = 0; i < 3; i++) {
+                    s.executeQuery("EXPLAIN (ANALYZE) " + query).close();
+                }
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+                    while (rs.next()) {
+                        System.out.println(rs.getString(1));
+                    }
+                }
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,7 +40,8 @@ import java.util.TreeMap;
  * capture at all. With {@code --built-in-only}, no file is added: the capture measured is the
  * built-in reports' alone. Options: {@code --servers
  * embedded,debian15} (default both, one after the other), {@code --orders}, {@code --days},
- * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10).
+ * {@code --repeat} (bulks with and without, default 3), {@code --apply-days} (default 10), {@code
+ * --parts} (which of {@code triggers,defaults,indexes} "without" turns off; default all).
  */
 public final class ReportCaptureBenchmark {
 
@@ -48,6 +50,9 @@ public final class ReportCaptureBenchmark {
     static final String PICKS = ReportFileTexts.text("picks_by_day");
 
     static final String CUSTOMER_VALUE = ReportFileTexts.text("customer_value");
+
+    /** The parts of the capture that "without" turns off: {@code --parts}, all by default. */
+    static final List<String> PARTS = List.of("triggers", "defaults", "indexes");
 
     private final PrintStream out = System.out;
     private final LoadAverage load = new LoadAverage();
@@ -62,8 +67,15 @@ public final class ReportCaptureBenchmark {
         ReportCaptureBenchmark bench = new ReportCaptureBenchmark();
         List<String> summary = new ArrayList<>();
         for (BenchServer server : servers) {
-            summary.add(
-                    bench.run(server, orders, days, repeat, applyDays, a.flag("--built-in-only"), a.flag("--by-key")));
+            summary.add(bench.run(
+                    server,
+                    orders,
+                    days,
+                    repeat,
+                    applyDays,
+                    a.flag("--built-in-only"),
+                    a.flag("--by-key"),
+                    Set.copyOf(a.list("--parts", String.join(",", PARTS)))));
         }
         System.out.println();
         System.out.println("apply of " + applyDays + " generated days in one transaction, " + orders + " orders over "
@@ -73,8 +85,18 @@ public final class ReportCaptureBenchmark {
     }
 
     private String run(
-            BenchServer server, int orders, int days, int repeat, int applyDays, boolean builtInOnly, boolean withKeys)
+            BenchServer server,
+            int orders,
+            int days,
+            int repeat,
+            int applyDays,
+            boolean builtInOnly,
+            boolean withKeys,
+            Set<String> parts)
             throws Exception {
+        if (!PARTS.containsAll(parts)) {
+            throw new IllegalArgumentException("--parts takes some of " + PARTS + ", not " + parts);
+        }
         Path dir = Files.createTempDirectory("wms-analytics-report-files-");
         try (BenchStack stack =
                 BenchStack.start(Optional.empty(), server, "wms-analytics.reports.dir = \"" + dir + "\"\n")) {
@@ -105,7 +127,7 @@ public final class ReportCaptureBenchmark {
                 GenerateRequest bulk = new GenerateRequest(orders / days * applyDays, applyDays, BenchStack.SEED);
                 for (int i = 1; i <= repeat; i++) {
                     for (boolean capture : new boolean[] {true, false}) {
-                        toggle(replica, generated, defaults, capture);
+                        toggle(replica, generated, defaults, capture, parts);
                         Duration cpuBefore = cpu.used();
                         long written = stack.generate(bulk, GenerateProgress.NONE).rowsWritten().values().stream()
                                 .mapToLong(Long::longValue)
@@ -128,7 +150,7 @@ public final class ReportCaptureBenchmark {
                                 load.sample());
                     }
                 }
-                toggle(replica, generated, defaults, true);
+                toggle(replica, generated, defaults, true, Set.copyOf(PARTS));
                 execute(
                         replica,
                         "UPDATE analytics_control.incremental_report SET needs_full = true,"
@@ -188,24 +210,32 @@ public final class ReportCaptureBenchmark {
         return defaults;
     }
 
-    /** The generated triggers, and every swept table's applied_xid default and BRIN index, on or off. */
-    private static void toggle(Connection replica, List<String[]> triggers, Map<String, String> defaults, boolean on)
+    /**
+     * The generated triggers, every swept table's applied_xid default, and its BRIN index, on or
+     * off: those of {@code parts} ({@link #PARTS}), so that each part's cost can be told apart.
+     */
+    private static void toggle(
+            Connection replica, List<String[]> triggers, Map<String, String> defaults, boolean on, Set<String> parts)
             throws SQLException {
-        for (String[] t : triggers) {
-            execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
+        if (parts.contains("triggers")) {
+            for (String[] t : triggers) {
+                execute(replica, "ALTER TABLE " + t[0] + (on ? " ENABLE ALWAYS" : " DISABLE") + " TRIGGER " + t[1]);
+            }
         }
         for (String table : sweptTables(replica)) {
-            if (on) {
+            if (parts.contains("defaults")) {
                 execute(
                         replica,
-                        "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid SET DEFAULT " + defaults.get(table));
+                        "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid "
+                                + (on ? "SET DEFAULT " + defaults.get(table) : "DROP DEFAULT"));
+            }
+            if (parts.contains("indexes")) {
                 execute(
                         replica,
-                        "CREATE INDEX IF NOT EXISTS " + table + "_applied_xid_idx ON wms." + table
-                                + " USING brin (applied_xid) WITH (pages_per_range = 32)");
-            } else {
-                execute(replica, "ALTER TABLE wms." + table + " ALTER COLUMN applied_xid DROP DEFAULT");
-                execute(replica, "DROP INDEX IF EXISTS wms." + table + "_applied_xid_idx");
+                        on
+                                ? "CREATE INDEX IF NOT EXISTS " + table + "_applied_xid_idx ON wms." + table
+                                        + " USING brin (applied_xid) WITH (pages_per_range = 32)"
+                                : "DROP INDEX IF EXISTS wms." + table + "_applied_xid_idx");
             }
         }
     }
