@@ -1,6 +1,7 @@
 package com.wmsanalytics.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -415,6 +419,39 @@ class JooqRunHistoryTest {
         assertEquals(
                 RunStatus.SUCCEEDED,
                 history.runs(HistoryFilter.latest(1)).get(0).status());
+    }
+
+    // ---------------------------------------------------------------------------------
+    // The page's report details
+
+    @Test
+    void the_report_details_are_planned_with_no_parallel_worker_however_cheap_the_server_makes_them() {
+        String forced = plan(false);
+        assertTrue(
+                forced.contains("Gather"),
+                "with parallel plans made free, the planner should pick one unless told not to:\n" + forced);
+
+        String read = plan(true);
+        assertFalse(read.contains("Gather"), read);
+    }
+
+    /** The plan of the report-details query with parallel plans made free, and with or without the reader's settings. */
+    private static String plan(boolean readersSettings) {
+        return DSL.using(pool, SQLDialect.POSTGRES).transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            for (String setting : List.of(
+                    "parallel_setup_cost",
+                    "parallel_tuple_cost",
+                    "min_parallel_table_scan_size",
+                    "min_parallel_index_scan_size")) {
+                tx.fetch("SELECT set_config(?, '0', true)", setting);
+            }
+            if (readersSettings) {
+                ReportDetailsReader.planSettings(tx);
+            }
+            return String.join(
+                    "\n", tx.fetch("EXPLAIN " + ReportDetailsReader.sql()).getValues(0, String.class));
+        });
     }
 
     // ---------------------------------------------------------------------------------
