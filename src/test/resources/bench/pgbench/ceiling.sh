@@ -2,7 +2,7 @@
 # How fast the subscription applies the WMS load, with the generated capture and without it,
 # through one subscription or two. It is a benchmark, not a test: the build never runs it.
 #
-#   ceiling.sh PRIMARY REPLICA TRANSACTIONS MIX ROUNDS
+#   ceiling.sh PRIMARY REPLICA TRANSACTIONS MIX ROUNDS [LIVE_SECONDS]
 #
 # PRIMARY and REPLICA are libpq connection strings of a primary loaded by
 # `wms-analytics generate` and of its replica, set up by `wms-analytics setup`; the service must
@@ -22,15 +22,21 @@
 #             its own apply worker: the orders and their lines (and customers, products)
 #             through the existing one, the shipments, movements and stock through a second
 #
+# With LIVE_SECONDS, it then runs the load as fast as the primary takes it, with the subscription
+# enabled, for LIVE_SECONDS, once with the capture and once without, and samples the apply lag
+# once a second (the age of the newest replicated order, as sustained.sh does): if the lag
+# stays low, the subscription keeps up with everything this primary can write, and the ceiling
+# is the primary's.
+#
 # On exit the capture and the publication are put back, and every incremental report is marked
 # for a full rebuild, since changes were applied without capture.
 set -euo pipefail
 
-if [ $# -ne 5 ]; then
-    echo "usage: ceiling.sh PRIMARY REPLICA TRANSACTIONS realistic|harsh ROUNDS" >&2
+if [ $# -ne 5 ] && [ $# -ne 6 ]; then
+    echo "usage: ceiling.sh PRIMARY REPLICA TRANSACTIONS realistic|harsh ROUNDS [LIVE_SECONDS]" >&2
     exit 2
 fi
-primary=$1 replica=$2 transactions=$3 mix=$4 rounds=$5
+primary=$1 replica=$2 transactions=$3 mix=$4 rounds=$5 live=${6:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 pgbench=${PGBENCH:-pgbench}
 case "$mix" in
@@ -188,13 +194,37 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 
-echo "== apply of a backlog of $transactions transactions ($mix mix), median of $rounds (Debian/embedded: see the server)"
-q -c "SELECT version()" "$replica"
-for trial in capture none split; do
+echo "== $(q -c "SELECT version()" "$replica")"
+[ "$rounds" -gt 0 ] && echo "== apply of a backlog of $transactions transactions ($mix mix), median of $rounds"
+for trial in $([ "$rounds" -gt 0 ] && echo capture none split); do
     awk -v t="$trial" '$1 == t' "$results" | sort -k3 -g | awk -v n="$rounds" -v t="$trial" '
         { s[NR] = $3; r[NR] = $4; c[NR] = $5; p[NR] = $6 }
         END { m = int((NR + 1) / 2);
               printf "  %-8s apply %.2f s, %s tx/s (apply workers CPU %.2f s); primary alone %s tx/s\n", t, s[m], r[m], c[m], p[m] }'
 done
-echo "== every trial: trial, round, seconds, tx/s, apply workers' CPU s, primary tps"
+[ "$rounds" -gt 0 ] && echo "== every trial: trial, round, seconds, tx/s, apply workers' CPU s, primary tps"
 cat "$results"
+
+[ "$live" -gt 0 ] || exit 0
+percentiles() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "no samples"; exit }
+        printf "p50 %.2f s, p99 %.2f s, worst %.2f s (%d samples)", v[int((NR - 1) * 0.5) + 1], v[int((NR - 1) * 0.99) + 1], v[NR], NR }'
+}
+echo "== the load as fast as the primary takes it, for $live s, the subscription running"
+for trial in capture none; do
+    if [ "$trial" = none ]; then capture off; else capture on; fi
+    samples=$(mktemp)
+    "$pgbench" -n -T "$live" -c "$clients" -j 2 "${vars[@]}" "${scripts[@]}" "$primary" > "$samples.out" 2>&1 &
+    bench=$!
+    sleep 2
+    while kill -0 "$bench" 2>/dev/null; do
+        q -c "SELECT extract(epoch FROM now() - created_at) FROM wms.orders ORDER BY order_id DESC LIMIT 1" \
+            "$replica" >> "$samples" || true
+        sleep 1
+    done
+    wait "$bench" || { cat "$samples.out" >&2; exit 1; }
+    wait_applied wms_analytics_sub > /dev/null
+    printf "  %-8s primary %s tx/s; apply lag %s\n" "$trial" \
+        "$(awk '/^tps/ { printf "%.0f", $3; exit }' "$samples.out")" "$(percentiles < "$samples")"
+done
