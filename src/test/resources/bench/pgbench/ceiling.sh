@@ -39,11 +39,8 @@ fi
 primary=$1 replica=$2 transactions=$3 mix=$4 rounds=$5 live=${6:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 pgbench=${PGBENCH:-pgbench}
-case "$mix" in
-    realistic) scripts=(-f "$here/new_order.sql@60" -f "$here/ship_order.sql@39" -f "$here/late_correction.sql@1") ;;
-    harsh) scripts=(-f "$here/new_order.sql@5" -f "$here/ship_order.sql@3" -f "$here/late_correction.sql@1") ;;
-    *) echo "ceiling.sh: the mix is realistic or harsh, not $mix" >&2; exit 2 ;;
-esac
+. "$here/mix.sh"
+mix_scripts ceiling.sh "$mix"
 clients=8
 per_client=$(( (transactions + clients - 1) / clients ))
 transactions=$(( per_client * clients ))

@@ -37,11 +37,8 @@ cadence=${CADENCE:-2}
 phase=${PHASE:-90}
 : "${RESTART_REPLICA:?set RESTART_REPLICA to a command that restarts the replica}"
 : "${RESTART_PRIMARY:?set RESTART_PRIMARY to a command that restarts the primary}"
-case "$mix" in
-    realistic) scripts=(-f "$here/new_order.sql@60" -f "$here/ship_order.sql@39" -f "$here/late_correction.sql@1") ;;
-    harsh) scripts=(-f "$here/new_order.sql@5" -f "$here/ship_order.sql@3" -f "$here/late_correction.sql@1") ;;
-    *) echo "faults.sh: the mix is realistic or harsh, not $mix" >&2; exit 2 ;;
-esac
+. "$here/mix.sh"
+mix_scripts faults.sh "$mix"
 
 work=$(mktemp -d)
 q() { psql -X -q -At "$@" 2>/dev/null; }

@@ -24,11 +24,8 @@ fi
 primary=$1 replica=$2 rate=$3 seconds=$4 rounds=$5 mix=$6
 here=$(cd "$(dirname "$0")" && pwd)
 pgbench=${PGBENCH:-pgbench}
-case "$mix" in
-    realistic) scripts=(-f "$here/new_order.sql@60" -f "$here/ship_order.sql@39" -f "$here/late_correction.sql@1") ;;
-    harsh) scripts=(-f "$here/new_order.sql@5" -f "$here/ship_order.sql@3" -f "$here/late_correction.sql@1") ;;
-    *) echo "primary-cost.sh: the mix is realistic or harsh, not $mix" >&2; exit 2 ;;
-esac
+. "$here/mix.sh"
+mix_scripts primary-cost.sh "$mix"
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 pin() { # cpus postmaster-pid: the postmaster and every process it started
     local p

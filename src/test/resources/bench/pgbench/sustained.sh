@@ -27,11 +27,8 @@ primary=$1 replica=$2 config=$3 rate=$4 seconds=$5 mix=$6
 here=$(cd "$(dirname "$0")" && pwd)
 wms=${WMS_ANALYTICS:-wms-analytics}
 pgbench=${PGBENCH:-pgbench}
-case "$mix" in
-    realistic) scripts=(-f "$here/new_order.sql@60" -f "$here/ship_order.sql@39" -f "$here/late_correction.sql@1") ;;
-    harsh) scripts=(-f "$here/new_order.sql@5" -f "$here/ship_order.sql@3" -f "$here/late_correction.sql@1") ;;
-    *) echo "sustained.sh: the mix is realistic or harsh, not $mix" >&2; exit 2 ;;
-esac
+. "$here/mix.sh"
+mix_scripts sustained.sh "$mix"
 
 work=$(mktemp -d)
 psql -q -X -f "$here/setup.sql" "$primary" >/dev/null
