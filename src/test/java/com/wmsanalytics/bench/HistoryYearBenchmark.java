@@ -9,6 +9,8 @@ import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.text.TextTable;
 import com.wmsanalytics.web.FreshnessApi;
 import com.wmsanalytics.web.FreshnessPage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -243,8 +245,9 @@ public final class HistoryYearBenchmark {
     /** The plans, with their timings, of the two history queries behind the page. */
     private static void explain(BenchStack stack, String when) throws Exception {
         String details;
-        try (var in = HistoryYearBenchmark.class.getResourceAsStream("/com/wmsanalytics/history/report-details.sql")) {
-            details = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream in =
+                HistoryYearBenchmark.class.getResourceAsStream("/com/wmsanalytics/history/report-details.sql")) {
+            details = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection c = stack.replicaConnection();
                 Statement s = c.createStatement()) {
