@@ -14,8 +14,10 @@
 # Once a second it samples, on the replica: the apply lag (the age of the replicated order with
 # the highest id, which the load stamps with the primary's clock, so both servers must share a
 # clock),
-# what the apply worker waits on, and the age of each daily report's data as of. At the end it
-# prints pgbench's own summary, the service's CPU (a share of one core) and peak RSS, the
+# what the apply worker waits on, the age of each daily report's data as of, and the CPU of the
+# service's sessions on the replica (a replica on this machine; they are its only JDBC
+# client). At the end it prints pgbench's own summary, the service's CPU (a share of one core)
+# and peak RSS, the replica's CPU spent in its sessions, the
 # percentiles of the samples and of the runs' durations, and runs verify.
 set -euo pipefail
 
@@ -60,6 +62,11 @@ sleep 2
 (
     while kill -0 "$service" 2>/dev/null; do
         sample >> "$work/samples" || true
+        # The CPU of the service's sessions on the replica so far: the only JDBC client there.
+        for p in $(psql -X -At -c "SELECT pid FROM pg_stat_activity
+                                   WHERE application_name = 'PostgreSQL JDBC Driver'" "$replica" 2>/dev/null); do
+            [ -r "/proc/$p/stat" ] && echo "ticks $p $(awk '{ print $14 + $15 }' "/proc/$p/stat")"
+        done >> "$work/samples"
         sleep 1
     done
 ) &
@@ -88,6 +95,10 @@ cat "$work"/tx.* | awk '{ print $3 / 1000000 }' | percentiles
 echo "== the service"
 awk -v t="$ticks" -v t0="$ticks0" -v s="$(( $(date +%s) - since ))" -v hz="$(getconf CLK_TCK)" -v kb="$peak" \
     'BEGIN { printf "CPU %.1f %% of one core over %d s, peak RSS %d MB\n", 100 * (t - t0) / hz / s, s, kb / 1024 }'
+echo "== the replica's CPU in the service's sessions (refreshes, gate, history), read from /proc"
+awk -v hz="$(getconf CLK_TCK)" -v s="$seconds" '$1 == "ticks" { if (!($2 in lo)) lo[$2] = $3; hi[$2] = $3 }
+    END { for (p in hi) t += hi[p] - lo[p]; printf "%.1f s of CPU in %d sessions, %.1f %% of one core over %d s\n", t / hz, length(hi), 100 * t / hz / s, s }' \
+    "$work/samples"
 echo "== apply lag (age of the newest replicated order)"
 awk '$1 == "lag" { print $2 }' "$work/samples" | percentiles
 echo "== the apply worker, sampled once a second"
