@@ -15,8 +15,8 @@
 # the highest id, which the load stamps with the primary's clock, so both servers must share a
 # clock),
 # what the apply worker waits on, the age of each daily report's data as of, and the CPU of the
-# service's sessions on the replica (a replica on this machine; they are its only JDBC
-# client). At the end it prints pgbench's own summary, the service's CPU (a share of one core)
+# service's sessions on the replica (a replica on this machine; each session's
+# application_name is wms-analytics/PID). At the end it prints pgbench's own summary, the service's CPU (a share of one core)
 # and peak RSS, the replica's CPU spent in its sessions, the
 # percentiles of the samples and of the runs' durations, and runs verify.
 set -euo pipefail
@@ -62,9 +62,10 @@ sleep 2
 (
     while kill -0 "$service" 2>/dev/null; do
         sample >> "$work/samples" || true
-        # The CPU of the service's sessions on the replica so far: the only JDBC client there.
+        # The CPU of the service's sessions on the replica so far (each names itself
+        # wms-analytics/PID).
         for p in $(psql -X -At -c "SELECT pid FROM pg_stat_activity
-                                   WHERE application_name = 'PostgreSQL JDBC Driver'" "$replica" 2>/dev/null); do
+                                   WHERE application_name LIKE 'wms-analytics/%'" "$replica" 2>/dev/null); do
             [ -r "/proc/$p/stat" ] && echo "ticks $p $(awk '{ print $14 + $15 }' "/proc/$p/stat")"
         done >> "$work/samples"
         sleep 1
