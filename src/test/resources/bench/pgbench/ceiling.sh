@@ -125,7 +125,12 @@ restore() {
     for s in wms_ceiling_sub wms_analytics_sub; do
         q -c "ALTER SUBSCRIPTION $s ENABLE" "$replica" 2>/dev/null || true
     done
-    wait_applied wms_analytics_sub >/dev/null || true
+    # Every subscription there is applies its backlog before the second one, and its slot, is
+    # dropped: changes left in that slot would never reach the mirror.
+    local present
+    read -r -a present <<< "$(q -c "SELECT string_agg(subname, ' ') FROM pg_subscription
+        WHERE subname IN ('wms_analytics_sub', 'wms_ceiling_sub')" "$replica")"
+    wait_applied "${present[@]}" >/dev/null || true
     split off || true
     capture on || true
     q -c "UPDATE analytics_control.incremental_report SET needs_full = true,
