@@ -10,8 +10,9 @@ import java.time.Duration;
  * @param threads the scheduler's worker threads: how many jobs may run at once
  * @param shutdownTimeout on SIGTERM, how long running refreshes may go on before the process exits
  * @param instanceName the scheduler's name; the service instances of one cluster share it
- * @param clusterCheckinInterval how often an instance checks in to the cluster; another
- *     instance takes over the work of one that missed its check-in by about 7.5 s more
+ * @param clusterCheckinInterval how often an instance checks in to the cluster
+ * @param clusterFailoverGrace how long past a missed check-in an instance counts as failed, and
+ *     another takes over its work
  * @param misfireThreshold how late a firing may be before it counts as missed; a missed
  *     firing runs once as soon as an instance is up
  * @param storeRetryInterval how long the scheduler waits before it tries the replica again after
@@ -24,5 +25,6 @@ public record SchedulerSettings(
         Duration shutdownTimeout,
         String instanceName,
         Duration clusterCheckinInterval,
+        Duration clusterFailoverGrace,
         Duration misfireThreshold,
         Duration storeRetryInterval) {}

@@ -19,6 +19,7 @@ final class ServiceSettingsMapper {
                 r.positiveDuration("shutdown-timeout"),
                 instanceName(r),
                 r.positiveDuration("cluster-checkin-interval"),
+                r.positiveDuration("cluster-failover-grace"),
                 r.positiveDuration("misfire-threshold"),
                 r.positiveDuration("store-retry-interval"));
     }

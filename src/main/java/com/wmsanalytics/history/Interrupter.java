@@ -3,11 +3,15 @@ package com.wmsanalytics.history;
 import static com.wmsanalytics.history.jooq.Tables.REFRESH_RUN;
 import static com.wmsanalytics.history.jooq.Tables.REFRESH_RUN_VIEW;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +46,36 @@ final class Interrupter {
         return marked;
     }
 
+    /**
+     * Waits until no run of {@code job} is left 'running' by a session that still lives; the
+     * dead ones are then for {@link #markInterrupted} to mark. A process killed in the middle of a statement leaves its session
+     * running that statement until it ends (or until the server's
+     * {@code client_connection_check_interval} notices): the session still holds the run's lock
+     * and its reports' locks, and a retry that started at once would find them held.
+     *
+     * @return false when a run's session still held its lock after {@code timeout}
+     */
+    boolean awaitEnded(String job, Duration timeout, Clock clock) {
+        Instant deadline = clock.instant().plus(timeout);
+        for (long runId : runningRuns(REFRESH_RUN.JOB.eq(job))) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || !RunLock.lockWithin(session, runId, left)) {
+                return false;
+            }
+            RunLock.unlock(session, runId);
+        }
+        return true;
+    }
+
     private List<Long> runningRuns() {
+        return runningRuns(DSL.noCondition());
+    }
+
+    private List<Long> runningRuns(Condition which) {
         return session.select(REFRESH_RUN.RUN_ID)
                 .from(REFRESH_RUN)
                 .where(REFRESH_RUN.STATUS.eq(SqlNames.of(RunStatus.RUNNING)))
+                .and(which)
                 .orderBy(REFRESH_RUN.RUN_ID)
                 .fetch(REFRESH_RUN.RUN_ID);
     }

@@ -3,6 +3,7 @@ package com.wmsanalytics.history;
 import static com.wmsanalytics.history.jooq.Tables.REFRESH_RUN;
 
 import com.wmsanalytics.db.Servers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class JooqRunHistory implements RunHistory {
     @Override
     public int markInterrupted(Instant now) {
         return db.connectionResult(c -> new Interrupter(Sessions.of(c)).markInterrupted(now));
+    }
+
+    @Override
+    public boolean awaitRunsEnded(String job, Duration timeout, Clock clock) {
+        return db.connectionResult(c -> new Interrupter(Sessions.of(c)).awaitEnded(job, timeout, clock));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.wmsanalytics.history;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,15 @@ public interface RunHistory {
      * @return how many runs were marked
      */
     int markInterrupted(Instant now);
+
+    /**
+     * Waits, up to {@code timeout}, until no run of {@code job} is left 'running' by a session
+     * that still lives ({@link #markInterrupted} then marks the dead ones). A retry of a firing whose process
+     * was killed calls it first: that process's session can still be running its last statement.
+     *
+     * @return false when a run of the job still had a living session after {@code timeout}
+     */
+    boolean awaitRunsEnded(String job, Duration timeout, Clock clock);
 
     /**
      * Deletes the runs that started before {@code now - retention}, with their gate and view

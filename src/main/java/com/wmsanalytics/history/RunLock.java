@@ -3,7 +3,10 @@ package com.wmsanalytics.history;
 import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.val;
 
+import com.wmsanalytics.db.SqlStates;
+import java.time.Duration;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -18,6 +21,9 @@ public final class RunLock {
      * 0x574D5352 = 1464685394. Other advisory locks of the program use other classes.
      */
     public static final int CLASS_ID = 0x574D5352;
+
+    /** SQLSTATE lock_not_available: the wait passed {@code lock_timeout}. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private RunLock() {}
 
@@ -36,6 +42,31 @@ public final class RunLock {
         return session.select(function("pg_try_advisory_lock", SQLDataType.BOOLEAN, val(CLASS_ID), val(key(runId))))
                 .fetchSingle()
                 .value1();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the lock; false when another session still holds it then.
+     * The session's {@code lock_timeout} bounds the wait and is reset before it returns.
+     */
+    static boolean lockWithin(DSLContext session, long runId, Duration timeout) {
+        session.select(function(
+                        "set_config",
+                        SQLDataType.VARCHAR,
+                        val("lock_timeout"),
+                        val(Math.max(1, timeout.toMillis()) + "ms"),
+                        val(false)))
+                .execute();
+        try {
+            lock(session, runId);
+            return true;
+        } catch (DataAccessException e) {
+            if (LOCK_NOT_AVAILABLE.equals(SqlStates.of(e))) {
+                return false;
+            }
+            throw e;
+        } finally {
+            session.execute("RESET lock_timeout");
+        }
     }
 
     static void unlock(DSLContext session, long runId) {

@@ -6,7 +6,7 @@ import java.util.Properties;
 /**
  * Quartz's settings: the JDBC JobStore in {@code analytics_control} with the PostgreSQL
  * delegate, clustered with an automatic instance id, so several service instances share the
- * schedule and each firing runs once.
+ * schedule and each firing runs once; its failover grace is ours ({@link ClusterJobStore}).
  */
 final class QuartzProperties {
 
@@ -21,7 +21,7 @@ final class QuartzProperties {
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(settings.threads()));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.class", ClusterJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.tablePrefix", "analytics_control.qrtz_");
         p.setProperty("org.quartz.jobStore.dataSource", dataSource);
@@ -29,6 +29,9 @@ final class QuartzProperties {
         p.setProperty(
                 "org.quartz.jobStore.clusterCheckinInterval",
                 String.valueOf(settings.clusterCheckinInterval().toMillis()));
+        p.setProperty(
+                "org.quartz.jobStore.failoverGraceMillis",
+                String.valueOf(settings.clusterFailoverGrace().toMillis()));
         p.setProperty(
                 "org.quartz.jobStore.misfireThreshold",
                 String.valueOf(settings.misfireThreshold().toMillis()));

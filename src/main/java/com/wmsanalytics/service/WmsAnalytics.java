@@ -25,6 +25,7 @@ import com.wmsanalytics.history.RunRecord;
 import com.wmsanalytics.history.RunSummary;
 import com.wmsanalytics.history.Summarized;
 import com.wmsanalytics.history.SummaryFilter;
+import com.wmsanalytics.history.Trigger;
 import com.wmsanalytics.refresh.RefreshExecutor;
 import com.wmsanalytics.refresh.RefreshPlan;
 import com.wmsanalytics.refresh.Report;
@@ -46,6 +47,7 @@ import com.wmsanalytics.replication.setup.SetupStage;
 import com.wmsanalytics.report.DeclaredObjectives;
 import com.wmsanalytics.report.ReportFiles;
 import com.wmsanalytics.report.ReportPlan;
+import com.wmsanalytics.text.Durations;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -223,6 +225,9 @@ public final class WmsAnalytics implements AutoCloseable {
     public RefreshReport refresh(RefreshRequest request, RefreshProgress progress) {
         requireWritable();
         gapCheck().requireNone();
+        if (request.trigger() == Trigger.RETRY) {
+            awaitEarlierRuns(request);
+        }
         recoverInterruptedRuns();
         return new GatedRefresh(
                         config,
@@ -500,6 +505,20 @@ public final class WmsAnalytics implements AutoCloseable {
         return history()
                 .summaries(
                         new SummaryFilter(group, since.map(s -> clock.instant().minus(s)), limit));
+    }
+
+    /**
+     * Before a retry: waits, for as long as the gate may, until the job's runs left 'running' by
+     * a killed process have ended on the server, so that the retry does not find their locks.
+     */
+    private void awaitEarlierRuns(RefreshRequest request) {
+        Duration timeout = request.gateTimeout().orElse(config.gate().timeout());
+        if (!history().awaitRunsEnded(request.job(), timeout, clock)) {
+            log.warn(
+                    "{} - an earlier run of the job is still running after {}; the retry runs beside it",
+                    request.job(),
+                    Durations.human(timeout));
+        }
     }
 
     /** Runs left 'running' by a process that died become 'interrupted'. */

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -381,6 +382,52 @@ class JooqRunHistoryTest {
     }
 
     @Test
+    void a_retry_waits_until_the_session_of_a_run_left_running_has_ended_then_the_run_is_marked() throws Exception {
+        try (HikariDataSource otherProcess = openPool()) {
+            ActiveRun run = new JooqRunHistory(otherProcess).start(newRun("live", T0));
+            Thread sessionEnds = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                killTheSessionHoldingTheLockOf(run.runId());
+            });
+            sessionEnds.start();
+
+            assertTrue(history.awaitRunsEnded("live", Duration.ofSeconds(30), Clock.systemUTC()));
+            sessionEnds.join();
+
+            assertEquals(1, history.markInterrupted(T0.plusSeconds(5)), "the wait returned once the session had ended");
+            run.close();
+        }
+    }
+
+    @Test
+    void the_wait_for_a_run_whose_session_lives_gives_up_after_its_timeout_and_leaves_lock_timeout_as_it_was() {
+        try (HikariDataSource otherProcess = openPool();
+                HikariDataSource oneSession =
+                        Pools.open("replica", TestConfig.of(pg).replica(), 1, Duration.ofSeconds(5));
+                ActiveRun run = new JooqRunHistory(otherProcess).start(newRun("live", T0));
+                ActiveRun otherJob = new JooqRunHistory(otherProcess).start(newRun("weekly", T0))) {
+            JooqRunHistory waiting = new JooqRunHistory(oneSession);
+
+            assertFalse(waiting.awaitRunsEnded("live", Duration.ofMillis(300), Clock.systemUTC()));
+            assertTrue(waiting.awaitRunsEnded("daily", Duration.ofMillis(300), Clock.systemUTC()), "no run of daily");
+
+            assertEquals(0, history.markInterrupted(T0.plusSeconds(1)));
+            assertEquals(
+                    "0",
+                    DSL.using(oneSession, SQLDialect.POSTGRES)
+                            .fetchValue("SHOW lock_timeout")
+                            .toString(),
+                    "the pooled session's lock_timeout");
+            run.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(2));
+            otherJob.finish(RunStatus.SUCCEEDED, Optional.empty(), T0.plusSeconds(2));
+        }
+    }
+
+    @Test
     void a_run_closed_before_it_finished_is_marked_interrupted() {
         long runId;
         try (ActiveRun run = history.start(newRun("weekly", T0))) {
@@ -537,7 +584,7 @@ class JooqRunHistoryTest {
     private static void killTheSessionHoldingTheLockOf(long runId) {
         Object killed = value(
                 "SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory'"
-                        + " AND classid = ?::oid AND objid = ?::oid AND objsubid = 2",
+                        + " AND granted AND classid = ?::oid AND objid = ?::oid AND objsubid = 2",
                 (long) RunLock.CLASS_ID,
                 runId);
         assertEquals(Boolean.TRUE, killed, "the run's lock session was found and ended");

@@ -41,7 +41,8 @@ class ServiceSettingsTest {
                         2,
                         Duration.ofMinutes(10),
                         "wms-analytics",
-                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
                         Duration.ofSeconds(60),
                         Duration.ofSeconds(1)),
                 config.scheduler());
@@ -61,7 +62,7 @@ class ServiceSettingsTest {
     void every_setting_can_be_changed() throws IOException {
         AppConfig config = load(write(ONE_PUBLISHER + """
                 wms-analytics.scheduler { jobs-dir = "/etc/wms-analytics/jobs", threads = 4, shutdown-timeout = 2m, instance-name = eu,
-                    cluster-checkin-interval = 2s, misfire-threshold = 5s, store-retry-interval = 3s }
+                    cluster-checkin-interval = 2s, cluster-failover-grace = 4s, misfire-threshold = 5s, store-retry-interval = 3s }
                 wms-analytics.http { enabled = false, host = "0.0.0.0", port = 8080, web-config-file = "/etc/wms-analytics/web.yml",
                     health-open = false, request-timeout = 3s, max-connections = 40 }
                 """));
@@ -73,6 +74,7 @@ class ServiceSettingsTest {
                         Duration.ofMinutes(2),
                         "eu",
                         Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(3)),
                 config.scheduler());
