@@ -6,7 +6,8 @@
 #   faults.sh PRIMARY REPLICA CONFIG RATE MIX
 #
 # PRIMARY, REPLICA, CONFIG, RATE and MIX are those of sustained.sh; CONFIG's jobs-dir holds the
-# live job at a seconds cadence with coalesce = true. RESTART_REPLICA and RESTART_PRIMARY are
+# live job at a seconds cadence with coalesce = true, and its wms-analytics.http.port is 0 (two
+# instances run at once in the fourth fault, and a fixed port would stop the second). RESTART_REPLICA and RESTART_PRIMARY are
 # commands that restart each server (for example
 # "su postgres -c 'pg_ctl -D /srv/replica restart -m fast'"). WMS_ANALYTICS names the command,
 # PGBENCH pgbench, CADENCE the job's cadence in seconds (default 2), PHASE the seconds between

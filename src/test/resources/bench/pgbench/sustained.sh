@@ -9,7 +9,8 @@
 # once. CONFIG is the service's configuration file; its scheduler.jobs-dir holds the jobs to
 # run (for a seconds cadence, jobs/live.conf with enabled = true). MIX is realistic (60 new
 # orders, 39 shipments, 1 late correction in 100) or harsh (one in nine a late correction).
-# WMS_ANALYTICS names the command (default: wms-analytics on the PATH), PGBENCH pgbench.
+# WMS_ANALYTICS names the command (default: wms-analytics on the PATH), PGBENCH pgbench,
+# ENDPOINT the service's HTTP endpoint as CONFIG sets it (default http://127.0.0.1:9464).
 #
 # Once a second it samples, on the replica: the apply lag (the age of the replicated order with
 # the highest id, which the load stamps with the primary's clock, so both servers must share a
@@ -18,7 +19,9 @@
 # service's sessions on the replica (a replica on this machine; each session's
 # application_name is wms-analytics/PID). At the end it prints pgbench's own summary, the service's CPU (a share of one core)
 # and peak RSS, the replica's CPU spent in its sessions, the
-# percentiles of the samples and of the runs' durations, and runs verify.
+# percentiles of the samples and of the runs' durations; whether the page's JSON
+# (/api/freshness) and /metrics agree with the history on each daily report's last successful
+# refresh; and runs verify.
 set -euo pipefail
 
 if [ $# -ne 6 ]; then
@@ -29,6 +32,7 @@ primary=$1 replica=$2 config=$3 rate=$4 seconds=$5 mix=$6
 here=$(cd "$(dirname "$0")" && pwd)
 wms=${WMS_ANALYTICS:-wms-analytics}
 pgbench=${PGBENCH:-pgbench}
+endpoint=${ENDPOINT:-http://127.0.0.1:9464}
 . "$here/mix.sh"
 mix_scripts sustained.sh "$mix"
 
@@ -76,6 +80,27 @@ wait "$load" || { cat "$work/pgbench.out" >&2; kill "$service" "$sampler"; exit 
 kill "$sampler"
 wait "$sampler" || true
 sleep 15
+# The page's JSON and /metrics against the history, read while the service runs: a run that
+# finishes between the readings moves the history, and then they are read again.
+history_now() {
+    psql -X -At -F ' ' "$replica" <<'SQL'
+SELECT v.view_schema || '.' || v.view_name, to_char(extract(epoch FROM v.finished_at), 'FM9999999999.000000'),
+       to_char(extract(epoch FROM r.data_as_of), 'FM9999999999.000000')
+FROM unnest(ARRAY['order_analytics.daily_orders', 'order_analytics.fulfillment_times',
+                  'warehouse_analytics.daily_throughput', 'analytics.daily_kpis']) AS q(view),
+LATERAL (SELECT * FROM analytics_control.refresh_run_view v
+         WHERE v.view_schema || '.' || v.view_name = q.view AND v.status = 'succeeded'
+         ORDER BY v.finished_at DESC LIMIT 1) v
+JOIN analytics_control.refresh_run r USING (run_id) ORDER BY 1;
+SQL
+}
+for attempt in 1 2 3 4 5; do
+    history_now > "$work/history-before"
+    curl -s "$endpoint/api/freshness" > "$work/api.json"
+    curl -s "$endpoint/metrics" > "$work/metrics.txt"
+    history_now > "$work/history-after"
+    cmp -s "$work/history-before" "$work/history-after" && break
+done
 ticks=$(awk '{ print $14 + $15 }' "/proc/$service/stat")
 peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$service/status")
 kill "$service"
@@ -120,6 +145,31 @@ echo "  longest wait between one run's end and the next run's start: $(psql -X -
     coalesce(round(max(extract(epoch FROM next_start - finished_at))::numeric, 2), 0) FROM (SELECT finished_at,
     lead(started_at) OVER (PARTITION BY job ORDER BY started_at) AS next_start FROM analytics_control.refresh_run
     WHERE started_at >= '$started' AND trigger = 'schedule') r") s"
+echo "== the page's JSON and /metrics against the history (the last successful refresh of each daily report)"
+python3 - "$work/history-after" "$work/api.json" "$work/metrics.txt" <<'PY'
+import json, re, sys
+from datetime import datetime
+history = {v: (float(f), float(d)) for v, f, d in (l.split() for l in open(sys.argv[1]) if l.strip())}
+api = {r["view"]: r for r in json.load(open(sys.argv[2]))["reports"]}
+metrics = {}
+for m in re.finditer(r'^wms_analytics_view_last_success_timestamp_seconds\{([^}]*)\} (\S+)$', open(sys.argv[3]).read(), re.M):
+    view = re.search(r'view="([^"]+)"', m.group(1)).group(1)
+    metrics[view] = float(m.group(2))
+epoch = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp() if s else None
+bad = 0
+for view, (finished, as_of) in sorted(history.items()):
+    page = api.get(view, {})
+    page_as_of = epoch(page.get("data_as_of"))
+    page_finished = epoch((page.get("last_refresh") or {}).get("finished_at"))
+    scraped = metrics.get(view)
+    ok = (page_as_of is not None and abs(page_as_of - as_of) < 1e-3
+          and page_finished is not None and abs(page_finished - finished) < 1e-3
+          and scraped is not None and abs(scraped - finished) < 1e-3)
+    bad += not ok
+    print(f"  {view}: history data as of {as_of:.3f}, finished {finished:.3f}; page {page_as_of}, {page_finished};"
+          f" /metrics last success {scraped}: {'agree' if ok else 'DIFFER'}")
+print(f"  {len(history) - bad} of {len(history)} reports agree")
+PY
 echo "== verify"
 "$wms" verify --config "$config" || true
 echo "== the samples, pgbench's logs and the service's log are in $work"

@@ -101,7 +101,7 @@ public final class RefreshMetrics {
 
     private static final Set<String> VIEW_STATUSES = Set.of("succeeded", "failed", "blocked", "locked");
     private static final List<String> RUN_STATUSES =
-            List.of("succeeded", "failed", "skipped", "ungated", "interrupted");
+            List.of("succeeded", "failed", "skipped", "ungated", "interrupted", "coalesced");
     private static final Duration[] GATE_BUCKETS = {
         Duration.ofSeconds(1),
         Duration.ofSeconds(5),

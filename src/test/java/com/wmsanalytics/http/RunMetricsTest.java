@@ -3,6 +3,7 @@ package com.wmsanalytics.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.wmsanalytics.daemon.MetricsObserver;
 import com.wmsanalytics.metrics.RefreshMetrics;
 import com.wmsanalytics.testing.SettableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,9 +35,18 @@ class RunMetricsTest {
 
         Scrape scrape = scrape();
 
-        for (String status : new String[] {"succeeded", "failed", "skipped", "interrupted"}) {
+        for (String status : new String[] {"succeeded", "failed", "skipped", "interrupted", "coalesced"}) {
             assertEquals(0, scrape.value("wms_analytics_runs_total", "job", "monthly", "status", status), status);
         }
+    }
+
+    @Test
+    void a_coalesced_firing_is_counted_under_its_own_status_as_the_guide_documents() {
+        new MetricsObserver(metrics).coalesced("live");
+        new MetricsObserver(metrics).coalesced("live");
+
+        assertEquals(2, scrape().value("wms_analytics_runs_total", "job", "live", "status", "coalesced"));
+        assertEquals(0, scrape().value("wms_analytics_runs_total", "job", "live", "status", "succeeded"));
     }
 
     @Test
