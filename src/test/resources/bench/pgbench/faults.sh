@@ -111,7 +111,9 @@ wait "$load"
 sleep 20
 kill "$sampler" 2>/dev/null
 kill "$b"
-wait "$b" 2>/dev/null
+# The instances are not this shell's children (each was started in a command substitution):
+# wait for the second to finish its last run and exit before the history is read.
+while kill -0 "$b" 2>/dev/null; do sleep 0.2; done
 
 echo "== faults under a load of $rate tx/s ($mix mix), the live job every $cadence s"
 ends=()
@@ -135,19 +137,21 @@ awk -v limit=$((3 * cadence)) '$2 != "" && ($2 <= limit || fresh) { fresh = 1; p
 echo "== every fire time of the live job since the start"
 grep -ho 'firing for [^ ]* coalesced' "$work"/service-*.log | awk '{ print $3 }' | sort -u > "$work/coalesced"
 q -F ' ' "$replica" -c "SELECT to_char(scheduled_for AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
-    count(*) FILTER (WHERE status = 'succeeded'), count(*) FROM analytics_control.refresh_run
-    WHERE job = 'live' AND trigger = 'schedule' AND started_at >= '$started' GROUP BY scheduled_for
+    count(*) FILTER (WHERE status = 'succeeded'), count(*),
+    count(*) FILTER (WHERE status = 'succeeded' AND trigger = 'retry') FROM analytics_control.refresh_run
+    WHERE job = 'live' AND started_at >= '$started' GROUP BY scheduled_for
     ORDER BY scheduled_for" > "$work/runs"
 first=$(head -1 "$work/runs" | cut -d' ' -f1)
 last=$(tail -1 "$work/runs" | cut -d' ' -f1)
 q -c "SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM generate_series('$first'::timestamptz,
     '$last'::timestamptz, interval '$cadence s') t" "$replica" > "$work/fire-times"
 awk 'FILENAME ~ /coalesced$/ { c[$1] = 1; next }
-     FILENAME ~ /runs$/ { ok[$1] = $2; all[$1] = $3; next }
-     { n++; if (ok[$1] == 1) once++; else if (ok[$1] > 1) twice++; else if (c[$1]) coal++;
+     FILENAME ~ /runs$/ { ok[$1] = $2; all[$1] = $3; retried[$1] = $4; next }
+     { n++; if (ok[$1] == 1) { once++; if (retried[$1]) { again++; print "  succeeded on a retry: " $1 } }
+       else if (ok[$1] > 1) twice++; else if (c[$1]) coal++;
        else if (all[$1] > 0) { failed++; print "  ran but did not succeed: " $1 } else { miss++; print "  missing: " $1 } }
-     END { printf "  %d fire times: %d succeeded once, %d coalesced into a later one, %d succeeded twice, %d ran without success, %d missing\n",
-           n, once, coal, twice, failed, miss }' "$work/coalesced" "$work/runs" "$work/fire-times"
+     END { printf "  %d fire times: %d succeeded once (%d of them on a retry after an interrupted run), %d coalesced into a later one, %d succeeded twice, %d ran without success, %d missing\n",
+           n, once, again, coal, twice, failed, miss }' "$work/coalesced" "$work/runs" "$work/fire-times"
 echo "== runs by status since the start"
 q -F ' ' "$replica" -c "SELECT status, count(*) FROM analytics_control.refresh_run WHERE started_at >= '$started'
     GROUP BY status ORDER BY status" | sed 's/^/  /'
