@@ -117,8 +117,10 @@ class PrometheusScrapeTest {
     @Test
     @Order(2)
     void every_expression_of_the_dashboard_returns_data() throws Exception {
-        // Two scrapes at least, so that increase() and rate() have samples to work on.
+        // Two scrapes at least since the first run ended, so that increase() and rate() have
+        // samples to work on: the runs' series appear once a run has ended.
         await("count_over_time(up[1m]) >= 3", r -> r.size() == 1);
+        await("count_over_time(wms_analytics_runs_total{status=\"succeeded\"}[1m]) >= 2", r -> r.size() >= 1);
         List<String> empty = new ArrayList<>();
         List<String> expressions = dashboardExpressions();
         assertTrue(expressions.size() >= 20, "the dashboard's expressions: " + expressions);

@@ -131,10 +131,11 @@ class ClusterTest {
                 value("SELECT count(*) FROM (SELECT scheduled_for FROM analytics_control.refresh_run WHERE job = 'slow'"
                         + " AND status = 'succeeded' GROUP BY scheduled_for HAVING count(*) > 1) duplicates"));
         // Check-in every 1 s and a failover grace of 1 s: the retry starts about 2 to 3 s after the
-        // kill. Quartz's own fixed grace of 7.5 s would hold it until at least 7.5 s after.
+        // kill on a quiet machine (6 s was seen under a heavy load). Quartz's own fixed grace would
+        // hold it until the victim's last check-in + 1 s + 7.5 s: never sooner than 7.5 s after.
         String takeover = value("SELECT round(extract(epoch FROM started_at - '" + killedAt + "'::timestamptz), 1)"
                 + " FROM analytics_control.refresh_run WHERE job = 'slow' AND trigger = 'retry'");
-        assertTrue(Double.parseDouble(takeover) < 6.0, "the retry started " + takeover + " s after the kill");
+        assertTrue(Double.parseDouble(takeover) < 7.5, "the retry started " + takeover + " s after the kill");
     }
 
     @Test
