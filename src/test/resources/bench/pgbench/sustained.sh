@@ -52,7 +52,7 @@ sample() {
 SELECT 'at', extract(epoch FROM clock_timestamp())::bigint;
 SELECT 'lag', extract(epoch FROM now() - created_at) FROM wms.orders ORDER BY order_id DESC LIMIT 1;
 SELECT 'wait', coalesce(wait_event_type || ':' || wait_event, 'cpu')
-FROM pg_stat_activity WHERE backend_type = 'logical replication worker';
+FROM pg_stat_activity WHERE backend_type IN ('logical replication worker', 'logical replication apply worker');
 SELECT 'age', view_name, extract(epoch FROM now() - data_as_of) FROM analytics.report_freshness
 WHERE view_name IN ('daily_orders', 'fulfillment_times', 'daily_throughput', 'daily_kpis');
 SQL
