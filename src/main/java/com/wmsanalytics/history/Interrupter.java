@@ -48,10 +48,9 @@ final class Interrupter {
 
     /**
      * Waits until no run of {@code job} is left 'running' by a session that still lives; the
-     * dead ones are then for {@link #markInterrupted} to mark. A process killed in the middle of a statement leaves its session
-     * running that statement until it ends (or until the server's
-     * {@code client_connection_check_interval} notices): the session still holds the run's lock
-     * and its reports' locks, and a retry that started at once would find them held.
+     * dead ones are then for {@link #markInterrupted} to mark. A run's lock is held by its own
+     * session for as long as its process lives, so this waits for a process the cluster took
+     * for failed while it only stalled.
      *
      * @return false when a run's session still held its lock after {@code timeout}
      */

@@ -25,8 +25,8 @@ public interface RunHistory {
 
     /**
      * Waits, up to {@code timeout}, until no run of {@code job} is left 'running' by a session
-     * that still lives ({@link #markInterrupted} then marks the dead ones). A retry of a firing whose process
-     * was killed calls it first: that process's session can still be running its last statement.
+     * that still lives ({@link #markInterrupted} then marks the dead ones). A retry calls it
+     * first: the cluster may have taken over the firing of an instance that only stalled.
      *
      * @return false when a run of the job still had a living session after {@code timeout}
      */

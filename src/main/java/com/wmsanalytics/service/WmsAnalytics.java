@@ -508,8 +508,9 @@ public final class WmsAnalytics implements AutoCloseable {
     }
 
     /**
-     * Before a retry: waits, for as long as the gate may, until the job's runs left 'running' by
-     * a killed process have ended on the server, so that the retry does not find their locks.
+     * Before a retry: waits, for as long as the gate may, until no run of the job is still held
+     * by a living process. The cluster may take over the firing of an instance that only
+     * stalled: its run then finishes first, and the retry does not run beside it.
      */
     private void awaitEarlierRuns(RefreshRequest request) {
         Duration timeout = request.gateTimeout().orElse(config.gate().timeout());
