@@ -38,7 +38,7 @@ class RefreshFailureTest {
                 .execute(
                         PostgresPair.DATABASE,
                         "CREATE MATERIALIZED VIEW " + SLOW + " AS SELECT g AS id,"
-                                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(2) s;"
+                                + " clock_timestamp() AS computed_at FROM generate_series(1, 3) g, pg_sleep(6) s;"
                                 + " CREATE UNIQUE INDEX slow_report_id ON " + SLOW + " (id)");
     }
 
