@@ -84,6 +84,7 @@ final class AppConfigMapper {
                 .toList();
         requireUnique(publishers.stream().map(PublisherConfig::name).toList(), "name");
         requireUnique(publishers.stream().map(PublisherConfig::subscription).toList(), "subscription");
+        requireDisjointSplits(publishers);
         return publishers;
     }
 
@@ -97,16 +98,94 @@ final class AppConfigMapper {
 
     private PublisherConfig publisher(ConfigReader p) {
         Endpoint endpoint = endpoint(p);
+        List<String> schemas = p.stringList("schemas").stream()
+                .map(s -> checkIdentifier(p, "schemas", s))
+                .toList();
         return new PublisherConfig(
                 identifier(p, "name"),
                 endpoint,
                 identifier(p, "publication"),
                 identifier(p, "subscription"),
-                p.stringList("schemas").stream()
-                        .map(s -> checkIdentifier(p, "schemas", s))
-                        .toList(),
+                schemas,
+                tables(p, schemas),
                 subscriptionHost(p, endpoint),
                 p.bool("failover"));
+    }
+
+    /** Each entry of {@code tables} is {@code schema.table}, in one of the entry's schemas, named once. */
+    private static List<String> tables(ConfigReader p, List<String> schemas) {
+        List<String> tables = p.stringList("tables");
+        for (String table : tables) {
+            String[] parts = table.split("\\.", -1);
+            if (parts.length != 2
+                    || !IDENTIFIER.matcher(parts[0]).matches()
+                    || !IDENTIFIER.matcher(parts[1]).matches()) {
+                throw p.error("tables", "'" + table + "' is not schema.table in plain lower-case identifiers");
+            }
+            if (!schemas.contains(parts[0])) {
+                throw p.error(
+                        "tables",
+                        "'" + table + "' is not in this publisher's schemas (" + String.join(", ", schemas) + ")");
+            }
+        }
+        if (new HashSet<>(tables).size() != tables.size()) {
+            throw p.error("tables", "names a table twice");
+        }
+        return tables;
+    }
+
+    /**
+     * Entries for one database split its tables: each has a publication of its own, and no table
+     * is published by two of them (an entry without {@code tables} publishes every table), so
+     * that no change is applied twice.
+     */
+    private void requireDisjointSplits(List<PublisherConfig> publishers) {
+        for (int i = 0; i < publishers.size(); i++) {
+            for (int j = i + 1; j < publishers.size(); j++) {
+                PublisherConfig a = publishers.get(i);
+                PublisherConfig b = publishers.get(j);
+                if (!sameDatabase(a.endpoint(), b.endpoint())) {
+                    continue;
+                }
+                String both = "publishers " + a.name() + " and " + b.name() + " read one database";
+                if (a.publication().equals(b.publication())) {
+                    throw root.error(
+                            "publishers",
+                            both + " through one publication '" + a.publication() + "'; give each its own publication");
+                }
+                List<String> common =
+                        a.schemas().stream().filter(b.schemas()::contains).toList();
+                if (common.isEmpty()) {
+                    continue;
+                }
+                if (a.tables().isEmpty() && b.tables().isEmpty()) {
+                    throw root.error(
+                            "publishers",
+                            both + " and would both publish every table of " + String.join(", ", common)
+                                    + "; split the tables between them with each one's tables key");
+                }
+                PublisherConfig listing = a.tables().isEmpty() ? b : a;
+                PublisherConfig other = listing == a ? b : a;
+                List<String> shared =
+                        listing.tables().stream().filter(t -> covers(other, t)).toList();
+                if (!shared.isEmpty()) {
+                    throw root.error(
+                            "publishers",
+                            both + " and would both publish " + String.join(", ", shared)
+                                    + "; split the tables between them with each one's tables key");
+                }
+            }
+        }
+    }
+
+    private static boolean covers(PublisherConfig p, String table) {
+        return p.tables().isEmpty()
+                ? p.schemas().contains(table.substring(0, table.indexOf('.')))
+                : p.tables().contains(table);
+    }
+
+    private static boolean sameDatabase(Endpoint a, Endpoint b) {
+        return a.addresses().equals(b.addresses()) && a.database().equals(b.database());
     }
 
     /** With a multi-host url, one subscription host per host of the url. */

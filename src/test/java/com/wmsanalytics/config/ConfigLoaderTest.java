@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,68 @@ class ConfigLoaderTest {
     void a_url_that_is_not_postgresql_is_rejected() throws IOException {
         Path file = write("wms-analytics.publishers = [ { name = wms, url = \"jdbc:mysql://h/db\" } ]\n");
         assertTrue(fails(file).getMessage().contains("wms-analytics.publishers[0].url: not a PostgreSQL JDBC URL"));
+    }
+
+    @Test
+    void two_publishers_may_split_one_databases_tables_between_their_subscriptions() throws IOException {
+        AppConfig config =
+                load(write(split("tables = [wms.orders, wms.customers]", "tables = [wms.order_lines]")), Map.of());
+        assertEquals(
+                List.of("wms.orders", "wms.customers"),
+                config.publishers().get(0).tables());
+        assertEquals(
+                List.of("wms.order_lines"),
+                config.publishers().get(1).published(List.of("wms.customers", "wms.order_lines", "wms.orders")));
+        assertEquals(
+                List.of("wms.customers", "wms.orders"),
+                config.publishers().get(0).published(List.of("wms.customers", "wms.order_lines", "wms.orders")));
+    }
+
+    @Test
+    void two_publishers_of_one_database_that_would_both_publish_a_table_are_refused_with_the_table()
+            throws IOException {
+        assertTrue(
+                fails(write(split("tables = [wms.orders]", "tables = [wms.orders, wms.order_lines]")))
+                        .getMessage()
+                        .contains("publishers wms and wms_lines read one database and would both publish wms.orders;"),
+                "a table in both lists");
+        assertTrue(
+                fails(write(split("", "tables = [wms.order_lines]")))
+                        .getMessage()
+                        .contains("would both publish wms.order_lines;"),
+                "an entry without tables publishes every table");
+        assertTrue(
+                fails(write(split("", ""))).getMessage().contains("would both publish every table of wms;"),
+                "neither entry lists its tables");
+    }
+
+    @Test
+    void a_tables_entry_outside_the_publishers_schemas_or_not_schema_dot_table_is_refused() throws IOException {
+        assertTrue(fails(write(split("tables = [billing.invoices]", "tables = [wms.order_lines]")))
+                .getMessage()
+                .contains("publishers[0].tables: 'billing.invoices' is not in this publisher's schemas (wms)"));
+        assertTrue(fails(write(split("tables = [\"wms.orders; DROP TABLE x\"]", "tables = [wms.order_lines]")))
+                .getMessage()
+                .contains("is not schema.table in plain lower-case identifiers"));
+    }
+
+    @Test
+    void two_publishers_of_one_database_need_a_publication_each() throws IOException {
+        String file = split("tables = [wms.orders]", "tables = [wms.order_lines]")
+                .replace("publication = wms_lines_pub, ", "");
+        assertTrue(fails(write(file)).getMessage().contains("through one publication 'wms_analytics_pub'"));
+    }
+
+    /** Two entries for one database, with each one's tables line. */
+    private static String split(String first, String second) {
+        return "wms-analytics {\n"
+                + "  replica { url = \"jdbc:postgresql://replica.example:5433/wms_db\" }\n"
+                + "  publishers = [\n"
+                + "    { name = wms, url = \"jdbc:postgresql://primary.example:5432/wms_db\", " + first + " }\n"
+                + "    { name = wms_lines, url = \"jdbc:postgresql://primary.example:5432/wms_db\","
+                + " publication = wms_lines_pub, subscription = wms_lines_sub, " + second + " }\n"
+                + "  ]\n"
+                + "}\n";
     }
 
     @Test

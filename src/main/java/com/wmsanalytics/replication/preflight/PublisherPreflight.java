@@ -67,14 +67,20 @@ final class PublisherPreflight {
     }
 
     private void checkTables() {
-        List<String> tables = probe.tables(publisher.schemas());
+        List<String> inSchemas = probe.tables(publisher.schemas());
+        for (String missing : publisher.missing(inSchemas)) {
+            add(
+                    "the tables key names " + missing + ", which is not a table of this server",
+                    "create it (migrate --primary " + publisher.name() + ") or correct the tables key");
+        }
+        List<String> tables = publisher.published(inSchemas);
         if (tables.isEmpty()) {
             add(
                     "no tables in schema(s) " + String.join(", ", publisher.schemas()) + " to publish",
                     "create the WMS schema (migrate --primary " + publisher.name() + ") or correct the schemas key");
         }
         String role = probe.role().name();
-        List<String> notOwned = probe.tablesNotOwned(publisher.schemas());
+        List<String> notOwned = publisher.published(probe.tablesNotOwned(publisher.schemas()));
         if (!probe.role().superuser()
                 && !notOwned.isEmpty()
                 && !tables.equals(probe.publishedTables(publisher.publication()))) {
@@ -85,7 +91,7 @@ final class PublisherPreflight {
                     "as the tables' owner run CREATE PUBLICATION " + publisher.publication() + " FOR TABLE "
                             + String.join(", ", tables) + "; or run setup once as the owner or a superuser");
         }
-        List<String> unreadable = probe.tablesNotReadable(publisher.schemas());
+        List<String> unreadable = publisher.published(probe.tablesNotReadable(publisher.schemas()));
         if (!unreadable.isEmpty()) {
             add(
                     "role " + role + " cannot read " + unreadable.size() + " table(s) the initial copy reads ("
@@ -94,7 +100,7 @@ final class PublisherPreflight {
                             + "; GRANT SELECT ON ALL TABLES IN SCHEMA " + String.join(", ", publisher.schemas())
                             + " TO " + role);
         }
-        for (String table : probe.tablesWithoutIdentity(publisher.schemas())) {
+        for (String table : publisher.published(probe.tablesWithoutIdentity(publisher.schemas()))) {
             add(
                     "table " + table
                             + " has no primary key or replica identity, so its UPDATE and DELETE would fail once published",

@@ -23,7 +23,7 @@ public final class TableCounts {
 
     public static List<Row> compare(PublisherConfig config, DSLContext publisher, DSLContext replica) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (String t : new ServerProbe(publisher).tables(config.schemas())) {
+        for (String t : config.published(new ServerProbe(publisher).tables(config.schemas()))) {
             rows.put(t, new Row(t, count(publisher, t), count(replica, t)));
         }
         return List.copyOf(rows.values());

@@ -109,7 +109,7 @@ public final class SetupStage {
                 }
             }
             List<String> cleared = new SubscriptionResync(replica, clock)
-                    .clear(config, db, new ServerProbe(db).tables(config.schemas()));
+                    .clear(config, db, config.published(new ServerProbe(db).tables(config.schemas())));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
             changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
@@ -119,7 +119,7 @@ public final class SetupStage {
             if (targets().moveCheck(config, publishers.get(config), target).isPresent()) {
                 DSLContext db = publishers.get(config);
                 List<String> cleared = new SlotLostResync(replica)
-                        .clear(config, new ServerProbe(db).tables(config.schemas())).stream()
+                        .clear(config, config.published(new ServerProbe(db).tables(config.schemas()))).stream()
                                 .map(c -> config.name() + ": " + c)
                                 .toList();
                 cleared.forEach(listener::changed);
@@ -157,7 +157,7 @@ public final class SetupStage {
 
     private List<String> setUp(
             PublisherConfig config, DSLContext db, Conninfo conninfo, Duration syncTimeout, Listener listener) {
-        List<String> tables = new ServerProbe(db).tables(config.schemas());
+        List<String> tables = config.published(new ServerProbe(db).tables(config.schemas()));
         boolean existed = replica.fetchExists(replica.selectOne()
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));
