@@ -74,6 +74,14 @@ public final class SetupStage {
             throw new PreflightFailedException(findings);
         }
         List<String> changes = new ArrayList<>();
+        // Tables that move between subscriptions leave the old one before the new one copies them.
+        TableMoves moves = new TableMoves(replica);
+        publishers.forEach((config, db) -> moves.release(config, db, published(config, db)).stream()
+                .map(c -> config.name() + ": " + c)
+                .forEach(c -> {
+                    listener.changed(c);
+                    changes.add(c);
+                }));
         publishers.forEach(
                 (config, db) -> changes.addAll(setUp(config, db, targets.get(config), syncTimeout, listener)));
         return changes;
@@ -108,8 +116,7 @@ public final class SetupStage {
                             + " the slot, so the tables are copied again");
                 }
             }
-            List<String> cleared = new SubscriptionResync(replica, clock)
-                    .clear(config, db, config.published(new ServerProbe(db).tables(config.schemas())));
+            List<String> cleared = new SubscriptionResync(replica, clock).clear(config, db, published(config, db));
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
             changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
@@ -119,7 +126,7 @@ public final class SetupStage {
             if (targets().moveCheck(config, publishers.get(config), target).isPresent()) {
                 DSLContext db = publishers.get(config);
                 List<String> cleared = new SlotLostResync(replica)
-                        .clear(config, config.published(new ServerProbe(db).tables(config.schemas()))).stream()
+                        .clear(config, published(config, db)).stream()
                                 .map(c -> config.name() + ": " + c)
                                 .toList();
                 cleared.forEach(listener::changed);
@@ -147,6 +154,10 @@ public final class SetupStage {
         return changes;
     }
 
+    private static List<String> published(PublisherConfig config, DSLContext db) {
+        return config.published(new ServerProbe(db).tables(config.schemas()));
+    }
+
     private Preflight preflight() {
         return new Preflight(replica, publishers, connectTimeout);
     }
@@ -157,7 +168,7 @@ public final class SetupStage {
 
     private List<String> setUp(
             PublisherConfig config, DSLContext db, Conninfo conninfo, Duration syncTimeout, Listener listener) {
-        List<String> tables = config.published(new ServerProbe(db).tables(config.schemas()));
+        List<String> tables = published(config, db);
         boolean existed = replica.fetchExists(replica.selectOne()
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));

@@ -32,9 +32,11 @@ final class SubscriptionSync {
                     + ThisDatabase.SUBSCRIPTION;
 
     private final DSLContext db;
+    private final TableMoves moves;
 
     SubscriptionSync(DSLContext db) {
         this.db = db;
+        this.moves = new TableMoves(db);
     }
 
     /** Returns one line per change; empty when the subscription was up to date. */
@@ -42,6 +44,7 @@ final class SubscriptionSync {
         String sub = p.subscription();
         Record row = db.fetchOne(SUBSCRIPTION, sub);
         if (row == null) {
+            List<String> emptied = moves.emptyForCopy(sub, publishedTables);
             withConninfo(
                     conninfo,
                     "create subscription " + sub,
@@ -52,8 +55,10 @@ final class SubscriptionSync {
                             inline(conninfo.reveal()),
                             name(p.publication()))));
             ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied the wms tables");
-            return List.of("created subscription " + sub + (p.failover() ? " with slot failover" : "") + " to "
+            List<String> changes = new ArrayList<>(emptied);
+            changes.add("created subscription " + sub + (p.failover() ? " with slot failover" : "") + " to "
                     + conninfo.masked());
+            return changes;
         }
         List<String> changes = new ArrayList<>();
         if (storedConninfo(sub)
@@ -74,7 +79,13 @@ final class SubscriptionSync {
             db.execute(query("ALTER SUBSCRIPTION {0} ENABLE", name(sub)));
             changes.add("enabled subscription " + sub);
         }
-        if (!publishedTables.equals(subscribedTables(sub))) {
+        List<String> subscribed = moves.subscribed(sub);
+        if (!publishedTables.equals(subscribed)) {
+            changes.addAll(moves.emptyForCopy(
+                    sub,
+                    publishedTables.stream()
+                            .filter(t -> !subscribed.contains(t))
+                            .toList()));
             db.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION", name(sub)));
             ResyncMarks.markReportsForRebuild(db, "subscription " + sub + " copied newly published tables");
             changes.add(
@@ -115,16 +126,5 @@ final class SubscriptionSync {
             }
             throw e;
         }
-    }
-
-    private List<String> subscribedTables(String sub) {
-        return db.fetch(
-                        "SELECT format('%s.%s', n.nspname, c.relname) AS table_name FROM pg_subscription_rel sr"
-                                + " JOIN pg_subscription s ON s.oid = sr.srsubid JOIN pg_class c ON c.oid = sr.srrelid"
-                                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE s.subname = ? AND "
-                                + ThisDatabase.SUBSCRIPTION
-                                + " ORDER BY 1",
-                        sub)
-                .getValues("table_name", String.class);
     }
 }
