@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.query;
 import static org.jooq.impl.DSL.table;
 
 import com.wmsanalytics.config.PublisherConfig;
+import com.wmsanalytics.replication.server.ServerProbe;
 import com.wmsanalytics.replication.server.ThisDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,19 +39,24 @@ final class TableMoves {
         String sub = p.subscription();
         List<String> released =
                 subscribed(sub).stream().filter(t -> !published.contains(t)).toList();
-        if (released.isEmpty()) {
+        // A disabled subscription cannot refresh; SubscriptionSync enables it, then drops them.
+        if (released.isEmpty() || !enabled(sub)) {
             return List.of();
         }
-        Boolean allTables = publisher
-                .fetchOptional("SELECT puballtables FROM pg_publication WHERE pubname = ?", p.publication())
-                .map(r -> r.get("puballtables", Boolean.class))
-                .orElse(true);
-        if (!allTables) {
-            publisher.execute(query("ALTER PUBLICATION {0} DROP TABLE {1}", name(p.publication()), tables(released)));
+        List<String> inPublication = new ServerProbe(publisher).publishedTables(p.publication());
+        List<String> dropped = released.stream().filter(inPublication::contains).toList();
+        if (!dropped.isEmpty()) {
+            publisher.execute(query("ALTER PUBLICATION {0} DROP TABLE {1}", name(p.publication()), tables(dropped)));
         }
         replica.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION WITH (copy_data = false)", name(sub)));
-        return List.of((allTables ? "" : "publication " + p.publication() + " and ") + "subscription " + sub
+        return List.of((dropped.isEmpty() ? "" : "publication " + p.publication() + " and ") + "subscription " + sub
                 + " no longer carry " + String.join(", ", released));
+    }
+
+    private boolean enabled(String sub) {
+        return replica.fetchExists(replica.selectOne()
+                .from("pg_subscription s")
+                .where("s.subname = ? AND s.subenabled AND " + ThisDatabase.SUBSCRIPTION, sub));
     }
 
     /**
