@@ -1,9 +1,11 @@
 package com.wmsanalytics.replication.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wmsanalytics.history.RunStatus;
+import com.wmsanalytics.replication.preflight.PreflightFailedException;
 import com.wmsanalytics.service.RefreshProgress;
 import com.wmsanalytics.service.RefreshReport;
 import com.wmsanalytics.service.RefreshRequest;
@@ -86,6 +88,38 @@ class SubscriptionSplitTest {
                 joined.toString());
         assertMirrorEqualsPrimary("after joining them again");
         assertReportsEqualTheirDefinitions(single);
+    }
+
+    @Test
+    void a_tables_key_naming_a_table_the_primary_lacks_fails_setup_with_one_line_and_creates_nothing() {
+        String url = pg.primary().jdbcUrl(PostgresPair.DATABASE);
+        String hocon = TestConfig.hocon(pg)
+                + "wms-analytics.publishers = [ { name = wms_typo, url = \"" + url + "\", user = postgres,"
+                + " publication = wms_typo_pub, subscription = wms_typo_sub, tables = [wms.orders, wms.ordrs] } ]\n";
+        try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
+            app.migratePrimary("wms_typo");
+            app.migrate();
+
+            PreflightFailedException e =
+                    assertThrows(PreflightFailedException.class, () -> app.setup(QuietSetup.listener()));
+
+            assertEquals(
+                    List.of("publisher wms_typo: the tables key names wms.ordrs, which is not a table of this server;"
+                            + " fix: create it (migrate --primary wms_typo) or correct the tables key"),
+                    e.lines());
+        }
+        assertEquals(
+                "0",
+                pg.primary()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM pg_publication WHERE pubname = 'wms_typo_pub'"));
+        assertEquals(
+                "0",
+                pg.replica()
+                        .queryValue(
+                                PostgresPair.DATABASE,
+                                "SELECT count(*) FROM pg_subscription WHERE subname = 'wms_typo_sub'"));
     }
 
     private static List<String> setup(String hocon) {
