@@ -179,15 +179,7 @@ class SplitSubscriptionsTest {
         RandomChanges changes = new RandomChanges(primary, new SplittableRandom(20261207L));
         for (int round = 1; round <= 4; round++) {
             changes.round(false);
-            for (String group : List.of("daily", "weekly", "monthly")) {
-                RefreshReport report = app.refresh(
-                        RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.of(Duration.ofSeconds(45)), true),
-                        RefreshProgress.NONE);
-                assertEquals(
-                        RunStatus.SUCCEEDED,
-                        report.status(),
-                        () -> group + ": " + report.error().orElse(""));
-            }
+            Pipeline.refreshEveryGroup(app);
             for (String report : ReportDefinitions.incrementalReports(replica)) {
                 assertEquals(
                         0,

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.wmsanalytics.history.RunStatus;
 import com.wmsanalytics.replication.preflight.PreflightFailedException;
-import com.wmsanalytics.service.RefreshProgress;
-import com.wmsanalytics.service.RefreshReport;
-import com.wmsanalytics.service.RefreshRequest;
 import com.wmsanalytics.service.WmsAnalytics;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
@@ -17,9 +13,7 @@ import com.wmsanalytics.testing.ReportDefinitions;
 import com.wmsanalytics.testing.TestConfig;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -160,15 +154,7 @@ class SubscriptionSplitTest {
 
     private static void assertReportsEqualTheirDefinitions(String hocon) throws Exception {
         try (WmsAnalytics app = new WmsAnalytics(TestConfig.of(hocon), Clock.systemUTC())) {
-            for (String group : List.of("daily", "weekly", "monthly")) {
-                RefreshReport report = app.refresh(
-                        RefreshRequest.adhoc(Optional.of(group), List.of(), Optional.of(Duration.ofSeconds(45)), true),
-                        RefreshProgress.NONE);
-                assertEquals(
-                        RunStatus.SUCCEEDED,
-                        report.status(),
-                        () -> group + ": " + report.error().orElse(""));
-            }
+            Pipeline.refreshEveryGroup(app);
         }
         DataSource replica = pg.replica().dataSource(PostgresPair.DATABASE);
         for (String report : ReportDefinitions.incrementalReports(replica)) {
