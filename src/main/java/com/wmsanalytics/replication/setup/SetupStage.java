@@ -75,15 +75,17 @@ public final class SetupStage {
         }
         List<String> changes = new ArrayList<>();
         // Tables that move between subscriptions leave the old one before the new one copies them.
+        Map<PublisherConfig, List<String>> published = new LinkedHashMap<>();
+        publishers.forEach((config, db) -> published.put(config, published(config, db)));
         TableMoves moves = new TableMoves(replica);
-        publishers.forEach((config, db) -> moves.release(config, db, published(config, db)).stream()
+        publishers.forEach((config, db) -> moves.release(config, db, published.get(config)).stream()
                 .map(c -> config.name() + ": " + c)
                 .forEach(c -> {
                     listener.changed(c);
                     changes.add(c);
                 }));
-        publishers.forEach(
-                (config, db) -> changes.addAll(setUp(config, db, targets.get(config), syncTimeout, listener)));
+        publishers.forEach((config, db) ->
+                changes.addAll(setUp(config, db, published.get(config), targets.get(config), syncTimeout, listener)));
         return changes;
     }
 
@@ -107,31 +109,33 @@ public final class SetupStage {
                     .findFirst()
                     .orElseThrow();
             DSLContext db = publishers.get(config);
+            List<String> tables = published(config, db);
             if (gap.switchedOver()) {
                 try {
-                    changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
+                    changes.addAll(setUp(config, db, tables, targets().of(config), syncTimeout, listener));
                     continue;
                 } catch (ResyncNeededException movedOn) {
                     listener.changed(config.name() + ": the switchover's mark no longer describes this node and"
                             + " the slot, so the tables are copied again");
                 }
             }
-            List<String> cleared = new SubscriptionResync(replica, clock).clear(config, db, published(config, db));
+            List<String> cleared = new SubscriptionResync(replica, clock).clear(config, db, tables);
             cleared.stream().map(c -> config.name() + ": " + c).forEach(listener::changed);
             changes.addAll(cleared.stream().map(c -> config.name() + ": " + c).toList());
-            changes.addAll(setUp(config, db, targets().of(config), syncTimeout, listener));
+            changes.addAll(setUp(config, db, tables, targets().of(config), syncTimeout, listener));
         }
         for (PublisherConfig config : publishers.keySet()) {
             Conninfo target = targets().of(config);
             if (targets().moveCheck(config, publishers.get(config), target).isPresent()) {
                 DSLContext db = publishers.get(config);
+                List<String> tables = published(config, db);
                 List<String> cleared = new SlotLostResync(replica)
-                        .clear(config, published(config, db)).stream()
+                        .clear(config, tables).stream()
                                 .map(c -> config.name() + ": " + c)
                                 .toList();
                 cleared.forEach(listener::changed);
                 changes.addAll(cleared);
-                changes.addAll(setUp(config, db, target, syncTimeout, listener));
+                changes.addAll(setUp(config, db, tables, target, syncTimeout, listener));
             }
         }
         return changes;
@@ -167,8 +171,12 @@ public final class SetupStage {
     }
 
     private List<String> setUp(
-            PublisherConfig config, DSLContext db, Conninfo conninfo, Duration syncTimeout, Listener listener) {
-        List<String> tables = published(config, db);
+            PublisherConfig config,
+            DSLContext db,
+            List<String> tables,
+            Conninfo conninfo,
+            Duration syncTimeout,
+            Listener listener) {
         boolean existed = replica.fetchExists(replica.selectOne()
                 .from("pg_subscription s")
                 .where("s.subname = ? AND " + ThisDatabase.SUBSCRIPTION, config.subscription()));

@@ -40,7 +40,8 @@ final class TableMoves {
         List<String> released =
                 subscribed(sub).stream().filter(t -> !published.contains(t)).toList();
         // A disabled subscription cannot refresh; SubscriptionSync enables it, then drops them.
-        if (released.isEmpty() || !enabled(sub)) {
+        // A publication FOR ALL TABLES, made by hand, cannot leave a table out.
+        if (released.isEmpty() || !enabled(sub) || forAllTables(publisher, p.publication())) {
             return List.of();
         }
         List<String> inPublication = new ServerProbe(publisher).publishedTables(p.publication());
@@ -51,6 +52,11 @@ final class TableMoves {
         replica.execute(query("ALTER SUBSCRIPTION {0} REFRESH PUBLICATION WITH (copy_data = false)", name(sub)));
         return List.of((dropped.isEmpty() ? "" : "publication " + p.publication() + " and ") + "subscription " + sub
                 + " no longer carry " + String.join(", ", released));
+    }
+
+    private static boolean forAllTables(DSLContext publisher, String publication) {
+        return publisher.fetchExists(
+                publisher.selectOne().from("pg_publication").where("pubname = ? AND puballtables", publication));
     }
 
     private boolean enabled(String sub) {
