@@ -68,7 +68,10 @@ final class KeyedVerify {
         TreeSet<String> keys = new TreeSet<>();
         tx.fetch(
                         "SELECT key FROM analytics_control.dirty_key WHERE report_schema = ? AND report_name = ?"
-                                + " UNION SELECT key FROM analytics_control.claimed_key WHERE report_schema = ? AND report_name = ?",
+                                + " UNION SELECT key FROM analytics_control.claimed_key WHERE report_schema = ? AND report_name = ?"
+                                + " UNION SELECT key FROM analytics_control.fed_key WHERE report_schema = ? AND report_name = ?",
+                        report.schema(),
+                        report.name(),
                         report.schema(),
                         report.name(),
                         report.schema(),

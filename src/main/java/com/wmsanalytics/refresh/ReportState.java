@@ -3,6 +3,7 @@ package com.wmsanalytics.refresh;
 import com.wmsanalytics.db.SqlColumn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -225,12 +226,50 @@ final class ReportState {
                         + " AND" + READS_REPORT + " ON CONFLICT DO NOTHING",
                 buckets,
                 report.oid());
-        // A report kept by key cannot tell which of its keys a bucket holds: it is rebuilt.
+        // A report kept by key cannot tell which of its keys a bucket holds: it is rebuilt, unless
+        // it follows this one's keys, which the refresh passed on (see fedKeys).
         tx.execute(
                 "UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ?"
-                        + " WHERE r.bucket_unit = 'key' AND" + READS_REPORT,
+                        + " WHERE r.bucket_unit = 'key' AND" + READS_REPORT
+                        + " AND NOT EXISTS (SELECT FROM analytics_control.key_feed f WHERE f.report_schema ="
+                        + " r.report_schema AND f.report_name = r.report_name AND f.source_schema = ?"
+                        + " AND f.source_name = ?)",
                 report.qualified() + " changed",
-                report.oid());
+                report.oid(),
+                report.schema(),
+                report.name());
+    }
+
+    /** A report kept by key that follows this report's rows, and the column of this report that holds its key. */
+    record KeyFeed(String schema, String name, String keyColumn) {}
+
+    /** The reports kept by key that follow this report's changed rows (see migration V23). */
+    List<KeyFeed> keyFeeds(DSLContext tx, Report report) {
+        return tx
+                .fetch(
+                        "SELECT report_schema, report_name, key_column FROM analytics_control.key_feed"
+                                + " WHERE source_schema = ? AND source_name = ? ORDER BY 1, 2",
+                        report.schema(),
+                        report.name())
+                .stream()
+                .map(r -> new KeyFeed(
+                        r.get("report_schema", String.class),
+                        r.get("report_name", String.class),
+                        r.get("key_column", String.class)))
+                .toList();
+    }
+
+    /** Records keys, as text, for the report that follows them; its next refresh claims them. */
+    void fedKeys(DSLContext tx, KeyFeed feed, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        tx.execute(
+                "INSERT INTO analytics_control.fed_key (report_schema, report_name, key)"
+                        + " SELECT ?, ?, k FROM unnest(?::text[]) AS k ON CONFLICT DO NOTHING",
+                feed.schema(),
+                feed.name(),
+                keys.toArray(String[]::new));
     }
 
     void markDependentsFull(DSLContext tx, Report report) {

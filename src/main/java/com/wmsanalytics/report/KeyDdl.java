@@ -2,6 +2,7 @@ package com.wmsanalytics.report;
 
 import static org.jooq.impl.DSL.name;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -75,8 +76,14 @@ final class KeyDdl {
         Name rebuild = name("analytics_control", prefix + "rebuild");
         mirror.exec(CaptureFunctions.rebuild(rebuild, file));
         MergedCapture merged = new MergedCapture(db);
+        List<Source.Table> captured = new ArrayList<>();
         for (int i = 0; i < k.sources().size(); i++) {
             Source s = k.sources().get(i);
+            if (keptByTime(s.table())) {
+                feed(file, s);
+                continue;
+            }
+            captured.add(s.table());
             String trigger = prefix + i;
             String parentKey = s.parent()
                     .map(p -> k.keySourceOf(p.table()).orElseThrow().column())
@@ -101,16 +108,43 @@ final class KeyDdl {
             mirror.registerSweep(file, s.table(), sweep, unswept);
             mirror.truncate(s.table(), trigger + "_trunc", rebuild);
         }
-        k.sources().stream().map(Source::table).distinct().forEach(merged::install);
+        captured.stream().distinct().forEach(merged::install);
         mirror.rebuildOn(otherTables, prefix, rebuild, rows);
     }
 
-    /** The BRIN index each source's sweep reads, and an index on each source column for the recompute's probes. */
+    /**
+     * The BRIN index each mirror source's sweep reads, and an index on each source column for the
+     * recompute's probes (on a report kept by time too: the keys' rows of its ledger).
+     */
     void indexes(ReportFile file) {
         for (Source s : file.byKey().orElseThrow().sources()) {
-            mirror.appliedXid(s.table());
-            mirror.index(s.table(), "applied_xid");
+            if (!keptByTime(s.table())) {
+                mirror.appliedXid(s.table());
+                mirror.index(s.table(), "applied_xid");
+            }
             mirror.index(s.table(), s.column());
         }
+    }
+
+    /** Whether a source is a report kept by time, which feeds the keys of its changed rows rather than being captured. */
+    boolean keptByTime(Source.Table table) {
+        return db.fetchExists(db.selectOne()
+                .from("analytics_control.incremental_report r")
+                .where(
+                        "r.report_schema = ? AND r.report_name = ? AND r.bucket_unit <> 'key'",
+                        table.schema(),
+                        table.name()));
+    }
+
+    /** Registers a report kept by time as a feed of this one's keys: its refresh records the keys of the rows it changed. */
+    private void feed(ReportFile file, Source s) {
+        db.execute(
+                "INSERT INTO analytics_control.key_feed (report_schema, report_name, source_schema, source_name,"
+                        + " key_column) VALUES (?, ?, ?, ?, ?)",
+                file.schema(),
+                file.name(),
+                s.table().schema(),
+                s.table().name(),
+                s.column());
     }
 }

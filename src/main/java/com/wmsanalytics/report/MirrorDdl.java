@@ -168,6 +168,8 @@ final class MirrorDdl {
                 "claimed_bucket",
                 "dirty_key",
                 "claimed_key",
+                "key_feed",
+                "fed_key",
                 "rebuild_request")) {
             db.execute(
                     "DELETE FROM analytics_control." + control + " WHERE report_schema = ? AND report_name = ?",

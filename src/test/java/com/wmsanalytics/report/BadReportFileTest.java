@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.wmsanalytics.testing.CliRun;
 import com.wmsanalytics.testing.Pipeline;
 import com.wmsanalytics.testing.PostgresPair;
+import com.wmsanalytics.testing.ReportFileTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -306,6 +307,20 @@ class BadReportFileTest {
                                 + "-- unique-key: client_id\n-- source: wms.orders.customer_id\n\n"
                                 + "SELECT o.customer_id, count(*) AS orders FROM wms.orders o GROUP BY 1\n"),
                 "value.sql line 3: key column client_id is not a column of the query's result");
+    }
+
+    @Test
+    void a_by_key_source_that_is_a_report_kept_by_key_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "a_value.sql",
+                        ReportFileTexts.text("customer_value"),
+                        "b_totals.sql",
+                        "-- name: bi_reports.value_totals\n-- kind: by-key\n-- key: customer_id\n"
+                                + "-- unique-key: customer_id\n-- source: bi_reports.customer_value.customer_id\n\n"
+                                + "SELECT customer_id, sum(value) AS value FROM bi_reports.customer_value GROUP BY 1\n"),
+                "b_totals.sql line 5: source bi_reports.customer_value is a report kept by key; a report kept by key"
+                        + " can follow a report kept by time, not one kept by key");
     }
 
     private static void assertRefused(Map<String, String> files, String line) throws IOException {
