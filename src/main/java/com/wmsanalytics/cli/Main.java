@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The program's entry point. */
 public final class Main {
@@ -21,6 +22,7 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        routeJavaLogging();
         Arrays.stream(args)
                 .filter(a -> !a.startsWith("-"))
                 .findFirst()
@@ -29,6 +31,17 @@ public final class Main {
         Terminal terminal = new Terminal(
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
         System.exit(execute(args, new CliContext(System.getenv(), Clock.systemUTC(), terminal)));
+    }
+
+    /**
+     * The PostgreSQL driver logs through java.util.logging, whose console handler would print its
+     * warnings with their stack traces (a connection cut while the replica stops, say) beside
+     * the program's own one-line messages. They go through logback instead, in its pattern: one
+     * line, the stack trace only with --verbose.
+     */
+    static void routeJavaLogging() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     /** Runs one command line and returns its exit code. Tests call this directly. */

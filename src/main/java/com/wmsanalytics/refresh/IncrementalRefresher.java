@@ -18,8 +18,9 @@ import org.jooq.Record;
  * Refreshes one table-backed report inside the caller's transaction: claims its dirty
  * buckets, deletes their rows and those of its open window, inserts the rows its definition
  * computes for just those buckets, and passes the rewritten buckets on to the reports that
- * read it, and the keys of the rows it changed to the reports kept by key that follow it. A first refresh, a changed definition, source table or time zone, a request for
- * one, or more of its buckets to recompute than {@code refresh.full-rebuild-percent} allows
+ * read it, and the keys of the rows it changed to the reports kept by key that follow it. A
+ * first refresh, a changed definition, source table or time zone, a request for one, or more of
+ * its buckets to recompute than {@code refresh.full-rebuild-percent} allows
  * ({@link RecomputeBound}), rebuilds it in full instead. A rollback leaves the rows and the
  * dirty buckets as they were.
  */
