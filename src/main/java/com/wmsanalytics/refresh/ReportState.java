@@ -240,6 +240,20 @@ final class ReportState {
                 report.name());
     }
 
+    /**
+     * The reports kept by key that follow this report's keys are rebuilt at their next refresh:
+     * after a repair by {@code verify}, which rewrites buckets without passing their keys on.
+     */
+    void markKeyFollowersFull(DSLContext tx, Report report) {
+        tx.execute(
+                "UPDATE analytics_control.incremental_report r SET needs_full = true, full_reason = ?"
+                        + " FROM analytics_control.key_feed f WHERE f.report_schema = r.report_schema"
+                        + " AND f.report_name = r.report_name AND f.source_schema = ? AND f.source_name = ?",
+                report.qualified() + " was repaired",
+                report.schema(),
+                report.name());
+    }
+
     /** A report kept by key that follows this report's rows, and the column of this report that holds its key. */
     record KeyFeed(String schema, String name, String keyColumn) {}
 

@@ -159,6 +159,7 @@ public final class ReportVerifier {
                 "INSERT INTO {0} SELECT * FROM {1}({2}::date[], 'infinity'::date)",
                 table(report), IncrementalRefresher.definition(spec), val(buckets)));
         state.markDependentsDirty(tx, report, buckets);
+        state.markKeyFollowersFull(tx, report);
     }
 
     private static Check skipped(Report report, String reason) {

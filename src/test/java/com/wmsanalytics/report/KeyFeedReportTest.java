@@ -114,6 +114,24 @@ class KeyFeedReportTest {
         assertEquals(11, incremental);
         CliRun verify = cli(config, "verify", "bi_reports.customer_totals");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE bi_reports.customer_days SET value = value + 1000 WHERE order_date ="
+                                + " (SELECT max(order_date) FROM bi_reports.customer_days WHERE order_date < current_date - 7)");
+        pg.replica()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "UPDATE analytics_control.incremental_report SET needs_full = true WHERE report_name ="
+                                + " 'customer_totals'");
+        CliRun rebuilt = cli(config, "refresh", "--group", "daily");
+        assertEquals(0, rebuilt.exitCode(), "the report adds up the damaged ledger: " + rebuilt.out() + rebuilt.err());
+        CliRun repair = cli(config, "verify", "--repair", "bi_reports.customer_days");
+        assertEquals(0, repair.exitCode(), repair.out() + repair.err());
+        assertTrue(repair.out().contains("repaired"), "the damaged closed day was found and repaired: " + repair.out());
+        assertEquals(0, cli(config, "refresh", "--group", "daily").exitCode());
+        assertDefinition(CUSTOMER_TOTALS, "bi_reports.customer_totals", "after verify repaired its ledger");
     }
 
     /** The mode and the keys of the report's last refresh. */
