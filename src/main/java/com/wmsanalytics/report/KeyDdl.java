@@ -128,12 +128,17 @@ final class KeyDdl {
 
     /** Whether a source is a report kept by time, which feeds the keys of its changed rows rather than being captured. */
     boolean keptByTime(Source.Table table) {
-        return db.fetchExists(db.selectOne()
-                .from("analytics_control.incremental_report r")
-                .where(
-                        "r.report_schema = ? AND r.report_name = ? AND r.bucket_unit <> 'key'",
+        return unitOf(db, table).filter(unit -> !unit.equals("key")).isPresent();
+    }
+
+    /** The bucket unit of a table that is an incremental report ({@code key} for one kept by key). */
+    static Optional<String> unitOf(DSLContext db, Source.Table table) {
+        return db.fetchOptional(
+                        "SELECT bucket_unit FROM analytics_control.incremental_report WHERE report_schema = ?"
+                                + " AND report_name = ?",
                         table.schema(),
-                        table.name()));
+                        table.name())
+                .map(r -> r.get("bucket_unit", String.class));
     }
 
     /** Registers a report kept by time as a feed of this one's keys: its refresh records the keys of the rows it changed. */

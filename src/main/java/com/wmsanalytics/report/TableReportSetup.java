@@ -160,31 +160,21 @@ final class TableReportSetup {
      * rows no capture follows.
      */
     private void checkReportSource(ReportFile file, Source s) {
-        unitOf(s.table()).filter(unit -> unit.equals("key")).ifPresent(unit -> {
+        KeyDdl.unitOf(db, s.table()).filter(unit -> unit.equals("key")).ifPresent(unit -> {
             throw file.fault(
                     s.line(),
                     "source " + s.table().qualified() + " is a report kept by key; a report kept by key can follow"
                             + " a report kept by time, not one kept by key");
         });
         boolean child = s.parent().isPresent()
-                && (unitOf(s.table()).isPresent()
-                        || unitOf(s.parent().get().table()).isPresent());
+                && (KeyDdl.unitOf(db, s.table()).isPresent()
+                        || KeyDdl.unitOf(db, s.parent().get().table()).isPresent());
         if (child) {
             throw file.fault(
                     s.line(),
                     "a report's rows cannot be a child source or its parent; name its key column as a source of"
                             + " its own: '-- source: schema.report.key_column'");
         }
-    }
-
-    /** The bucket unit of a table that is an incremental report ({@code key} for one kept by key). */
-    private Optional<String> unitOf(Source.Table table) {
-        return db.fetchOptional(
-                        "SELECT bucket_unit FROM analytics_control.incremental_report WHERE report_schema = ?"
-                                + " AND report_name = ?",
-                        table.schema(),
-                        table.name())
-                .map(r -> r.get("bucket_unit", String.class));
     }
 
     /**
