@@ -10,7 +10,6 @@ import com.wmsanalytics.testing.ReportFileTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
@@ -157,9 +156,6 @@ class ByKeyReportTest {
     }
 
     private static CliRun cli(Path config, String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--config";
-        all[args.length + 1] = config.toString();
-        return CliRun.of(all);
+        return CliRun.withConfig(config, args);
     }
 }

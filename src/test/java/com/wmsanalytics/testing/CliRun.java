@@ -5,7 +5,9 @@ import com.wmsanalytics.cli.Main;
 import com.wmsanalytics.cli.Terminal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,14 @@ public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(String... args) {
         return of(Map.of(), args);
+    }
+
+    /** A run with {@code --config config} after the arguments. */
+    public static CliRun withConfig(Path config, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return of(all);
     }
 
     public List<String> errLines() {

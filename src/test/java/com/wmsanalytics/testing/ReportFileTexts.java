@@ -21,4 +21,19 @@ public final class ReportFileTexts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A query counting the rows in which the report a file declares differs from the file's query
+     * over the whole history (0 when they are equal): the query runs with {@code bucket} spanning
+     * every time, in UTC, and the two are compared both ways with EXCEPT ALL.
+     */
+    public static String differences(String file) {
+        String report = file.substring("-- name: ".length(), file.indexOf('\n'));
+        String definition = "SELECT q.* FROM (SELECT '-infinity'::timestamptz AS since, 'infinity'::timestamptz AS"
+                + " until, 'UTC'::text AS zone) AS bucket CROSS JOIN LATERAL ("
+                + file.substring(file.indexOf("\n\n") + 2)
+                + ") q";
+        return "SELECT (SELECT count(*) FROM (TABLE " + report + " EXCEPT ALL " + definition + ") a)"
+                + " + (SELECT count(*) FROM (" + definition + " EXCEPT ALL TABLE " + report + ") b)";
+    }
 }
