@@ -1,5 +1,5 @@
 -- name: customer_analytics.customer_summary
--- kind: full
+-- kind: table
 -- group: weekly
 -- unique-key: customer_id
 -- description: Lifetime customer profile for account management (order dates, orders, revenue, average order value, cancellation and on-time rates, days since last order), one row per customer.
@@ -8,6 +8,9 @@
 -- included. On time means shipped_at <= promised_at, as in fulfillment_times. The totals are
 -- those of the customer's months in the ledger customer_months, kept month by month; this last
 -- step adds them up and adds the days since the last order, which change every day.
+-- It is a table rebuilt at every refresh (kind table), not a materialized view: the days since
+-- the last order change for every customer every day, and REFRESH ... CONCURRENTLY would sort
+-- every new row by its whole image and compare it with the old one before rewriting them all.
 SELECT c.customer_id,
        c.name                                                            AS customer_name,
        c.segment,

@@ -1,5 +1,5 @@
 -- name: customer_analytics.monthly_rfm
--- kind: full
+-- kind: table
 -- group: monthly
 -- unique-key: customer_id
 -- description: RFM (recency, frequency, monetary) quintile scores and segments for customer marketing, one row per customer who has ordered.
@@ -11,6 +11,9 @@
 -- customer_months rather than every order and line: recency from each customer's months,
 -- frequency and monetary from the whole months after the one that 365 days ago falls in, and
 -- from that month's own orders since that day, read by the index on their time.
+-- It is a table rebuilt at every refresh (kind table), not a materialized view: its recency and
+-- quintiles change for almost every customer every day, and REFRESH ... CONCURRENTLY would sort
+-- every new row by its whole image and compare it with the old one before rewriting them all.
 WITH per_customer AS (
     SELECT m.customer_id,
            min(m.first_uncancelled_at)::date                           AS first_order_date,

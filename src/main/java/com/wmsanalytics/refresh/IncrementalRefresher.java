@@ -21,15 +21,17 @@ import org.jooq.Record;
  * read it, and the keys of the rows it changed to the reports kept by key that follow it. A
  * first refresh, a changed definition, source table or time zone, a request for one, or more of
  * its buckets to recompute than {@code refresh.full-rebuild-percent} allows
- * ({@link RecomputeBound}), rebuilds it in full instead. A rollback leaves the rows and the
- * dirty buckets as they were.
+ * ({@link RecomputeBound}), rebuilds it in full instead. A report of kind table is rebuilt at
+ * every refresh ({@link ReplacedRefresh}). A rollback leaves the rows and the dirty buckets as
+ * they were.
  */
 final class IncrementalRefresher {
 
     /** Recomputing more than this share of the rows is "much changed": ANALYZE follows. */
     private static final double ANALYZE_SHARE = 0.1;
 
-    record Result(RefreshMode mode, BucketCounts counts, long rows) {}
+    /** What a refresh did: its mode, the buckets or keys it recomputed (none for a report of kind table), its rows. */
+    record Result(RefreshMode mode, Optional<BucketCounts> counts, long rows) {}
 
     private final ReportState state;
     private final boolean recomputeJit;
@@ -51,6 +53,11 @@ final class IncrementalRefresher {
         state.recordTimeZone(tx, timeZone);
         ReportState.Snapshot before = state.lock(tx, report);
         state.claimRebuildRequests(tx, report);
+        if (spec.replaced()) {
+            BucketCounts replaced = ReplacedRefresh.run(tx, report, spec, state);
+            state.recordRefreshed(tx, report, timeZone, before.currentSignature(), replaced.rowsInserted());
+            return new Result(RefreshMode.FULL, Optional.empty(), replaced.rowsInserted());
+        }
         Optional<String> fullReason = forceFull ? Optional.of("asked for") : before.fullReason(timeZone);
         if (fullReason.isEmpty() && bound.active()) {
             fullReason = spec.keyed()
@@ -73,7 +80,8 @@ final class IncrementalRefresher {
         if (fullReason.isPresent() || counts.rowsDeleted() + counts.rowsInserted() > ANALYZE_SHARE * rows) {
             tx.execute(query("ANALYZE {0}", table(report)));
         }
-        return new Result(fullReason.isPresent() ? RefreshMode.FULL : RefreshMode.INCREMENTAL, counts, rows);
+        return new Result(
+                fullReason.isPresent() ? RefreshMode.FULL : RefreshMode.INCREMENTAL, Optional.of(counts), rows);
     }
 
     /**

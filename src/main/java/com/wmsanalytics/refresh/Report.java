@@ -6,12 +6,12 @@ import java.util.Set;
 
 /**
  * A report as the catalog describes it: a materialized view, or a table that wms-analytics
- * maintains incrementally.
+ * maintains incrementally or rebuilds at every refresh.
  *
  * @param groups the refresh groups whose jobs refresh it, the one that judges its freshness first
  * @param dependsOn the reports it reads, directly or through plain views, as {@code schema.name}
  * @param sources the tables it reads that are not reports, such as the mirror's
- * @param incremental how it is maintained, for a table-backed incremental report
+ * @param incremental how it is maintained, for a table-backed report
  * @param fullRefreshReason why a materialized view is not incremental, when the migrations say
  */
 public record Report(
@@ -41,7 +41,13 @@ public record Report(
         return schema + "." + name;
     }
 
+    /** Whether it recomputes only what changed: a report kept by time or by key. */
     public boolean isIncremental() {
+        return incremental.filter(i -> !i.replaced()).isPresent();
+    }
+
+    /** Whether it is a table the tool writes (kept by time or by key, or of kind table), not a materialized view. */
+    public boolean tableBacked() {
         return incremental.isPresent();
     }
 
@@ -50,13 +56,18 @@ public record Report(
         if (isIncremental()) {
             return RefreshMode.INCREMENTAL;
         }
+        if (tableBacked()) {
+            return RefreshMode.FULL;
+        }
         return populated && hasUniqueIndex ? RefreshMode.CONCURRENT : RefreshMode.PLAIN;
     }
 
     /** Why the report is refreshed the way it is, in a user's words. */
     public String modeReason() {
         return incremental
-                .map(i -> "only the " + i.bucketUnit() + "s that changed are recomputed")
+                .map(i -> i.replaced()
+                        ? "rebuilt in full, its rows replaced in one transaction, readers not blocked"
+                        : "only the " + i.bucketUnit() + "s that changed are recomputed")
                 .or(() -> fullRefreshReason)
                 .orElse(populated && hasUniqueIndex ? "refreshed in full, readers not blocked" : "not populated yet");
     }

@@ -52,7 +52,7 @@ final class ReportRefresher {
             if (view.incremental().map(Incremental::swept).orElse(false) && !sweep.run(connection, view)) {
                 return outcome(view, ReportOutcome.Status.LOCKED, start, Optional.empty(), null);
             }
-            if (view.incremental().isPresent()) {
+            if (view.isIncremental()) {
                 claim.run(connection, view);
             }
             return inTransaction(connection, view, full, start);
@@ -71,7 +71,7 @@ final class ReportRefresher {
                 connection.rollback();
                 return outcome(view, ReportOutcome.Status.LOCKED, start, Optional.empty(), null);
             }
-            if (view.isIncremental()) {
+            if (view.tableBacked()) {
                 IncrementalRefresher.Result result = incremental.refresh(tx, view, full, settings.timeZone());
                 connection.commit();
                 return outcome(
@@ -80,7 +80,7 @@ final class ReportRefresher {
                         ReportOutcome.Status.SUCCEEDED,
                         start,
                         Optional.of(result.rows()),
-                        Optional.of(result.counts()),
+                        result.counts(),
                         null);
             }
             long rows = refreshAndAnalyze(tx, view);

@@ -222,7 +222,7 @@ final class ReportState {
                         + " SELECT r.report_schema, r.report_name,"
                         + " (date_trunc(r.bucket_unit, b::timestamp) + shift.n * ('1 ' || r.bucket_unit)::interval)::date"
                         + " FROM unnest(?::date[]) AS b, analytics_control.incremental_report r,"
-                        + " generate_series(0, r.lookback) AS shift(n) WHERE r.bucket_unit <> 'key'"
+                        + " generate_series(0, r.lookback) AS shift(n) WHERE r.bucket_unit IN ('day', 'week', 'month')"
                         + " AND" + READS_REPORT + " ON CONFLICT DO NOTHING",
                 buckets,
                 report.oid());

@@ -128,10 +128,10 @@ final class KeyDdl {
 
     /** Whether a source is a report kept by time, which feeds the keys of its changed rows rather than being captured. */
     boolean keptByTime(Source.Table table) {
-        return unitOf(db, table).filter(unit -> !unit.equals("key")).isPresent();
+        return unitOf(db, table).filter(TimeBuckets.UNITS::contains).isPresent();
     }
 
-    /** The bucket unit of a table that is an incremental report ({@code key} for one kept by key). */
+    /** The bucket unit of a table that is a table-backed report ({@code key} for one kept by key, {@code all} for kind table). */
     static Optional<String> unitOf(DSLContext db, Source.Table table) {
         return db.fetchOptional(
                         "SELECT bucket_unit FROM analytics_control.incremental_report WHERE report_schema = ?"

@@ -65,10 +65,10 @@ final class ReportDdl {
         db.execute(query("CREATE SCHEMA IF NOT EXISTS {0}", name(file.schema())));
         db.execute(
                 query("GRANT USAGE ON SCHEMA {0} TO {1}, {2}", name(file.schema()), name(REFRESHER), name(BI_READER)));
-        if (file.kind() != ReportFile.Kind.FULL) {
-            new TableReportSetup(db, this).create(file, withData);
-        } else {
+        if (file.kind() == ReportFile.Kind.FULL) {
             createView(file, withData);
+        } else {
+            new TableReportSetup(db, this).create(file, withData);
         }
         String kind = file.kind() == ReportFile.Kind.FULL ? "MATERIALIZED VIEW" : "TABLE";
         file.description()

@@ -38,6 +38,13 @@ public record ReportFile(
     public enum Kind {
         /** A materialized view, refreshed in full (CONCURRENTLY when it has a unique key). */
         FULL("full"),
+        /**
+         * A table rebuilt from its query at every refresh, its rows replaced in one transaction:
+         * readers never wait. Cheaper than a materialized view when most rows change at every
+         * refresh (a rank, a score, the days since a date), which CONCURRENTLY would compare one
+         * by one.
+         */
+        TABLE("table"),
         /** A table maintained bucket by bucket: only the changed days, weeks or months are recomputed. */
         BY_TIME("by-time"),
         /** A table maintained key by key: only the changed customers, products... are recomputed. */

@@ -180,7 +180,7 @@ final class ReportFileParser {
         if (kind != ReportFile.Kind.BY_TIME) {
             refuse(path, keyLines, "bucket", "by-time", kind);
             refuse(path, keyLines, "lookback", "by-time", kind);
-            if (kind == ReportFile.Kind.FULL) {
+            if (kind == ReportFile.Kind.FULL || kind == ReportFile.Kind.TABLE) {
                 refuse(path, keyLines, SOURCE, "by-time and by-key", kind);
             }
             return Optional.empty();

@@ -47,7 +47,7 @@ final class ReportOrder {
         Map<String, String> fingerprints = new HashMap<>();
         for (ReportFile f : ordered) {
             StringBuilder text = new StringBuilder(f.fingerprint());
-            if (f.kind() != ReportFile.Kind.FULL) {
+            if (f.kind() == ReportFile.Kind.BY_TIME || f.kind() == ReportFile.Kind.BY_KEY) {
                 text.append('\n').append(CAPTURE);
             }
             new TreeSet<>(reads.getOrDefault(f.qualified(), Set.of()))

@@ -5,17 +5,26 @@ import static org.jooq.impl.DSL.name;
 /** What every table-backed report file gets once its table and rows function exist. */
 final class ReportTables {
 
+    /** The bucket unit in {@code analytics_control.incremental_report} of a report of kind {@code table}. */
+    static final String REPLACED = "all";
+
     private ReportTables() {}
 
-    /** Its primary key (the unique key), its owner (the refresher) and BI's grant. */
+    /** Its primary key (the unique key, when it has one), its owner (the refresher) and BI's grant. */
     static void finish(MirrorDdl mirror, ReportFile file, String rowsArguments) {
-        mirror.exec("ALTER TABLE " + ReportDdl.relation(file) + " ADD PRIMARY KEY ("
-                + String.join(
-                        ", ",
-                        file.uniqueKey().stream().map(c -> name(c).toString()).toList()) + ")");
+        if (!file.uniqueKey().isEmpty()) {
+            primaryKey(mirror, file);
+        }
         mirror.exec("ALTER TABLE " + ReportDdl.relation(file) + " OWNER TO " + name(ReportDdl.REFRESHER));
         mirror.exec("ALTER FUNCTION " + MirrorDdl.rowsFunction(file) + rowsArguments + " OWNER TO "
                 + name(ReportDdl.REFRESHER));
         mirror.exec("GRANT SELECT ON " + ReportDdl.relation(file) + " TO " + name(ReportDdl.BI_READER));
+    }
+
+    private static void primaryKey(MirrorDdl mirror, ReportFile file) {
+        mirror.exec("ALTER TABLE " + ReportDdl.relation(file) + " ADD PRIMARY KEY ("
+                + String.join(
+                        ", ",
+                        file.uniqueKey().stream().map(c -> name(c).toString()).toList()) + ")");
     }
 }

@@ -44,6 +44,10 @@ final class TableReportSetup {
     }
 
     void create(ReportFile file, boolean withData) {
+        if (file.kind() == ReportFile.Kind.TABLE) {
+            createReplaced(file, withData);
+            return;
+        }
         if (file.byKey().isPresent()) {
             createByKey(file, withData);
             return;
@@ -80,6 +84,20 @@ final class TableReportSetup {
         generated.capture(file, others);
         if (withData) {
             generated.populate(file);
+        }
+    }
+
+    private void createReplaced(ReportFile file, boolean withData) {
+        ReplacedDdl replaced = new ReplacedDdl(db);
+        ddl.runQueryStatement(KeyDdl.tablePrefix(file), file, KeyDdl.TABLE_SUFFIX);
+        ddl.runWithQuery(ReplacedDdl.functionPrefix(file), file, ReplacedDdl.FUNCTION_SUFFIX);
+        try {
+            replaced.finishTable(file);
+        } catch (DataAccessException e) {
+            throw ReportDdl.uniqueKeyFault(file, e);
+        }
+        if (withData) {
+            replaced.populate(file);
         }
     }
 
@@ -136,6 +154,12 @@ final class TableReportSetup {
         String table = MirrorDdl.table(s.table()).toString();
         if (MISSING.from(db.fetchOne("SELECT to_regclass(?) IS NULL AS missing", table))) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
+        }
+        if (KeyDdl.unitOf(db, s.table()).filter(ReportTables.REPLACED::equals).isPresent()) {
+            throw file.fault(
+                    s.line(),
+                    "source " + s.table().qualified() + " is a report of kind table, rebuilt at every refresh;"
+                            + " nothing records which of its rows changed: read it from a full or table report");
         }
         String type = columnType(table, s.column())
                 .orElseThrow(
@@ -235,7 +259,7 @@ final class TableReportSetup {
                 .on("r.report_schema = n.nspname AND r.report_name = c.relname")
                 .where(
                         "d.classid = 'pg_proc'::regclass AND d.objid = ?::regprocedure"
-                                + " AND d.refclassid = 'pg_class'::regclass AND r.bucket_unit <> 'key'"
+                                + " AND d.refclassid = 'pg_class'::regclass AND r.bucket_unit IN ('day', 'week', 'month')"
                                 + " AND NOT (r.report_schema = ? AND r.report_name = ?)",
                         MirrorDdl.rowsFunction(file) + arguments,
                         file.schema(),

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public record TimeBuckets(String column, String unit, int lookback, List<Source> sources) {
 
+    /** The units a bucket may have. */
+    static final List<String> UNITS = List.of("day", "week", "month");
+
     public TimeBuckets {
         sources = List.copyOf(sources);
     }

@@ -80,22 +80,22 @@ class RefreshEngineTest {
     @Test
     void an_unpopulated_view_refreshes_plain_then_concurrently() {
         Report first = selection()
-                .named(List.of("customer_analytics.customer_summary"))
+                .named(List.of("warehouse_analytics.location_utilization"))
                 .get(0);
         if (first.populated()) {
             pg.replica()
                     .execute(
                             PostgresPair.DATABASE,
-                            "REFRESH MATERIALIZED VIEW customer_analytics.customer_summary WITH NO DATA");
+                            "REFRESH MATERIALIZED VIEW warehouse_analytics.location_utilization WITH NO DATA");
             first = selection()
-                    .named(List.of("customer_analytics.customer_summary"))
+                    .named(List.of("warehouse_analytics.location_utilization"))
                     .get(0);
         }
         assertEquals(RefreshMode.PLAIN, first.mode());
         assertEquals(RefreshMode.PLAIN, refresh(List.of(first)).get(0).mode());
 
         Report again = selection()
-                .named(List.of("customer_analytics.customer_summary"))
+                .named(List.of("warehouse_analytics.location_utilization"))
                 .get(0);
         assertEquals(RefreshMode.CONCURRENT, again.mode());
         assertEquals(Status.SUCCEEDED, refresh(List.of(again)).get(0).status());

@@ -237,7 +237,7 @@ class BadReportFileTest {
     void an_unknown_kind_is_refused() throws IOException {
         assertRefused(
                 Map.of("picks.sql", "-- name: bi_reports.picks\n-- kind: nightly\n\nSELECT 1 AS one\n"),
-                "picks.sql line 2: kind 'nightly' is not one of: full, by-time, by-key");
+                "picks.sql line 2: kind 'nightly' is not one of: full, table, by-time, by-key");
     }
 
     private static final String BY_TIME = "-- name: bi_reports.orders_by_day\n-- kind: by-time\n"
@@ -321,6 +321,32 @@ class BadReportFileTest {
                                 + "SELECT customer_id, sum(value) AS value FROM bi_reports.customer_value GROUP BY 1\n"),
                 "b_totals.sql line 5: source bi_reports.customer_value is a report kept by key; a report kept by key"
                         + " can follow a report kept by time, not one kept by key");
+    }
+
+    @Test
+    void a_source_line_in_a_report_of_kind_table_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "ranked.sql",
+                        "-- name: bi_reports.ranked\n-- kind: table\n-- unique-key: customer_id\n"
+                                + "-- source: wms.orders.created_at\n\n"
+                                + "SELECT customer_id, count(*) AS orders FROM wms.orders GROUP BY 1\n"),
+                "ranked.sql line 4: 'source' is for kind by-time and by-key; this report is table");
+    }
+
+    @Test
+    void a_by_key_source_that_is_a_report_of_kind_table_is_refused() throws IOException {
+        assertRefused(
+                Map.of(
+                        "a_counts.sql",
+                        "-- name: bi_reports.order_counts\n-- kind: table\n-- unique-key: customer_id\n\n"
+                                + "SELECT customer_id, count(*) AS orders FROM wms.orders GROUP BY 1\n",
+                        "b_totals.sql",
+                        "-- name: bi_reports.count_totals\n-- kind: by-key\n-- key: customer_id\n"
+                                + "-- unique-key: customer_id\n-- source: bi_reports.order_counts.customer_id\n\n"
+                                + "SELECT customer_id, sum(orders) AS orders FROM bi_reports.order_counts GROUP BY 1\n"),
+                "b_totals.sql line 5: source bi_reports.order_counts is a report of kind table, rebuilt at every"
+                        + " refresh; nothing records which of its rows changed: read it from a full or table report");
     }
 
     private static void assertRefused(Map<String, String> files, String line) throws IOException {

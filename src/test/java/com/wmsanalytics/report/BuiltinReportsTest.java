@@ -37,11 +37,11 @@ class BuiltinReportsTest {
     @Test
     void every_built_in_report_is_recorded_as_a_report_file_in_the_group_it_always_had() {
         assertEquals(
-                "abc_classification:monthly:full,customer_months:weekly:by-time,customer_summary:weekly:full,"
+                "abc_classification:monthly:full,customer_months:weekly:by-time,customer_summary:weekly:table,"
                         + "daily_kpis:daily:by-time,daily_orders:daily:by-time,daily_throughput:daily:by-time,"
                         + "fulfillment_times:daily:by-time,location_utilization:weekly:full,"
                         + "monthly_movement_value:monthly:by-time,"
-                        + "monthly_rfm:monthly:full,monthly_turnover:monthly:full,pick_months:weekly:by-time,"
+                        + "monthly_rfm:monthly:table,monthly_turnover:monthly:full,pick_months:weekly:by-time,"
                         + "product_months:monthly:by-time,slow_movers:weekly:full,"
                         + "stock_levels:daily:full,weekly_orders:weekly:by-time,weekly_trends:weekly:full",
                 value("SELECT string_agg(f.report_name || ':' || m.refresh_group || ':' || f.kind, ','"

@@ -15,8 +15,7 @@ public final class ReportContents {
     public static long differences(EmbeddedServer server, String view) {
         String definition = server.queryValue(
                         PostgresPair.DATABASE,
-                        "SELECT coalesce((SELECT 'SELECT * FROM '"
-                                + " || r.definition::regproc::text || '(ARRAY[]::date[], ''-infinity''::date)'"
+                        "SELECT coalesce((SELECT " + ReportDefinitions.WHOLE_DEFINITION
                                 + " FROM analytics_control.incremental_report r WHERE r.report_schema || '.' || r.report_name = '"
                                 + view + "'),"
                                 + " pg_get_viewdef('" + view + "'::regclass))")

@@ -19,6 +19,14 @@ import javax.sql.DataSource;
  */
 public final class ReportDefinitions {
 
+    /**
+     * SQL over a row {@code r} of {@code analytics_control.incremental_report}: the query of its
+     * whole definition, whatever its kind ({@code by-time}, {@code by-key} or {@code table}).
+     */
+    public static final String WHOLE_DEFINITION = "'SELECT * FROM ' || r.definition::regproc::text || CASE"
+            + " WHEN r.bucket_unit = 'all' THEN '()' WHEN r.key_type IS NOT NULL THEN '(NULL::' || r.key_type"
+            + " || '[], true)' ELSE '(ARRAY[]::date[], ''-infinity''::date)' END";
+
     private ReportDefinitions() {}
 
     /** The incremental reports, as {@code schema.name}. */
@@ -88,14 +96,11 @@ public final class ReportDefinitions {
     }
 
     private static String definitionOf(Statement s, String report) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT definition::regproc::text, key_type"
-                + " FROM analytics_control.incremental_report WHERE report_schema || '.' || report_name = '" + report
-                + "'")) {
+        try (ResultSet rs = s.executeQuery("SELECT " + WHOLE_DEFINITION
+                + " FROM analytics_control.incremental_report r WHERE r.report_schema || '.' || r.report_name = '"
+                + report + "'")) {
             rs.next();
-            String keyType = rs.getString(2);
-            return keyType == null
-                    ? "SELECT * FROM " + rs.getString(1) + "(ARRAY[]::date[], '-infinity'::date)"
-                    : "SELECT * FROM " + rs.getString(1) + "(NULL::" + keyType + "[], true)";
+            return rs.getString(1);
         }
     }
 }
