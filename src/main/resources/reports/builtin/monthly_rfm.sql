@@ -8,19 +8,18 @@
 -- order. Recency over all history; frequency and monetary over the last 365 days. Each
 -- score is a quintile from ntile(5), 5 the best (most recent, most orders, most revenue);
 -- ties are split by customer_id so that a refresh is deterministic. It adds up the ledger
--- customer_months rather than every order and line: recency from each customer's months,
+-- customer_months rather than every order and line: recency from each customer's first and
+-- last uncancelled order, kept customer by customer in customer_span,
 -- frequency and monetary from the whole months after the one that 365 days ago falls in, and
 -- from that month's own orders since that day, read by the index on their time.
 -- It is a table rebuilt at every refresh (kind table), not a materialized view: its recency and
 -- quintiles change for almost every customer every day, and REFRESH ... CONCURRENTLY would sort
 -- every new row by its whole image and compare it with the old one before rewriting them all.
 WITH per_customer AS (
-    SELECT m.customer_id,
-           min(m.first_uncancelled_at)::date                           AS first_order_date,
-           max(m.last_uncancelled_at)::date                            AS last_order_date
-    FROM customer_analytics.customer_months m
-    GROUP BY m.customer_id
-    HAVING max(m.last_uncancelled_at) IS NOT NULL
+    SELECT s.customer_id,
+           s.first_uncancelled_at::date                                AS first_order_date,
+           s.last_uncancelled_at::date                                 AS last_order_date
+    FROM customer_analytics.customer_span s
 ), recent AS (
     SELECT m.customer_id,
            sum(m.orders - m.cancelled_orders)                          AS frequency,

@@ -255,13 +255,23 @@ final class ReportState {
     }
 
     /** A report kept by key that follows this report's rows, and the column of this report that holds its key. */
-    record KeyFeed(String schema, String name, String keyColumn) {}
+    /**
+     * A report kept by key that follows this one's changed rows.
+     *
+     * @param readColumns the columns of this report it reads, its key column first; empty when it
+     *     reads whole rows
+     */
+    record KeyFeed(String schema, String name, String keyColumn, List<String> readColumns) {
+        KeyFeed {
+            readColumns = List.copyOf(readColumns);
+        }
+    }
 
-    /** The reports kept by key that follow this report's changed rows (see migration V23). */
+    /** The reports kept by key that follow this report's changed rows (see migrations V23 and V25). */
     List<KeyFeed> keyFeeds(DSLContext tx, Report report) {
         return tx
                 .fetch(
-                        "SELECT report_schema, report_name, key_column FROM analytics_control.key_feed"
+                        "SELECT report_schema, report_name, key_column, read_columns FROM analytics_control.key_feed"
                                 + " WHERE source_schema = ? AND source_name = ? ORDER BY 1, 2",
                         report.schema(),
                         report.name())
@@ -269,7 +279,10 @@ final class ReportState {
                 .map(r -> new KeyFeed(
                         r.get("report_schema", String.class),
                         r.get("report_name", String.class),
-                        r.get("key_column", String.class)))
+                        r.get("key_column", String.class),
+                        Optional.ofNullable(r.get("read_columns", String[].class))
+                                .map(List::of)
+                                .orElse(List.of())))
                 .toList();
     }
 

@@ -16,6 +16,7 @@ final class BuiltinReports {
     static final List<String> FILES = List.of(
             "abc_classification.sql",
             "customer_months.sql",
+            "customer_span.sql",
             "customer_summary.sql",
             "daily_kpis.sql",
             "daily_orders.sql",

@@ -80,7 +80,7 @@ final class KeyDdl {
         for (int i = 0; i < k.sources().size(); i++) {
             Source s = k.sources().get(i);
             if (keptByTime(s.table())) {
-                feed(file, s);
+                feed(file, s, rows);
                 continue;
             }
             captured.add(s.table());
@@ -141,15 +141,28 @@ final class KeyDdl {
                 .map(r -> r.get("bucket_unit", String.class));
     }
 
-    /** Registers a report kept by time as a feed of this one's keys: its refresh records the keys of the rows it changed. */
-    private void feed(ReportFile file, Source s) {
+    /**
+     * Registers a report kept by time as a feed of this one's keys: its refresh records the keys
+     * of the rows it changed in the columns this report's rows function reads (PostgreSQL records
+     * them one by one), or in any column when the function reads a whole row.
+     */
+    private void feed(ReportFile file, Source s, String rowsFunction) {
         db.execute(
                 "INSERT INTO analytics_control.key_feed (report_schema, report_name, source_schema, source_name,"
-                        + " key_column) VALUES (?, ?, ?, ?, ?)",
+                        + " key_column, read_columns)"
+                        + " SELECT ?, ?, ?, ?, ?, CASE WHEN p.prosqlbody::text ~ ':varattno 0 ' THEN NULL ELSE"
+                        + "   ARRAY[?::text] || ARRAY(SELECT a.attname::text FROM pg_depend d JOIN pg_attribute a"
+                        + "   ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid WHERE d.classid = 'pg_proc'::regclass"
+                        + "   AND d.objid = p.oid AND d.refobjid = ?::regclass AND a.attname <> ? ORDER BY a.attnum) END"
+                        + " FROM pg_proc p WHERE p.oid = ?::regprocedure",
                 file.schema(),
                 file.name(),
                 s.table().schema(),
                 s.table().name(),
-                s.column());
+                s.column(),
+                s.column(),
+                MirrorDdl.table(s.table()).toString(),
+                s.column(),
+                rowsFunction);
     }
 }

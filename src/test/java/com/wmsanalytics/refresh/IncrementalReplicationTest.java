@@ -153,9 +153,10 @@ class IncrementalReplicationTest {
     private static void assertModes(RefreshReport report, String mode) {
         Map<String, String> modes = modes(report);
         assertEquals(
-                9,
+                10,
                 modes.size(),
-                "the six reports kept by time and the ledgers customer_months, pick_months and product_months: "
+                "the six reports kept by time, the ledgers customer_months, pick_months and product_months, and"
+                        + " customer_span, kept by key over customer_months: "
                         + modes);
         assertTrue(
                 modes.values().stream().allMatch(mode::equals),

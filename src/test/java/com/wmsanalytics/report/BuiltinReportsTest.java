@@ -37,7 +37,8 @@ class BuiltinReportsTest {
     @Test
     void every_built_in_report_is_recorded_as_a_report_file_in_the_group_it_always_had() {
         assertEquals(
-                "abc_classification:monthly:full,customer_months:weekly:by-time,customer_summary:weekly:table,"
+                "abc_classification:monthly:full,customer_months:weekly:by-time,customer_span:monthly:by-key,"
+                        + "customer_summary:weekly:table,"
                         + "daily_kpis:daily:by-time,daily_orders:daily:by-time,daily_throughput:daily:by-time,"
                         + "fulfillment_times:daily:by-time,location_utilization:weekly:full,"
                         + "monthly_movement_value:monthly:by-time,"

@@ -61,6 +61,20 @@ class KeyFeedReportTest {
             GROUP BY d.customer_id
             """;
 
+    /** Reads only the ledger's key column: its rows, as it reads them, repeat (one per day). */
+    static final String CUSTOMER_DAY_COUNTS = """
+            -- name: bi_reports.customer_day_counts
+            -- kind: by-key
+            -- group: daily
+            -- key: customer_id
+            -- unique-key: customer_id
+            -- source: bi_reports.customer_days.customer_id
+
+            SELECT d.customer_id, count(*) AS days
+            FROM bi_reports.customer_days d
+            GROUP BY d.customer_id
+            """;
+
     @Test
     void a_by_key_report_over_a_ledger_kept_by_time_recomputes_only_the_keys_whose_ledger_rows_changed()
             throws Exception {
@@ -68,13 +82,19 @@ class KeyFeedReportTest {
         Path config = Pipeline.build(pg, 600, "wms-analytics.reports.dir = \"" + dir + "\"\n");
         Files.writeString(dir.resolve("customer_days.sql"), CUSTOMER_DAYS);
         Files.writeString(dir.resolve("customer_totals.sql"), CUSTOMER_TOTALS);
+        Files.writeString(dir.resolve("customer_day_counts.sql"), CUSTOMER_DAY_COUNTS);
         CliRun migrate = cli(config, "migrate");
         assertEquals(0, migrate.exitCode(), migrate.out() + migrate.err());
         assertEquals(
-                "customer_days.customer_id",
-                value("SELECT source_name || '.' || key_column FROM analytics_control.key_feed"
-                        + " WHERE report_name = 'customer_totals'"),
-                "migrate records the ledger that feeds the report's keys");
+                "customer_days.customer_id {customer_id,order_date,orders,value}",
+                value(
+                        "SELECT source_name || '.' || key_column || ' ' || read_columns::text FROM analytics_control.key_feed"
+                                + " WHERE report_name = 'customer_totals'"),
+                "migrate records the ledger that feeds the report's keys, and the ledger's columns it reads");
+        assertEquals(
+                "{customer_id}",
+                value(
+                        "SELECT read_columns::text FROM analytics_control.key_feed WHERE report_name = 'customer_day_counts'"));
         assertEquals(
                 "0",
                 value("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'bi_reports.customer_days'::regclass"
@@ -102,6 +122,7 @@ class KeyFeedReportTest {
             assertEquals(0, refresh.exitCode(), steps + ": " + refresh.out() + refresh.err());
             assertDefinition(CUSTOMER_DAYS, "bi_reports.customer_days", "step " + step + " " + steps);
             assertDefinition(CUSTOMER_TOTALS, "bi_reports.customer_totals", "step " + step + " " + steps);
+            assertDefinition(CUSTOMER_DAY_COUNTS, "bi_reports.customer_day_counts", "step " + step + " " + steps);
             String run = lastRun("customer_totals");
             if (step != 9) {
                 assertTrue(
@@ -112,6 +133,23 @@ class KeyFeedReportTest {
             }
         }
         assertEquals(11, incremental);
+        pg.primary()
+                .execute(
+                        PostgresPair.DATABASE,
+                        "INSERT INTO wms.order_lines (order_id, line_no, product_id, quantity, unit_price)"
+                                + " SELECT min(order_id), 99, (SELECT min(product_id) FROM wms.products), 3, 10.00"
+                                + " FROM wms.orders WHERE created_at < now() - interval '10 days'");
+        CliRun quantity = cli(config, "refresh", "--group", "daily");
+        assertEquals(0, quantity.exitCode(), quantity.out() + quantity.err());
+        assertEquals(
+                "incremental 1",
+                lastRun("customer_totals"),
+                "a line added to an order of a closed day changed its value: one customer");
+        assertEquals(
+                "incremental 0",
+                lastRun("customer_day_counts"),
+                "the change is in a ledger column the report does not read: no key passed on");
+        assertDefinition(CUSTOMER_DAY_COUNTS, "bi_reports.customer_day_counts", "after a change it does not read");
         CliRun verify = cli(config, "verify", "bi_reports.customer_totals");
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
 

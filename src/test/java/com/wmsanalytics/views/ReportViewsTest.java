@@ -59,6 +59,7 @@ class ReportViewsTest {
         VIEWS.put("warehouse_analytics.location_utilization", List.of("location_id"));
         VIEWS.put("customer_analytics.customer_months", List.of("month_start", "customer_id"));
         VIEWS.put("customer_analytics.customer_summary", List.of("customer_id"));
+        VIEWS.put("customer_analytics.customer_span", List.of("customer_id"));
         VIEWS.put("inventory_analytics.monthly_movement_value", List.of("month_start", "warehouse_id", "category"));
         VIEWS.put("inventory_analytics.monthly_turnover", List.of("month_start", "warehouse_id", "category"));
         VIEWS.put("inventory_analytics.product_months", List.of("month_start", "product_id"));
