@@ -100,7 +100,7 @@ class RefreshFailureTest {
     }
 
     private static void awaitRefreshRunning() {
-        Await.until("the refresh starts", Duration.ofSeconds(15), () -> !"0".equals(refreshes()));
+        Await.until("the refresh starts", Duration.ofSeconds(30), () -> !"0".equals(refreshes()));
     }
 
     private static void awaitNoRefreshRunning() {
