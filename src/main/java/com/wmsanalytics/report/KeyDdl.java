@@ -16,18 +16,12 @@ import org.jooq.Name;
  */
 final class KeyDdl {
 
-    static final String TABLE_SUFFIX = "\nWITH NO DATA";
-
     private final DSLContext db;
     private final MirrorDdl mirror;
 
     KeyDdl(DSLContext db) {
         this.db = db;
         this.mirror = new MirrorDdl(db);
-    }
-
-    static String tablePrefix(ReportFile file) {
-        return "CREATE TABLE " + ReportDdl.relation(file) + " AS\n";
     }
 
     static String functionPrefix(ReportFile file, String keyType) {

@@ -8,6 +8,9 @@ import org.jooq.DSLContext;
  */
 final class ReplacedDdl {
 
+    /** Its bucket unit in {@code analytics_control.incremental_report}: it has no buckets, it is rebuilt whole. */
+    static final String UNIT = "all";
+
     static final String ROWS_ARGUMENTS = "()";
 
     static final String FUNCTION_SUFFIX = "\n) AS q; END";
@@ -31,9 +34,10 @@ final class ReplacedDdl {
         db.execute(
                 "INSERT INTO analytics_control.incremental_report (report_schema, report_name, bucket_column,"
                         + " bucket_unit, definition, captured, needs_full, full_reason)"
-                        + " VALUES (?, ?, NULL, 'all', ?::regprocedure, false, true, 'installed by migrate')",
+                        + " VALUES (?, ?, NULL, ?, ?::regprocedure, false, true, 'installed by migrate')",
                 file.schema(),
                 file.name(),
+                UNIT,
                 MirrorDdl.rowsFunction(file) + ROWS_ARGUMENTS);
     }
 

@@ -5,10 +5,15 @@ import static org.jooq.impl.DSL.name;
 /** What every table-backed report file gets once its table and rows function exist. */
 final class ReportTables {
 
-    /** The bucket unit in {@code analytics_control.incremental_report} of a report of kind {@code table}. */
-    static final String REPLACED = "all";
+    /** What follows the query in the statement that creates the table of a report kept by key or of kind table. */
+    static final String TABLE_SUFFIX = "\nWITH NO DATA";
 
     private ReportTables() {}
+
+    /** The start of that statement: the query follows it, then {@link #TABLE_SUFFIX}. */
+    static String tablePrefix(ReportFile file) {
+        return "CREATE TABLE " + ReportDdl.relation(file) + " AS\n";
+    }
 
     /** Its primary key (the unique key, when it has one), its owner (the refresher) and BI's grant. */
     static void finish(MirrorDdl mirror, ReportFile file, String rowsArguments) {

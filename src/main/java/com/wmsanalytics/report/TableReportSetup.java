@@ -89,7 +89,7 @@ final class TableReportSetup {
 
     private void createReplaced(ReportFile file, boolean withData) {
         ReplacedDdl replaced = new ReplacedDdl(db);
-        ddl.runQueryStatement(KeyDdl.tablePrefix(file), file, KeyDdl.TABLE_SUFFIX);
+        ddl.runQueryStatement(ReportTables.tablePrefix(file), file, ReportTables.TABLE_SUFFIX);
         ddl.runWithQuery(ReplacedDdl.functionPrefix(file), file, ReplacedDdl.FUNCTION_SUFFIX);
         try {
             replaced.finishTable(file);
@@ -104,7 +104,7 @@ final class TableReportSetup {
     private void createByKey(ReportFile file, boolean withData) {
         KeyedBy k = file.byKey().orElseThrow();
         KeyDdl generatedKeys = new KeyDdl(db);
-        ddl.runQueryStatement(KeyDdl.tablePrefix(file), file, KeyDdl.TABLE_SUFFIX);
+        ddl.runQueryStatement(ReportTables.tablePrefix(file), file, ReportTables.TABLE_SUFFIX);
         String type = columnType(ReportDdl.relation(file).toString(), k.column())
                 .orElseThrow(() -> file.fault(
                         file.lineOf("key"), "key column " + k.column() + " is not a column of the query's result"));
@@ -155,7 +155,7 @@ final class TableReportSetup {
         if (MISSING.from(db.fetchOne("SELECT to_regclass(?) IS NULL AS missing", table))) {
             throw file.fault(s.line(), "source table " + s.table().qualified() + " does not exist");
         }
-        if (KeyDdl.unitOf(db, s.table()).filter(ReportTables.REPLACED::equals).isPresent()) {
+        if (KeyDdl.unitOf(db, s.table()).filter(ReplacedDdl.UNIT::equals).isPresent()) {
             throw file.fault(
                     s.line(),
                     "source " + s.table().qualified() + " is a report of kind table, rebuilt at every refresh;"
